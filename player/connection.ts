@@ -1,0 +1,280 @@
+import {
+  ClientMessage,
+  PROTOCOL_VERSION,
+  ServerMessage,
+  parseFrame,
+  type Manifest,
+  type ScreenSettings,
+} from '../playlists/index.ts';
+import { browserTimers, type Clock, type Timers } from './clock.ts';
+import { backoffDelay, closeAction, reloadAllowed } from './retry.ts';
+import type { KeyValueStorage } from './store.ts';
+
+export const PLAYER_VERSION = '0.1.0';
+/** Gives up on a socket that has not been welcomed this long after it was opened. */
+export const WELCOME_TIMEOUT_MS = 10_000;
+/** A socket that has heard nothing for this many heartbeats is dead (half-open TCP). */
+export const STALE_HEARTBEATS = 3;
+const MIN_HEARTBEAT_MS = 1_000;
+const RELOAD_KEY = 'bangtin.reloadAt';
+
+export type ConnectionStatus = 'connecting' | 'online' | 'offline' | 'stopped';
+
+export interface ConnectionOptions {
+  url: string;
+  token: string;
+  clock: Clock;
+  /** The manifest version held, for `hello` and heartbeats. */
+  manifestVersion(): string | null;
+  playing(): { itemId: string; since: string } | null;
+  viewport(): { width: number; height: number };
+  /** Applies a manifest; `ack` goes out once this settles (later: after media are cached). */
+  onManifest(manifest: Manifest): void | Promise<void>;
+  onScreen(screen: ScreenSettings): void;
+  /** Corrected time moved by `deltaMs`. */
+  onClockSync(deltaMs: number): void;
+  onStatus(status: ConnectionStatus): void;
+  /** The server does not know this token (4001) or revoked it (4003). */
+  onUnregistered(): void;
+  /** Another tab or box took over this screen (4004). */
+  onReplaced(): void;
+  reload(): void;
+  /** Per-tab storage (sessionStorage) for the reload guard. */
+  session: KeyValueStorage | null;
+  createSocket?: (url: string) => WebSocket;
+  timers?: Timers;
+  random?: () => number;
+  /** Monotonic ms, for uptime and staleness. */
+  monotonic?: () => number;
+}
+
+/**
+ * The player's side of `/ws/player`: hello, heartbeats, acks, clock sync, and reconnection with
+ * full-jitter backoff. Every frame in is `parseFrame`d; invalid ones are logged and ignored.
+ */
+export class Connection {
+  private socket: WebSocket | null = null;
+  private attempt = 0;
+  private retryTimer: unknown = null;
+  private welcomeTimer: unknown = null;
+  private heartbeatTimer: unknown = null;
+  private lastHeardAt = 0;
+  private stopped = false;
+  private readonly timers: Timers;
+  private readonly monotonic: () => number;
+
+  constructor(private readonly options: ConnectionOptions) {
+    this.timers = options.timers ?? browserTimers;
+    this.monotonic = options.monotonic ?? (() => performance.now());
+  }
+
+  start(): void {
+    this.stopped = false;
+    this.connect();
+  }
+
+  stop(): void {
+    this.halt('stopped');
+  }
+
+  private connect(): void {
+    this.retryTimer = null;
+    this.options.onStatus('connecting');
+    let socket: WebSocket;
+    try {
+      socket = (this.options.createSocket ?? ((url) => new WebSocket(url)))(this.options.url);
+    } catch (err) {
+      console.warn('bangtin: cannot open socket', err);
+      this.retry();
+      return;
+    }
+    this.socket = socket;
+    socket.onopen = () => this.send(this.hello());
+    socket.onmessage = (event) => this.receive(event.data);
+    socket.onclose = (event) => this.closed(event.code);
+    // An error is always followed by a close event, which decides what happens next.
+    socket.onerror = () => console.warn('bangtin: socket error');
+    this.welcomeTimer = this.timers.set(() => this.abandon('no welcome'), WELCOME_TIMEOUT_MS);
+  }
+
+  private hello(): ClientMessage {
+    const { width, height } = this.options.viewport();
+    const clamp = (n: number) => Math.min(20_000, Math.max(0, Math.round(n)));
+    return {
+      type: 'hello',
+      protocol: PROTOCOL_VERSION,
+      token: this.options.token,
+      manifestVersion: this.options.manifestVersion(),
+      playerVersion: PLAYER_VERSION,
+      viewport: { width: clamp(width), height: clamp(height) },
+    };
+  }
+
+  private receive(data: unknown): void {
+    this.lastHeardAt = this.monotonic();
+    const message = parseFrame(ServerMessage, data);
+    if (message === null) {
+      console.warn('bangtin: ignoring an invalid frame', typeof data === 'string' ? data.slice(0, 200) : data);
+      return;
+    }
+    switch (message.type) {
+      case 'welcome':
+        this.timers.clear(this.welcomeTimer);
+        this.attempt = 0;
+        this.options.onClockSync(this.options.clock.sync(message.serverTime));
+        this.options.onStatus('online');
+        this.startHeartbeat(Math.max(MIN_HEARTBEAT_MS, message.heartbeatMs));
+        return;
+      case 'time':
+        this.options.onClockSync(this.options.clock.sync(message.serverTime));
+        return;
+      case 'screen':
+        this.options.onScreen(message.screen);
+        return;
+      case 'manifest':
+        void this.applyManifest(message.manifest);
+        return;
+      case 'unchanged':
+      case 'playsAck':
+        // `unchanged`: the held manifest is current. `playsAck`: no play queue yet.
+        return;
+      default: {
+        const unhandled: never = message;
+        console.warn('bangtin: unhandled message', unhandled);
+      }
+    }
+  }
+
+  private async applyManifest(manifest: Manifest): Promise<void> {
+    const socket = this.socket;
+    try {
+      await this.options.onManifest(manifest);
+    } catch (err) {
+      console.warn('bangtin: could not apply manifest', manifest.version, err);
+      return;
+    }
+    // A new socket says what it holds in its hello, so only the one that delivered it acks.
+    if (socket === this.socket) this.send({ type: 'ack', version: manifest.version });
+  }
+
+  private startHeartbeat(intervalMs: number): void {
+    const beat = () => {
+      if (this.monotonic() - this.lastHeardAt > STALE_HEARTBEATS * intervalMs) {
+        this.abandon('stale');
+        return;
+      }
+      this.send({
+        type: 'heartbeat',
+        playing: this.options.playing(),
+        manifestVersion: this.options.manifestVersion(),
+        uptimeMs: Math.max(0, Math.round(this.monotonic())),
+      });
+      this.heartbeatTimer = this.timers.set(beat, intervalMs);
+    };
+    this.timers.clear(this.heartbeatTimer);
+    this.heartbeatTimer = this.timers.set(beat, intervalMs);
+  }
+
+  private send(message: ClientMessage): void {
+    const socket = this.socket;
+    if (!socket || socket.readyState !== 1) return;
+    // Checked on the way out too: the server closes the socket on a frame that does not parse.
+    const checked = ClientMessage.safeParse(message);
+    if (!checked.success) {
+      console.warn('bangtin: not sending an invalid message', message.type, checked.error.issues);
+      return;
+    }
+    socket.send(JSON.stringify(checked.data));
+  }
+
+  private closed(code: number): void {
+    this.detach();
+    if (this.stopped) return;
+    switch (closeAction(code)) {
+      case 'reconnect':
+        this.retry();
+        return;
+      case 'forget':
+        this.halt('stopped');
+        this.options.onUnregistered();
+        return;
+      case 'reload':
+        this.reloadOrRetry();
+        return;
+      case 'stop':
+        this.halt('stopped');
+        this.options.onReplaced();
+        return;
+    }
+  }
+
+  /** Unsupported protocol: a reload fetches a newer player, at most once per guard window. */
+  private reloadOrRetry(): void {
+    const session = this.options.session;
+    const now = Date.now();
+    let last: number | null = null;
+    try {
+      const raw = session?.getItem(RELOAD_KEY);
+      last = raw ? Number(raw) : null;
+    } catch {
+      // unreadable: treat as never reloaded
+    }
+    // Without per-tab storage a reload cannot be guarded, so it is not risked.
+    if (session && reloadAllowed(last, now)) {
+      try {
+        session.setItem(RELOAD_KEY, String(now));
+        this.halt('stopped');
+        this.options.reload();
+        return;
+      } catch {
+        // cannot record the reload: back off instead of risking a loop
+      }
+    }
+    this.retry();
+  }
+
+  /** Drops a socket that stopped answering, without waiting for its close handshake. */
+  private abandon(reason: string): void {
+    const socket = this.socket;
+    console.warn(`bangtin: reconnecting (${reason})`);
+    this.detach();
+    try {
+      socket?.close();
+    } catch {
+      // already closing
+    }
+    if (!this.stopped) this.retry();
+  }
+
+  private retry(): void {
+    this.options.onStatus('offline');
+    const delay = backoffDelay(this.attempt, this.options.random);
+    this.attempt += 1;
+    this.retryTimer = this.timers.set(() => this.connect(), delay);
+  }
+
+  private halt(status: ConnectionStatus): void {
+    this.stopped = true;
+    const socket = this.socket;
+    this.detach();
+    this.timers.clear(this.retryTimer);
+    this.retryTimer = null;
+    try {
+      socket?.close(1000);
+    } catch {
+      // already closed
+    }
+    this.options.onStatus(status);
+  }
+
+  private detach(): void {
+    const socket = this.socket;
+    if (socket) {
+      socket.onopen = socket.onmessage = socket.onclose = socket.onerror = null;
+    }
+    this.socket = null;
+    this.timers.clear(this.welcomeTimer);
+    this.timers.clear(this.heartbeatTimer);
+    this.welcomeTimer = this.heartbeatTimer = null;
+  }
+}

@@ -1,0 +1,113 @@
+import { resolve, type Manifest, type PublishedItem, type ZonePlay } from '../playlists/index.ts';
+import { browserTimers, type Timers } from './clock.ts';
+
+/**
+ * Longest single wait. Timers run on the monotonic clock while the schedule is on the wall
+ * clock, so a box whose clock jumps (NTP after boot, a new server offset) is re-checked at
+ * least this often instead of sleeping through a boundary.
+ */
+export const MAX_WAIT_MS = 60_000;
+
+export type SwitchWhen = 'now' | 'boundary';
+
+/**
+ * When a newly applied manifest takes over (DESIGN.md, "Applied, acknowledged, shown"): at once
+ * if the item on screen was removed or changed, otherwise at the current item's boundary.
+ */
+export function switchWhen(current: PublishedItem | null, next: Pick<Manifest, 'items' | 'playlists'>): SwitchWhen {
+  if (current === null) return 'now';
+  const same = next.items.find((item) => item.id === current.id);
+  if (!same || same.revision !== current.revision || stableJson(same) !== stableJson(current)) return 'now';
+  // Listed but in no playlist: nothing can play it any more, so it counts as removed.
+  return next.playlists.some((p) => p.itemIds.indexOf(current.id) !== -1) ? 'boundary' : 'now';
+}
+
+/** JSON with object keys sorted, so equal content compares equal whatever the key order. */
+export function stableJson(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) => {
+    if (v === null || typeof v !== 'object' || Array.isArray(v)) return v;
+    const sorted: Record<string, unknown> = {};
+    for (const key of Object.keys(v).sort()) sorted[key] = (v as Record<string, unknown>)[key];
+    return sorted;
+  });
+}
+
+function samePlay(a: ZonePlay | null, b: ZonePlay | null): boolean {
+  if (a === null || b === null) return a === b;
+  return a.item === b.item && a.since === b.since && a.until === b.until;
+}
+
+/**
+ * Drives the main zone from `resolve(manifest, now)` alone: shows the resolved item until its
+ * `until`, then resolves again at the corrected time (so a timer that fires early or late
+ * still lands on the right item). `onChange` is called whenever what is on screen changes.
+ */
+export class Playback {
+  manifest: Manifest | null = null;
+  play: ZonePlay | null = null;
+  /** The current item stays until its `until` although a newer manifest is applied. */
+  private holding = false;
+  private timer: unknown = null;
+  private running = false;
+
+  constructor(
+    private readonly now: () => number,
+    private readonly onChange: (play: ZonePlay | null) => void,
+    private readonly timers: Timers = browserTimers,
+  ) {}
+
+  start(manifest: Manifest | null): void {
+    this.manifest = manifest;
+    this.running = true;
+    this.tick();
+  }
+
+  /** Uses `manifest` from now on, switching at once or at the boundary (see `switchWhen`). */
+  apply(manifest: Manifest): void {
+    if (manifest.version === this.manifest?.version) return;
+    const visible = this.play?.item ?? null;
+    this.holding = switchWhen(visible, manifest) === 'boundary';
+    this.manifest = manifest;
+    this.tick();
+  }
+
+  /** Re-evaluates at the current corrected time, e.g. after the clock offset moved. */
+  refresh(): void {
+    this.tick();
+  }
+
+  stop(): void {
+    this.running = false;
+    this.clearTimer();
+  }
+
+  private tick(): void {
+    if (!this.running) return;
+    this.clearTimer();
+    const now = this.now();
+    const current = this.play;
+    // Holding only within the slot: a clock that jumped outside it re-resolves at once.
+    if (this.holding && current && now >= current.since && now < current.until) {
+      this.arm(current.until - now);
+      return;
+    }
+    this.holding = false;
+    const next = this.manifest ? resolve(this.manifest, now).main : null;
+    this.play = next;
+    this.arm(next ? next.until - now : MAX_WAIT_MS);
+    if (!samePlay(current, next)) this.onChange(next);
+  }
+
+  private arm(waitMs: number): void {
+    const ms = Math.min(Math.max(waitMs, 0), MAX_WAIT_MS);
+    this.timer = this.timers.set(() => {
+      this.timer = null;
+      this.tick();
+    }, ms);
+  }
+
+  private clearTimer(): void {
+    if (this.timer !== null) this.timers.clear(this.timer);
+    this.timer = null;
+  }
+}

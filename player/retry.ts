@@ -1,0 +1,52 @@
+import { CloseCode } from '../playlists/index.ts';
+
+/** How the player recovers from a closed socket. Pure, so the rules are tested without sockets. */
+
+export const BACKOFF_BASE_MS = 500;
+export const BACKOFF_CAP_MS = 15_000;
+/** At most one reload for an unsupported protocol per this window, so a bad deploy cannot loop. */
+export const RELOAD_GUARD_MS = 5 * 60_000;
+
+/**
+ * Exponential backoff with full jitter: uniform in [0, min(cap, base·2^attempt)). Thousands of
+ * screens reconnecting after a server restart spread out instead of arriving together.
+ */
+export function backoffDelay(
+  attempt: number,
+  random: () => number = Math.random,
+  base = BACKOFF_BASE_MS,
+  cap = BACKOFF_CAP_MS,
+): number {
+  const ceiling = Math.min(cap, base * 2 ** Math.max(0, attempt));
+  return Math.floor(random() * ceiling);
+}
+
+/**
+ * - `reconnect`: try again after a backoff delay (bad frame, too slow, network loss, restart).
+ * - `forget`: the token is unknown or revoked; drop it and show the unregistered screen.
+ * - `reload`: the server no longer speaks this protocol; a reload fetches a newer player.
+ * - `stop`: a newer connection of the same screen replaced this one.
+ */
+export type CloseAction = 'reconnect' | 'forget' | 'reload' | 'stop';
+
+export function closeAction(code: number): CloseAction {
+  switch (code) {
+    case CloseCode.unknownToken:
+    case CloseCode.tokenRevoked:
+      return 'forget';
+    case CloseCode.unsupportedProtocol:
+      return 'reload';
+    case CloseCode.replaced:
+      return 'stop';
+    default:
+      // badFrame, tooSlow, and every non-bangtin code (1006 network loss, 1001 server going away…)
+      return 'reconnect';
+  }
+}
+
+/** Whether a reload is allowed now, given when the last one happened (null: never). */
+export function reloadAllowed(lastReloadAt: number | null, now: number): boolean {
+  if (lastReloadAt === null || !Number.isFinite(lastReloadAt)) return true;
+  // A clock that went backwards since the last reload must not block reloads for good.
+  return now - lastReloadAt >= RELOAD_GUARD_MS || now < lastReloadAt;
+}

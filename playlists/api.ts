@@ -1,0 +1,88 @@
+import { z } from 'zod';
+import { ContentItem, Id, text } from './content.ts';
+import { Playlist } from './playlist.ts';
+import { LocationKind, ScreenSettings } from './screen.ts';
+import { Instant } from './time.ts';
+
+/** Every error under /api. */
+export const ErrorBody = z.object({
+  error: z.object({
+    code: z.string().regex(/^[a-z][a-z0-9_]*$/),
+    message: z.string(),
+    issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+  }),
+});
+export type ErrorBody = z.infer<typeof ErrorBody>;
+
+export const PASSWORD_MIN = 10;
+export const PASSWORD_MAX = 256;
+
+export const SignIn = z.strictObject({
+  username: z.string().min(1).max(64),
+  password: z.string().min(1).max(PASSWORD_MAX),
+});
+
+export const Role = z.enum(['admin', 'editor', 'approver', 'ward_operator', 'viewer']);
+export type Role = z.infer<typeof Role>;
+
+export const SessionInfo = z.object({
+  user: z.object({ id: z.int(), username: z.string(), role: Role }),
+  mustChangePassword: z.boolean(),
+});
+export type SessionInfo = z.infer<typeof SessionInfo>;
+
+export const PasswordChange = z.strictObject({
+  currentPassword: z.string().min(1).max(PASSWORD_MAX),
+  newPassword: z.string().min(PASSWORD_MIN).max(PASSWORD_MAX),
+});
+
+/** Whether a draft differs from what screens have. */
+export const DraftState = z.enum(['published', 'new', 'changed']);
+
+export const ContentEntry = z.object({ item: ContentItem, state: DraftState, updatedAt: Instant });
+export type ContentEntry = z.infer<typeof ContentEntry>;
+export const ContentList = z.object({ items: z.array(ContentEntry) });
+
+export const PlaylistEntry = z.object({ playlist: Playlist, state: DraftState, updatedAt: Instant });
+export type PlaylistEntry = z.infer<typeof PlaylistEntry>;
+export const PlaylistList = z.object({ playlists: z.array(PlaylistEntry) });
+
+const Changes = z.object({ added: z.array(Id), changed: z.array(Id), removed: z.array(Id) });
+export const ChangeSummary = z.object({ items: Changes, playlists: Changes });
+export type ChangeSummary = z.infer<typeof ChangeSummary>;
+
+export const Revision = z.object({
+  number: z.int().min(1),
+  publishedAt: Instant,
+  publishedBy: z.string(),
+  summary: ChangeSummary,
+});
+export type Revision = z.infer<typeof Revision>;
+export const RevisionList = z.object({ revisions: z.array(Revision) });
+
+export const Pending = z.object({ revision: z.int().min(0), pending: z.boolean(), summary: ChangeSummary });
+export type Pending = z.infer<typeof Pending>;
+
+export const PublishResult = z.object({ revision: z.int().min(1), summary: ChangeSummary });
+export type PublishResult = z.infer<typeof PublishResult>;
+
+export const ScreenStatus = ScreenSettings.extend({
+  connected: z.boolean(),
+  lastSeenAt: Instant.nullable(),
+  /** The manifest version the screen acknowledged last. */
+  manifestVersion: z.string().nullable(),
+  /** The version its audience should run now; equal to manifestVersion when current. */
+  expectedVersion: z.string().nullable(),
+  playerVersion: z.string().nullable(),
+  viewport: z.object({ width: z.int(), height: z.int() }).nullable(),
+});
+export type ScreenStatus = z.infer<typeof ScreenStatus>;
+export const ScreenList = z.object({ screens: z.array(ScreenStatus) });
+
+export const ScreenCreate = z.strictObject({
+  name: text(120),
+  ward: text(120).nullable().optional(),
+  locationKind: LocationKind,
+  tags: z.array(text(40)).max(20).default([]),
+});
+export const ScreenCreated = z.object({ screen: ScreenSettings, token: z.string(), playerUrl: z.string() });

@@ -1,0 +1,11 @@
+// The one place the apps meet: every schema that crosses a boundary, the wire protocol, and
+// the pure resolver. Imports nothing but zod.
+export * from './time.ts';
+export * from './content.ts';
+export * from './countdown.ts';
+export * from './playlist.ts';
+export * from './manifest.ts';
+export * from './screen.ts';
+export * from './protocol.ts';
+export * from './resolve.ts';
+export * from './api.ts';

@@ -1,0 +1,33 @@
+import { z } from 'zod';
+import { Id, PublishedItem } from './content.ts';
+import { Playlist } from './playlist.ts';
+import { Instant } from './time.ts';
+
+export const MANIFEST_FORMAT = 1;
+
+/**
+ * Everything one audience of screens needs to play on its own for days: published items,
+ * playlists, schedules and the fallback. `version` is a content hash computed by the server
+ * over the rest of the manifest, so equal content means equal version everywhere.
+ */
+export const ManifestBody = z.object({
+  format: z.literal(MANIFEST_FORMAT),
+  /** The publish revision this manifest was built from. */
+  revision: z.int().min(0),
+  /** The manifest is good until `horizon.until`; the server sends a fresh one before then. */
+  horizon: z.object({ from: Instant, until: Instant }),
+  items: z.array(PublishedItem),
+  playlists: z.array(Playlist),
+  /** Scheduled playlists; the scheduling issue fills this. */
+  schedules: z.array(z.never()),
+  /** Plays whenever nothing is scheduled: screens never go black. */
+  fallback: z.object({ playlistId: Id.nullable() }),
+  media: z.array(z.never()),
+});
+export type ManifestBody = z.infer<typeof ManifestBody>;
+
+export const Manifest = ManifestBody.extend({ version: z.string().regex(/^[0-9a-f]{16,64}$/) });
+export type Manifest = z.infer<typeof Manifest>;
+
+/** The horizon a manifest must cover, in days after the day it is built. */
+export const HORIZON_DAYS = 8;

@@ -1,0 +1,91 @@
+import { z } from 'zod';
+import { Id, Theme } from './content.ts';
+import { Manifest } from './manifest.ts';
+import { ScreenSettings } from './screen.ts';
+import { Instant } from './time.ts';
+
+/**
+ * The player WebSocket protocol (`/ws/player`). Every frame is one JSON object with a `type`.
+ * Both sides `safeParse` every frame; a frame that does not parse closes the socket with
+ * `CloseCode.badFrame`.
+ */
+export const PROTOCOL_VERSION = 1;
+/** The server accepts the current and the previous version, so a player update never strands a screen. */
+export const SUPPORTED_PROTOCOLS: readonly number[] = [PROTOCOL_VERSION];
+
+export const CloseCode = {
+  /** The frame did not parse: reconnect with backoff. */
+  badFrame: 4000,
+  /** Unknown token: forget it, show pairing. */
+  unknownToken: 4001,
+  /** Protocol version not supported: reload the page (a newer player), then reconnect. */
+  unsupportedProtocol: 4002,
+  /** Token revoked: forget it, show pairing. */
+  tokenRevoked: 4003,
+  /** Replaced by a newer connection of the same screen: stop. */
+  replaced: 4004,
+  /** Too slow to read (send buffer over its bound): reconnect with backoff. */
+  tooSlow: 4008,
+} as const;
+export type CloseCode = (typeof CloseCode)[keyof typeof CloseCode];
+
+const Version = z.string().max(64);
+
+export const PlayEvent = z.strictObject({
+  id: z.string().regex(/^[A-Za-z0-9-]{8,64}$/),
+  itemId: Id,
+  itemRevision: z.int().min(1),
+  playlistId: Id.nullable(),
+  scheduleId: Id.nullable(),
+  tier: z.enum(['fallback', 'normal', 'priority', 'emergency']),
+  theme: Theme,
+  startedAt: Instant,
+  durationMs: z.int().min(0).max(86_400_000),
+  completed: z.boolean(),
+});
+export type PlayEvent = z.infer<typeof PlayEvent>;
+
+export const Hello = z.strictObject({
+  type: z.literal('hello'),
+  protocol: z.int(),
+  token: z.string().min(1).max(200),
+  manifestVersion: Version.nullable(),
+  playerVersion: z.string().max(40),
+  viewport: z.strictObject({ width: z.int().min(0).max(20_000), height: z.int().min(0).max(20_000) }),
+});
+
+export const ClientMessage = z.discriminatedUnion('type', [
+  Hello,
+  z.strictObject({ type: z.literal('ack'), version: Version }),
+  z.strictObject({
+    type: z.literal('heartbeat'),
+    playing: z.strictObject({ itemId: Id, since: Instant }).nullable(),
+    manifestVersion: Version.nullable(),
+    uptimeMs: z.int().min(0),
+  }),
+  z.strictObject({ type: z.literal('plays'), events: z.array(PlayEvent).min(1).max(500) }),
+]);
+export type ClientMessage = z.infer<typeof ClientMessage>;
+
+export const ServerMessage = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('welcome'), protocol: z.int(), serverTime: Instant, heartbeatMs: z.int() }),
+  z.object({ type: z.literal('screen'), screen: ScreenSettings }),
+  z.object({ type: z.literal('manifest'), manifest: Manifest }),
+  z.object({ type: z.literal('unchanged'), version: Version }),
+  z.object({ type: z.literal('time'), serverTime: Instant }),
+  z.object({ type: z.literal('playsAck'), ids: z.array(z.string()) }),
+]);
+export type ServerMessage = z.infer<typeof ServerMessage>;
+
+/** Parses one text frame; null when it is not JSON or not a valid message. */
+export function parseFrame<T extends z.ZodType>(schema: T, data: unknown): z.infer<T> | null {
+  if (typeof data !== 'string') return null;
+  let json: unknown;
+  try {
+    json = JSON.parse(data);
+  } catch {
+    return null;
+  }
+  const result = schema.safeParse(json);
+  return result.success ? result.data : null;
+}

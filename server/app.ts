@@ -1,0 +1,129 @@
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { upgradeWebSocket } from '@hono/node-server';
+import type { MiddlewareHandler } from 'hono';
+import type { WebSocket } from 'ws';
+import { bodyLimit } from 'hono/body-limit';
+import type { Clock } from './clock.ts';
+import type { Db } from './db.ts';
+import { AppError, errorResponse, throwOnInvalid } from './errors.ts';
+import { Hub } from './hub/hub.ts';
+import { wsPlayerSocket } from './hub/socket.ts';
+import { pageRoutes } from './pages.ts';
+import { contentRoutes } from './routes/content.ts';
+import { playlistRoutes } from './routes/playlists.ts';
+import { publishRoutes } from './routes/publish.ts';
+import { screenRoutes } from './routes/screens.ts';
+import { sessionRoutes } from './routes/session.ts';
+import type { Env } from './routes/router.ts';
+import { createServices, type Services } from './services.ts';
+
+export const API_BODY_LIMIT = 256 * 1024;
+export const SERVER_VERSION = '0.1.0';
+
+export interface AppDeps {
+  db: Db;
+  clock: Clock;
+  hub: Hub;
+  services?: Services;
+  /** Where `vite build` wrote the pages. */
+  distDir: string;
+}
+
+/** Builds the hub over the same database; `createApp` and `main.ts` share it. */
+export function createHub(services: Services, options: ConstructorParameters<typeof Hub>[1] = {}): Hub {
+  return new Hub(services, options);
+}
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/** State-changing API requests must come from this server's own pages, as JSON. */
+const sameOriginJson: MiddlewareHandler = async (c, next) => {
+  if (!SAFE_METHODS.has(c.req.method)) {
+    if (c.req.header('origin') !== new URL(c.req.url).origin) {
+      throw new AppError(403, 'bad_origin', 'Cross-origin or origin-less request refused');
+    }
+    const hasBody = Number(c.req.header('content-length') ?? 0) > 0 || c.req.header('transfer-encoding') !== undefined;
+    if (hasBody && !/^application\/json\b/i.test(c.req.header('content-type') ?? '')) {
+      throw new AppError(415, 'unsupported_media_type', 'Send JSON (Content-Type: application/json)');
+    }
+  }
+  await next();
+};
+
+const securityHeaders: MiddlewareHandler = async (c, next) => {
+  await next();
+  c.header('X-Content-Type-Options', 'nosniff');
+  c.header('Referrer-Policy', 'no-referrer');
+};
+
+/** The HTTP app. It never listens: `main.ts` does, and tests call `app.request()`. */
+export function createApp(deps: AppDeps) {
+  const services = deps.services ?? createServices(deps.db, deps.clock);
+  const { hub } = deps;
+  const app = new OpenAPIHono<Env>({ defaultHook: (result) => throwOnInvalid(result) });
+
+  app.onError((err, c) => errorResponse(c, err));
+  app.use('*', securityHeaders);
+  app.use(
+    '/api/*',
+    bodyLimit({
+      maxSize: API_BODY_LIMIT,
+      onError: () => {
+        throw new AppError(413, 'payload_too_large', `Bodies are limited to ${API_BODY_LIMIT} bytes`);
+      },
+    }),
+  );
+  app.use('/api/*', sameOriginJson);
+
+  app.get('/healthz', (c) =>
+    c.json({ status: 'ok', version: SERVER_VERSION, connectedScreens: hub.connectedCount, revision: services.revisions.latest().number }),
+  );
+
+  app.route('/', sessionRoutes(services));
+  app.route('/', contentRoutes(services));
+  app.route('/', playlistRoutes(services));
+  app.route('/', publishRoutes({ ...services, hub }));
+  app.route('/', screenRoutes({ ...services, hub }));
+
+  app.openAPIRegistry.registerComponent('securitySchemes', 'cookieAuth', {
+    type: 'apiKey',
+    in: 'cookie',
+    name: 'bt_session',
+  });
+  app.doc31('/api/openapi.json', {
+    openapi: '3.1.0',
+    info: {
+      title: 'bangtin API',
+      version: SERVER_VERSION,
+      description:
+        'Control server for bangtin signage. Errors are always {"error":{"code","message","issues"?}}. ' +
+        'State-changing requests need an Origin equal to this server\'s origin.',
+    },
+  });
+
+  app.get(
+    '/ws/player',
+    upgradeWebSocket(() => {
+      let handlers: ReturnType<Hub['accept']> | null = null;
+      return {
+        onOpen: (_event, ws) => {
+          // The raw socket is the `ws` WebSocket our WebSocketServer made (main.ts).
+          const raw = ws.raw as unknown as WebSocket;
+          handlers = hub.accept(wsPlayerSocket(raw));
+          raw.on('pong', () => handlers?.pong());
+        },
+        onMessage: (event) => handlers?.message(event.data),
+        onClose: () => handlers?.close(),
+      };
+    }),
+  );
+
+  app.route('/', pageRoutes({ distDir: deps.distDir }));
+  app.notFound((c) => {
+    if (c.req.path.startsWith('/api/')) return errorResponse(c, new AppError(404, 'not_found', 'No such API route'));
+    return c.text('Not found', 404);
+  });
+
+  return app;
+}
+export type App = ReturnType<typeof createApp>;

@@ -1,0 +1,78 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { Context, MiddlewareHandler } from 'hono';
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import type { Role } from '../../playlists/index.ts';
+import type { Clock } from '../clock.ts';
+import { AppError } from '../errors.ts';
+import type { SessionRepo } from '../repos/sessions.ts';
+import type { User, UserRepo } from '../repos/users.ts';
+
+export const SESSION_COOKIE = 'bt_session';
+export const IDLE_TIMEOUT_MS = 12 * 3_600_000;
+export const ABSOLUTE_TIMEOUT_MS = 7 * 24 * 3_600_000;
+
+export interface AuthVars {
+  user: User;
+  sessionHash: string;
+}
+
+const hash = (id: string) => createHash('sha256').update(id).digest('hex');
+
+export class SessionService {
+  constructor(private readonly deps: { sessions: SessionRepo; users: UserRepo; clock: Clock }) {}
+
+  /** Starts a new session (a fresh id at every sign-in) and sets its cookie. */
+  start(c: Context, user: User): void {
+    const id = randomBytes(32).toString('base64url');
+    this.deps.sessions.insert(hash(id), user.id, this.deps.clock.now());
+    setCookie(c, SESSION_COOKIE, id, {
+      httpOnly: true,
+      sameSite: 'Strict',
+      secure: new URL(c.req.url).protocol === 'https:',
+      path: '/',
+      maxAge: ABSOLUTE_TIMEOUT_MS / 1000,
+    });
+  }
+
+  end(c: Context, sessionHash: string): void {
+    this.deps.sessions.delete(sessionHash);
+    deleteCookie(c, SESSION_COOKIE, { path: '/' });
+  }
+
+  /** The signed-in user, or undefined; expired sessions are removed on sight. */
+  current(c: Context): AuthVars | undefined {
+    const id = getCookie(c, SESSION_COOKIE);
+    if (!id || id.length > 100) return undefined;
+    const sessionHash = hash(id);
+    const row = this.deps.sessions.get(sessionHash);
+    if (!row) return undefined;
+    const now = this.deps.clock.now();
+    if (now - row.lastSeenAt > IDLE_TIMEOUT_MS || now - row.createdAt > ABSOLUTE_TIMEOUT_MS) {
+      this.deps.sessions.delete(sessionHash);
+      return undefined;
+    }
+    const user = this.deps.users.byId(row.userId);
+    if (!user) return undefined;
+    // Touch at most once a minute: a busy admin page should not write on every request.
+    if (now - row.lastSeenAt > 60_000) this.deps.sessions.touch(sessionHash, now);
+    return { user, sessionHash };
+  }
+
+  /**
+   * Requires a session (401 otherwise) with one of `roles` (403 otherwise). A user who must
+   * change a generated password may do nothing else until they have.
+   */
+  require(roles: readonly Role[] | 'any' = 'any', options: { allowPasswordChange?: boolean } = {}): MiddlewareHandler<{ Variables: AuthVars }> {
+    return async (c, next) => {
+      const auth = this.current(c);
+      if (!auth) throw new AppError(401, 'unauthenticated', 'Sign in first');
+      if (auth.user.mustChangePassword && !options.allowPasswordChange) {
+        throw new AppError(403, 'password_change_required', 'Change the generated password first');
+      }
+      if (roles !== 'any' && !roles.includes(auth.user.role)) throw new AppError(403, 'forbidden', 'Not allowed for your role');
+      c.set('user', auth.user);
+      c.set('sessionHash', auth.sessionHash);
+      await next();
+    };
+  }
+}

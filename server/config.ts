@@ -1,0 +1,40 @@
+import { resolve } from 'node:path';
+import { z } from 'zod';
+
+const Env = z.object({
+  PORT: z.string().regex(/^\d{1,5}$/).transform(Number).default(8080),
+  HOST: z.string().default('0.0.0.0'),
+  BANGTIN_DATA_DIR: z.string().default('./data'),
+  BANGTIN_ADMIN_PASSWORD: z.string().min(1).optional(),
+  BANGTIN_TLS_CERT: z.string().optional(),
+  BANGTIN_TLS_KEY: z.string().optional(),
+  BANGTIN_DIST_DIR: z.string().default('./dist'),
+});
+
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  distDir: string;
+  adminPassword: string | undefined;
+  tls: { cert: string; key: string } | null;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = Env.safeParse(env);
+  if (!parsed.success) {
+    throw new Error(`bad configuration: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  }
+  const e = parsed.data;
+  if (Boolean(e.BANGTIN_TLS_CERT) !== Boolean(e.BANGTIN_TLS_KEY)) {
+    throw new Error('bad configuration: set both BANGTIN_TLS_CERT and BANGTIN_TLS_KEY, or neither');
+  }
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    dataDir: resolve(e.BANGTIN_DATA_DIR),
+    distDir: resolve(e.BANGTIN_DIST_DIR),
+    adminPassword: e.BANGTIN_ADMIN_PASSWORD,
+    tls: e.BANGTIN_TLS_CERT && e.BANGTIN_TLS_KEY ? { cert: e.BANGTIN_TLS_CERT, key: e.BANGTIN_TLS_KEY } : null,
+  };
+}

@@ -1,0 +1,60 @@
+import type { ContentFields, ScreenSettings } from '../playlists/index.ts';
+
+/**
+ * Demo content seeded into an empty database: original Vietnamese slogans on the plan's
+ * themes and a yearly countdown to Vietnam Labour Skills Day (04/10).
+ */
+export const DEMO_ITEMS: ContentFields[] = [
+  {
+    kind: 'slogan',
+    theme: 7,
+    durationMs: 8_000,
+    text: 'Một nghề vững tay — cả đời vững bước',
+    secondary: 'Giáo dục nghề nghiệp Thủ đô: học thật, làm thật, việc làm thật',
+  },
+  {
+    kind: 'countdown',
+    theme: 1,
+    durationMs: 8_000,
+    title: 'Ngày Kỹ năng lao động Việt Nam',
+    eventDate: '2025-10-04',
+    place: 'Hà Nội',
+    annual: true,
+    afterDays: 0,
+  },
+  {
+    kind: 'slogan',
+    theme: 3,
+    durationMs: 8_000,
+    text: 'Sau lớp 9, lớp 12: học nghề là lựa chọn đáng tự hào',
+    secondary: 'Hỏi nhà trường về phân luồng và các ngành nghề đang cần người',
+  },
+  {
+    kind: 'slogan',
+    theme: 4,
+    durationMs: 8_000,
+    text: 'Nhà trường – doanh nghiệp chung tay: học xong có việc làm',
+  },
+  {
+    kind: 'slogan',
+    theme: 2,
+    durationMs: 8_000,
+    text: 'Người lao động học nghề được Nhà nước hỗ trợ',
+    secondary: 'Tìm hiểu chính sách tại UBND xã, phường nơi bạn sống',
+  },
+  {
+    kind: 'slogan',
+    theme: 5,
+    durationMs: 8_000,
+    text: 'Kỹ năng số hôm nay — nghề nghiệp vững vàng ngày mai',
+  },
+];
+
+export const DEMO_PLAYLIST_NAME = 'Chiến dịch Giáo dục nghề nghiệp Thủ đô';
+
+export const DEMO_SCREEN: Omit<ScreenSettings, 'id'> = {
+  name: 'Màn hình demo — Vườn hoa Lý Thái Tổ',
+  ward: 'Phường Hoàn Kiếm',
+  locationKind: 'park',
+  tags: ['demo'],
+};

@@ -1,0 +1,52 @@
+import type { Context } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import type { z } from 'zod';
+import type { ErrorBody } from '../playlists/index.ts';
+
+type Issue = { path: string; message: string };
+
+/** The one exception type: an HTTP status and a stable snake_case code the UIs translate. */
+export class AppError extends Error {
+  constructor(
+    readonly status: ContentfulStatusCode,
+    readonly code: string,
+    message: string,
+    readonly issues?: Issue[],
+  ) {
+    super(message);
+    this.name = 'AppError';
+  }
+}
+
+export const notFound = (what: string) => new AppError(404, `${what}_not_found`, `${what.replace(/_/g, ' ')} not found`);
+
+export function issuesOf(error: z.ZodError): Issue[] {
+  return error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
+}
+
+export function validationError(error: z.ZodError): AppError {
+  return new AppError(400, 'invalid_request', 'The request does not match the schema', issuesOf(error));
+}
+
+/** `OpenAPIHono`'s defaultHook: route validation failures go through `onError` like everything else. */
+export function throwOnInvalid(result: { success: boolean; error?: unknown }): void {
+  if (!result.success) throw validationError(result.error as z.ZodError);
+}
+
+export function errorResponse(c: Context, err: Error): Response {
+  let appError: AppError;
+  if (err instanceof AppError) appError = err;
+  else if (err instanceof HTTPException) {
+    const status = err.status as ContentfulStatusCode;
+    const code =
+      status === 413 ? 'payload_too_large' : status === 400 ? 'malformed_json' : status === 401 ? 'unauthorized' : 'http_error';
+    appError = new AppError(status, code, err.message || 'Request failed');
+  } else {
+    console.error('unhandled error', err);
+    appError = new AppError(500, 'internal_error', 'Internal server error');
+  }
+  const body: ErrorBody = { error: { code: appError.code, message: appError.message } };
+  if (appError.issues) body.error.issues = appError.issues;
+  return c.json(body, appError.status);
+}

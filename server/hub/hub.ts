@@ -1,0 +1,292 @@
+import { createHash } from 'node:crypto';
+import {
+  ClientMessage,
+  CloseCode,
+  PROTOCOL_VERSION,
+  SUPPORTED_PROTOCOLS,
+  parseFrame,
+  toLocalIso,
+  type ScreenSettings,
+  type ServerMessage,
+} from '../../playlists/index.ts';
+import type { Clock } from '../clock.ts';
+import type { AudienceKey, ManifestBuilder } from '../manifests.ts';
+import type { PlayRepo } from '../repos/plays.ts';
+import type { ScreenRecord, ScreenRepo, ScreenSighting } from '../repos/screens.ts';
+import type { PlayerSocket } from './socket.ts';
+
+export interface HubOptions {
+  /** A socket whose unsent bytes pass this is closed with `tooSlow` instead of growing memory. */
+  maxBufferedBytes: number;
+  /** How often players send a heartbeat (told in `welcome`). */
+  heartbeatMs: number;
+  /** How often the server pings; a socket that missed the previous pong is dropped. */
+  pingIntervalMs: number;
+  /** A socket that has not said `hello` by then is closed. */
+  helloTimeoutMs: number;
+  /** How often what the hub learnt about screens is written to the database. */
+  flushIntervalMs: number;
+}
+
+export const DEFAULT_HUB_OPTIONS: HubOptions = {
+  maxBufferedBytes: 4 * 1024 * 1024,
+  heartbeatMs: 30_000,
+  pingIntervalMs: 30_000,
+  helloTimeoutMs: 10_000,
+  flushIntervalMs: 5_000,
+};
+
+interface Session {
+  socket: PlayerSocket;
+  screen: ScreenRecord | null;
+  audience: AudienceKey | null;
+  sentVersion: string | null;
+  ackedVersion: string | null;
+  playerVersion: string | null;
+  viewport: { width: number; height: number } | null;
+  lastSeenAt: number;
+  alive: boolean;
+  closed: boolean;
+  helloTimer: ReturnType<typeof setTimeout> | null;
+}
+
+export interface LiveScreen {
+  ackedVersion: string | null;
+  playerVersion: string | null;
+  viewport: { width: number; height: number } | null;
+  lastSeenAt: number;
+}
+
+export interface SocketHandlers {
+  message(data: unknown): void;
+  pong(): void;
+  close(): void;
+}
+
+export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+
+/**
+ * Connected screens, grouped by audience. On publish it builds each audience's manifest once,
+ * serialises it once and sends the same bytes to every screen of that audience; screens
+ * answer with `ack`, so the hub knows which screens are current.
+ */
+export class Hub {
+  readonly #byScreen = new Map<string, Session>();
+  readonly #audiences = new Map<AudienceKey, Set<Session>>();
+  readonly #dirty = new Set<Session>();
+  readonly #timers: ReturnType<typeof setInterval>[] = [];
+  readonly #options: HubOptions;
+
+  constructor(
+    private readonly deps: { clock: Clock; screens: ScreenRepo; plays: PlayRepo; manifests: ManifestBuilder },
+    options: Partial<HubOptions> = {},
+  ) {
+    this.#options = { ...DEFAULT_HUB_OPTIONS, ...options };
+  }
+
+  start(): void {
+    this.#timers.push(setInterval(() => this.sweep(), this.#options.pingIntervalMs));
+    this.#timers.push(setInterval(() => this.flush(), this.#options.flushIntervalMs));
+    for (const t of this.#timers) t.unref?.();
+  }
+
+  stop(): void {
+    for (const t of this.#timers.splice(0)) clearInterval(t);
+    this.flush();
+    for (const session of [...this.#byScreen.values()]) session.socket.close(1001, 'server shutting down');
+  }
+
+  accept(socket: PlayerSocket): SocketHandlers {
+    const session: Session = {
+      socket,
+      screen: null,
+      audience: null,
+      sentVersion: null,
+      ackedVersion: null,
+      playerVersion: null,
+      viewport: null,
+      lastSeenAt: this.deps.clock.now(),
+      alive: true,
+      closed: false,
+      helloTimer: null,
+    };
+    session.helloTimer = setTimeout(() => this.#close(session, CloseCode.badFrame, 'hello expected'), this.#options.helloTimeoutMs);
+    session.helloTimer.unref?.();
+    return {
+      message: (data) => this.#onMessage(session, data),
+      pong: () => {
+        session.alive = true;
+      },
+      close: () => this.#forget(session),
+    };
+  }
+
+  /** Sends every connected screen whose audience's manifest changed the new one. */
+  publish(): { audiences: number; sent: number } {
+    let sent = 0;
+    for (const [audience, sessions] of this.#audiences) {
+      const built = this.deps.manifests.forAudience(audience);
+      for (const session of sessions) {
+        if (session.sentVersion === built.version) continue;
+        session.sentVersion = built.version;
+        if (this.#send(session, built.frame)) sent += 1;
+      }
+    }
+    return { audiences: this.#audiences.size, sent };
+  }
+
+  /** Closes a screen's connection, e.g. when its token is revoked. */
+  disconnect(screenId: string, code: number, reason: string): void {
+    const session = this.#byScreen.get(screenId);
+    if (session) this.#close(session, code, reason);
+  }
+
+  live(screenId: string): LiveScreen | undefined {
+    const s = this.#byScreen.get(screenId);
+    return s && { ackedVersion: s.ackedVersion, playerVersion: s.playerVersion, viewport: s.viewport, lastSeenAt: s.lastSeenAt };
+  }
+
+  /** The manifest version a screen should be running now. */
+  expectedVersion(screen: ScreenSettings): string {
+    return this.deps.manifests.forAudience(this.deps.manifests.audienceOf(screen)).version;
+  }
+
+  get connectedCount(): number {
+    return this.#byScreen.size;
+  }
+
+  /** Drops sockets that did not answer the last ping, and pings the rest. */
+  sweep(): void {
+    for (const session of [...this.#byScreen.values()]) {
+      if (!session.alive) {
+        session.socket.terminate();
+        this.#forget(session);
+        continue;
+      }
+      session.alive = false;
+      session.socket.ping();
+    }
+  }
+
+  /** Writes what was learnt about screens since the last flush, in one transaction. */
+  flush(): void {
+    if (!this.#dirty.size) return;
+    const sightings: ScreenSighting[] = [];
+    for (const s of this.#dirty) {
+      if (!s.screen) continue;
+      sightings.push({
+        id: s.screen.id,
+        lastSeenAt: s.lastSeenAt,
+        manifestVersion: s.ackedVersion,
+        playerVersion: s.playerVersion,
+        viewport: s.viewport,
+      });
+    }
+    this.#dirty.clear();
+    this.deps.screens.recordSightings(sightings);
+  }
+
+  #onMessage(session: Session, data: unknown): void {
+    if (session.closed) return;
+    const msg = parseFrame(ClientMessage, data);
+    if (!msg) return this.#close(session, CloseCode.badFrame, 'bad frame');
+    session.alive = true;
+    session.lastSeenAt = this.deps.clock.now();
+    if (msg.type === 'hello') return this.#onHello(session, msg);
+    if (!session.screen) return this.#close(session, CloseCode.badFrame, 'hello expected');
+    this.#dirty.add(session);
+    switch (msg.type) {
+      case 'ack':
+        session.ackedVersion = msg.version;
+        return;
+      case 'heartbeat':
+        this.#sendMessage(session, { type: 'time', serverTime: toLocalIso(this.deps.clock.now()) });
+        return;
+      case 'plays': {
+        const ids = this.deps.plays.insertBatch(session.screen.id, msg.events, this.deps.clock.now());
+        this.#sendMessage(session, { type: 'playsAck', ids });
+        return;
+      }
+      default: {
+        const unreachable: never = msg;
+        return unreachable;
+      }
+    }
+  }
+
+  #onHello(session: Session, hello: Extract<ClientMessage, { type: 'hello' }>): void {
+    if (session.screen) return this.#close(session, CloseCode.badFrame, 'hello twice');
+    if (!SUPPORTED_PROTOCOLS.includes(hello.protocol)) {
+      return this.#close(session, CloseCode.unsupportedProtocol, `protocol ${hello.protocol} not supported`);
+    }
+    const screen = this.deps.screens.byTokenHash(hashToken(hello.token));
+    if (!screen) return this.#close(session, CloseCode.unknownToken, 'unknown token');
+    if (session.helloTimer) clearTimeout(session.helloTimer);
+    session.helloTimer = null;
+
+    const previous = this.#byScreen.get(screen.id);
+    if (previous) this.#close(previous, CloseCode.replaced, 'replaced by a newer connection');
+
+    session.screen = screen;
+    session.playerVersion = hello.playerVersion;
+    session.viewport = hello.viewport;
+    session.ackedVersion = hello.manifestVersion;
+    const audience = this.deps.manifests.audienceOf(screen);
+    session.audience = audience;
+    this.#byScreen.set(screen.id, session);
+    let members = this.#audiences.get(audience);
+    if (!members) this.#audiences.set(audience, (members = new Set()));
+    members.add(session);
+    this.#dirty.add(session);
+
+    const settings: ScreenSettings = {
+      id: screen.id,
+      name: screen.name,
+      ward: screen.ward,
+      locationKind: screen.locationKind,
+      tags: screen.tags,
+    };
+    const now = this.deps.clock.now();
+    this.#sendMessage(session, {
+      type: 'welcome',
+      protocol: PROTOCOL_VERSION,
+      serverTime: toLocalIso(now),
+      heartbeatMs: this.#options.heartbeatMs,
+    });
+    this.#sendMessage(session, { type: 'screen', screen: settings });
+    const built = this.deps.manifests.forAudience(audience);
+    session.sentVersion = built.version;
+    if (hello.manifestVersion === built.version) this.#sendMessage(session, { type: 'unchanged', version: built.version });
+    else this.#send(session, built.frame);
+  }
+
+  #sendMessage(session: Session, msg: ServerMessage): boolean {
+    return this.#send(session, JSON.stringify(msg));
+  }
+
+  #send(session: Session, frame: string | Buffer): boolean {
+    if (session.closed) return false;
+    if (session.socket.bufferedAmount > this.#options.maxBufferedBytes) {
+      this.#close(session, CloseCode.tooSlow, 'too slow to read');
+      return false;
+    }
+    session.socket.send(frame);
+    return true;
+  }
+
+  #close(session: Session, code: number, reason: string): void {
+    if (session.closed) return;
+    session.socket.close(code, reason);
+    this.#forget(session);
+  }
+
+  #forget(session: Session): void {
+    if (session.closed) return;
+    session.closed = true;
+    if (session.helloTimer) clearTimeout(session.helloTimer);
+    if (!session.screen) return;
+    if (this.#byScreen.get(session.screen.id) === session) this.#byScreen.delete(session.screen.id);
+    if (session.audience) this.#audiences.get(session.audience)?.delete(session);
+    this.#dirty.add(session);
+  }
+}

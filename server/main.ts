@@ -1,0 +1,64 @@
+import { mkdirSync, readFileSync } from 'node:fs';
+import { createServer as createHttpsServer } from 'node:https';
+import { join } from 'node:path';
+import { serve } from '@hono/node-server';
+import { WebSocketServer } from 'ws';
+import { createApp, createHub } from './app.ts';
+import { ensureAdmin, seedDemo } from './bootstrap.ts';
+import { systemClock } from './clock.ts';
+import { loadConfig } from './config.ts';
+import { openDatabase } from './db.ts';
+import { playerUrl } from './routes/screens.ts';
+import { createServices } from './services.ts';
+
+/** Frames above this close the socket (ws answers 1009); a `plays` batch of 500 fits. */
+const MAX_FRAME_BYTES = 512 * 1024;
+
+const config = loadConfig();
+mkdirSync(config.dataDir, { recursive: true });
+const db = openDatabase(join(config.dataDir, 'bangtin.db'));
+const services = createServices(db, systemClock);
+const { generated } = await ensureAdmin(services, config.adminPassword);
+seedDemo(services);
+
+const hub = createHub(services);
+hub.start();
+const app = createApp({ db, clock: systemClock, hub, services, distDir: config.distDir });
+
+const wss = new WebSocketServer({ noServer: true, perMessageDeflate: false, maxPayload: MAX_FRAME_BYTES });
+const tls = config.tls && { cert: readFileSync(config.tls.cert), key: readFileSync(config.tls.key) };
+const server = serve(
+  {
+    fetch: app.fetch,
+    port: config.port,
+    hostname: config.host,
+    websocket: { server: wss },
+    ...(tls ? { createServer: createHttpsServer, serverOptions: tls } : {}),
+  },
+  (info) => {
+    const origin = `${tls ? 'https' : 'http'}://localhost:${info.port}`;
+    console.log(`bangtin listening on ${config.host}:${info.port}, data in ${config.dataDir}`);
+    console.log(`Admin: ${origin}/admin/`);
+    const demoToken = services.settings.get('demo_screen_token');
+    if (demoToken) console.log(`Demo player: ${playerUrl(origin, demoToken)}`);
+    if (generated) {
+      console.log(`Admin password (generated, shown only now; you must change it at first sign-in): ${generated}`);
+    }
+  },
+);
+
+let stopping = false;
+function shutdown(signal: string): void {
+  if (stopping) return;
+  stopping = true;
+  console.log(`${signal}: shutting down`);
+  hub.stop();
+  wss.close();
+  server.close(() => {
+    db.close();
+    process.exit(0);
+  });
+  setTimeout(() => process.exit(0), 3000).unref();
+}
+process.on('SIGINT', () => shutdown('SIGINT'));
+process.on('SIGTERM', () => shutdown('SIGTERM'));

@@ -1,0 +1,61 @@
+import type { Playlist, PlaylistFields } from '../../playlists/index.ts';
+import type { Db } from '../db.ts';
+
+export interface StoredPlaylist {
+  playlist: Playlist;
+  updatedAt: number;
+}
+
+type Row = { id: string; name: string; item_ids: string; updated_at: number };
+
+const toStored = (row: Row): StoredPlaylist => ({
+  playlist: { id: row.id, name: row.name, itemIds: JSON.parse(row.item_ids) as string[] },
+  updatedAt: row.updated_at,
+});
+
+/** Draft playlists (the working copy). */
+export class PlaylistRepo {
+  readonly #all;
+  readonly #get;
+  readonly #insert;
+  readonly #update;
+  readonly #deleteAll;
+
+  constructor(db: Db) {
+    this.#all = db.prepare<[], Row>('SELECT id, name, item_ids, updated_at FROM playlists ORDER BY rowid');
+    this.#get = db.prepare<[string], Row>('SELECT id, name, item_ids, updated_at FROM playlists WHERE id = ?');
+    this.#insert = db.prepare('INSERT INTO playlists (id, name, item_ids, updated_at) VALUES (?, ?, ?, ?)');
+    this.#update = db.prepare('UPDATE playlists SET name = ?, item_ids = ?, updated_at = ? WHERE id = ?');
+    this.#deleteAll = db.prepare('DELETE FROM playlists');
+  }
+
+  list(): StoredPlaylist[] {
+    return this.#all.all().map(toStored);
+  }
+
+  get(id: string): StoredPlaylist | undefined {
+    const row = this.#get.get(id);
+    return row ? toStored(row) : undefined;
+  }
+
+  insert(id: string, fields: PlaylistFields, now: number): void {
+    this.#insert.run(id, fields.name, JSON.stringify(fields.itemIds), now);
+  }
+
+  update(id: string, fields: PlaylistFields, now: number): boolean {
+    return this.#update.run(fields.name, JSON.stringify(fields.itemIds), now, id).changes === 1;
+  }
+
+  /** Ids of playlists whose draft lists the item. */
+  usedBy(itemId: string): string[] {
+    return this.list()
+      .filter((p) => p.playlist.itemIds.includes(itemId))
+      .map((p) => p.playlist.id);
+  }
+
+  /** Replaces the whole working copy (restoring a revision). Call inside a transaction. */
+  replaceAll(playlists: Playlist[], now: number): void {
+    this.#deleteAll.run();
+    for (const { id, ...fields } of playlists) this.insert(id, fields, now);
+  }
+}

@@ -1,0 +1,66 @@
+import type { ChangeSummary, Playlist, PublishedItem } from '../../playlists/index.ts';
+import type { Db } from '../db.ts';
+
+/** Everything screens may receive, as of one revision. */
+export interface Snapshot {
+  items: PublishedItem[];
+  playlists: Playlist[];
+  defaultPlaylistId: string | null;
+}
+
+export interface RevisionRow {
+  number: number;
+  publishedAt: number;
+  publishedBy: string;
+  summary: ChangeSummary;
+}
+
+type Row = { number: number; published_at: number; username: string | null; summary: string };
+
+export const EMPTY_SNAPSHOT: Snapshot = { items: [], playlists: [], defaultPlaylistId: null };
+
+/** Published revisions: immutable, numbered, all kept (rollback publishes one again). */
+export class RevisionRepo {
+  readonly #latest;
+  readonly #snapshot;
+  readonly #list;
+  readonly #insert;
+
+  constructor(db: Db) {
+    this.#latest = db.prepare<[], { number: number; snapshot: string }>(
+      'SELECT number, snapshot FROM revisions ORDER BY number DESC LIMIT 1',
+    );
+    this.#snapshot = db.prepare<[number], { snapshot: string }>('SELECT snapshot FROM revisions WHERE number = ?');
+    this.#list = db.prepare<[number], Row>(
+      `SELECT r.number, r.published_at, u.username, r.summary
+       FROM revisions r LEFT JOIN users u ON u.id = r.published_by
+       ORDER BY r.number DESC LIMIT ?`,
+    );
+    this.#insert = db.prepare(
+      'INSERT INTO revisions (number, published_at, published_by, summary, snapshot) VALUES (?, ?, ?, ?, ?)',
+    );
+  }
+
+  latest(): { number: number; snapshot: Snapshot } {
+    const row = this.#latest.get();
+    return row ? { number: row.number, snapshot: JSON.parse(row.snapshot) as Snapshot } : { number: 0, snapshot: EMPTY_SNAPSHOT };
+  }
+
+  snapshot(number: number): Snapshot | undefined {
+    const row = this.#snapshot.get(number);
+    return row ? (JSON.parse(row.snapshot) as Snapshot) : undefined;
+  }
+
+  list(limit = 100): RevisionRow[] {
+    return this.#list.all(limit).map((r) => ({
+      number: r.number,
+      publishedAt: r.published_at,
+      publishedBy: r.username ?? 'system',
+      summary: JSON.parse(r.summary) as ChangeSummary,
+    }));
+  }
+
+  insert(number: number, at: number, userId: number | null, summary: ChangeSummary, snapshot: Snapshot): void {
+    this.#insert.run(number, at, userId, JSON.stringify(summary), JSON.stringify(snapshot));
+  }
+}

@@ -1,0 +1,24 @@
+import type { Db } from '../db.ts';
+
+/** Known keys; one row each. */
+export type SettingKey = 'default_playlist_id' | 'demo_screen_token';
+
+export class SettingsRepo {
+  readonly #get;
+  readonly #set;
+
+  constructor(db: Db) {
+    this.#get = db.prepare<[string], { value: string }>('SELECT value FROM settings WHERE key = ?');
+    this.#set = db.prepare(
+      'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
+    );
+  }
+
+  get(key: SettingKey): string | null {
+    return this.#get.get(key)?.value ?? null;
+  }
+
+  set(key: SettingKey, value: string): void {
+    this.#set.run(key, value);
+  }
+}

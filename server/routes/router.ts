@@ -1,0 +1,33 @@
+import { OpenAPIHono, type RouteConfig } from '@hono/zod-openapi';
+import type { z } from 'zod';
+import { ErrorBody } from '../../playlists/index.ts';
+import type { AuthVars } from '../auth/sessions.ts';
+import { throwOnInvalid } from '../errors.ts';
+
+export type Env = { Variables: AuthVars };
+
+/** Every router validates through the project's error, so all errors leave one way. */
+export function newRouter() {
+  return new OpenAPIHono<Env>({ defaultHook: (result) => throwOnInvalid(result) });
+}
+
+export const jsonBody = <T extends z.ZodType>(schema: T) => ({
+  body: { content: { 'application/json': { schema } }, required: true },
+});
+
+export const jsonResponse = <T extends z.ZodType>(schema: T, description: string) => ({
+  content: { 'application/json': { schema } },
+  description,
+});
+
+const err = (description: string) => ({ content: { 'application/json': { schema: ErrorBody } }, description });
+
+/** The errors any signed-in route can answer, documented once. */
+export const commonErrors = {
+  400: err('Invalid request (code invalid_request or malformed_json)'),
+  401: err('No valid session (code unauthenticated)'),
+  403: err('Not allowed (forbidden, password_change_required, bad_origin)'),
+} satisfies RouteConfig['responses'];
+
+export const errorResponse = err;
+export const cookieAuth = [{ cookieAuth: [] }];

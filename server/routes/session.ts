@@ -1,0 +1,100 @@
+import { createRoute } from '@hono/zod-openapi';
+import { PasswordChange, SessionInfo, SignIn } from '../../playlists/index.ts';
+import { dummyHash, hashPassword, verifyPassword } from '../auth/password.ts';
+import type { SessionService } from '../auth/sessions.ts';
+import { AppError } from '../errors.ts';
+import type { User, UserRepo } from '../repos/users.ts';
+import type { SessionRepo } from '../repos/sessions.ts';
+import { commonErrors, cookieAuth, errorResponse, jsonBody, jsonResponse, newRouter } from './router.ts';
+
+const info = (user: User) => ({
+  user: { id: user.id, username: user.username, role: user.role },
+  mustChangePassword: user.mustChangePassword,
+});
+
+export function sessionRoutes(deps: { auth: SessionService; users: UserRepo; sessions: SessionRepo }) {
+  const app = newRouter();
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/session',
+      summary: 'Sign in',
+      tags: ['session'],
+      request: jsonBody(SignIn),
+      responses: {
+        200: jsonResponse(SessionInfo, 'Signed in; the session cookie is set'),
+        400: commonErrors[400],
+        401: errorResponse('Wrong username or password (code invalid_credentials)'),
+      },
+    }),
+    async (c) => {
+      const { username, password } = c.req.valid('json');
+      const user = deps.users.byUsername(username);
+      // Same work and same answer whether or not the user exists.
+      const ok = await verifyPassword(password, user?.passwordHash ?? (await dummyHash()));
+      if (!user || !ok) throw new AppError(401, 'invalid_credentials', 'Wrong username or password');
+      deps.auth.start(c, user);
+      return c.json(info(user), 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/session',
+      summary: 'The signed-in user',
+      tags: ['session'],
+      security: cookieAuth,
+      middleware: [deps.auth.require('any', { allowPasswordChange: true })] as const,
+      responses: { 200: jsonResponse(SessionInfo, 'The session'), 401: commonErrors[401] },
+    }),
+    (c) => c.json(info(c.get('user')), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'delete',
+      path: '/api/session',
+      summary: 'Sign out',
+      tags: ['session'],
+      security: cookieAuth,
+      middleware: [deps.auth.require('any', { allowPasswordChange: true })] as const,
+      responses: { 204: { description: 'Signed out' }, 401: commonErrors[401], 403: commonErrors[403] },
+    }),
+    (c) => {
+      deps.auth.end(c, c.get('sessionHash'));
+      return c.body(null, 204);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'put',
+      path: '/api/session/password',
+      summary: 'Change my password (signs out my other sessions)',
+      tags: ['session'],
+      security: cookieAuth,
+      middleware: [deps.auth.require('any', { allowPasswordChange: true })] as const,
+      request: jsonBody(PasswordChange),
+      responses: {
+        200: jsonResponse(SessionInfo, 'Password changed'),
+        ...commonErrors,
+        422: errorResponse('Current password wrong (wrong_password) or new one equal to it (password_unchanged)'),
+      },
+    }),
+    async (c) => {
+      const user = c.get('user');
+      const { currentPassword, newPassword } = c.req.valid('json');
+      if (!(await verifyPassword(currentPassword, user.passwordHash))) {
+        throw new AppError(422, 'wrong_password', 'The current password is wrong');
+      }
+      if (currentPassword === newPassword) throw new AppError(422, 'password_unchanged', 'Choose a new password');
+      deps.users.setPassword(user.id, await hashPassword(newPassword), false);
+      deps.sessions.deleteOthers(user.id, c.get('sessionHash'));
+      return c.json(info({ ...user, mustChangePassword: false }), 200);
+    },
+  );
+
+  return app;
+}
