@@ -30,6 +30,7 @@ export const SessionInfo = z.object({
   mustChangePassword: z.boolean(),
 });
 export type SessionInfo = z.infer<typeof SessionInfo>;
+export const SessionState = z.object({ session: SessionInfo.nullable() });
 
 export const PasswordChange = z.strictObject({
   currentPassword: z.string().min(1).max(PASSWORD_MAX),

@@ -37,6 +37,7 @@ const keepQuery = (c: Context, path: string) => path + new URL(c.req.url).search
 export function pageRoutes(opts: { distDir: string }) {
   const app = new Hono();
   app.get('/', (c) => c.redirect('/admin/'));
+  app.get('/favicon.ico', (c) => c.body(null, 204));
   app.get('/player', (c) => c.redirect(keepQuery(c, '/player/')));
   app.get('/admin', (c) => c.redirect('/admin/'));
   app.get('/player/', page(opts.distDir, 'player', PLAYER_CSP));

@@ -1,0 +1,69 @@
+import type { z } from 'zod';
+import {
+  ContentEntry,
+  ContentList,
+  Pending,
+  PlaylistEntry,
+  PlaylistList,
+  PublishResult,
+  RevisionList,
+  ScreenList,
+  SessionInfo,
+  SessionState,
+  type ContentFields,
+  type PlaylistFields,
+} from '../playlists/index.ts';
+import { Id } from '../playlists/index.ts';
+
+/** An API error with its stable code (translated by messages.errorText). */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly issues: { path: string; message: string }[] = [],
+  ) {
+    super(message);
+  }
+}
+
+async function call<T extends z.ZodType>(method: string, path: string, schema: T | null, body?: unknown): Promise<z.infer<T>> {
+  let res: Response;
+  try {
+    res = await fetch(path, {
+      method,
+      credentials: 'same-origin',
+      headers: body === undefined ? {} : { 'Content-Type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  } catch {
+    throw new ApiError(0, 'network', 'network error');
+  }
+  if (!res.ok) {
+    const err = (await res.json().catch(() => null)) as { error?: { code: string; message: string; issues?: [] } } | null;
+    throw new ApiError(res.status, err?.error?.code ?? 'unknown', err?.error?.message ?? res.statusText, err?.error?.issues);
+  }
+  if (!schema || res.status === 204) return undefined as z.infer<T>;
+  return schema.parse(await res.json());
+}
+
+const PlaylistsWithDefault = PlaylistList.extend({ defaultPlaylistId: Id.nullable() });
+
+export const api = {
+  session: async () => (await call('GET', '/api/session', SessionState)).session,
+  signIn: (username: string, password: string) => call('POST', '/api/session', SessionInfo, { username, password }),
+  signOut: () => call('DELETE', '/api/session', null),
+  changePassword: (currentPassword: string, newPassword: string) =>
+    call('PUT', '/api/session/password', SessionInfo, { currentPassword, newPassword }),
+  content: () => call('GET', '/api/content', ContentList),
+  createItem: (fields: ContentFields) => call('POST', '/api/content', ContentEntry, fields),
+  saveItem: (id: string, fields: ContentFields) => call('PUT', `/api/content/${id}`, ContentEntry, fields),
+  deleteItem: (id: string) => call('DELETE', `/api/content/${id}`, null),
+  playlists: () => call('GET', '/api/playlists', PlaylistsWithDefault),
+  savePlaylist: (id: string, fields: PlaylistFields) => call('PUT', `/api/playlists/${id}`, PlaylistEntry, fields),
+  pending: () => call('GET', '/api/publish', Pending),
+  publish: () => call('POST', '/api/publish', PublishResult),
+  revisions: () => call('GET', '/api/revisions', RevisionList),
+  restore: (n: number) => call('POST', `/api/revisions/${n}/restore`, PublishResult),
+  screens: () => call('GET', '/api/screens', ScreenList),
+};

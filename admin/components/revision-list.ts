@@ -1,0 +1,70 @@
+import { LitElement, html, nothing } from 'lit';
+import { customElement, state } from 'lit/decorators.js';
+import { formatLocalDate, formatLocalTime, parseInstant, type Revision } from '../../playlists/index.ts';
+import { api, ApiError } from '../api.ts';
+import { errorText, messages } from '../messages.ts';
+import { controls } from './styles.ts';
+
+const total = (r: Revision, key: 'added' | 'changed' | 'removed') => r.summary.items[key].length + r.summary.playlists[key].length;
+
+/** Past revisions, newest first; an earlier one can be published again. */
+@customElement('bt-revision-list')
+export class RevisionList extends LitElement {
+  static override styles = [controls];
+
+  @state() private revisions: Revision[] = [];
+  @state() private message: { ok: boolean; text: string } | null = null;
+
+  override connectedCallback() {
+    super.connectedCallback();
+    void this.load();
+  }
+
+  async load() {
+    try {
+      this.revisions = (await api.revisions()).revisions;
+    } catch (e) {
+      this.message = { ok: false, text: errorText(e instanceof ApiError ? e.code : 'unknown') };
+    }
+  }
+
+  override render() {
+    const t = messages.revisions;
+    return html`
+      <h2>${t.title}</h2>
+      ${this.message ? html`<p class=${this.message.ok ? 'ok' : 'error'} role="status">${this.message.text}</p>` : nothing}
+      <table>
+        <thead><tr><th>${t.number}</th><th>${t.at}</th><th>${t.by}</th><th>${t.changes}</th><th></th></tr></thead>
+        <tbody>
+          ${this.revisions.map((r, i) => {
+            const at = parseInstant(r.publishedAt);
+            return html`<tr data-revision=${r.number}>
+              <td>${r.number}</td>
+              <td>${formatLocalTime(at)} ${formatLocalDate(at)}</td>
+              <td>${r.publishedBy}</td>
+              <td>${t.summary(total(r, 'added'), total(r, 'changed'), total(r, 'removed'))}</td>
+              <td>${i === 0 ? html`<span class="badge published">${t.current}</span>` : html`<button @click=${() => this.restore(r.number)}>${t.restore}</button>`}</td>
+            </tr>`;
+          })}
+        </tbody>
+      </table>
+    `;
+  }
+
+  private async restore(n: number) {
+    try {
+      const result = await api.restore(n);
+      this.message = { ok: true, text: t().restored(result.revision) };
+      await this.load();
+    } catch (e) {
+      this.message = { ok: false, text: errorText(e instanceof ApiError ? e.code : 'unknown') };
+    }
+  }
+}
+const t = () => messages.revisions;
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'bt-revision-list': RevisionList;
+  }
+}

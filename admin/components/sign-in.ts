@@ -1,0 +1,58 @@
+import { LitElement, html, css } from 'lit';
+import { customElement, state } from 'lit/decorators.js';
+import { api, ApiError } from '../api.ts';
+import { errorText, messages } from '../messages.ts';
+import type { SessionInfo } from '../../playlists/index.ts';
+import { controls } from './styles.ts';
+
+/**
+ * The sign-in form.
+ * @fires signed-in - detail: the SessionInfo of the new session
+ */
+@customElement('bt-sign-in')
+export class SignIn extends LitElement {
+  static override styles = [
+    controls,
+    css`
+      form { display: grid; gap: 1rem; max-width: 22rem; margin: 10vh auto; padding: 2rem; background: #fff; border-radius: 10px; box-shadow: 0 2px 12px #0002; }
+      h1 { font-size: 1.3rem; margin: 0; }
+    `,
+  ];
+
+  @state() private error = '';
+  @state() private busy = false;
+
+  override render() {
+    const t = messages.signIn;
+    return html`
+      <form @submit=${this.onSubmit}>
+        <h1>${t.title}</h1>
+        <label>${t.username}<input name="username" autocomplete="username" required /></label>
+        <label>${t.password}<input name="password" type="password" autocomplete="current-password" required /></label>
+        ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : null}
+        <button class="primary" type="submit" ?disabled=${this.busy}>${t.submit}</button>
+      </form>
+    `;
+  }
+
+  private async onSubmit(event: SubmitEvent) {
+    event.preventDefault();
+    const data = new FormData(event.target as HTMLFormElement);
+    this.busy = true;
+    this.error = '';
+    try {
+      const session = await api.signIn(String(data.get('username')), String(data.get('password')));
+      this.dispatchEvent(new CustomEvent<SessionInfo>('signed-in', { detail: session, bubbles: true, composed: true }));
+    } catch (e) {
+      this.error = errorText(e instanceof ApiError ? e.code : 'unknown');
+    } finally {
+      this.busy = false;
+    }
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'bt-sign-in': SignIn;
+  }
+}

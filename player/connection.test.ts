@@ -1,0 +1,221 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { CloseCode, PROTOCOL_VERSION } from '../playlists/index.ts';
+import { Clock } from './clock.ts';
+import { Connection, type ConnectionOptions } from './connection.ts';
+import { FakeTimers, manifest, slogan } from './test-fixtures.ts';
+
+/** Just enough of a browser WebSocket for the connection to drive. */
+class FakeSocket {
+  readyState = 0;
+  sent: Record<string, unknown>[] = [];
+  onopen: (() => void) | null = null;
+  onmessage: ((event: { data: unknown }) => void) | null = null;
+  onclose: ((event: { code: number }) => void) | null = null;
+  onerror: (() => void) | null = null;
+  constructor(readonly url: string) {}
+  send(data: string) {
+    this.sent.push(JSON.parse(data) as Record<string, unknown>);
+  }
+  close() {
+    this.readyState = 3;
+  }
+  open() {
+    this.readyState = 1;
+    this.onopen?.();
+  }
+  receive(message: unknown) {
+    this.onmessage?.({ data: typeof message === 'string' ? message : JSON.stringify(message) });
+  }
+  closedByServer(code: number) {
+    this.readyState = 3;
+    this.onclose?.({ code });
+  }
+}
+
+const SERVER_TIME = '2026-10-04T08:00:00+07:00';
+
+function setup(overrides: Partial<ConnectionOptions> = {}) {
+  const timers = new FakeTimers();
+  timers.now = 1000;
+  const sockets: FakeSocket[] = [];
+  const session = new Map<string, string>();
+  const events = {
+    manifests: [] as string[],
+    statuses: [] as string[],
+    unregistered: 0,
+    replaced: 0,
+    reloads: 0,
+  };
+  const clock = new Clock(() => Date.parse('2026-10-04T07:59:50+07:00'));
+  const connection = new Connection({
+    url: 'ws://box.local/ws/player',
+    token: 'tok',
+    clock,
+    manifestVersion: () => events.manifests.at(-1) ?? null,
+    playing: () => null,
+    viewport: () => ({ width: 1920, height: 1080 }),
+    onManifest: (m) => void events.manifests.push(m.version),
+    onScreen: () => {},
+    onClockSync: () => {},
+    onStatus: (s) => void events.statuses.push(s),
+    onUnregistered: () => void events.unregistered++,
+    onReplaced: () => void events.replaced++,
+    reload: () => void events.reloads++,
+    session: {
+      getItem: (k) => session.get(k) ?? null,
+      setItem: (k, v) => void session.set(k, v),
+      removeItem: (k) => void session.delete(k),
+    },
+    createSocket: (url) => {
+      const socket = new FakeSocket(url);
+      sockets.push(socket);
+      return socket as unknown as WebSocket;
+    },
+    timers,
+    random: () => 0.5,
+    monotonic: () => timers.now,
+    ...overrides,
+  });
+  const welcome = (socket: FakeSocket) =>
+    socket.receive({ type: 'welcome', protocol: PROTOCOL_VERSION, serverTime: SERVER_TIME, heartbeatMs: 20_000 });
+  return { timers, sockets, session, events, clock, connection, welcome };
+}
+
+describe('Connection', () => {
+  let warn: ReturnType<typeof vi.spyOn>;
+  beforeEach(() => {
+    warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+  });
+  afterEach(() => warn.mockRestore());
+
+  it('says hello with its token, protocol, held version and viewport', () => {
+    const { sockets, connection } = setup();
+    connection.start();
+    sockets[0]!.open();
+    expect(sockets[0]!.url).toBe('ws://box.local/ws/player');
+    expect(sockets[0]!.sent).toEqual([
+      {
+        type: 'hello',
+        protocol: PROTOCOL_VERSION,
+        token: 'tok',
+        manifestVersion: null,
+        playerVersion: '0.1.0',
+        viewport: { width: 1920, height: 1080 },
+      },
+    ]);
+  });
+
+  it('corrects its clock from welcome and keeps the offset after a disconnect', () => {
+    const { sockets, connection, clock, welcome, events } = setup();
+    connection.start();
+    sockets[0]!.open();
+    welcome(sockets[0]!);
+    expect(clock.offsetMs).toBe(10_000);
+    expect(events.statuses.at(-1)).toBe('online');
+    sockets[0]!.closedByServer(1006);
+    expect(clock.offsetMs).toBe(10_000);
+    expect(events.statuses.at(-1)).toBe('offline');
+  });
+
+  it('acknowledges a manifest once applied, and nothing for unchanged', async () => {
+    const { sockets, connection, welcome, events } = setup();
+    connection.start();
+    sockets[0]!.open();
+    welcome(sockets[0]!);
+    const m = manifest([slogan('a', 5000)], 'c'.repeat(16));
+    sockets[0]!.receive({ type: 'manifest', manifest: m });
+    sockets[0]!.receive({ type: 'unchanged', version: m.version });
+    await Promise.resolve();
+    expect(events.manifests).toEqual([m.version]);
+    expect(sockets[0]!.sent.filter((f) => f.type === 'ack')).toEqual([{ type: 'ack', version: m.version }]);
+  });
+
+  it('ignores and logs a frame that does not parse', () => {
+    const { sockets, connection, events } = setup();
+    connection.start();
+    sockets[0]!.open();
+    sockets[0]!.receive('{"type":"manifest","manifest":{}}');
+    sockets[0]!.receive('not json');
+    expect(events.manifests).toEqual([]);
+    expect(warn).toHaveBeenCalledTimes(2);
+    expect(sockets[0]!.readyState).toBe(1);
+  });
+
+  it('sends heartbeats at the interval from welcome', () => {
+    const { sockets, connection, welcome, timers } = setup();
+    connection.start();
+    sockets[0]!.open();
+    welcome(sockets[0]!);
+    timers.advance(20_000);
+    sockets[0]!.receive({ type: 'time', serverTime: SERVER_TIME });
+    timers.advance(20_000);
+    const beats = sockets[0]!.sent.filter((f) => f.type === 'heartbeat');
+    expect(beats).toHaveLength(2);
+    expect(beats[0]).toMatchObject({ playing: null, manifestVersion: null });
+  });
+
+  it('reconnects after a silent connection stops answering', () => {
+    const { sockets, connection, welcome, timers } = setup();
+    connection.start();
+    sockets[0]!.open();
+    welcome(sockets[0]!);
+    timers.advance(80_000);
+    timers.advance(1_000);
+    expect(sockets).toHaveLength(2);
+  });
+
+  it('reconnects with growing, jittered delays and resets them after a welcome', () => {
+    const { sockets, connection, timers, welcome } = setup();
+    connection.start();
+    sockets[0]!.closedByServer(CloseCode.badFrame);
+    timers.advance(249); // attempt 0: 0.5 × 500 ms
+    expect(sockets).toHaveLength(1);
+    timers.advance(1);
+    expect(sockets).toHaveLength(2);
+    sockets[1]!.closedByServer(CloseCode.tooSlow);
+    timers.advance(499); // attempt 1: 0.5 × 1000 ms
+    expect(sockets).toHaveLength(2);
+    timers.advance(1);
+    sockets[2]!.open();
+    welcome(sockets[2]!);
+    sockets[2]!.closedByServer(1006);
+    timers.advance(250);
+    expect(sockets).toHaveLength(4);
+  });
+
+  it('forgets the screen and stops on an unknown or revoked token', () => {
+    for (const code of [CloseCode.unknownToken, CloseCode.tokenRevoked]) {
+      const { sockets, connection, timers, events } = setup();
+      connection.start();
+      sockets[0]!.closedByServer(code);
+      timers.advance(60_000);
+      expect(events.unregistered).toBe(1);
+      expect(sockets).toHaveLength(1);
+    }
+  });
+
+  it('stops and says so when another connection replaced it', () => {
+    const { sockets, connection, timers, events } = setup();
+    connection.start();
+    sockets[0]!.closedByServer(CloseCode.replaced);
+    timers.advance(60_000);
+    expect(events.replaced).toBe(1);
+    expect(sockets).toHaveLength(1);
+  });
+
+  it('reloads once for an unsupported protocol, then backs off', () => {
+    const first = setup();
+    first.connection.start();
+    first.sockets[0]!.closedByServer(CloseCode.unsupportedProtocol);
+    expect(first.events.reloads).toBe(1);
+    // The reloaded page finds the guard in sessionStorage and reconnects instead.
+    const again = setup({
+      session: { getItem: () => String(Date.now() - 1000), setItem: () => {}, removeItem: () => {} },
+    });
+    again.connection.start();
+    again.sockets[0]!.closedByServer(CloseCode.unsupportedProtocol);
+    expect(again.events.reloads).toBe(0);
+    again.timers.advance(1_000);
+    expect(again.sockets).toHaveLength(2);
+  });
+});

@@ -1,0 +1,8 @@
+// What player/ exports to the admin page, for its preview: the item renderers and the function
+// that picks one by kind. Nothing here connects, stores or schedules.
+export { renderItem } from './render-item.ts';
+export { BtSlogan, type SloganItem } from './components/slogan.ts';
+export { BtCountdown, type CountdownItem } from './components/countdown.ts';
+export { BtIdle } from './components/idle.ts';
+export { fitText, FitController } from './fit-text.ts';
+export { messages } from './messages.ts';

@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { CloseCode } from '../playlists/index.ts';
+import { BACKOFF_CAP_MS, RELOAD_GUARD_MS, backoffDelay, closeAction, reloadAllowed } from './retry.ts';
+
+describe('backoffDelay', () => {
+  it('stays within [0, 500·2^attempt) with full jitter', () => {
+    expect(backoffDelay(0, () => 0)).toBe(0);
+    expect(backoffDelay(0, () => 0.999999)).toBe(499);
+    expect(backoffDelay(3, () => 0.5)).toBe(2000);
+    expect(backoffDelay(3, () => 0.999999)).toBeLessThan(4000);
+  });
+
+  it('never exceeds the 15 s cap, however many attempts failed', () => {
+    for (const attempt of [5, 6, 10, 50, 2000]) {
+      const delay = backoffDelay(attempt, () => 0.999999);
+      expect(delay).toBeLessThan(BACKOFF_CAP_MS);
+      expect(delay).toBeGreaterThan(BACKOFF_CAP_MS - 10);
+    }
+  });
+
+  it('spreads reconnects over the whole window', () => {
+    const delays = Array.from({ length: 2000 }, () => backoffDelay(10));
+    expect(Math.min(...delays)).toBeGreaterThanOrEqual(0);
+    expect(Math.max(...delays)).toBeLessThan(BACKOFF_CAP_MS);
+    expect(delays.filter((d) => d < BACKOFF_CAP_MS / 2).length).toBeGreaterThan(800);
+    expect(delays.filter((d) => d >= BACKOFF_CAP_MS / 2).length).toBeGreaterThan(800);
+  });
+});
+
+describe('closeAction', () => {
+  it('maps every close code to what DESIGN.md says the player does', () => {
+    expect(closeAction(CloseCode.badFrame)).toBe('reconnect');
+    expect(closeAction(CloseCode.tooSlow)).toBe('reconnect');
+    expect(closeAction(CloseCode.unknownToken)).toBe('forget');
+    expect(closeAction(CloseCode.tokenRevoked)).toBe('forget');
+    expect(closeAction(CloseCode.unsupportedProtocol)).toBe('reload');
+    expect(closeAction(CloseCode.replaced)).toBe('stop');
+  });
+
+  it('reconnects after network loss and server restarts', () => {
+    expect(closeAction(1006)).toBe('reconnect');
+    expect(closeAction(1001)).toBe('reconnect');
+    expect(closeAction(1011)).toBe('reconnect');
+  });
+});
+
+describe('reloadAllowed', () => {
+  const now = 1_800_000_000_000;
+  it('allows the first reload and one per five minutes after it', () => {
+    expect(reloadAllowed(null, now)).toBe(true);
+    expect(reloadAllowed(now - 1000, now)).toBe(false);
+    expect(reloadAllowed(now - RELOAD_GUARD_MS + 1, now)).toBe(false);
+    expect(reloadAllowed(now - RELOAD_GUARD_MS, now)).toBe(true);
+  });
+
+  it('does not block reloads for good after the clock went backwards', () => {
+    expect(reloadAllowed(now + 3_600_000, now)).toBe(true);
+    expect(reloadAllowed(Number.NaN, now)).toBe(true);
+  });
+});

@@ -1,0 +1,38 @@
+// `npm test`: type-check, unit tests, build, then end-to-end tests in Debian's Chromium.
+// On a fresh machine it installs Chromium when it can (root), or says exactly what to install.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const bin = (name) => join(root, 'node_modules', '.bin', name);
+
+function ensureChromium() {
+  if (existsSync(chromium)) return;
+  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+  if (!isRoot || process.env.CHROMIUM_PATH) {
+    console.error(`Chromium is missing at ${chromium}. Install Debian's package as root:\n  apt-get update && apt-get install -y chromium\nor set CHROMIUM_PATH to a Chromium binary.`);
+    process.exit(1);
+  }
+  console.log('Installing Debian chromium (apt-get)…');
+  execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit' });
+  execFileSync('apt-get', ['install', '-y', '-qq', 'chromium'], { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+}
+
+function step(title, cmd, args, env = {}) {
+  console.log(`\n▶ ${title}`);
+  const r = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env: { ...process.env, TZ: 'UTC', ...env } });
+  if (r.status !== 0) {
+    console.error(`✗ ${title} failed`);
+    process.exit(r.status ?? 1);
+  }
+}
+
+ensureChromium();
+step('Type check', bin('tsc'), ['--noEmit', '-p', '.']);
+step('Unit and route tests', bin('vitest'), ['run']);
+step('Build', bin('vite'), ['build', '--logLevel', 'warn']);
+step('End-to-end tests (Chromium)', bin('playwright'), ['test'], { CHROMIUM_PATH: chromium });
+console.log('\n✓ all tests passed');

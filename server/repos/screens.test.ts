@@ -1,0 +1,46 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { openDatabase } from '../db.ts';
+import { ScreenRepo } from './screens.ts';
+
+const screen = (id: string, name: string) => ({ id, name, ward: 'Phường Hoàn Kiếm', locationKind: 'park' as const, tags: ['demo'] });
+
+describe('ScreenRepo', () => {
+  let repo: ScreenRepo;
+  beforeEach(() => {
+    repo = new ScreenRepo(openDatabase(':memory:'));
+    repo.insert(screen('s_1', 'Vườn hoa'), 'hash-1', 1_000);
+    repo.insert(screen('s_2', 'Bến xe'), 'hash-2', 2_000);
+  });
+
+  it('finds a screen by id and by token hash', () => {
+    const expected = { ...screen('s_1', 'Vườn hoa'), createdAt: 1_000, lastSeenAt: null, manifestVersion: null, playerVersion: null, viewport: null };
+    expect(repo.get('s_1')).toEqual(expected);
+    expect(repo.byTokenHash('hash-1')).toEqual(expected);
+    expect(repo.byTokenHash('hash-3')).toBeUndefined();
+  });
+
+  it('lists screens by name', () => {
+    expect(repo.list().map((s) => s.id)).toEqual(['s_2', 's_1']);
+  });
+
+  it('refuses a second screen with the same token hash', () => {
+    expect(() => repo.insert(screen('s_3', 'Trường'), 'hash-1', 3_000)).toThrow(/UNIQUE/);
+    expect(repo.list()).toHaveLength(2);
+  });
+
+  it('records many sightings at once and leaves other screens alone', () => {
+    repo.recordSightings([
+      { id: 's_1', lastSeenAt: 5_000, manifestVersion: 'abc', playerVersion: '0.1.0', viewport: { width: 1920, height: 1080 } },
+    ]);
+    expect(repo.get('s_1')).toMatchObject({ lastSeenAt: 5_000, manifestVersion: 'abc', playerVersion: '0.1.0', viewport: { width: 1920, height: 1080 } });
+    expect(repo.get('s_2')).toMatchObject({ lastSeenAt: null, manifestVersion: null, playerVersion: null, viewport: null });
+
+    repo.recordSightings([{ id: 's_1', lastSeenAt: 6_000, manifestVersion: null, playerVersion: null, viewport: null }]);
+    expect(repo.get('s_1')).toMatchObject({ lastSeenAt: 6_000, manifestVersion: null, viewport: null });
+  });
+
+  it('ignores a sighting of a screen that no longer exists', () => {
+    expect(() => repo.recordSightings([{ id: 's_gone', lastSeenAt: 1, manifestVersion: null, playerVersion: null, viewport: null }])).not.toThrow();
+    expect(repo.list()).toHaveLength(2);
+  });
+});
