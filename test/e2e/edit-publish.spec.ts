@@ -1,0 +1,106 @@
+import type { Page } from '@playwright/test';
+import type { Manifest } from '../../playlists/index.ts';
+import { expect, newPlayer, onScreen, signInAdmin, test } from './fixtures.ts';
+import { BangtinServer } from './server.ts';
+
+let server: BangtinServer;
+test.beforeAll(async () => {
+  server = await BangtinServer.start();
+});
+test.afterAll(async () => {
+  await server.dispose();
+});
+
+const storedManifest = (player: Page) =>
+  player.evaluate(() => JSON.parse(localStorage.getItem('bangtin.manifest') ?? 'null') as Manifest | null);
+
+test('an operator edits, reorders, adds, removes and re-times slogans, publishes, and the open player follows without a reload', async ({ context, problems }) => {
+  const player = await newPlayer(context, server.demoPlayerUrl);
+  const before = await player.locator('bt-player').getAttribute('data-manifest-version');
+  await expect.poll(async () => (await onScreen(player)).text.length).toBeGreaterThan(0);
+  let navigations = 0;
+  player.on('framenavigated', (f) => {
+    if (f === player.mainFrame()) navigations += 1;
+  });
+
+  const admin = await context.newPage();
+  await admin.setViewportSize({ width: 1280, height: 900 });
+  await signInAdmin(admin, server);
+  const rows = admin.locator('bt-item-editor');
+  const initial = await rows.evaluateAll((els) => els.map((e) => e.getAttribute('data-item-id')!));
+  expect(initial.length).toBeGreaterThanOrEqual(4);
+  const [first, second, , , fifth] = initial as [string, string, string, string, string];
+
+  // Edit the first slogan's text and its duration.
+  const edited = `Tay nghề vững — tương lai sáng ${Date.now() % 10_000}`;
+  await rows.nth(0).locator('textarea[name=text]').fill(edited);
+  await rows.nth(0).locator('input[name=duration]').fill('5');
+  await rows.nth(0).locator('input[name=duration]').blur();
+  await expect(rows.nth(0).locator('.badge')).toHaveText('Đã sửa — chưa xuất bản');
+  // Move the second item up.
+  await rows.nth(1).getByRole('button', { name: 'Lên' }).click();
+  await expect(rows.nth(0)).toHaveAttribute('data-item-id', second);
+  // Remove the fifth item.
+  await admin.locator(`bt-item-editor[data-item-id="${fifth}"]`).getByRole('button', { name: 'Bỏ khỏi danh sách' }).click();
+  await expect(admin.locator(`bt-item-editor[data-item-id="${fifth}"]`)).toHaveCount(0);
+  // Add a slogan.
+  const added = `Chọn nghề hợp mình, sống vững bằng nghề ${Date.now() % 10_000}`;
+  await admin.locator('form textarea[name=text]').fill(added);
+  await admin.locator('form input[name=duration]').fill('6');
+  await admin.getByRole('button', { name: 'Thêm vào danh sách' }).click();
+  await expect(rows).toHaveCount(initial.length);
+
+  await admin.getByRole('button', { name: 'Xuất bản', exact: true }).click();
+  await expect(admin.getByRole('status')).toContainText('Đã xuất bản phiên bản 2');
+
+  // The player applies the new manifest quickly, without reloading.
+  await expect(player.locator('bt-player')).not.toHaveAttribute('data-manifest-version', before!, { timeout: 5_000 });
+  const manifest = (await storedManifest(player))!;
+  const order = manifest.playlists[0]!.itemIds;
+  const byId = new Map(manifest.items.map((i) => [i.id, i]));
+  expect(order.slice(0, 2)).toEqual([second, first]);
+  expect(order).not.toContain(fifth);
+  const firstItem = byId.get(first)!;
+  expect(firstItem.kind === 'slogan' && firstItem.text).toBe(edited);
+  expect(firstItem.durationMs).toBe(5_000);
+  const addedItem = manifest.items.find((i) => i.kind === 'slogan' && i.text === added);
+  expect(addedItem?.durationMs).toBe(6_000);
+  expect(order[order.length - 1]).toBe(addedItem!.id);
+
+  // Both texts come up on screen within one pass of the rotation.
+  await expect(player.getByText(edited)).toBeVisible({ timeout: 60_000 });
+  await expect(player.getByText(added)).toBeVisible({ timeout: 60_000 });
+  expect(navigations).toBe(0);
+
+  // The admin lists the revision and sees the screen connected and current.
+  await admin.locator('button[data-view=revisions]').click();
+  await expect(admin.locator('bt-revision-list tr[data-revision]').first()).toHaveAttribute('data-revision', '2');
+  await admin.locator('button[data-view=screens]').click();
+  const row = admin.locator('bt-screen-list tr[data-screen-id]').first();
+  await expect(row).toHaveAttribute('data-connected', 'true');
+  await expect(row).toHaveAttribute('data-version', manifest.version);
+  await expect(row).toContainText('mới nhất');
+  expect(problems.list).toEqual([]);
+});
+
+test('the item on screen changes at once when its text is edited and published', async ({ context }) => {
+  const player = await newPlayer(context, server.demoPlayerUrl);
+  const admin = await context.newPage();
+  await signInAdmin(admin, server);
+  // Wait for a slogan to be on screen with enough of its slot left to edit and publish.
+  let itemId: string | null = null;
+  await expect
+    .poll(async () => {
+      const shown = await onScreen(player);
+      const row = admin.locator(`bt-item-editor[data-item-id="${shown.itemId}"] textarea[name=text]`);
+      itemId = (await row.count()) ? shown.itemId : null;
+      return itemId;
+    }, { timeout: 30_000 })
+    .not.toBeNull();
+  const text = `Học nghề — lập nghiệp ngay tại Thủ đô ${Date.now() % 10_000}`;
+  await admin.locator(`bt-item-editor[data-item-id="${itemId}"] textarea[name=text]`).fill(text);
+  await admin.getByRole('button', { name: 'Xuất bản', exact: true }).click();
+  // The edited item was removed/changed, so the player re-resolves at once; it cannot be
+  // waiting for the next boundary, because this slot was still running.
+  await expect(player.getByText(text)).toBeVisible({ timeout: 5_000 });
+});

@@ -1,0 +1,50 @@
+import { test as base, expect, type Page, type BrowserContext } from '@playwright/test';
+import { ADMIN_PASSWORD, type BangtinServer } from './server.ts';
+
+/**
+ * Every page of the test fails it on a page error or a console error. During a deliberate
+ * outage Chromium logs each failed WebSocket reconnect as a console error: a test opens that
+ * window with `problems.allowNetworkErrors = true`, and closes it again.
+ */
+export const test = base.extend<{ problems: { list: string[]; allowNetworkErrors: boolean } }>({
+  problems: async ({ context }, use) => {
+    const problems = { list: [] as string[], allowNetworkErrors: false };
+    const watch = (page: Page) => {
+      page.on('pageerror', (e) => problems.list.push(`page error: ${e.message}`));
+      page.on('console', (m) => {
+        if (m.type() !== 'error') return;
+        const network = /WebSocket connection|Failed to load resource|ERR_CONNECTION_REFUSED/.test(m.text());
+        if (network && problems.allowNetworkErrors) return;
+        problems.list.push(`console error: ${m.text()}`);
+      });
+    };
+    context.pages().forEach(watch);
+    context.on('page', watch);
+    await use(problems);
+    expect(problems.list, 'page errors and console errors').toEqual([]);
+  },
+});
+export { expect };
+
+export async function signInAdmin(page: Page, server: BangtinServer): Promise<void> {
+  await page.goto(server.adminUrl);
+  await page.getByLabel('Tên đăng nhập').fill('admin');
+  await page.getByLabel('Mật khẩu').fill(ADMIN_PASSWORD);
+  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  await expect(page.locator('bt-item-editor').first()).toBeVisible();
+}
+
+/** The id of the item the player shows now, and its visible text. */
+export async function onScreen(player: Page): Promise<{ itemId: string | null; text: string }> {
+  const el = player.locator('[data-item-id]').first();
+  const text = await el.evaluate((node) => (node.shadowRoot ?? node).textContent ?? '');
+  return { itemId: await el.getAttribute('data-item-id'), text: text.replace(/\s+/g, ' ').trim() };
+}
+
+export async function newPlayer(context: BrowserContext, url: string, size = { width: 1920, height: 1080 }): Promise<Page> {
+  const page = await context.newPage();
+  await page.setViewportSize(size);
+  await page.goto(url);
+  await expect(page.locator('bt-player[data-manifest-version]')).toBeAttached();
+  return page;
+}

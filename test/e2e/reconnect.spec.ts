@@ -1,0 +1,57 @@
+import { openDatabase } from '../../server/db.ts';
+import { systemClock } from '../../server/clock.ts';
+import { createServices } from '../../server/services.ts';
+import { expect, newPlayer, onScreen, test } from './fixtures.ts';
+import { BangtinServer } from './server.ts';
+
+let server: BangtinServer;
+test.beforeAll(async () => {
+  server = await BangtinServer.start();
+});
+test.afterAll(async () => {
+  await server.dispose();
+});
+
+/** Publishes an edit straight into the stopped server's database, as another process would. */
+function publishWhileDown(dataDir: string, text: string): void {
+  const db = openDatabase(`${dataDir}/bangtin.db`);
+  try {
+    const s = createServices(db, systemClock);
+    const slogan = s.content.list().find((e) => e.item.kind === 'slogan')!;
+    const { id, ...fields } = slogan.item;
+    s.content.update(id, { ...fields, text } as typeof fields, Date.now());
+    s.publisher.publish(null);
+  } finally {
+    db.close();
+  }
+}
+
+test('the player keeps playing through a server crash and picks up what was published meanwhile', async ({ context, problems }) => {
+  const player = await newPlayer(context, server.demoPlayerUrl);
+  const bt = player.locator('bt-player');
+  await expect(bt).toHaveAttribute('data-connection', 'online');
+  const version = (await bt.getAttribute('data-manifest-version'))!;
+
+  problems.allowNetworkErrors = true;
+  await server.stop('SIGKILL');
+  await expect(bt).not.toHaveAttribute('data-connection', 'online');
+
+  // Offline, the rotation goes on: something is always on screen, and it changes.
+  const seen = new Set<string>();
+  for (let i = 0; i < 20; i++) {
+    const shown = await onScreen(player);
+    expect(shown.text.length, 'something is on screen').toBeGreaterThan(0);
+    seen.add(shown.itemId!);
+    await player.waitForTimeout(500);
+  }
+  expect(seen.size).toBeGreaterThanOrEqual(2);
+
+  const text = `Đã cập nhật khi máy chủ tạm dừng ${Date.now() % 10_000}`;
+  publishWhileDown(server.dataDir, text);
+  await server.launch();
+
+  await expect(bt).toHaveAttribute('data-connection', 'online', { timeout: 30_000 });
+  await expect(bt).not.toHaveAttribute('data-manifest-version', version);
+  problems.allowNetworkErrors = false;
+  await expect(player.getByText(text)).toBeVisible({ timeout: 60_000 });
+});
