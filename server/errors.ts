@@ -39,8 +39,14 @@ export function errorResponse(c: Context, err: Error): Response {
   if (err instanceof AppError) appError = err;
   else if (err instanceof HTTPException) {
     const status = err.status as ContentfulStatusCode;
+    // Hono and zod-openapi throw these themselves (zod-openapi answers 415 to a non-JSON
+    // Content-Type that `sameOriginJson` let through because the body was empty).
     const code =
-      status === 413 ? 'payload_too_large' : status === 400 ? 'malformed_json' : status === 401 ? 'unauthorized' : 'http_error';
+      status === 413 ? 'payload_too_large'
+      : status === 415 ? 'unsupported_media_type'
+      : status === 400 ? 'malformed_json'
+      : status === 401 ? 'unauthorized'
+      : 'http_error';
     appError = new AppError(status, code, err.message || 'Request failed');
   } else {
     console.error('unhandled error', err);

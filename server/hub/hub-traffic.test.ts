@@ -1,5 +1,5 @@
-import { beforeEach, describe, expect, it } from 'vitest';
-import { CloseCode, toLocalIso, type PlayEvent } from '../../playlists/index.ts';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { CloseCode, DAY_MS, toLocalIso, type PlayEvent } from '../../playlists/index.ts';
 import { connectPlayer, createTestApp, slogan, type FakePlayer, type TestApp } from '../test-helpers.ts';
 import { hashToken } from './hub.ts';
 
@@ -190,5 +190,37 @@ describe('Hub: after hello', () => {
     t.hub.stop();
     expect(a.socket.closed?.code).toBe(1001);
     expect(t.services.screens.get(demoId)!.manifestVersion).toBe(version);
+  });
+
+  describe('when started', () => {
+    beforeEach(() => {
+      vi.useFakeTimers();
+    });
+    afterEach(() => {
+      t.hub.stop();
+      vi.useRealTimers();
+    });
+
+    it('pushes the next day\'s manifest to connected screens soon after local midnight', () => {
+      t.hub.start();
+      const a = connectPlayer(t);
+      const screen = t.services.screens.get(demoId)!;
+      a.send({ type: 'ack', version: t.hub.expectedVersion(screen) });
+      const sent = a.socket.frames.length;
+
+      t.clock.set(Date.parse('2026-11-27T00:00:00+07:00'));
+      vi.advanceTimersByTime(30_000);
+      const msg = a.socket.messages.at(-1)!;
+      expect(a.socket.frames).toHaveLength(sent + 1);
+      if (msg.type !== 'manifest') throw new Error('expected a manifest');
+      expect(msg.manifest.horizon.from).toBe('2026-11-27T00:00:00+07:00');
+      expect(Date.parse(msg.manifest.horizon.until) - t.clock.now()).toBeGreaterThanOrEqual(7 * DAY_MS);
+      expect(msg.manifest.version).toBe(t.hub.expectedVersion(screen));
+
+      a.handlers.pong();
+      vi.advanceTimersByTime(30_000);
+      expect(a.socket.terminated).toBe(false);
+      expect(a.socket.frames).toHaveLength(sent + 1);
+    });
   });
 });

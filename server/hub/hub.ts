@@ -87,6 +87,9 @@ export class Hub {
   start(): void {
     this.#timers.push(setInterval(() => this.sweep(), this.#options.pingIntervalMs));
     this.#timers.push(setInterval(() => this.flush(), this.#options.flushIntervalMs));
+    // A manifest's horizon starts at local midnight, so each day brings a new one even without a
+    // publish; this sends it (publish() skips screens that already have the current version).
+    this.#timers.push(setInterval(() => this.publish(), this.#options.pingIntervalMs));
     for (const t of this.#timers) t.unref?.();
   }
 
