@@ -1,3 +1,4 @@
+import '../playlists/zod-config.ts';
 import '@fontsource/be-vietnam-pro/400.css';
 import '@fontsource/be-vietnam-pro/600.css';
 import '@fontsource/be-vietnam-pro/700.css';

@@ -7,7 +7,7 @@ import {
   type ScreenSettings,
 } from '../playlists/index.ts';
 import { browserTimers, type Clock, type Timers } from './clock.ts';
-import { backoffDelay, closeAction, reloadAllowed } from './retry.ts';
+import { backoffDelay, closeAction, guardedReload } from './retry.ts';
 import type { KeyValueStorage } from './store.ts';
 
 export const PLAYER_VERSION = '0.1.0';
@@ -16,7 +16,6 @@ export const WELCOME_TIMEOUT_MS = 10_000;
 /** A socket that has heard nothing for this many heartbeats is dead (half-open TCP). */
 export const STALE_HEARTBEATS = 3;
 const MIN_HEARTBEAT_MS = 1_000;
-const RELOAD_KEY = 'bangtin.reloadAt';
 
 export type ConnectionStatus = 'connecting' | 'online' | 'offline' | 'stopped';
 
@@ -74,7 +73,7 @@ export class Connection {
   }
 
   stop(): void {
-    this.halt('stopped');
+    this.halt();
   }
 
   private connect(): void {
@@ -195,14 +194,14 @@ export class Connection {
         this.retry();
         return;
       case 'forget':
-        this.halt('stopped');
+        this.halt();
         this.options.onUnregistered();
         return;
       case 'reload':
         this.reloadOrRetry();
         return;
       case 'stop':
-        this.halt('stopped');
+        this.halt();
         this.options.onReplaced();
         return;
     }
@@ -210,39 +209,18 @@ export class Connection {
 
   /** Unsupported protocol: a reload fetches a newer player, at most once per guard window. */
   private reloadOrRetry(): void {
-    const session = this.options.session;
-    const now = Date.now();
-    let last: number | null = null;
-    try {
-      const raw = session?.getItem(RELOAD_KEY);
-      last = raw ? Number(raw) : null;
-    } catch {
-      // unreadable: treat as never reloaded
+    if (!guardedReload(this.options.session, Date.now())) {
+      this.retry();
+      return;
     }
-    // Without per-tab storage a reload cannot be guarded, so it is not risked.
-    if (session && reloadAllowed(last, now)) {
-      try {
-        session.setItem(RELOAD_KEY, String(now));
-        this.halt('stopped');
-        this.options.reload();
-        return;
-      } catch {
-        // cannot record the reload: back off instead of risking a loop
-      }
-    }
-    this.retry();
+    this.halt();
+    this.options.reload();
   }
 
-  /** Drops a socket that stopped answering, without waiting for its close handshake. */
+  /** Gives up on a socket that stopped answering, without waiting for its close handshake. */
   private abandon(reason: string): void {
-    const socket = this.socket;
     console.warn(`bangtin: reconnecting (${reason})`);
-    this.detach();
-    try {
-      socket?.close();
-    } catch {
-      // already closing
-    }
+    this.drop();
     if (!this.stopped) this.retry();
   }
 
@@ -253,25 +231,29 @@ export class Connection {
     this.retryTimer = this.timers.set(() => this.connect(), delay);
   }
 
-  private halt(status: ConnectionStatus): void {
+  /** Stops for good: no socket, no timers, no retries. */
+  private halt(): void {
     this.stopped = true;
-    const socket = this.socket;
-    this.detach();
+    this.drop();
     this.timers.clear(this.retryTimer);
     this.retryTimer = null;
+    this.options.onStatus('stopped');
+  }
+
+  /** Closes the current socket, if any, after detaching it so its events are ignored. */
+  private drop(): void {
+    const socket = this.socket;
+    this.detach();
     try {
       socket?.close(1000);
     } catch {
       // already closed
     }
-    this.options.onStatus(status);
   }
 
   private detach(): void {
     const socket = this.socket;
-    if (socket) {
-      socket.onopen = socket.onmessage = socket.onclose = socket.onerror = null;
-    }
+    if (socket) socket.onopen = socket.onmessage = socket.onclose = socket.onerror = null;
     this.socket = null;
     this.timers.clear(this.welcomeTimer);
     this.timers.clear(this.heartbeatTimer);

@@ -23,11 +23,14 @@ export class PlayerController implements ReactiveController {
   screen: ScreenSettings | null = null;
 
   readonly clock = new Clock();
-  /** Stable, so renderers given it do not re-render for a new function each time. */
-  readonly now = (): number => this.clock.now();
+  /**
+   * The corrected clock for renderers. Its identity changes only when corrected time jumps,
+   * which tells the clock and countdown renderers to re-read it and re-align their timers.
+   */
+  now = (): number => this.clock.now();
 
   private readonly store = new PlayerStore(browserStorage());
-  private readonly playback = new Playback(this.now, (play) => {
+  private readonly playback = new Playback(() => this.clock.now(), (play) => {
     this.play = play;
     this.host.requestUpdate();
   });
@@ -63,7 +66,10 @@ export class PlayerController implements ReactiveController {
         this.host.requestUpdate();
       },
       onClockSync: (delta) => {
-        if (Math.abs(delta) > CLOCK_JUMP_MS) this.playback.refresh();
+        if (Math.abs(delta) <= CLOCK_JUMP_MS) return;
+        this.now = () => this.clock.now();
+        this.playback.refresh();
+        this.host.requestUpdate();
       },
       onStatus: (status) => {
         this.status = status;

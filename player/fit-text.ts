@@ -1,4 +1,4 @@
-import { css, type ReactiveController, type ReactiveControllerHost } from 'lit';
+import { css, html, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 
 /**
  * Text fitting: the largest font size at which a block of text fits its box, in width and in
@@ -15,6 +15,11 @@ export interface FitOptions {
   min?: number;
   /** Largest size tried, in px; defaults to the box height. */
   max?: number;
+  /**
+   * Below this px size an `[data-optional]` part (a countdown's date line) is hidden so the
+   * rest can grow: on a 192×96 board a 7 px line helps no one.
+   */
+  minLegible?: number;
 }
 
 /** The CSS a fitted element and its box need; components include it in their styles. */
@@ -23,7 +28,9 @@ export const fitTextStyles = css`
     overflow: hidden; min-width: 0; min-height: 0; }
   .fit { flex: none; box-sizing: border-box; max-width: 100%; padding: 0.15em 0; text-align: center;
     line-height: 1.3; white-space: normal; overflow-wrap: normal; word-break: normal; hyphens: manual; }
-  .fit [data-text] { display: block; }
+  .fit > [data-text] { display: block; }
+  .fit > [hidden] { display: none; }
+  .nobr { white-space: nowrap; }
 `;
 
 function fits(el: HTMLElement, box: HTMLElement): boolean {
@@ -33,16 +40,36 @@ function fits(el: HTMLElement, box: HTMLElement): boolean {
 /**
  * Sizes `el` to the largest whole px font size at which it fits its parent box, then narrows it
  * to the smallest width that keeps the same height (balanced lines instead of one orphan word).
- * Sets `data-fit` on `el` and on every `[data-text]` inside it to their resulting px sizes.
- * Returns the chosen size, or 0 when the box has no size (hidden).
+ * Sets `data-fit` on `el` (the chosen size) and on every `[data-text]` inside it (its own px
+ * size). Returns the chosen size, or 0 when the box has no size (hidden).
  */
 export function fitText(el: HTMLElement, options: FitOptions = {}): number {
   const box = el.parentElement;
   if (!box || box.clientWidth === 0 || box.clientHeight === 0) return 0;
-  const min = options.min ?? 4;
+  const optional = Array.from(el.querySelectorAll<HTMLElement>('[data-optional]'));
+  optional.forEach((part) => part.removeAttribute('hidden'));
+  let size = fitSize(el, box, options.min ?? 4, options.max);
+  const minLegible = options.minLegible ?? 10;
+  if (optional.some((part) => pxSize(part) < minLegible)) {
+    optional.forEach((part) => part.setAttribute('hidden', ''));
+    size = fitSize(el, box, options.min ?? 4, options.max);
+  }
+  el.setAttribute('data-fit', String(size));
+  el.querySelectorAll<HTMLElement>('[data-text]').forEach((child) => {
+    if (child.closest('[hidden]')) child.removeAttribute('data-fit');
+    else child.setAttribute('data-fit', String(Math.round(pxSize(child))));
+  });
+  return size;
+}
+
+function pxSize(el: HTMLElement): number {
+  return parseFloat(getComputedStyle(el).fontSize);
+}
+
+function fitSize(el: HTMLElement, box: HTMLElement, min: number, max: number | undefined): number {
   el.style.width = '100%';
   let lo = min;
-  let hi = Math.max(min, Math.floor(options.max ?? box.clientHeight));
+  let hi = Math.max(min, Math.floor(max ?? box.clientHeight));
   let best = min;
   while (lo <= hi) {
     const mid = Math.floor((lo + hi) / 2);
@@ -56,11 +83,16 @@ export function fitText(el: HTMLElement, options: FitOptions = {}): number {
   }
   el.style.fontSize = `${best}px`;
   balance(el, box);
-  el.setAttribute('data-fit', String(best));
-  el.querySelectorAll<HTMLElement>('[data-text]').forEach((child) => {
-    child.setAttribute('data-fit', String(Math.round(parseFloat(getComputedStyle(child).fontSize))));
-  });
   return best;
+}
+
+/**
+ * Text with an em or en dash kept on the line of the word before it (a line never starts with
+ * "—"), without changing the text content.
+ */
+export function keepDashes(text: string): Array<string | TemplateResult> {
+  const parts = text.split(/(\S+ [—–](?= |$))/);
+  return parts.map((part, i) => (i % 2 === 1 ? html`<span class="nobr">${part}</span>` : part));
 }
 
 /** Narrows `el` as far as it goes without adding a line or overflowing. */

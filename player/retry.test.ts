@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { CloseCode } from '../playlists/index.ts';
-import { BACKOFF_CAP_MS, RELOAD_GUARD_MS, backoffDelay, closeAction, reloadAllowed } from './retry.ts';
+import {
+  BACKOFF_CAP_MS,
+  RELOAD_GUARD_MS,
+  RELOAD_KEY,
+  backoffDelay,
+  closeAction,
+  guardedReload,
+  reloadAllowed,
+} from './retry.ts';
 
 describe('backoffDelay', () => {
   it('stays within [0, 500·2^attempt) with full jitter', () => {
@@ -56,5 +64,37 @@ describe('reloadAllowed', () => {
   it('does not block reloads for good after the clock went backwards', () => {
     expect(reloadAllowed(now + 3_600_000, now)).toBe(true);
     expect(reloadAllowed(Number.NaN, now)).toBe(true);
+  });
+});
+
+describe('guardedReload', () => {
+  const now = 1_800_000_000_000;
+  const session = () => {
+    const data = new Map<string, string>();
+    return {
+      data,
+      getItem: (k: string) => data.get(k) ?? null,
+      setItem: (k: string, v: string) => void data.set(k, v),
+      removeItem: (k: string) => void data.delete(k),
+    };
+  };
+
+  it('reloads once, records it, and refuses again within the window', () => {
+    const s = session();
+    expect(guardedReload(s, now)).toBe(true);
+    expect(s.data.get(RELOAD_KEY)).toBe(String(now));
+    expect(guardedReload(s, now + 60_000)).toBe(false);
+    expect(guardedReload(s, now + RELOAD_GUARD_MS)).toBe(true);
+  });
+
+  it('does not reload when it cannot record the reload', () => {
+    expect(guardedReload(null, now)).toBe(false);
+    const full = {
+      ...session(),
+      setItem: () => {
+        throw new Error('quota');
+      },
+    };
+    expect(guardedReload(full, now)).toBe(false);
   });
 });

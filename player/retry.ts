@@ -1,4 +1,5 @@
 import { CloseCode } from '../playlists/index.ts';
+import type { KeyValueStorage } from './store.ts';
 
 /** How the player recovers from a closed socket. Pure, so the rules are tested without sockets. */
 
@@ -6,6 +7,7 @@ export const BACKOFF_BASE_MS = 500;
 export const BACKOFF_CAP_MS = 15_000;
 /** At most one reload for an unsupported protocol per this window, so a bad deploy cannot loop. */
 export const RELOAD_GUARD_MS = 5 * 60_000;
+export const RELOAD_KEY = 'bangtin.reloadAt';
 
 /**
  * Exponential backoff with full jitter: uniform in [0, min(cap, base·2^attempt)). Thousands of
@@ -49,4 +51,20 @@ export function reloadAllowed(lastReloadAt: number | null, now: number): boolean
   if (lastReloadAt === null || !Number.isFinite(lastReloadAt)) return true;
   // A clock that went backwards since the last reload must not block reloads for good.
   return now - lastReloadAt >= RELOAD_GUARD_MS || now < lastReloadAt;
+}
+
+/**
+ * Whether to reload now; if so, the reload is recorded in per-tab storage first. Without
+ * storage to record it in, a reload cannot be guarded, so it is not risked.
+ */
+export function guardedReload(session: KeyValueStorage | null, now: number): boolean {
+  if (!session) return false;
+  try {
+    const raw = session.getItem(RELOAD_KEY);
+    if (!reloadAllowed(raw ? Number(raw) : null, now)) return false;
+    session.setItem(RELOAD_KEY, String(now));
+  } catch {
+    return false;
+  }
+  return true;
 }

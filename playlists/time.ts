@@ -67,6 +67,11 @@ export function toLocalIso(ms: number): string {
   return `${p.year}-${pad(p.month)}-${pad(p.day)}T${pad(p.hour)}:${pad(p.minute)}:${pad(p.second)}+07:00`;
 }
 
+/** `2026-10-04T08:00:00.250+07:00`: for clock synchronisation, where a second is too coarse. */
+export function toLocalIsoMs(ms: number): string {
+  return toLocalIso(ms).replace('+07:00', `.${pad(((ms % 1000) + 1000) % 1000, 3)}+07:00`);
+}
+
 /** `04/10/2026` */
 export function formatLocalDate(ms: number): string {
   const p = localParts(ms);

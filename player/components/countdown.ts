@@ -8,7 +8,7 @@ import {
   type ContentFields,
   type CountdownStage,
 } from '../../playlists/index.ts';
-import { FitController, fitText } from '../fit-text.ts';
+import { FitController, fitText, keepDashes } from '../fit-text.ts';
 import { messages } from '../messages.ts';
 import { markItem, screenStyles } from './styles.ts';
 
@@ -24,17 +24,14 @@ export class BtCountdown extends LitElement {
   static override styles = [
     screenStyles,
     css`
+      /* May wrap between number and unit: in portrait the unit goes under a bigger number. */
       .hero {
         margin: 0.1em 0;
         line-height: 1.2;
-        white-space: nowrap;
       }
       .number {
         font-size: 2.6em;
         font-weight: 800;
-      }
-      .unit {
-        margin-left: 0.2em;
       }
       .today {
         font-size: 2em;
@@ -66,7 +63,8 @@ export class BtCountdown extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.tick();
+    // A reconnected element needs its timer back; the first connect is covered by willUpdate.
+    if (this.hasUpdated) this.tick();
   }
 
   override disconnectedCallback(): void {
@@ -76,7 +74,8 @@ export class BtCountdown extends LitElement {
 
   override willUpdate(changed: Map<PropertyKey, unknown>): void {
     markItem(this, this.item?.id);
-    if (changed.has('now') || changed.has('item')) this.at = this.now();
+    if (changed.has('now') || !this.hasUpdated) this.tick();
+    else if (changed.has('item')) this.at = this.now();
   }
 
   override render() {
@@ -88,9 +87,9 @@ export class BtCountdown extends LitElement {
       : formatLocalDate(stage.eventAt);
     return html`<div class="fit-box">
       <div class="fit">
-        <span data-text class="title">${item.title}</span>
+        <span data-text class="title">${keepDashes(item.title)}</span>
         ${this.renderStage(item, stage)}
-        <span data-text class="detail">${item.place ? `${when} · ${item.place}` : when}</span>
+        <span data-text data-optional class="detail">${item.place ? `${when} · ${item.place}` : when}</span>
       </div>
     </div>`;
   }
@@ -103,14 +102,14 @@ export class BtCountdown extends LitElement {
         const value = stage.stage === 'days' ? stage.days : stage.hours;
         const unit = stage.stage === 'days' ? t.days : t.hours;
         return html`<span data-text class="hero" data-stage=${stage.stage}
-          ><span class="number accent">${value}</span><span class="unit">${unit}</span></span
+          ><span data-text class="number accent">${value}</span> <span data-text class="unit">${unit}</span></span
         >`;
       }
       case 'today':
         return html`<span data-text class="hero today accent" data-stage="today">${t.today}</span>`;
       case 'after':
       case 'over':
-        return html`<span data-text class="after accent" data-stage=${stage.stage}>${item.afterText ?? t.after}</span>`;
+        return html`<span data-text class="after accent" data-stage=${stage.stage}>${keepDashes(item.afterText ?? t.after)}</span>`;
     }
   }
 

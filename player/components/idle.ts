@@ -40,7 +40,8 @@ export class BtIdle extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.tick();
+    // A reconnected element needs its timer back; the first connect is covered by willUpdate.
+    if (this.hasUpdated) this.tick();
   }
 
   override disconnectedCallback(): void {
@@ -49,7 +50,7 @@ export class BtIdle extends LitElement {
   }
 
   override willUpdate(changed: Map<PropertyKey, unknown>): void {
-    if (changed.has('now')) this.read();
+    if (changed.has('now') || !this.hasUpdated) this.tick();
   }
 
   override render() {

@@ -1,7 +1,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { ContentFields } from '../../playlists/index.ts';
-import { FitController, fitText } from '../fit-text.ts';
+import { FitController, fitText, keepDashes } from '../fit-text.ts';
 import { markItem, screenStyles } from './styles.ts';
 
 /** A slogan as shown; `id` is absent in an admin preview of an unsaved draft. */
@@ -40,8 +40,10 @@ export class BtSlogan extends LitElement {
     if (!item) return nothing;
     return html`<div class="fit-box">
       <div class="fit">
-        <span data-text class="main">${item.text}</span>
-        ${item.secondary ? html`<span data-text class="secondary accent">${item.secondary}</span>` : nothing}
+        <span data-text class="main">${keepDashes(item.text)}</span>
+        ${item.secondary
+          ? html`<span data-text class="secondary accent">${keepDashes(item.secondary)}</span>`
+          : nothing}
       </div>
     </div>`;
   }

@@ -5,7 +5,7 @@ import {
   PROTOCOL_VERSION,
   SUPPORTED_PROTOCOLS,
   parseFrame,
-  toLocalIso,
+  toLocalIsoMs,
   type ScreenSettings,
   type ServerMessage,
 } from '../../playlists/index.ts';
@@ -203,7 +203,7 @@ export class Hub {
         session.ackedVersion = msg.version;
         return;
       case 'heartbeat':
-        this.#sendMessage(session, { type: 'time', serverTime: toLocalIso(this.deps.clock.now()) });
+        this.#sendMessage(session, { type: 'time', serverTime: toLocalIsoMs(this.deps.clock.now()) });
         return;
       case 'plays': {
         const ids = this.deps.plays.insertBatch(session.screen.id, msg.events, this.deps.clock.now());
@@ -253,7 +253,7 @@ export class Hub {
     this.#sendMessage(session, {
       type: 'welcome',
       protocol: PROTOCOL_VERSION,
-      serverTime: toLocalIso(now),
+      serverTime: toLocalIsoMs(now),
       heartbeatMs: this.#options.heartbeatMs,
     });
     this.#sendMessage(session, { type: 'screen', screen: settings });
