@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { CloseCode, DAY_MS, toLocalIso, type PlayEvent } from '../../playlists/index.ts';
+import { CloseCode, DAY_MS, toLocalIso, toLocalIsoMs, type PlayEvent } from '../../playlists/index.ts';
 import { connectPlayer, createTestApp, slogan, type FakePlayer, type TestApp } from '../test-helpers.ts';
 import { hashToken } from './hub.ts';
 
@@ -157,8 +157,8 @@ describe('Hub: after hello', () => {
     t.clock.advance(90_000);
     const itemId = t.services.content.list()[0]!.item.id;
     a.send({ type: 'heartbeat', playing: { itemId, since: '2026-11-26T09:01:25+07:00' }, manifestVersion: null, uptimeMs: 90_000 });
-    expect(a.socket.messages.at(-1)).toEqual({ type: 'time', serverTime: toLocalIso(t.clock.now()) });
-    expect(a.socket.messages.at(-1)).toEqual({ type: 'time', serverTime: '2026-11-26T09:01:30+07:00' });
+    expect(a.socket.messages.at(-1)).toEqual({ type: 'time', serverTime: toLocalIsoMs(t.clock.now()) });
+    expect(a.socket.messages.at(-1)).toEqual({ type: 'time', serverTime: '2026-11-26T09:01:30.000+07:00' });
   });
 
   it('stores a plays batch once and acknowledges it even when it is sent again', () => {

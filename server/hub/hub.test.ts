@@ -15,7 +15,7 @@ describe('Hub: hello', () => {
     const { socket } = connectPlayer(t);
     expect(socket.types).toEqual(['welcome', 'screen', 'manifest']);
     const [welcome, screen, manifest] = socket.messages;
-    expect(welcome).toEqual({ type: 'welcome', protocol: PROTOCOL_VERSION, serverTime: '2026-11-26T09:00:00+07:00', heartbeatMs: 30_000 });
+    expect(welcome).toEqual({ type: 'welcome', protocol: PROTOCOL_VERSION, serverTime: '2026-11-26T09:00:00.000+07:00', heartbeatMs: 30_000 });
     expect(screen).toEqual({ type: 'screen', screen: { id: demoScreen().id, ...DEMO_SCREEN } });
     if (manifest?.type !== 'manifest') throw new Error('expected a manifest');
     expect(manifest.manifest.revision).toBe(1);
