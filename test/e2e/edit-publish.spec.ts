@@ -1,11 +1,14 @@
 import type { Page } from '@playwright/test';
 import type { Manifest } from '../../playlists/index.ts';
 import { expect, newPlayer, onScreen, signInAdmin, test } from './fixtures.ts';
+import { ApiClient } from './api.ts';
 import { BangtinServer } from './server.ts';
 
 let server: BangtinServer;
 test.beforeAll(async () => {
   server = await BangtinServer.start();
+  // Short slots (as an operator could set them) so a whole rotation fits in a test's patience.
+  await (await ApiClient.signIn(server)).setAllDurations(3_000);
 });
 test.afterAll(async () => {
   await server.dispose();
@@ -51,7 +54,7 @@ test('an operator edits, reorders, adds, removes and re-times slogans, publishes
   await expect(rows).toHaveCount(initial.length);
 
   await admin.getByRole('button', { name: 'Xuất bản', exact: true }).click();
-  await expect(admin.getByRole('status')).toContainText('Đã xuất bản phiên bản 2');
+  await expect(admin.getByRole('status')).toContainText('Đã xuất bản phiên bản 3');
 
   // The player applies the new manifest quickly, without reloading.
   await expect(player.locator('bt-player')).not.toHaveAttribute('data-manifest-version', before!, { timeout: 5_000 });
@@ -68,13 +71,13 @@ test('an operator edits, reorders, adds, removes and re-times slogans, publishes
   expect(order[order.length - 1]).toBe(addedItem!.id);
 
   // Both texts come up on screen within one pass of the rotation.
-  await expect(player.getByText(edited)).toBeVisible({ timeout: 60_000 });
-  await expect(player.getByText(added)).toBeVisible({ timeout: 60_000 });
+  await expect(player.getByText(edited)).toBeVisible({ timeout: 30_000 });
+  await expect(player.getByText(added)).toBeVisible({ timeout: 30_000 });
   expect(navigations).toBe(0);
 
   // The admin lists the revision and sees the screen connected and current.
   await admin.locator('button[data-view=revisions]').click();
-  await expect(admin.locator('bt-revision-list tr[data-revision]').first()).toHaveAttribute('data-revision', '2');
+  await expect(admin.locator('bt-revision-list tr[data-revision]').first()).toHaveAttribute('data-revision', '3');
   await admin.locator('button[data-view=screens]').click();
   const row = admin.locator('bt-screen-list tr[data-screen-id]').first();
   await expect(row).toHaveAttribute('data-connected', 'true');
@@ -84,6 +87,8 @@ test('an operator edits, reorders, adds, removes and re-times slogans, publishes
 });
 
 test('the item on screen changes at once when its text is edited and published', async ({ context }) => {
+  // Long slots, so the item on screen is still there when the edit is published.
+  await (await ApiClient.signIn(server)).setAllDurations(60_000);
   const player = await newPlayer(context, server.demoPlayerUrl);
   const admin = await context.newPage();
   await signInAdmin(admin, server);
