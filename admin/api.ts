@@ -7,6 +7,12 @@ import {
   PlaylistList,
   PublishResult,
   RevisionList,
+  CommandSent,
+  PairingClaim,
+  PairingClaimed,
+  type CommandAction,
+  ScreenCreate,
+  ScreenCreated,
   ScreenList,
   SessionInfo,
   SessionState,
@@ -14,6 +20,7 @@ import {
   type PlaylistFields,
 } from '../playlists/index.ts';
 import { Id } from '../playlists/index.ts';
+import { AuditPage, UserAccount, UserList, WardImportResult, WardList, type UserCreate, type UserUpdate } from '../playlists/index.ts';
 
 /** An API error with its stable code (translated by messages.errorText). */
 export class ApiError extends Error {
@@ -27,7 +34,7 @@ export class ApiError extends Error {
   }
 }
 
-async function call<T extends z.ZodType>(method: string, path: string, schema: T | null, body?: unknown): Promise<z.infer<T>> {
+export async function call<T extends z.ZodType>(method: string, path: string, schema: T | null, body?: unknown): Promise<z.infer<T>> {
   let res: Response;
   try {
     res = await fetch(path, {
@@ -55,6 +62,15 @@ export const api = {
   signOut: () => call('DELETE', '/api/session', null),
   changePassword: (currentPassword: string, newPassword: string) =>
     call('PUT', '/api/session/password', SessionInfo, { currentPassword, newPassword }),
+  signOutEverywhere: () => call('DELETE', '/api/sessions', null),
+  users: () => call('GET', '/api/users', UserList),
+  createUser: (fields: UserCreate) => call('POST', '/api/users', UserAccount, fields),
+  updateUser: (id: number, changes: UserUpdate) => call('PATCH', `/api/users/${id}`, UserAccount, changes),
+  resetPassword: (id: number, password: string) => call('PUT', `/api/users/${id}/password`, UserAccount, { password }),
+  wards: () => call('GET', '/api/wards', WardList),
+  importWards: (csv: string) => call('POST', '/api/wards/import', WardImportResult, { csv }),
+  /** `query` holds the filters (userId, wardCode, objectType, objectId, from, to) and `before`. */
+  audit: (query: URLSearchParams) => call('GET', `/api/audit?${query}`, AuditPage),
   content: () => call('GET', '/api/content', ContentList),
   createItem: (fields: ContentFields) => call('POST', '/api/content', ContentEntry, fields),
   saveItem: (id: string, fields: ContentFields) => call('PUT', `/api/content/${id}`, ContentEntry, fields),
@@ -66,4 +82,7 @@ export const api = {
   revisions: () => call('GET', '/api/revisions', RevisionList),
   restore: (n: number) => call('POST', `/api/revisions/${n}/restore`, PublishResult),
   screens: () => call('GET', '/api/screens', ScreenList),
+  createScreen: (fields: z.input<typeof ScreenCreate>) => call('POST', '/api/screens', ScreenCreated, fields),
+  claimPairing: (fields: z.input<typeof PairingClaim>) => call('POST', '/api/pairing/claim', PairingClaimed, fields),
+  sendCommand: (screenId: string, action: CommandAction) => call('POST', `/api/screens/${encodeURIComponent(screenId)}/commands`, CommandSent, { action }),
 };

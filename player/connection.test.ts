@@ -154,6 +154,18 @@ describe('Connection', () => {
     expect(beats[0]).toMatchObject({ playing: null, manifestVersion: null });
   });
 
+  it('tells the server about the box in hello and every heartbeat', () => {
+    let queued = 0;
+    const device = () => ({ secureContext: false, cacheBytes: null, storage: null, memory: null, plays: { queued: queued++, dropped: 0 } });
+    const { sockets, connection, welcome, timers } = setup({ device, viewport: () => ({ width: 383.6, height: 192 }) });
+    connection.start();
+    sockets[0]!.open();
+    expect(sockets[0]!.sent[0]).toMatchObject({ type: 'hello', viewport: { width: 384, height: 192 }, device: { secureContext: false, plays: { queued: 0 } } });
+    welcome(sockets[0]!);
+    timers.advance(20_000);
+    expect(sockets[0]!.sent.at(-1)).toMatchObject({ type: 'heartbeat', viewport: { width: 384, height: 192 }, device: { plays: { queued: 1 } } });
+  });
+
   it('reconnects after a silent connection stops answering', () => {
     const { sockets, connection, welcome, timers } = setup();
     connection.start();

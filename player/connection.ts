@@ -3,6 +3,8 @@ import {
   PROTOCOL_VERSION,
   ServerMessage,
   parseFrame,
+  type CommandAction,
+  DeviceReport,
   type Manifest,
   type ScreenSettings,
 } from '../playlists/index.ts';
@@ -27,6 +29,8 @@ export interface ConnectionOptions {
   manifestVersion(): string | null;
   playing(): { itemId: string; since: string } | null;
   viewport(): { width: number; height: number };
+  /** Facts about the box for the dashboard, sent in `hello` and every heartbeat. */
+  device?(): DeviceReport;
   /** Applies a manifest; `ack` goes out once this settles (later: after media are cached). */
   onManifest(manifest: Manifest): void | Promise<void>;
   onScreen(screen: ScreenSettings): void;
@@ -37,6 +41,10 @@ export interface ConnectionOptions {
   onUnregistered(): void;
   /** Another tab or box took over this screen (4004). */
   onReplaced(): void;
+  /** The server stored these play events. */
+  onPlaysAck?(ids: string[]): void;
+  /** An operator's remote action; answer it with `send({ type: 'commandResult', … })`. */
+  onCommand?(command: { id: string; action: CommandAction }): void;
   reload(): void;
   /** Per-tab storage (sessionStorage) for the reload guard. */
   session: KeyValueStorage | null;
@@ -97,16 +105,27 @@ export class Connection {
   }
 
   private hello(): ClientMessage {
-    const { width, height } = this.options.viewport();
-    const clamp = (n: number) => Math.min(20_000, Math.max(0, Math.round(n)));
     return {
       type: 'hello',
       protocol: PROTOCOL_VERSION,
       token: this.options.token,
       manifestVersion: this.options.manifestVersion(),
       playerVersion: PLAYER_VERSION,
-      viewport: { width: clamp(width), height: clamp(height) },
+      viewport: this.viewport(),
+      ...this.device(),
     };
+  }
+
+  /** Device facts when they are valid: an odd browser's report must never keep a screen offline. */
+  private device(): { device?: DeviceReport } {
+    const report = DeviceReport.safeParse(this.options.device?.());
+    return report.success ? { device: report.data } : {};
+  }
+
+  private viewport(): { width: number; height: number } {
+    const { width, height } = this.options.viewport();
+    const clamp = (n: number) => Math.min(20_000, Math.max(0, Math.round(n)));
+    return { width: clamp(width), height: clamp(height) };
   }
 
   private receive(data: unknown): void {
@@ -134,8 +153,13 @@ export class Connection {
         void this.applyManifest(message.manifest);
         return;
       case 'unchanged':
+        // The held manifest is current.
+        return;
       case 'playsAck':
-        // `unchanged`: the held manifest is current. `playsAck`: no play queue yet.
+        this.options.onPlaysAck?.(message.ids);
+        return;
+      case 'command':
+        this.options.onCommand?.(message);
         return;
       default: {
         const unhandled: never = message;
@@ -167,6 +191,8 @@ export class Connection {
         playing: this.options.playing(),
         manifestVersion: this.options.manifestVersion(),
         uptimeMs: Math.max(0, Math.round(this.monotonic())),
+        viewport: this.viewport(),
+        ...this.device(),
       });
       this.heartbeatTimer = this.timers.set(beat, intervalMs);
     };
@@ -174,16 +200,18 @@ export class Connection {
     this.heartbeatTimer = this.timers.set(beat, intervalMs);
   }
 
-  private send(message: ClientMessage): void {
+  /** Sends one message on the open socket; false when there is none or the message is invalid. */
+  send(message: ClientMessage): boolean {
     const socket = this.socket;
-    if (!socket || socket.readyState !== 1) return;
+    if (!socket || socket.readyState !== 1) return false;
     // Checked on the way out too: the server closes the socket on a frame that does not parse.
     const checked = ClientMessage.safeParse(message);
     if (!checked.success) {
       console.warn('bangtin: not sending an invalid message', message.type, checked.error.issues);
-      return;
+      return false;
     }
     socket.send(JSON.stringify(checked.data));
+    return true;
   }
 
   private closed(code: number): void {

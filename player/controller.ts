@@ -1,8 +1,13 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { toLocalIso, type Manifest, type ScreenSettings, type ZonePlay } from '../playlists/index.ts';
 import { Clock } from './clock.ts';
-import { Connection, type ConnectionStatus } from './connection.ts';
+import { Connection, PLAYER_VERSION, type ConnectionStatus } from './connection.ts';
+import { clearCacheStorage, runCommand, type CommandTarget } from './commands.ts';
+import { DeviceProbe } from './device.ts';
+import { PairingClient, type PairingStatus } from './pairing.ts';
 import { Playback } from './playback.ts';
+import { Receipts } from './receipts.ts';
+import { PlayQueue, PlayRecorder, PlaySender } from './plays.ts';
 import { PlayerStore, browserStorage, takeToken } from './store.ts';
 
 /** A corrected-clock move bigger than this re-resolves what is on screen at once. */
@@ -13,10 +18,15 @@ const CLOCK_JUMP_MS = 1_000;
  * playback schedule and the server connection. The host renders from its public fields.
  */
 export class PlayerController implements ReactiveController {
-  /** Whether the player has a token; without one it shows the unregistered notice. */
+  /** Whether the player has a token; without one it shows a pairing code. */
   registered = false;
+  /** While unregistered: the code to show (null until the server gave one) and how pairing goes. */
+  pairingCode: string | null = null;
+  pairingStatus: PairingStatus = 'requesting';
   /** Another tab or box took over this screen's connection. */
   replaced = false;
+  /** An operator asked the screen to show its name (remote action `identify`). */
+  identifying = false;
   status: ConnectionStatus = 'stopped';
   play: ZonePlay | null = null;
   manifestVersion: string | null = null;
@@ -30,25 +40,75 @@ export class PlayerController implements ReactiveController {
   now = (): number => this.clock.now();
 
   private readonly store = new PlayerStore(browserStorage());
+  /** Proof of play: events recorded as items leave the screen, queued until acknowledged. */
+  readonly plays = new PlayQueue(this.store);
+  private readonly recorder = new PlayRecorder({
+    queue: this.plays,
+    now: () => this.clock.now(),
+    monotonic: () => performance.now(),
+    screenId: () => this.screen?.id ?? null,
+    onRecorded: () => this.sender?.recorded(),
+  });
+  private sender: PlaySender | null = null;
+  /** Emergency receipts (`shown`), sent when an emergency first appears. */
+  private readonly receipts = new Receipts((m) => this.connection?.send(m) ?? false, () => this.clock.now());
+  private readonly device = new DeviceProbe(this.plays);
   private readonly playback = new Playback(() => this.clock.now(), (play) => {
+    // A tab that another one replaced goes on showing content, but its plays are not counted.
+    if (!this.replaced) this.recorder.showing(play);
+    this.receipts.showing(play);
     this.play = play;
     this.host.requestUpdate();
   });
+  private readonly onPageHide = () => this.recorder.finish();
+  private identifyTimer: ReturnType<typeof setTimeout> | undefined;
   private connection: Connection | null = null;
+  private pairing: PairingClient | null = null;
 
   constructor(private readonly host: ReactiveControllerHost) {
     host.addController(this);
   }
 
   hostConnected(): void {
+    window.addEventListener('pagehide', this.onPageHide);
     const token = takeToken(location.href, this.store, (url) => history.replaceState(history.state, '', url));
-    this.registered = token !== null;
-    if (token === null) return;
+    if (token === null) this.startPairing();
+    else this.startPlaying(token);
+  }
+
+  /** No token: show a pairing code until an operator claims it, then play at once. */
+  private startPairing(): void {
+    this.registered = false;
+    this.pairing?.stop();
+    this.pairing = new PairingClient({
+      store: this.store,
+      playerVersion: PLAYER_VERSION,
+      viewport: () => ({ width: window.innerWidth, height: window.innerHeight }),
+      onCode: (code, status) => {
+        this.pairingCode = code;
+        this.pairingStatus = status;
+        this.host.requestUpdate();
+      },
+      onPaired: (token, screen) => {
+        this.pairing = null;
+        this.pairingCode = null;
+        this.store.saveToken(token);
+        this.store.saveScreen(screen);
+        this.startPlaying(token);
+      },
+    });
+    this.pairing.start();
+  }
+
+  private startPlaying(token: string): void {
+    this.registered = true;
+    this.host.requestUpdate();
     // Play what was applied last before any connection: the server may be down after a reboot.
     const manifest = this.store.manifest();
     this.manifestVersion = manifest?.version ?? null;
     this.screen = this.store.screen();
     this.playback.start(manifest);
+    this.sender = new PlaySender(this.plays, (events) => this.connection?.send({ type: 'plays', events }) ?? false);
     this.connection = new Connection({
       url: `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/ws/player`,
       token,
@@ -59,6 +119,7 @@ export class PlayerController implements ReactiveController {
         return play?.item ? { itemId: play.item.id, since: toLocalIso(play.since) } : null;
       },
       viewport: () => ({ width: window.innerWidth, height: window.innerHeight }),
+      device: () => this.device.report(),
       onManifest: (m) => this.applyManifest(m),
       onScreen: (screen) => {
         this.screen = screen;
@@ -73,11 +134,20 @@ export class PlayerController implements ReactiveController {
       },
       onStatus: (status) => {
         this.status = status;
+        if (status === 'online') this.receipts.flush();
+        if (status === 'online') this.sender?.connected();
+        else this.sender?.disconnected();
         this.host.requestUpdate();
       },
+      onPlaysAck: (ids) => this.sender?.acknowledged(ids),
+      onCommand: ({ id, action }) =>
+        void runCommand(action, this.commandTarget, (ok, error) =>
+          this.connection?.send({ type: 'commandResult', id, ok, ...(error ? { error } : {}) }),
+        ),
       onUnregistered: () => this.unregister(),
       onReplaced: () => {
         this.replaced = true;
+        this.recorder.discard();
         this.host.requestUpdate();
       },
       reload: () => location.reload(),
@@ -87,10 +157,40 @@ export class PlayerController implements ReactiveController {
   }
 
   hostDisconnected(): void {
+    window.removeEventListener('pagehide', this.onPageHide);
+    clearTimeout(this.identifyTimer);
+    this.recorder.finish();
+    this.sender?.stop();
+    this.pairing?.stop();
+    this.pairing = null;
     this.connection?.stop();
     this.connection = null;
     this.playback.stop();
   }
+
+  private readonly commandTarget: CommandTarget = {
+    identify: (ms) => {
+      clearTimeout(this.identifyTimer);
+      this.identifying = true;
+      this.host.requestUpdate();
+      this.identifyTimer = setTimeout(() => {
+        this.identifying = false;
+        this.host.requestUpdate();
+      }, ms);
+    },
+    reload: () => location.reload(),
+    clearCache: async () => {
+      await clearCacheStorage();
+      // The manifest in memory plays on (never black) while a fresh copy is fetched.
+      this.store.forgetManifest();
+      this.manifestVersion = null;
+      const connection = this.connection;
+      setTimeout(() => {
+        connection?.stop();
+        connection?.start();
+      }, 0);
+    },
+  };
 
   private applyManifest(manifest: Manifest): void {
     this.store.saveManifest(manifest);
@@ -100,12 +200,19 @@ export class PlayerController implements ReactiveController {
   }
 
   private unregister(): void {
+    // Events queued for a screen the server no longer knows cannot be stored anywhere.
+    this.recorder.discard();
+    this.sender?.stop();
+    this.sender = null;
     this.store.forgetScreen();
+    this.plays.clear();
     this.playback.stop();
     this.registered = false;
     this.play = null;
     this.manifestVersion = null;
     this.screen = null;
+    this.connection = null;
+    this.startPairing();
     this.host.requestUpdate();
   }
 }

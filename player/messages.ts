@@ -1,6 +1,16 @@
 /** Every Vietnamese string the player shows. Identifiers stay English; the text lives here. */
 export interface PlayerMessages {
-  unregistered: { title: string; body: string };
+  /** A player without a token shows a pairing code for an operator to enter in the admin page. */
+  pairing: {
+    /** Above the code. */
+    label: string;
+    /** How to use the code; hidden on boards too small to read it. */
+    instruction: string;
+    /** While the first code is being fetched. */
+    requesting: string;
+    /** The server does not answer; the code (if any) stays valid meanwhile. */
+    offline: string;
+  };
   /** A small notice when another tab or box took over this screen's connection (close 4004). */
   replaced: string;
   countdown: {
@@ -16,9 +26,11 @@ export interface PlayerMessages {
 }
 
 export const messages: PlayerMessages = {
-  unregistered: {
-    title: 'Màn hình chưa được đăng ký',
-    body: 'Người vận hành cần mở màn hình này bằng đường liên kết của nó trong trang quản trị.',
+  pairing: {
+    label: 'Mã ghép nối',
+    instruction: 'Trong trang quản trị, mở “Màn hình” → “Ghép nối màn hình” và nhập mã này.',
+    requesting: 'Đang lấy mã ghép nối…',
+    offline: 'Chưa kết nối được máy chủ, đang thử lại…',
   },
   replaced: 'Màn hình này đang được phát ở một thẻ hoặc thiết bị khác.',
   countdown: {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ZonePlay } from '../playlists/index.ts';
+import { Manifest, toLocalIso, type ZonePlay } from '../playlists/index.ts';
 import { MAX_WAIT_MS, Playback, stableJson, switchWhen } from './playback.ts';
 import { DAY_START, FakeTimers, manifest, slogan } from './test-fixtures.ts';
 
@@ -143,5 +143,41 @@ describe('Playback', () => {
     playback.start(first);
     playback.stop();
     expect(timers.size).toBe(0);
+  });
+
+  describe('emergencies', () => {
+    const e = slogan('e', 15_000, 'Cảnh báo ngập lụt');
+    const emergency = (startsAt: number) =>
+      Manifest.parse({
+        ...first,
+        version: 'e'.repeat(16),
+        items: [a, b, e],
+        playlists: [...first.playlists, { id: 'pe', name: 'Khẩn cấp', itemIds: ['e'] }],
+        schedules: [{ id: 'E', name: 'Khẩn cấp', playlistId: 'pe', tier: 'emergency', target: { all: true }, time: { startDate: '2026-10-01', startsAt: toLocalIso(startsAt) } }],
+      });
+
+    it('[S1] [S10] switches to an emergency that is on now at once, mid-item, though the item on screen is unchanged', () => {
+      const { playback, shown } = setup(DAY_START + 5_000);
+      playback.start(first);
+      playback.apply(emergency(DAY_START));
+      expect(shown.map((p) => p?.item?.id)).toEqual(['a', 'e']);
+      expect(shown.at(-1)?.reason).toEqual({ tier: 'emergency', scheduleId: 'E', rule: 'emergency_override' });
+    });
+
+    it('[S1] cuts the item on screen when an applied emergency starts', () => {
+      const { timers, playback, ids } = setup(DAY_START + 1_000);
+      playback.start(emergency(DAY_START + 4_000));
+      expect(ids()).toEqual(['a']);
+      timers.advance(3_000);
+      expect(ids()).toEqual(['a', 'e']);
+    });
+
+    it('[S10] returns at once when a manifest without the emergency comes (cancel)', () => {
+      const { timers, playback, ids } = setup(DAY_START + 5_000);
+      playback.start(emergency(DAY_START));
+      timers.advance(1_000);
+      playback.apply(manifest([a, b], '3'.repeat(16)));
+      expect(ids()).toEqual(['e', 'a']);
+    });
   });
 });

@@ -66,7 +66,9 @@ export class Playback {
   apply(manifest: Manifest): void {
     if (manifest.version === this.manifest?.version) return;
     const visible = this.play?.item ?? null;
-    this.holding = switchWhen(visible, manifest) === 'boundary';
+    // An emergency that is on now takes over at once, mid-item (SCHEDULE.md [S1], [S10]).
+    const urgent = this.play?.reason.tier !== 'emergency' && resolve(manifest, this.now()).main.reason.tier === 'emergency';
+    this.holding = !urgent && switchWhen(visible, manifest) === 'boundary';
     this.manifest = manifest;
     this.tick();
   }

@@ -1,5 +1,5 @@
-import { Manifest, ScreenSettings } from '../playlists/index.ts';
-import type { z } from 'zod';
+import { Manifest, PairingStarted, PlayEvent, ScreenSettings } from '../playlists/index.ts';
+import { z } from 'zod';
 
 /**
  * What the player keeps across reboots: its token, the last applied manifest and its screen
@@ -16,6 +16,12 @@ export const STORE_KEYS = {
   token: 'bangtin.token',
   manifest: 'bangtin.manifest',
   screen: 'bangtin.screen',
+  /** A pairing in progress, so a reboot shows the same code. */
+  pairing: 'bangtin.pairing',
+  /** Proof-of-play events not yet acknowledged by the server, oldest first. */
+  plays: 'bangtin.plays',
+  /** How many events were dropped because the queue was full. */
+  playsDropped: 'bangtin.playsDropped',
 } as const;
 
 /** The same bounds the `hello` message puts on a token. */
@@ -47,12 +53,56 @@ export class PlayerStore {
     this.write(STORE_KEYS.manifest, JSON.stringify(manifest));
   }
 
+  forgetManifest(): void {
+    this.remove(STORE_KEYS.manifest);
+  }
+
   screen(): ScreenSettings | null {
     return this.readJson(STORE_KEYS.screen, ScreenSettings);
   }
 
   saveScreen(screen: ScreenSettings): void {
     this.write(STORE_KEYS.screen, JSON.stringify(screen));
+  }
+
+  pairing(): PairingStarted | null {
+    return this.readJson(STORE_KEYS.pairing, PairingStarted);
+  }
+
+  savePairing(pairing: PairingStarted): void {
+    this.write(STORE_KEYS.pairing, JSON.stringify(pairing));
+  }
+
+  forgetPairing(): void {
+    this.remove(STORE_KEYS.pairing);
+  }
+
+  /** The queued play events; any that no longer parse are dropped one by one, not the lot. */
+  plays(): PlayEvent[] {
+    const raw = this.readJson(STORE_KEYS.plays, z.array(z.unknown()));
+    if (!raw) return [];
+    return raw.flatMap((event) => {
+      const parsed = PlayEvent.safeParse(event);
+      return parsed.success ? [parsed.data] : [];
+    });
+  }
+
+  /** False when the write failed (quota): the caller keeps the events in memory meanwhile. */
+  savePlays(events: readonly PlayEvent[]): boolean {
+    if (!events.length) {
+      this.remove(STORE_KEYS.plays);
+      return true;
+    }
+    return this.write(STORE_KEYS.plays, JSON.stringify(events));
+  }
+
+  playsDropped(): number {
+    const n = Number(this.read(STORE_KEYS.playsDropped) ?? 0);
+    return Number.isSafeInteger(n) && n > 0 ? n : 0;
+  }
+
+  savePlaysDropped(n: number): void {
+    this.write(STORE_KEYS.playsDropped, String(n));
   }
 
   /** Re-validates what was stored: an older player version or a hand edit may have left junk. */
@@ -78,12 +128,14 @@ export class PlayerStore {
     }
   }
 
-  private write(key: string, value: string): void {
+  private write(key: string, value: string): boolean {
     try {
       this.storage?.setItem(key, value);
+      return this.storage !== null;
     } catch (err) {
       // Quota or disabled storage: the player still plays, it just will not survive a reboot.
       console.warn(`bangtin: could not store ${key}`, err);
+      return false;
     }
   }
 

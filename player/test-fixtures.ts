@@ -57,3 +57,20 @@ export class FakeTimers implements Timers {
     this.now = end;
   }
 }
+
+/** localStorage in memory. */
+export class MemoryStorage {
+  data = new Map<string, string>();
+  getItem(key: string): string | null {
+    return this.data.get(key) ?? null;
+  }
+  setItem(key: string, value: string): void {
+    this.data.set(key, value);
+  }
+  removeItem(key: string): void {
+    this.data.delete(key);
+  }
+}
+
+/** Lets pending promise callbacks (a fetch answered, a body parsed) run. */
+export const settle = () => new Promise<void>((resolve) => setTimeout(resolve, 0));

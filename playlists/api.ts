@@ -1,8 +1,10 @@
 import { z } from 'zod';
 import { ContentItem, Id, text } from './content.ts';
+import { FleetFields, FleetSettings } from './fleet.ts';
 import { Playlist } from './playlist.ts';
 import { LocationKind, ScreenSettings } from './screen.ts';
 import { Instant } from './time.ts';
+import { WardCode } from './wards.ts';
 
 /** Every error under /api. */
 export const ErrorBody = z.object({
@@ -49,7 +51,7 @@ export type PlaylistEntry = z.infer<typeof PlaylistEntry>;
 export const PlaylistList = z.object({ playlists: z.array(PlaylistEntry) });
 
 const Changes = z.object({ added: z.array(Id), changed: z.array(Id), removed: z.array(Id) });
-export const ChangeSummary = z.object({ items: Changes, playlists: Changes });
+export const ChangeSummary = z.object({ items: Changes, playlists: Changes, schedules: Changes });
 export type ChangeSummary = z.infer<typeof ChangeSummary>;
 
 export const Revision = z.object({
@@ -68,6 +70,8 @@ export const PublishResult = z.object({ revision: z.int().min(1), summary: Chang
 export type PublishResult = z.infer<typeof PublishResult>;
 
 export const ScreenStatus = ScreenSettings.extend({
+  /** The ward the screen is linked to by code (`ward` stays the label it shows). */
+  wardCode: WardCode.nullable(),
   connected: z.boolean(),
   lastSeenAt: Instant.nullable(),
   /** The manifest version the screen acknowledged last. */
@@ -76,13 +80,20 @@ export const ScreenStatus = ScreenSettings.extend({
   expectedVersion: z.string().nullable(),
   playerVersion: z.string().nullable(),
   viewport: z.object({ width: z.int(), height: z.int() }).nullable(),
+  ...FleetFields,
 });
 export type ScreenStatus = z.infer<typeof ScreenStatus>;
 export const ScreenList = z.object({ screens: z.array(ScreenStatus) });
 
+/** `GET /api/screens/events` (server-sent events): `snapshot` first, then `screens` as they change. */
+export const FleetSnapshot = z.object({ screens: z.array(ScreenStatus), settings: FleetSettings });
+export const FleetUpdate = z.object({ screens: z.array(ScreenStatus) });
+
 export const ScreenCreate = z.strictObject({
   name: text(120),
   ward: text(120).nullable().optional(),
+  /** Links the screen to a ward; without `ward`, the ward's name becomes its label. */
+  wardCode: WardCode.nullable().optional(),
   locationKind: LocationKind,
   tags: z.array(text(40)).max(20).default([]),
 });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Id, PublishedItem } from './content.ts';
 import { Playlist } from './playlist.ts';
+import { Schedule, WardShare } from './schedule.ts';
 import { Instant } from './time.ts';
 
 export const MANIFEST_FORMAT = 1;
@@ -18,8 +19,10 @@ export const ManifestBody = z.object({
   horizon: z.object({ from: Instant, until: Instant }),
   items: z.array(PublishedItem),
   playlists: z.array(Playlist),
-  /** Scheduled playlists; the scheduling issue fills this. */
-  schedules: z.array(z.never()),
+  /** The published schedules whose target includes this audience's screens (SCHEDULE.md). */
+  schedules: z.array(Schedule).default([]),
+  /** The share rule for this audience's ward-owned schedules ([S4]); absent: DEFAULT_WARD_SHARE. */
+  wardShare: WardShare.optional(),
   /** Plays whenever nothing is scheduled: screens never go black. */
   fallback: z.object({ playlistId: Id.nullable() }),
   media: z.array(z.never()),

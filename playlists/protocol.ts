@@ -33,6 +33,8 @@ const Version = z.string().max(64);
 
 export const PlayEvent = z.strictObject({
   id: z.string().regex(/^[A-Za-z0-9-]{8,64}$/),
+  /** The screen that showed it; the server stores only events of the screen the socket belongs to. */
+  screenId: Id.optional(),
   itemId: Id,
   itemRevision: z.int().min(1),
   playlistId: Id.nullable(),
@@ -45,13 +47,32 @@ export const PlayEvent = z.strictObject({
 });
 export type PlayEvent = z.infer<typeof PlayEvent>;
 
+const Viewport = z.strictObject({ width: z.int().min(0).max(20_000), height: z.int().min(0).max(20_000) });
+const Bytes = z.number().min(0).max(2 ** 53);
+
+/** What a player can tell about its box, for the fleet dashboard; in `hello` and every heartbeat. */
+export const DeviceReport = z.strictObject({
+  /** Without a secure context there is no service worker, so no offline cache (DESIGN.md). */
+  secureContext: z.boolean(),
+  /** Bytes in the player's own offline cache; null where it cannot have one. */
+  cacheBytes: Bytes.nullable(),
+  /** What this origin stores and may store (`navigator.storage.estimate`), where exposed. */
+  storage: z.strictObject({ usageBytes: Bytes, quotaBytes: Bytes }).nullable(),
+  /** The JS heap (`performance.memory`), where exposed. */
+  memory: z.strictObject({ usedBytes: Bytes, limitBytes: Bytes }).nullable(),
+  /** Proof-of-play events waiting for the server, and those dropped because the queue was full. */
+  plays: z.strictObject({ queued: z.int().min(0), dropped: z.int().min(0) }),
+});
+export type DeviceReport = z.infer<typeof DeviceReport>;
+
 export const Hello = z.strictObject({
   type: z.literal('hello'),
   protocol: z.int(),
   token: z.string().min(1).max(200),
   manifestVersion: Version.nullable(),
   playerVersion: z.string().max(40),
-  viewport: z.strictObject({ width: z.int().min(0).max(20_000), height: z.int().min(0).max(20_000) }),
+  viewport: Viewport,
+  device: DeviceReport.optional(),
 });
 
 export const ClientMessage = z.discriminatedUnion('type', [
@@ -62,10 +83,24 @@ export const ClientMessage = z.discriminatedUnion('type', [
     playing: z.strictObject({ itemId: Id, since: Instant }).nullable(),
     manifestVersion: Version.nullable(),
     uptimeMs: z.int().min(0),
+    viewport: Viewport.optional(),
+    device: DeviceReport.optional(),
   }),
   z.strictObject({ type: z.literal('plays'), events: z.array(PlayEvent).min(1).max(500) }),
+  /** The receipt of an emergency: when it first appeared on this screen (SCHEDULE.md [S1]). */
+  z.strictObject({ type: z.literal('shown'), scheduleId: Id, at: Instant }),
+  /** The answer to a `command`: done, or why not. */
+  z.strictObject({ type: z.literal('commandResult'), id: Id, ok: z.boolean(), error: z.string().max(200).optional() }),
 ]);
 export type ClientMessage = z.infer<typeof ClientMessage>;
+
+/**
+ * Remote actions an operator sends a screen: `reload` the page, `identify` (its name full-screen
+ * for a few seconds), `clear_cache` (drop what it stored and fetch the manifest again).
+ */
+export const COMMAND_ACTIONS = ['reload', 'identify', 'clear_cache'] as const;
+export const CommandAction = z.enum(COMMAND_ACTIONS);
+export type CommandAction = z.infer<typeof CommandAction>;
 
 export const ServerMessage = z.discriminatedUnion('type', [
   z.object({ type: z.literal('welcome'), protocol: z.int(), serverTime: Instant, heartbeatMs: z.int() }),
@@ -74,6 +109,7 @@ export const ServerMessage = z.discriminatedUnion('type', [
   z.object({ type: z.literal('unchanged'), version: Version }),
   z.object({ type: z.literal('time'), serverTime: Instant }),
   z.object({ type: z.literal('playsAck'), ids: z.array(z.string()) }),
+  z.object({ type: z.literal('command'), id: Id, action: CommandAction }),
 ]);
 export type ServerMessage = z.infer<typeof ServerMessage>;
 

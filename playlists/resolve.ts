@@ -1,15 +1,26 @@
 import type { PublishedItem } from './content.ts';
-import { countdownEndsAt, countdownStage } from './countdown.ts';
-import type { ManifestBody } from './manifest.ts';
-import { DAY_MS, startOfLocalDay } from './time.ts';
+import { countdownStage } from './countdown.ts';
+import {
+  TIER_RANK,
+  instancesOn,
+  itemBoundaries,
+  playableItems,
+  prepare,
+  type Instance,
+  type Prepared,
+  type Resolvable,
+} from './prepare.ts';
+import { RoundRobin, Rotation, effectiveEvery, makeSource, type RuleCode, type Source, type Tier } from './rotation.ts';
+import { dayNumberAt, dayStart, type Zone } from './schedule.ts';
 
-export type Tier = 'fallback' | 'normal' | 'priority' | 'emergency';
+export { RULE_REFS, type RuleCode, type Tier } from './rotation.ts';
+export type { Resolvable } from './prepare.ts';
 
 export interface Reason {
   tier: Tier;
   scheduleId: string | null;
-  /** A stable code for the rule that picked the item (see SCHEDULE.md once schedules exist). */
-  rule: 'fallback_rotation' | 'nothing_to_play';
+  /** A stable code for the rule that picked the item; SCHEDULE.md cites it (see RULE_REFS). */
+  rule: RuleCode;
 }
 
 export interface ZonePlay {
@@ -26,9 +37,9 @@ export interface ZonePlay {
 export interface Resolution {
   at: number;
   main: ZonePlay;
+  /** Present when the manifest schedules anything for the ticker strip ([S13]). */
+  ticker?: ZonePlay;
 }
-
-type Resolvable = Pick<ManifestBody, 'items' | 'playlists' | 'fallback'>;
 
 /** Whether an item may be on screen at `at`: its validity window and, for countdowns, its stage. */
 export function isPlayable(item: PublishedItem, at: number): boolean {
@@ -38,84 +49,187 @@ export function isPlayable(item: PublishedItem, at: number): boolean {
   return true;
 }
 
-/** Instants at which an item starts or stops being playable. */
-function boundaries(item: PublishedItem): number[] {
-  const out: number[] = [];
-  if (item.validFrom) out.push(Date.parse(item.validFrom));
-  if (item.validUntil) out.push(Date.parse(item.validUntil));
-  if (item.kind === 'countdown') {
-    const end = countdownEndsAt(item);
-    if (end !== null) out.push(end);
-  }
+/**
+ * What is on screen at `at` in each zone, since when, what comes next, and why. Pure and
+ * anchored to the wall clock (playlists/SCHEDULE.md): the server and every player compute the
+ * same answer for the same manifest and instant. Manifests are treated as immutable values.
+ */
+export function resolve(manifest: Resolvable, at: number): Resolution {
+  const p = prepare(manifest);
+  const out: Resolution = { at, main: playAt(p, 'main', at, true) };
+  if (p.schedules.some((s) => s.schedule.zone === 'ticker')) out.ticker = playAt(p, 'ticker', at, true);
   return out;
 }
 
-/**
- * What is on screen at `at`, since when, what comes next, and why. Pure and anchored to the
- * wall clock: a rotation is laid out from the start of the segment it runs in (local midnight,
- * or the last instant at which the set of playable items changed), using item durations. So
- * the server and every player compute the same answer for the same manifest and instant.
- */
-export function resolve(manifest: Resolvable, at: number): Resolution {
-  return { at, main: resolveRotation(manifest, at, true) };
+/** A stretch of time in which one zone's rotation is fixed, laid out from `start` ([S9]). */
+export interface Segment {
+  zone: Zone;
+  /** The tier that plays; 'fallback' also when nothing does. */
+  tier: Tier;
+  start: number;
+  end: number;
+  /** null: nothing playable ([S7]). */
+  rotation: Rotation | null;
+  /** Schedules of the playing tier that run in this segment, in turn order. */
+  scheduleIds: string[];
+  /** The ward share rule held local items back, or they play with no city items ([S4]). */
+  wardOverShare: boolean;
+  /** The fallback playlist, when the zone has one. */
+  fallbackPlaylistId: string | null;
 }
 
-function resolveRotation(manifest: Resolvable, at: number, withNext: boolean): ZonePlay {
-  const dayStart = startOfLocalDay(at);
-  const playlistId = manifest.fallback.playlistId;
-  const playlist = manifest.playlists.find((p) => p.id === playlistId);
-  const byId = new Map(manifest.items.map((i) => [i.id, i]));
-  const entries = (playlist?.itemIds ?? []).flatMap((id) => {
-    const item = byId.get(id);
-    return item ? [item] : [];
-  });
+/** The segment of `zone` that contains `at`. */
+export function segmentAt(manifest: Resolvable, zone: Zone, at: number): Segment {
+  return findSegment(prepare(manifest), zone, at);
+}
 
-  let segStart = dayStart;
-  let segEnd = dayStart + DAY_MS;
-  for (const item of entries) {
-    for (const b of boundaries(item)) {
-      if (b <= at && b > segStart) segStart = b;
-      if (b > at && b < segEnd) segEnd = b;
-    }
-  }
+interface TierPlan {
+  tier: Tier;
+  rotation: Rotation | null;
+  scheduleIds: string[];
+  usesFallback: boolean;
+  wardOverShare: boolean;
+}
 
-  const playable = entries.filter((item) => isPlayable(item, at));
-  const total = playable.reduce((sum, item) => sum + item.durationMs, 0);
-  if (total === 0) {
-    return {
-      item: null,
-      playlistId: playlist?.id ?? null,
-      since: segStart,
-      until: segEnd,
-      next: nextAt(manifest, segEnd, withNext),
-      reason: { tier: 'fallback', scheduleId: null, rule: 'nothing_to_play' },
-    };
-  }
+const SCHEDULED_TIERS = ['emergency', 'priority', 'normal'] as const;
+const RULE_OF = { emergency: 'emergency_override', priority: 'priority_window', normal: 'normal_rotation' } as const;
 
-  const cycleStart = segStart + Math.floor((at - segStart) / total) * total;
-  let since = cycleStart;
-  let index = 0;
-  while (since + playable[index]!.durationMs <= at) {
-    since += playable[index]!.durationMs;
-    index += 1;
+function findSegment(p: Prepared, zone: Zone, at: number): Segment {
+  const day = dayNumberAt(at);
+  const runs: Instance[] = [];
+  // A run that started up to two days earlier may still be going (windows cross midnight).
+  for (let d = day - 2; d <= day + 1; d++) {
+    for (const run of instancesOn(p, d)) if (run.schedule.schedule.zone === zone) runs.push(run);
   }
-  const item = playable[index]!;
-  const until = Math.min(since + item.durationMs, segEnd);
-  const next =
-    until < segEnd
-      ? { itemId: playable[(index + 1) % playable.length]!.id, at: until }
-      : nextAt(manifest, until, withNext);
+  const active = runs.filter((r) => r.start <= at && at < r.end);
+  const fallbackId = zone === 'main' ? p.manifest.fallback.playlistId : null;
+
+  let plan: TierPlan | null = null;
+  for (const tier of SCHEDULED_TIERS) {
+    plan = planTier(p, tier, active, at, fallbackId);
+    if (plan) break;
+  }
+  plan ??= {
+    tier: 'fallback',
+    rotation: fallbackRotation(p, fallbackId, at),
+    scheduleIds: [],
+    usesFallback: true,
+    wardOverShare: false,
+  };
+
+  // The rotation restarts wherever what it draws from may change ([S9]).
+  const rank = TIER_RANK[plan.tier];
+  const points: number[] = [];
+  for (const run of runs) {
+    if (run.schedule.rank < rank) continue;
+    points.push(run.start, run.end);
+    itemBoundaries(p, run.schedule.schedule.playlistId, points);
+  }
+  if (plan.usesFallback) {
+    points.push(dayStart(day), dayStart(day + 1));
+    itemBoundaries(p, fallbackId, points);
+  }
+  let start = -Infinity;
+  let end = Infinity;
+  for (const x of points) {
+    if (x <= at) start = Math.max(start, x);
+    else end = Math.min(end, x);
+  }
   return {
-    item,
-    playlistId: playlist!.id,
-    since,
-    until,
-    next,
-    reason: { tier: 'fallback', scheduleId: null, rule: 'fallback_rotation' },
+    zone,
+    tier: plan.tier,
+    start,
+    end,
+    rotation: plan.rotation,
+    scheduleIds: plan.scheduleIds,
+    wardOverShare: plan.wardOverShare,
+    fallbackPlaylistId: fallbackId !== null && p.playlists.has(fallbackId) ? fallbackId : null,
   };
 }
 
-function nextAt(manifest: Resolvable, at: number, withNext: boolean): ZonePlay['next'] {
-  if (!withNext) return { itemId: null, at };
-  return { itemId: resolveRotation(manifest, at, false).item?.id ?? null, at };
+function fallbackRotation(p: Prepared, playlistId: string | null, at: number): Rotation | null {
+  const source = fallbackSource(p, playlistId, at);
+  return source ? new Rotation(new RoundRobin([source]), null, 1) : null;
+}
+
+function fallbackSource(p: Prepared, playlistId: string | null, at: number): Source | null {
+  const items = playableItems(p, playlistId, at);
+  if (!items.length || playlistId === null) return null;
+  return makeSource({ tier: 'fallback', scheduleId: null, playlistId, rule: 'fallback_rotation', items });
+}
+
+/** The rotation of one tier at `at`, or null when the tier has nothing playable ([S6]). */
+function planTier(p: Prepared, tier: (typeof SCHEDULED_TIERS)[number], active: Instance[], at: number, fallbackId: string | null): TierPlan | null {
+  const rank = TIER_RANK[tier];
+  const seen = new Set<string>();
+  const mine = active
+    .filter((r) => r.schedule.rank === rank)
+    .map((r) => r.schedule.schedule)
+    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+    .filter((s) => !seen.has(s.id) && seen.add(s.id));
+  if (!mine.length) return null;
+
+  const city: Source[] = [];
+  const local: Source[] = [];
+  for (const s of mine) {
+    const items = playableItems(p, s.playlistId, at);
+    if (!items.length) continue;
+    const isLocal = tier === 'normal' && s.ownerWard !== null;
+    const rule: RuleCode = isLocal ? 'ward_share' : RULE_OF[tier];
+    (isLocal ? local : city).push(makeSource({ tier, scheduleId: s.id, playlistId: s.playlistId, rule, items }));
+  }
+  let usesFallback = false;
+  if (!city.length && local.length) {
+    // Local items are inserted into the city rotation; with no city schedule, that is the fallback.
+    const fb = fallbackSource(p, fallbackId, at);
+    if (fb) city.push(fb);
+    usesFallback = true;
+  }
+  if (!city.length && !local.length) return null;
+
+  const cityRR = city.length ? new RoundRobin(city) : null;
+  let localRR = local.length ? new RoundRobin(local) : null;
+  let every = p.share.everyCityItems;
+  let wardOverShare = localRR !== null && cityRR === null;
+  if (cityRR && localRR) {
+    const effective = effectiveEvery(cityRR, localRR, every, p.share.maxPercent);
+    wardOverShare = effective > every;
+    if (effective === Infinity) localRR = null;
+    else every = effective;
+  }
+  return {
+    tier,
+    rotation: new Rotation(cityRR, localRR, every),
+    scheduleIds: mine.map((s) => s.id),
+    usesFallback,
+    wardOverShare,
+  };
+}
+
+function playAt(p: Prepared, zone: Zone, at: number, withNext: boolean): ZonePlay {
+  const seg = findSegment(p, zone, at);
+  const nextAt = (t: number): ZonePlay['next'] => ({ itemId: withNext ? playAt(p, zone, t, false).item?.id ?? null : null, at: t });
+  if (!seg.rotation) {
+    return {
+      item: null,
+      playlistId: seg.fallbackPlaylistId,
+      since: seg.start,
+      until: seg.end,
+      next: nextAt(seg.end),
+      reason: { tier: 'fallback', scheduleId: null, rule: 'nothing_to_play' },
+    };
+  }
+  const slot = seg.rotation.locate(at - seg.start);
+  const since = seg.start + slot.start;
+  const until = Math.min(seg.start + slot.end, seg.end);
+  const next = until < seg.end ? { itemId: seg.rotation.slotAt(slot.index + 1).item.id, at: until } : nextAt(seg.end);
+  const { source } = slot;
+  return {
+    item: slot.item,
+    playlistId: source.playlistId,
+    since,
+    until,
+    next,
+    reason: { tier: source.tier, scheduleId: source.scheduleId, rule: source.rule },
+  };
 }

@@ -5,15 +5,25 @@ import type { WebSocket } from 'ws';
 import { bodyLimit } from 'hono/body-limit';
 import type { Clock } from './clock.ts';
 import type { Db } from './db.ts';
+import { clientAddress } from './client-address.ts';
 import { AppError, errorResponse, throwOnInvalid } from './errors.ts';
+import { Fleet } from './fleet.ts';
 import { Hub } from './hub/hub.ts';
 import { wsPlayerSocket } from './hub/socket.ts';
 import { pageRoutes } from './pages.ts';
 import { contentRoutes } from './routes/content.ts';
+import { emergencyRoutes } from './routes/emergencies.ts';
+import { fleetRoutes } from './routes/fleet.ts';
+import { pairingRoutes } from './routes/pairing.ts';
 import { playlistRoutes } from './routes/playlists.ts';
 import { publishRoutes } from './routes/publish.ts';
+import { scheduleRoutes } from './routes/schedules.ts';
 import { screenRoutes } from './routes/screens.ts';
 import { sessionRoutes } from './routes/session.ts';
+import { timelineRoutes } from './routes/timeline.ts';
+import { userRoutes } from './routes/users.ts';
+import { auditRoutes } from './routes/audit.ts';
+import { wardRoutes } from './routes/wards.ts';
 import type { Env } from './routes/router.ts';
 import { createServices, type Services } from './services.ts';
 
@@ -27,6 +37,10 @@ export interface AppDeps {
   services?: Services;
   /** Where `vite build` wrote the pages. */
   distDir: string;
+  /** Reverse proxies trusted to name the client in X-Forwarded-For (BANGTIN_TRUST_PROXY). */
+  trustedProxies?: number;
+  /** The fleet dashboard's judge of screens; main.ts starts its tick (tests drive it by hand). */
+  fleet?: Fleet;
 }
 
 /** Builds the hub over the same database; `createApp` and `main.ts` share it. */
@@ -60,10 +74,15 @@ const securityHeaders: MiddlewareHandler = async (c, next) => {
 export function createApp(deps: AppDeps) {
   const services = deps.services ?? createServices(deps.db, deps.clock);
   const { hub } = deps;
+  const fleet = deps.fleet ?? new Fleet({ ...services, hub });
   const app = new OpenAPIHono<Env>({ defaultHook: (result) => throwOnInvalid(result) });
 
   app.onError((err, c) => errorResponse(c, err));
   app.use('*', securityHeaders);
+  app.use('*', async (c, next) => {
+    c.set('clientAddress', clientAddress(c, deps.trustedProxies));
+    await next();
+  });
   app.use(
     '/api/*',
     bodyLimit({
@@ -80,10 +99,19 @@ export function createApp(deps: AppDeps) {
   );
 
   app.route('/', sessionRoutes(services));
+  app.route('/', userRoutes(services));
+  app.route('/', wardRoutes(services));
+  app.route('/', auditRoutes(services));
   app.route('/', contentRoutes(services));
   app.route('/', playlistRoutes(services));
   app.route('/', publishRoutes({ ...services, hub }));
-  app.route('/', screenRoutes({ ...services, hub }));
+  // Before screenRoutes: /api/screens/events must not be taken for a screen id.
+  app.route('/', fleetRoutes({ ...services, fleet }));
+  app.route('/', screenRoutes({ ...services, hub, fleet }));
+  app.route('/', pairingRoutes({ ...services, fleet }));
+  app.route('/', scheduleRoutes({ ...services, hub }));
+  app.route('/', timelineRoutes(services));
+  app.route('/', emergencyRoutes({ ...services, hub }));
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'cookieAuth', {
     type: 'apiKey',

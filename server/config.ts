@@ -9,6 +9,10 @@ const Env = z.object({
   BANGTIN_TLS_CERT: z.string().optional(),
   BANGTIN_TLS_KEY: z.string().optional(),
   BANGTIN_DIST_DIR: z.string().default('./dist'),
+  /** How many reverse proxies in front append to X-Forwarded-For; 0 trusts none. */
+  BANGTIN_TRUST_PROXY: z.enum(['0', '1', '2', '3', 'false', 'true']).default('0'),
+  /** A screen offline longer than this raises an alert on the dashboard. */
+  BANGTIN_OFFLINE_ALERT_MINUTES: z.string().regex(/^\d{1,5}$/).transform(Number).default(10),
 });
 
 export interface Config {
@@ -18,6 +22,10 @@ export interface Config {
   distDir: string;
   adminPassword: string | undefined;
   tls: { cert: string; key: string } | null;
+  /** Reverse proxies whose X-Forwarded-For entry names the client (BANGTIN_TRUST_PROXY). */
+  trustedProxies: number;
+  /** Minutes offline before a screen raises an alert (BANGTIN_OFFLINE_ALERT_MINUTES). */
+  offlineAlertMinutes: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -36,5 +44,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     distDir: resolve(e.BANGTIN_DIST_DIR),
     adminPassword: e.BANGTIN_ADMIN_PASSWORD,
     tls: e.BANGTIN_TLS_CERT && e.BANGTIN_TLS_KEY ? { cert: e.BANGTIN_TLS_CERT, key: e.BANGTIN_TLS_KEY } : null,
+    trustedProxies: e.BANGTIN_TRUST_PROXY === 'true' ? 1 : e.BANGTIN_TRUST_PROXY === 'false' ? 0 : Number(e.BANGTIN_TRUST_PROXY),
+    offlineAlertMinutes: e.BANGTIN_OFFLINE_ALERT_MINUTES,
   };
 }

@@ -1,4 +1,4 @@
-import type { ContentItem, Playlist } from '../playlists/index.ts';
+import type { ContentItem, Playlist, Schedule } from '../playlists/index.ts';
 import { canonicalJson } from './canonical.ts';
 import type { Snapshot } from './repos/revisions.ts';
 
@@ -16,4 +16,10 @@ export function playlistState(playlist: Playlist, published: Snapshot): DraftSta
   const old = published.playlists.find((p) => p.id === playlist.id);
   if (!old) return 'new';
   return canonicalJson(old) === canonicalJson(playlist) ? 'published' : 'changed';
+}
+
+export function scheduleState(schedule: Schedule, published: Snapshot): DraftState {
+  const old = published.schedules?.find((s) => s.id === schedule.id);
+  if (!old) return 'new';
+  return canonicalJson(old) === canonicalJson(schedule) ? 'published' : 'changed';
 }

@@ -4,11 +4,13 @@ import { join } from 'node:path';
 import { serve } from '@hono/node-server';
 import { WebSocketServer } from 'ws';
 import { createApp, createHub } from './app.ts';
+import { Fleet } from './fleet.ts';
 import { ensureAdmin, seedDemo } from './bootstrap.ts';
 import { systemClock } from './clock.ts';
 import { loadConfig } from './config.ts';
 import { openDatabase } from './db.ts';
 import { playerUrl } from './routes/screens.ts';
+import { NodeScheduler } from './scheduler.ts';
 import { createServices } from './services.ts';
 
 /** Frames above this close the socket (ws answers 1009); a `plays` batch of 500 fits. */
@@ -22,8 +24,24 @@ const { generated } = await ensureAdmin(services, config.adminPassword);
 seedDemo(services);
 
 const hub = createHub(services);
-hub.start();
-const app = createApp({ db, clock: systemClock, hub, services, distDir: config.distDir });
+const scheduler = new NodeScheduler();
+hub.start(scheduler);
+// The fleet dashboard's judge. Alerts go to the log for now; e-mail or a webhook hooks in here.
+const fleet = new Fleet(
+  {
+    ...services,
+    hub,
+    onAlert: ({ type, screen }) =>
+      console.warn(
+        type === 'raised'
+          ? `fleet alert raised: screen ${screen.id} (${screen.name}) offline since ${screen.alert?.since}`
+          : `fleet alert cleared: screen ${screen.id} (${screen.name}) is back`,
+      ),
+  },
+  { alertAfterMs: config.offlineAlertMinutes * 60_000 },
+);
+fleet.start();
+const app = createApp({ db, clock: systemClock, hub, services, fleet, distDir: config.distDir, trustedProxies: config.trustedProxies });
 
 const wss = new WebSocketServer({ noServer: true, perMessageDeflate: false, maxPayload: MAX_FRAME_BYTES });
 const tls = config.tls && { cert: readFileSync(config.tls.cert), key: readFileSync(config.tls.key) };
@@ -52,7 +70,9 @@ function shutdown(signal: string): void {
   if (stopping) return;
   stopping = true;
   console.log(`${signal}: shutting down`);
+  fleet.stop();
   hub.stop();
+  scheduler.stop();
   wss.close();
   server.close(() => {
     db.close();

@@ -1,8 +1,24 @@
-import { DAY_MS, HORIZON_DAYS, MANIFEST_FORMAT, startOfLocalDay, toLocalIso } from '../playlists/index.ts';
-import type { Manifest, ManifestBody, ScreenSettings } from '../playlists/index.ts';
+import {
+  DAY_MS,
+  DEFAULT_WARD_SHARE,
+  HORIZON_DAYS,
+  MANIFEST_FORMAT,
+  WardShareSetting,
+  mayRunBetween,
+  startOfLocalDay,
+  targets,
+  toLocalIso,
+  wardShareFor,
+  type Manifest,
+  type ManifestBody,
+  type Schedule,
+  type TargetScreen,
+  type WardShare,
+} from '../playlists/index.ts';
 import { canonicalJson, sha256Hex } from './canonical.ts';
 import type { Clock } from './clock.ts';
-import type { RevisionRepo } from './repos/revisions.ts';
+import type { RevisionRepo, Snapshot } from './repos/revisions.ts';
+import type { SettingsRepo } from './repos/settings.ts';
 
 export interface BuiltManifest {
   manifest: Manifest;
@@ -14,43 +30,136 @@ export interface BuiltManifest {
 /** Screens with the same audience get the same manifest bytes. */
 export type AudienceKey = string;
 
+/** What makes an audience: the schedules that reach its screens, the fallback and the ward share. */
+interface Audience {
+  scheduleIds: string[];
+  fallback: string | null;
+  /** Only when a ward-owned schedule is in the audience ([S4]); otherwise the share is moot. */
+  wardShare: WardShare | null;
+}
+
+/** The published state manifests are built from, for one revision and one horizon. */
+interface Basis {
+  stamp: string;
+  number: number;
+  snapshot: Snapshot;
+  from: number;
+  until: number;
+  /** Published schedules that may run within the horizon. */
+  schedules: Schedule[];
+  share: WardShareSetting;
+}
+
+const MAX_AUDIENCES = 50_000;
+
 /**
- * Builds one manifest per audience from the latest published revision. Today every screen
- * shares the city's default playlist; schedules and per-screen fallbacks will split audiences.
+ * Builds one manifest per audience from the latest published revision (DESIGN.md, "The
+ * manifest"). An audience is the set of published schedules whose target includes a screen,
+ * plus the fallback; its key is a hash of those, so screens that match the same schedules share
+ * one manifest, serialised once.
  */
 export class ManifestBuilder {
   readonly #cache = new Map<string, BuiltManifest>();
+  readonly #audiences = new Map<AudienceKey, Audience>();
+  /** Per screen record: the basis stamp its key was computed for, and the key. */
+  readonly #keys = new WeakMap<object, { stamp: string; key: AudienceKey }>();
+  #basis: Basis | null = null;
 
-  constructor(private readonly deps: { revisions: RevisionRepo; clock: Clock }) {}
+  constructor(private readonly deps: { revisions: RevisionRepo; settings: SettingsRepo; clock: Clock }) {}
 
-  audienceOf(_screen: ScreenSettings): AudienceKey {
-    return 'city';
+  /** The city's ward share setting (a live setting, not versioned by publishing). */
+  wardShareSetting(): WardShareSetting {
+    const raw = this.deps.settings.get('ward_share');
+    const parsed = raw === null ? null : WardShareSetting.safeParse(JSON.parse(raw));
+    return parsed?.success ? parsed.data : { ...DEFAULT_WARD_SHARE, wards: {} };
   }
 
-  forAudience(audience: AudienceKey): BuiltManifest {
-    const { number, snapshot } = this.deps.revisions.latest();
-    const from = startOfLocalDay(this.deps.clock.now());
-    const key = `${number}|${audience}|${from}`;
-    const cached = this.#cache.get(key);
-    if (cached) return cached;
+  audienceOf(screen: TargetScreen): AudienceKey {
+    const basis = this.#current();
+    const known = this.#keys.get(screen);
+    if (known?.stamp === basis.stamp) return known.key;
+    const audience = audienceFor(basis, screen);
+    const key = sha256Hex(canonicalJson(audience)).slice(0, 20);
+    if (this.#audiences.size >= MAX_AUDIENCES) this.#audiences.clear();
+    this.#audiences.set(key, audience);
+    this.#keys.set(screen, { stamp: basis.stamp, key });
+    return key;
+  }
 
-    const playlist = snapshot.playlists.find((p) => p.id === snapshot.defaultPlaylistId);
-    const wanted = new Set(playlist?.itemIds ?? []);
-    const body: ManifestBody = {
-      format: MANIFEST_FORMAT,
-      revision: number,
-      horizon: { from: toLocalIso(from), until: toLocalIso(from + HORIZON_DAYS * DAY_MS) },
-      items: snapshot.items.filter((i) => wanted.has(i.id)),
-      playlists: playlist ? [playlist] : [],
-      schedules: [],
-      fallback: { playlistId: playlist?.id ?? null },
-      media: [],
-    };
+  forAudience(key: AudienceKey): BuiltManifest {
+    const basis = this.#current();
+    const cacheKey = `${basis.stamp}|${key}`;
+    const cached = this.#cache.get(cacheKey);
+    if (cached) return cached;
+    const audience = this.#audiences.get(key);
+    if (!audience) throw new Error(`unknown audience ${key}`);
+    const body = buildBody(basis, audience);
     const version = sha256Hex(canonicalJson(body)).slice(0, 32);
     const manifest: Manifest = { ...body, version };
     const built = { manifest, version, frame: Buffer.from(JSON.stringify({ type: 'manifest', manifest })) };
-    this.#cache.clear();
-    this.#cache.set(key, built);
+    this.#cache.set(cacheKey, built);
     return built;
   }
+
+  /**
+   * The manifest body a screen would get if its horizon started at `from` (the timeline asks
+   * about any day, also past the current horizon). Same code as the manifests screens get.
+   */
+  bodyFor(screen: TargetScreen, from: number, days = HORIZON_DAYS): ManifestBody {
+    const basis = this.#basisAt(startOfLocalDay(from), days);
+    return buildBody(basis, audienceFor(basis, screen));
+  }
+
+  #current(): Basis {
+    const from = startOfLocalDay(this.deps.clock.now());
+    const number = this.deps.revisions.latestNumber();
+    const shareRaw = this.deps.settings.get('ward_share') ?? '';
+    const stamp = `${number}|${from}|${shareRaw}`;
+    if (this.#basis?.stamp === stamp) return this.#basis;
+    this.#cache.clear();
+    this.#basis = this.#basisAt(from, HORIZON_DAYS);
+    return this.#basis;
+  }
+
+  #basisAt(from: number, days: number): Basis {
+    const { number, snapshot } = this.deps.revisions.latest();
+    const until = from + days * DAY_MS;
+    const schedules = (snapshot.schedules ?? []).filter((s) => mayRunBetween(s.time, from, until));
+    const shareRaw = this.deps.settings.get('ward_share') ?? '';
+    return { stamp: `${number}|${from}|${shareRaw}`, number, snapshot, from, until, schedules, share: this.wardShareSetting() };
+  }
+}
+
+function audienceFor(basis: Basis, screen: TargetScreen): Audience {
+  const matching = basis.schedules.filter((s) => targets(s, screen));
+  const fallback = basis.snapshot.playlists.some((p) => p.id === basis.snapshot.defaultPlaylistId) ? basis.snapshot.defaultPlaylistId : null;
+  const ward = matching.find((s) => s.ownerWard !== null)?.ownerWard ?? null;
+  return {
+    scheduleIds: matching.map((s) => s.id).sort(),
+    fallback,
+    wardShare: ward === null ? null : wardShareFor(basis.share, ward),
+  };
+}
+
+function buildBody(basis: Basis, audience: Audience): ManifestBody {
+  const { snapshot } = basis;
+  const wanted = new Set(audience.scheduleIds);
+  const schedules = basis.schedules.filter((s) => wanted.has(s.id)).sort((a, b) => (a.id < b.id ? -1 : 1));
+  const playlistIds = new Set(schedules.map((s) => s.playlistId));
+  if (audience.fallback) playlistIds.add(audience.fallback);
+  const playlists = snapshot.playlists.filter((p) => playlistIds.has(p.id));
+  const itemIds = new Set(playlists.flatMap((p) => p.itemIds));
+  const body: ManifestBody = {
+    format: MANIFEST_FORMAT,
+    revision: basis.number,
+    horizon: { from: toLocalIso(basis.from), until: toLocalIso(basis.until) },
+    items: snapshot.items.filter((i) => itemIds.has(i.id)),
+    playlists,
+    // A schedule whose playlist is gone cannot play; leaving it out keeps the manifest valid.
+    schedules: schedules.filter((s) => playlists.some((p) => p.id === s.playlistId)),
+    fallback: { playlistId: audience.fallback },
+    media: [],
+  };
+  if (audience.wardShare) body.wardShare = audience.wardShare;
+  return body;
 }

@@ -1,3 +1,6 @@
+import { ACCOUNTS_MIGRATION } from './migration-accounts.ts';
+import { SCHEDULES_MIGRATION } from './migration-schedules.ts';
+
 /**
  * Numbered migrations; `PRAGMA user_version` holds the number applied last. Append only:
  * a released migration is never edited.
@@ -80,4 +83,31 @@ export const migrations: readonly string[] = [
   ) STRICT;
   CREATE INDEX play_events_started ON play_events(started_at);
   `,
+  // Screens in the field: pairing codes, what a screen last reported about itself, plays per screen.
+  `
+  -- A new screen's pairing. Only hashes are kept: the screen token is derived from the secret,
+  -- which only the player holds. A row is deleted once its token has been handed over.
+  CREATE TABLE pairings (
+    id TEXT PRIMARY KEY,
+    code TEXT NOT NULL UNIQUE,
+    secret_hash TEXT NOT NULL,
+    token_hash TEXT NOT NULL UNIQUE,
+    viewport TEXT,
+    player_version TEXT,
+    created_at INTEGER NOT NULL,
+    expires_at INTEGER NOT NULL,
+    screen_id TEXT REFERENCES screens(id) ON DELETE CASCADE,
+    claimed_at INTEGER
+  ) STRICT;
+  CREATE INDEX pairings_expires ON pairings(expires_at);
+
+  -- The last heartbeat's device facts (JSON): secure context, cache, memory, queued plays.
+  ALTER TABLE screens ADD COLUMN health TEXT;
+
+  CREATE INDEX play_events_screen ON play_events(screen_id, started_at);
+  `,
+  // Accounts, wards, sign-in throttling and the audit log (server/migration-accounts.ts)
+  ACCOUNTS_MIGRATION,
+  // Schedules and emergency receipts (server/migration-schedules.ts)
+  SCHEDULES_MIGRATION,
 ];

@@ -22,7 +22,7 @@ describe('Publisher', () => {
   it('publishes the seeded demo as revision 1', () => {
     expect(t.services.revisions.list().map((r) => r.number)).toEqual([1]);
     const first = t.services.revisions.list()[0]!;
-    expect(first.summary).toEqual({ items: { ...none, added: itemIds }, playlists: { ...none, added: [playlistId] } });
+    expect(first.summary).toEqual({ items: { ...none, added: itemIds }, playlists: { ...none, added: [playlistId] }, schedules: none });
     expect(t.services.revisions.latest().snapshot.items.every((i) => i.revision === 1)).toBe(true);
   });
 
@@ -37,15 +37,16 @@ describe('Publisher', () => {
     expect(t.services.publisher.pending().summary).toEqual({
       items: { added: ['c_new'], changed: [a], removed: [b] },
       playlists: { ...none, changed: [playlistId] },
+      schedules: none,
     });
     const result = t.services.publisher.publish(null);
     expect(result).toEqual({
       revision: 2,
-      summary: { items: { added: ['c_new'], changed: [a], removed: [b] }, playlists: { ...none, changed: [playlistId] } },
+      summary: { items: { added: ['c_new'], changed: [a], removed: [b] }, playlists: { ...none, changed: [playlistId] }, schedules: none },
     });
     expect(t.services.revisions.latest().number).toBe(2);
     expect(t.services.revisions.list()[0]!.summary).toEqual(result.summary);
-    expect(t.services.publisher.pending().summary).toEqual({ items: none, playlists: none });
+    expect(t.services.publisher.pending().summary).toEqual({ items: none, playlists: none, schedules: none });
   });
 
   it('keeps the old revision on unchanged items and gives changed ones the new one', () => {
@@ -94,7 +95,7 @@ describe('Publisher', () => {
     const result = t.services.publisher.restore(1, null);
     expect(result).toEqual({
       revision: 3,
-      summary: { items: { added: [b], changed: [a], removed: ['c_new'] }, playlists: { ...none, changed: [playlistId] } },
+      summary: { items: { added: [b], changed: [a], removed: ['c_new'] }, playlists: { ...none, changed: [playlistId] }, schedules: none },
     });
     const rev1 = t.services.revisions.snapshot(1)!;
     const rev3 = t.services.revisions.snapshot(3)!;
@@ -105,7 +106,7 @@ describe('Publisher', () => {
 
     expect(t.services.content.list().map((s) => s.item)).toEqual(rev1.items.map(({ revision: _r, ...rest }) => rest));
     expect(t.services.playlists.list().map((p) => p.playlist)).toEqual(rev1.playlists);
-    expect(t.services.publisher.pending().summary).toEqual({ items: none, playlists: none });
+    expect(t.services.publisher.pending().summary).toEqual({ items: none, playlists: none, schedules: none });
   });
 
   it('refuses to restore a revision that does not exist and changes nothing', () => {

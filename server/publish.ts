@@ -1,10 +1,11 @@
-import type { ChangeSummary, ContentItem, Playlist, PublishedItem } from '../playlists/index.ts';
+import type { ChangeSummary, ContentItem, Playlist, PublishedItem, Schedule } from '../playlists/index.ts';
 import { canonicalJson } from './canonical.ts';
 import type { Clock } from './clock.ts';
 import type { Db } from './db.ts';
 import { AppError } from './errors.ts';
 import type { ContentRepo } from './repos/content.ts';
 import type { PlaylistRepo } from './repos/playlists.ts';
+import type { ScheduleRepo } from './repos/schedules.ts';
 import type { RevisionRepo, Snapshot } from './repos/revisions.ts';
 import type { SettingsRepo } from './repos/settings.ts';
 
@@ -23,9 +24,10 @@ function diff<T extends WithId>(before: T[], after: T[], same: (a: T, b: T) => b
 const withoutRevision = ({ revision: _r, ...rest }: PublishedItem) => rest;
 const sameItem = (a: PublishedItem, b: PublishedItem) => canonicalJson(withoutRevision(a)) === canonicalJson(withoutRevision(b));
 const samePlaylist = (a: Playlist, b: Playlist) => canonicalJson(a) === canonicalJson(b);
+const sameSchedule = (a: Schedule, b: Schedule) => canonicalJson(a) === canonicalJson(b);
 
 export function isEmpty(summary: ChangeSummary): boolean {
-  return [summary.items, summary.playlists].every((c) => !c.added.length && !c.changed.length && !c.removed.length);
+  return [summary.items, summary.playlists, summary.schedules].every((c) => !c.added.length && !c.changed.length && !c.removed.length);
 }
 
 /**
@@ -39,6 +41,7 @@ export class Publisher {
       clock: Clock;
       content: ContentRepo;
       playlists: PlaylistRepo;
+      schedules: ScheduleRepo;
       revisions: RevisionRepo;
       settings: SettingsRepo;
     },
@@ -71,6 +74,7 @@ export class Publisher {
       const now = this.deps.clock.now();
       this.deps.content.replaceAll(snapshot.items.map(withoutRevision) as ContentItem[], now);
       this.deps.playlists.replaceAll(snapshot.playlists, now);
+      this.deps.schedules.replaceAll(snapshot.schedules ?? [], now);
       if (snapshot.defaultPlaylistId) this.deps.settings.set('default_playlist_id', snapshot.defaultPlaylistId);
       return this.publish(userId);
     }).immediate();
@@ -87,6 +91,7 @@ export class Publisher {
       items,
       playlists: this.deps.playlists.list().map((p) => p.playlist),
       defaultPlaylistId: this.deps.settings.get('default_playlist_id'),
+      schedules: this.deps.schedules.list().map((s) => s.schedule),
     };
   }
 
@@ -94,6 +99,7 @@ export class Publisher {
     const summary = {
       items: diff(before.items, after.items, sameItem),
       playlists: diff(before.playlists, after.playlists, samePlaylist),
+      schedules: diff(before.schedules ?? [], after.schedules ?? [], sameSchedule),
     };
     if (before.defaultPlaylistId !== after.defaultPlaylistId && after.defaultPlaylistId) {
       if (!summary.playlists.changed.includes(after.defaultPlaylistId) && !summary.playlists.added.includes(after.defaultPlaylistId)) {

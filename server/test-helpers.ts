@@ -59,6 +59,8 @@ export interface RequestOptions {
   /** `null` sends no Content-Type; default is JSON when there is a body. */
   contentType?: string | null;
   headers?: Record<string, string>;
+  /** The client's socket address (what `getConnInfo` reads); none by default. */
+  address?: string;
 }
 
 /**
@@ -76,7 +78,8 @@ export function api(t: Pick<TestApp, 'app'>, method: string, path: string, opts:
     if (opts.contentType !== null) headers['Content-Type'] = opts.contentType ?? 'application/json';
   } else if (opts.contentType) headers['Content-Type'] = opts.contentType;
   Object.assign(headers, opts.headers);
-  return Promise.resolve(t.app.request(`${ORIGIN}${path}`, { method, headers, body }));
+  const env = opts.address === undefined ? undefined : { incoming: { socket: { remoteAddress: opts.address } } };
+  return Promise.resolve(t.app.request(`${ORIGIN}${path}`, { method, headers, body }, env));
 }
 
 /** Signs in and returns the `Cookie` header value for later requests. */

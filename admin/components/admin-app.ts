@@ -1,6 +1,7 @@
 import { LitElement, html, css, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import type { SessionInfo } from '../../playlists/index.ts';
+import { mayManageWards, mayView } from '../access.ts';
 import { api } from '../api.ts';
 import { messages } from '../messages.ts';
 import './password-change.ts';
@@ -8,12 +9,16 @@ import './playlist-editor.ts';
 import './revision-list.ts';
 import './screen-list.ts';
 import './sign-in.ts';
+import './audit-log.ts';
+import './schedule-view.ts';
+import './user-list.ts';
+import './ward-list.ts';
 import { controls } from './styles.ts';
 
-type View = 'content' | 'revisions' | 'screens';
-const VIEWS: View[] = ['content', 'revisions', 'screens'];
+type View = 'content' | 'schedules' | 'revisions' | 'screens' | 'wards' | 'users' | 'audit';
+const VIEWS: View[] = ['content', 'schedules', 'revisions', 'screens', 'wards', 'users', 'audit'];
 
-/** The admin page: signs in, then switches between content, revisions and screens. */
+/** The admin page: signs in, then switches between the views the role may open. */
 @customElement('bt-admin-app')
 export class AdminApp extends LitElement {
   static override styles = [
@@ -21,10 +26,11 @@ export class AdminApp extends LitElement {
     css`
       :host { display: block; min-height: 100vh; background: #f4f6f9; }
       header { display: flex; gap: 1rem; align-items: center; padding: 0.75rem 1.5rem; background: #0b2540; color: #fff; flex-wrap: wrap; }
-      header h1 { font-size: 1.1rem; margin: 0; flex: 1; }
-      nav { display: flex; gap: 0.5rem; }
+      header h1 { font-size: 1.1rem; margin: 0; flex: 1 1 16rem; }
+      nav { display: flex; gap: 0.5rem; flex-wrap: wrap; }
       nav button { background: transparent; color: #fff; border-color: #ffffff55; }
       nav button[aria-current='page'] { background: #fff; color: #0b2540; }
+      header .account { display: flex; gap: 0.5rem; align-items: center; }
       header .user { font-size: 0.9rem; opacity: 0.85; }
       main { max-width: 1100px; margin: 0 auto; padding: 1rem 1.5rem 4rem; }
     `,
@@ -54,23 +60,35 @@ export class AdminApp extends LitElement {
       <header>
         <h1>${messages.appName}</h1>
         <nav>
-          ${VIEWS.map((v) => html`<button aria-current=${v === this.view ? 'page' : 'false'} data-view=${v} @click=${() => this.go(v)}>${messages.nav[v]}</button>`)}
+          ${VIEWS.filter((v) => mayView(v, this.session!.user.role)).map((v) => html`<button aria-current=${v === this.view ? 'page' : 'false'} data-view=${v} @click=${() => this.go(v)}>${messages.nav[v]}</button>`)}
         </nav>
-        <span class="user">${this.session.user.username}</span>
-        <button @click=${this.signOut}>${messages.signIn.signOut}</button>
+        <div class="account">
+          <span class="user">${this.session.user.username}</span>
+          <button @click=${this.signOut}>${messages.signIn.signOut}</button>
+          <button @click=${this.signOutEverywhere}>${messages.signIn.signOutEverywhere}</button>
+        </div>
       </header>
       <main>${this.renderView()}</main>
     `;
   }
 
   private renderView() {
-    switch (this.view) {
+    const role = this.session!.user.role;
+    switch (mayView(this.view, role) ? this.view : 'content') {
       case 'content':
         return html`<bt-playlist-editor></bt-playlist-editor>`;
+      case 'schedules':
+        return html`<bt-schedule-view ?can-edit=${['admin', 'approver', 'ward_operator'].includes(role)} ?can-send=${['admin', 'approver'].includes(role)}></bt-schedule-view>`;
       case 'revisions':
         return html`<bt-revision-list></bt-revision-list>`;
       case 'screens':
-        return html`<bt-screen-list></bt-screen-list>`;
+        return html`<bt-screen-list .canManage=${this.session?.user.role === 'admin'}></bt-screen-list>`;
+      case 'wards':
+        return html`<bt-ward-list ?can-manage=${mayManageWards(role)}></bt-ward-list>`;
+      case 'users':
+        return html`<bt-user-list current-user-id=${this.session!.user.id}></bt-user-list>`;
+      case 'audit':
+        return html`<bt-audit-log></bt-audit-log>`;
     }
   }
 
@@ -81,6 +99,11 @@ export class AdminApp extends LitElement {
 
   private onSession(e: CustomEvent<SessionInfo>) {
     this.session = e.detail;
+  }
+
+  private async signOutEverywhere() {
+    await api.signOutEverywhere().catch(() => undefined);
+    this.session = null;
   }
 
   private async signOut() {

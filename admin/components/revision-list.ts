@@ -5,7 +5,8 @@ import { api, ApiError } from '../api.ts';
 import { errorText, messages } from '../messages.ts';
 import { controls } from './styles.ts';
 
-const total = (r: Revision, key: 'added' | 'changed' | 'removed') => r.summary.items[key].length + r.summary.playlists[key].length;
+const total = (r: Revision, key: 'added' | 'changed' | 'removed') =>
+  r.summary.items[key].length + r.summary.playlists[key].length + r.summary.schedules[key].length;
 
 /** Past revisions, newest first; an earlier one can be published again. */
 @customElement('bt-revision-list')

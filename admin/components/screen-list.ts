@@ -1,76 +1,262 @@
-import { LitElement, html, css, nothing } from 'lit';
-import { customElement, state } from 'lit/decorators.js';
-import { formatLocalDate, formatLocalTime, parseInstant, type ScreenStatus } from '../../playlists/index.ts';
+import { LitElement, html, css, nothing, unsafeCSS } from 'lit';
+import { customElement, property, query, state } from 'lit/decorators.js';
+import { repeat } from 'lit/directives/repeat.js';
+import { LOCATION_KINDS, parseInstant, type ScreenStatus } from '../../playlists/index.ts';
 import { api, ApiError } from '../api.ts';
+import { FleetFeed } from '../fleet-feed.ts';
+import { NO_FILTER, filterScreens, formatDuration, summarize, visibleRange, type FleetFilter, type StateFilter } from '../fleet.ts';
 import { errorText, messages } from '../messages.ts';
+import './screen-add.ts';
+import { ROW_HEIGHT, SCREEN_COLUMNS, SCREEN_COLUMNS_MANAGE, renderScreenRow, type SendCommand } from './screen-row.ts';
 import { controls } from './styles.ts';
 
-const POLL_MS = 2_000;
+/** Relative times ("12 phút trước") are redrawn this often. */
+const CLOCK_MS = 10_000;
+const ALERTS_SHOWN = 8;
+const STATE_FILTERS: StateFilter[] = ['all', 'online', 'offline', 'never', 'alert', 'behind', 'no_offline_cache'];
 
-/** Every screen, whether it is connected right now and which manifest version it runs. */
+/**
+ * The fleet dashboard: every screen's live state (server-sent events, no polling), filters by
+ * ward, location kind and state, alerts for screens offline too long, and a table that renders
+ * only the rows in view, so it stays smooth with thousands of screens.
+ */
 @customElement('bt-screen-list')
 export class ScreenList extends LitElement {
   static override styles = [
     controls,
     css`
-      .dot { display: inline-block; width: 0.7rem; height: 0.7rem; border-radius: 50%; margin-right: 0.35rem; background: #a40e26; }
-      .dot.on { background: #0b8a3c; }
-      code { font-size: 0.85rem; }
+      :host { display: block; }
+      .bar { display: flex; flex-wrap: wrap; gap: 0.5rem 1rem; align-items: center; margin: 0.5rem 0 1rem; }
+      .bar .count { font-weight: 600; }
+      .chip { font-size: 0.85rem; padding: 0.15rem 0.6rem; border-radius: 999px; background: #e8ecf1; }
+      .chip.bad { background: #fdecef; color: #a40e26; }
+      .chip.warn { background: #fff1c2; color: #6b4d00; }
+      .live { margin-left: auto; font-size: 0.85rem; color: #0b6b2e; }
+      .live.off { color: #a40e26; }
+      .alerts { border: 1px solid #e7a3ae; background: #fdecef; border-radius: 10px; padding: 0.75rem 1rem; margin-bottom: 1rem; }
+      .alerts h3 { margin: 0 0 0.4rem; font-size: 1rem; color: #a40e26; }
+      .alerts ul { margin: 0; padding-left: 1.2rem; }
+      .rule { font-size: 0.85rem; color: #5b6571; margin: 0 0 0.75rem; }
+      .filters { display: flex; flex-wrap: wrap; gap: 0.75rem; align-items: end; margin-bottom: 0.75rem; }
+      .table { background: #fff; border: 1px solid #dde2e8; border-radius: 10px; overflow: hidden; }
+      .row { display: grid; gap: 0.5rem; padding: 0 0.75rem; align-items: center; border-bottom: 1px solid #eef1f4; box-sizing: border-box; }
+      .row > div { min-width: 0; overflow: hidden; display: flex; flex-direction: column; justify-content: center; }
+      .row > div > *, .row > div { white-space: nowrap; text-overflow: ellipsis; }
+      .row small { display: block; font-size: 0.78rem; color: #5b6571; overflow: hidden; text-overflow: ellipsis; }
+      .row small.inline { display: inline; }
+      .row.head { font-weight: 600; font-size: 0.85rem; color: #3d4550; background: #f7f9fb; height: 2.4rem; }
+      .row.alerted { background: #fff6f7; }
+      .scroller { overflow-y: auto; position: relative; height: min(65vh, var(--rows-height)); min-height: 8rem; }
+      .spacer { position: relative; }
+      .window { position: absolute; left: 0; right: 0; top: 0; will-change: transform; }
+      .row { grid-template-columns: ${unsafeCSS(SCREEN_COLUMNS)}; }
+      .manage .row { grid-template-columns: ${unsafeCSS(SCREEN_COLUMNS_MANAGE)}; }
+      .row select[name='command'] { padding: 0.15rem 0.3rem; font-size: 0.85rem; }
+      .window > .row { height: ${ROW_HEIGHT}px; }
+      .dot { display: inline-block; width: 0.7rem; height: 0.7rem; border-radius: 50%; margin-right: 0.35rem; background: #9aa4b1; }
+      .dot.online { background: #0b8a3c; }
+      .dot.offline { background: #a40e26; }
+      .warn { color: #a40e26; }
+      .empty { padding: 1rem; color: #5b6571; }
+      code { font-size: 0.8rem; }
     `,
   ];
 
-  @state() private screens: ScreenStatus[] = [];
+  /** Whether the signed-in user may add screens (admin). */
+  @property({ type: Boolean }) canManage = false;
+
   @state() private error = '';
-  #timer: ReturnType<typeof setTimeout> | undefined;
+  @state() private filter: FleetFilter = NO_FILTER;
+  @state() private listTop = 0;
+  @state() private viewHeight = 600;
+  /** Bumped whenever the feed changes, so derived lists are rebuilt. */
+  @state() private revision = 0;
+  @query('.scroller') private scroller?: HTMLElement;
+
+  private readonly feed = new FleetFeed(
+    () => {
+      this.error = '';
+      this.revision += 1;
+    },
+    () => void this.explainRefusal(),
+  );
+  // Derived from the feed when it or the filter changes, not at every scroll frame.
+  private visible: ScreenStatus[] = [];
+  private alerted: ScreenStatus[] = [];
+  private summary = summarize([]);
+  private wards: string[] = [];
+  private clock: ReturnType<typeof setInterval> | undefined;
+  private resize: ResizeObserver | null = null;
+  private observed: HTMLElement | null = null;
+  private frame = 0;
 
   override connectedCallback() {
     super.connectedCallback();
-    void this.poll();
+    this.feed.start();
+    this.clock = setInterval(() => this.requestUpdate(), CLOCK_MS);
+    this.resize = new ResizeObserver(() => {
+      if (this.observed) this.viewHeight = this.observed.clientHeight;
+    });
   }
 
   override disconnectedCallback() {
     super.disconnectedCallback();
-    clearTimeout(this.#timer);
-    this.#timer = undefined;
+    this.feed.stop();
+    clearInterval(this.clock);
+    this.resize?.disconnect();
+    this.resize = null;
+    this.observed = null;
+    cancelAnimationFrame(this.frame);
   }
 
-  private async poll() {
+  /**
+   * Sizes and places the virtual window through the CSSOM: the page's CSP forbids style
+   * attributes (and Lit's styleMap writes one at first render).
+   */
+  override updated() {
+    const height = `${this.visible.length * ROW_HEIGHT}px`;
+    const scroller = this.scroller ?? null;
+    if (scroller !== this.observed) {
+      // The scroller is re-created when a filter empties the list and fills it again.
+      this.resize?.disconnect();
+      this.observed = scroller;
+      if (scroller) this.resize?.observe(scroller);
+    }
+    if (!scroller) return;
+    scroller.style.setProperty('--rows-height', height);
+    scroller.querySelector<HTMLElement>('.spacer')!.style.height = height;
+    const window = scroller.querySelector<HTMLElement>('.window')!;
+    window.style.transform = `translateY(${Number(window.dataset.start) * ROW_HEIGHT}px)`;
+  }
+
+  override willUpdate(changed: Map<string, unknown>) {
+    if (changed.has('revision') || changed.has('filter')) {
+      this.visible = filterScreens(this.feed.screens.values(), this.filter);
+    }
+    if (changed.has('revision')) {
+      const all = [...this.feed.screens.values()];
+      this.alerted = filterScreens(all, { ...NO_FILTER, state: 'alert' });
+      this.summary = summarize(all);
+      this.wards = [...new Set(all.flatMap((s) => (s.ward ? [s.ward] : [])))].sort((a, b) => a.localeCompare(b, 'vi'));
+    }
+  }
+
+  /** The stream was refused: say why (usually an expired session). */
+  private async explainRefusal() {
     try {
-      this.screens = (await api.screens()).screens;
-      this.error = '';
+      await api.screens();
     } catch (e) {
       this.error = errorText(e instanceof ApiError ? e.code : 'network');
     }
-    if (this.isConnected) this.#timer = setTimeout(() => void this.poll(), POLL_MS);
+  }
+
+  private readonly sendCommand: SendCommand = (screen, action) => {
+    this.error = '';
+    api.sendCommand(screen.id, action).catch((e: unknown) => {
+      this.error = errorText(e instanceof ApiError ? e.code : 'network');
+    });
+  };
+
+  private onScroll(e: Event) {
+    const top = (e.target as HTMLElement).scrollTop;
+    cancelAnimationFrame(this.frame);
+    this.frame = requestAnimationFrame(() => (this.listTop = top));
+  }
+
+  private setFilter(patch: Partial<FleetFilter>) {
+    this.filter = { ...this.filter, ...patch };
+    if (this.scroller) this.scroller.scrollTop = 0;
+    this.listTop = 0;
   }
 
   override render() {
-    const t = messages.screens;
-    const online = this.screens.filter((s) => s.connected).length;
+    const t = messages.fleet;
+    const sum = this.summary;
     return html`
-      <h2>${t.title}</h2>
-      <p>${t.count(online, this.screens.length)}</p>
-      ${this.error ? html`<p class="error">${this.error}</p>` : nothing}
-      <table>
-        <thead><tr><th>${t.name}</th><th>${t.ward}</th><th>${t.state}</th><th>${t.lastSeen}</th><th>${t.version}</th><th>${t.viewport}</th></tr></thead>
-        <tbody>
-          ${this.screens.map((s) => {
-            const seen = s.lastSeenAt ? parseInstant(s.lastSeenAt) : null;
-            const current = s.manifestVersion !== null && s.manifestVersion === s.expectedVersion;
-            return html`<tr data-screen-id=${s.id} data-connected=${s.connected} data-version=${s.manifestVersion ?? ''}>
-              <td>${s.name}</td>
-              <td>${s.ward ?? ''}</td>
-              <td><span class="dot ${s.connected ? 'on' : ''}"></span>${s.connected ? t.online : t.offline}</td>
-              <td>${seen ? `${formatLocalTime(seen)} ${formatLocalDate(seen)}` : '—'}</td>
-              <td>${s.manifestVersion
-                ? html`<code>${s.manifestVersion.slice(0, 8)}</code> <span class="badge ${current ? 'published' : 'changed'}">${current ? t.current : t.behind}</span>`
-                : t.none}</td>
-              <td>${s.viewport ? `${s.viewport.width}×${s.viewport.height}` : '—'}</td>
-            </tr>`;
-          })}
-        </tbody>
-      </table>
+      <h2>${messages.screens.title}</h2>
+      ${this.canManage ? html`<bt-screen-add .wards=${this.wards}></bt-screen-add>` : nothing}
+      <div class="bar">
+        <span class="count" data-summary>${t.summary(sum.online, sum.all)}</span>
+        ${sum.offline ? html`<span class="chip bad">${t.offline(sum.offline)}</span>` : nothing}
+        ${sum.alerts ? html`<span class="chip bad">${t.alerts(sum.alerts)}</span>` : nothing}
+        ${sum.never ? html`<span class="chip">${t.never(sum.never)}</span>` : nothing}
+        ${sum.behind ? html`<span class="chip warn">${t.behind(sum.behind)}</span>` : nothing}
+        <span class="live ${this.feed.live ? '' : 'off'}" data-live=${this.feed.live}>● ${this.feed.live ? t.live : t.notLive}</span>
+      </div>
+      ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
+      ${this.renderAlerts()}
+      ${this.feed.settings
+        ? html`<p class="rule">${t.rule(Math.round(this.feed.settings.alertAfterMs / 60_000), Math.round(this.feed.settings.graceMs / 1000))}</p>`
+        : nothing}
+      ${this.renderFilters()}
+      ${this.renderTable()}
     `;
+  }
+
+  private renderAlerts() {
+    const alerted = this.alerted;
+    if (!alerted.length) return nothing;
+    const t = messages.fleet;
+    const now = Date.now();
+    return html`<section class="alerts" role="alert" data-alerts=${alerted.length}>
+      <h3>${t.alertsTitle(alerted.length)}</h3>
+      <ul>
+        ${alerted.slice(0, ALERTS_SHOWN).map((s) => html`<li>${t.alertLine(s.name, formatDuration(now - parseInstant(s.alert!.since)))}</li>`)}
+      </ul>
+      ${alerted.length > ALERTS_SHOWN ? html`<p>${t.alertsMore(alerted.length - ALERTS_SHOWN)}</p>` : nothing}
+    </section>`;
+  }
+
+  private renderFilters() {
+    const t = messages.fleet;
+    const f = this.filter;
+    const value = (e: Event) => (e.target as HTMLInputElement | HTMLSelectElement).value;
+    return html`<div class="filters">
+      <label>${t.ward}
+        <select name="ward" @change=${(e: Event) => this.setFilter({ ward: value(e) })}>
+          <option value="" ?selected=${!f.ward}>${t.allWards}</option>
+          ${this.wards.map((w) => html`<option value=${w} ?selected=${f.ward === w}>${w}</option>`)}
+        </select>
+      </label>
+      <label>${t.kind}
+        <select name="locationKind" @change=${(e: Event) => this.setFilter({ locationKind: value(e) })}>
+          <option value="" ?selected=${!f.locationKind}>${t.allKinds}</option>
+          ${LOCATION_KINDS.map((k) => html`<option value=${k} ?selected=${f.locationKind === k}>${messages.locationKinds[k] ?? k}</option>`)}
+        </select>
+      </label>
+      <label>${t.state}
+        <select name="state" @change=${(e: Event) => this.setFilter({ state: value(e) as StateFilter })}>
+          ${STATE_FILTERS.map((s) => html`<option value=${s} ?selected=${f.state === s}>${t.stateFilters[s]}</option>`)}
+        </select>
+      </label>
+      <label>${t.search}
+        <input type="search" name="search" .value=${f.text} @input=${(e: Event) => this.setFilter({ text: value(e) })} />
+      </label>
+      <span data-shown=${this.visible.length}>${t.shown(this.visible.length, this.feed.screens.size)}</span>
+    </div>`;
+  }
+
+  private renderTable() {
+    const t = messages.fleet.columns;
+    const rows = this.visible;
+    const { start, end } = visibleRange(this.listTop, this.viewHeight, ROW_HEIGHT, rows.length);
+    const now = Date.now();
+    const send = this.canManage ? this.sendCommand : null;
+    const columns = [t.name, t.ward, t.state, t.lastSeen, t.content, t.device, ...(send ? [messages.fleet.commandsColumn] : [])];
+    return html`<div class="table ${send ? 'manage' : ''}" role="table" aria-rowcount=${rows.length + 1}>
+      <div class="row head" role="row">
+        ${columns.map((c) => html`<div role="columnheader">${c}</div>`)}
+      </div>
+      ${rows.length
+        ? html`<div class="scroller" @scroll=${this.onScroll}>
+            <div class="spacer">
+              <div class="window" data-start=${start}>
+                ${repeat(rows.slice(start, end), (s) => s.id, (s, i) => renderScreenRow(s, now, start + i, send))}
+              </div>
+            </div>
+          </div>`
+        : html`<p class="empty">${messages.fleet.empty}</p>`}
+    </div>`;
   }
 }
 

@@ -44,7 +44,8 @@ export class SignIn extends LitElement {
       const session = await api.signIn(String(data.get('username')), String(data.get('password')));
       this.dispatchEvent(new CustomEvent<SessionInfo>('signed-in', { detail: session, bubbles: true, composed: true }));
     } catch (e) {
-      this.error = errorText(e instanceof ApiError ? e.code : 'unknown');
+      const code = e instanceof ApiError ? e.code : 'unknown';
+      this.error = code === 'too_many_attempts' ? messages.signIn.throttled : errorText(code);
     } finally {
       this.busy = false;
     }

@@ -5,12 +5,13 @@ import { messages } from '../messages.ts';
 import { renderItem } from '../render-item.ts';
 import './idle.ts';
 import './notice.ts';
+import './pairing.ts';
 
 /**
  * The kiosk player: fills the page and shows the item the schedule resolves to, the idle clock
- * when nothing plays, or the unregistered notice without a token.
+ * when nothing plays, or a pairing code without a token.
  *
- * Attributes for end-to-end tests: `data-state` (`unregistered` | `idle` | `playing`),
+ * Attributes for end-to-end tests: `data-state` (`pairing` | `idle` | `playing`),
  * `data-manifest-version` (the applied manifest), `data-connection` (`connecting` | `online` |
  * `offline` | `stopped`), `data-screen-id` once the server named the screen.
  */
@@ -24,6 +25,21 @@ export class BtPlayer extends LitElement {
       height: 100%;
       overflow: hidden;
       background: #000;
+    }
+    /* Remote action "identify": the screen's name over everything, its frame blinking. */
+    .identify {
+      position: absolute;
+      left: 0;
+      top: 0;
+      width: 100%;
+      height: 100%;
+      z-index: 2;
+      box-sizing: border-box;
+      animation: blink 1s steps(2, jump-none) infinite;
+    }
+    @keyframes blink {
+      from { box-shadow: inset 0 0 0 max(3px, 2vmin) #ffd400; }
+      to { box-shadow: inset 0 0 0 max(3px, 2vmin) #000; }
     }
     .replaced {
       position: absolute;
@@ -43,22 +59,26 @@ export class BtPlayer extends LitElement {
 
   override updated(): void {
     const p = this.player;
-    const state = !p.registered ? 'unregistered' : p.play?.item ? 'playing' : 'idle';
+    const state = !p.registered ? 'pairing' : p.play?.item ? 'playing' : 'idle';
     this.setAttribute('data-state', state);
     this.setAttribute('data-connection', p.status);
     setOrRemove(this, 'data-manifest-version', p.manifestVersion);
     setOrRemove(this, 'data-screen-id', p.screen?.id ?? null);
+    setOrRemove(this, 'data-identifying', p.identifying ? 'true' : null);
   }
 
   override render() {
     const p = this.player;
     if (!p.registered) {
-      const m = messages.unregistered;
-      return html`<bt-notice role="alert" .heading=${m.title} .body=${m.body}></bt-notice>`;
+      return html`<bt-pairing role="status" .code=${p.pairingCode} .status=${p.pairingStatus}></bt-pairing>`;
     }
     const item = p.play?.item;
     return html`${item ? renderItem(item, p.now) : html`<bt-idle .now=${p.now}></bt-idle>`}
-    ${p.replaced ? html`<div class="replaced" role="status">${messages.replaced}</div>` : nothing}`;
+    ${p.replaced ? html`<div class="replaced" role="status">${messages.replaced}</div>` : nothing}
+    ${p.identifying && p.screen
+      ? html`<bt-notice class="identify" role="alert" .heading=${p.screen.name}
+          .body=${[p.screen.ward, p.screen.id].filter(Boolean).join(' · ')}></bt-notice>`
+      : nothing}`;
   }
 }
 

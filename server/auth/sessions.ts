@@ -16,13 +16,21 @@ export interface AuthVars {
   sessionHash: string;
 }
 
-const hash = (id: string) => createHash('sha256').update(id).digest('hex');
+/** Sessions are stored by this hash of their id. */
+export const hashSessionId = (id: string) => createHash('sha256').update(id).digest('hex');
+const hash = hashSessionId;
 
 export class SessionService {
   constructor(private readonly deps: { sessions: SessionRepo; users: UserRepo; clock: Clock }) {}
 
-  /** Starts a new session (a fresh id at every sign-in) and sets its cookie. */
+  /**
+   * Starts a new session (a fresh id at every sign-in) and sets its cookie. A session cookie
+   * the browser still presents is revoked first, so an id planted before sign-in (session
+   * fixation) or left over from another user never outlives it.
+   */
   start(c: Context, user: User): void {
+    const previous = getCookie(c, SESSION_COOKIE);
+    if (previous && previous.length <= 100) this.deps.sessions.delete(hash(previous));
     const id = randomBytes(32).toString('base64url');
     this.deps.sessions.insert(hash(id), user.id, this.deps.clock.now());
     setCookie(c, SESSION_COOKIE, id, {
@@ -39,6 +47,13 @@ export class SessionService {
     deleteCookie(c, SESSION_COOKIE, { path: '/' });
   }
 
+  /** Signs the user out on every device, this one included; answers how many sessions ended. */
+  endAll(c: Context, userId: number): number {
+    const ended = this.deps.sessions.deleteAll(userId);
+    deleteCookie(c, SESSION_COOKIE, { path: '/' });
+    return ended;
+  }
+
   /** The signed-in user, or undefined; expired sessions are removed on sight. */
   current(c: Context): AuthVars | undefined {
     const id = getCookie(c, SESSION_COOKIE);
@@ -52,7 +67,10 @@ export class SessionService {
       return undefined;
     }
     const user = this.deps.users.byId(row.userId);
-    if (!user) return undefined;
+    if (!user || user.disabled) {
+      this.deps.sessions.delete(sessionHash);
+      return undefined;
+    }
     // Touch at most once a minute: a busy admin page should not write on every request.
     if (now - row.lastSeenAt > 60_000) this.deps.sessions.touch(sessionHash, now);
     return { user, sessionHash };

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { CloseCode, DAY_MS, toLocalIso, toLocalIsoMs, type PlayEvent } from '../../playlists/index.ts';
 import { connectPlayer, createTestApp, slogan, type FakePlayer, type TestApp } from '../test-helpers.ts';
+import { ManualScheduler } from '../scheduler.ts';
 import { hashToken } from './hub.ts';
 
 const MAX_BUFFERED = 64 * 1024;
@@ -175,6 +176,14 @@ describe('Hub: after hello', () => {
     expect(t.db.prepare('SELECT DISTINCT screen_id FROM play_events').pluck().all()).toEqual([demoId]);
   });
 
+  it('stores only the events of its own screen and acknowledges the rest so the player drops them', () => {
+    const a = connectPlayer(t);
+    const itemId = t.services.content.list()[0]!.item.id;
+    a.send({ type: 'plays', events: [{ ...play('play-0000-0001', itemId), screenId: demoId }, { ...play('play-0000-0002', itemId), screenId: 's_second' }] });
+    expect(a.socket.messages.at(-1)).toEqual({ type: 'playsAck', ids: ['play-0000-0001', 'play-0000-0002'] });
+    expect(t.db.prepare('SELECT id, screen_id FROM play_events').all()).toEqual([{ id: 'play-0000-0001', screen_id: demoId }]);
+  });
+
   it('closes with 4000 on a plays batch with a malformed event and stores none of it', () => {
     const a = connectPlayer(t);
     const itemId = t.services.content.list()[0]!.item.id;
@@ -202,14 +211,15 @@ describe('Hub: after hello', () => {
     });
 
     it('pushes the next day\'s manifest to connected screens soon after local midnight', () => {
-      t.hub.start();
+      const scheduler = new ManualScheduler(t.clock);
+      t.hub.start(scheduler);
       const a = connectPlayer(t);
       const screen = t.services.screens.get(demoId)!;
       a.send({ type: 'ack', version: t.hub.expectedVersion(screen) });
       const sent = a.socket.frames.length;
 
-      t.clock.set(Date.parse('2026-11-27T00:00:00+07:00'));
-      vi.advanceTimersByTime(30_000);
+      t.clock.set(Date.parse('2026-11-27T00:00:05+07:00'));
+      expect(scheduler.runDue()).toContain('manifest-refresh');
       const msg = a.socket.messages.at(-1)!;
       expect(a.socket.frames).toHaveLength(sent + 1);
       if (msg.type !== 'manifest') throw new Error('expected a manifest');
@@ -219,6 +229,8 @@ describe('Hub: after hello', () => {
 
       a.handlers.pong();
       vi.advanceTimersByTime(30_000);
+      t.clock.advance(30_000);
+      expect(scheduler.runDue()).toEqual(['manifest-safety']);
       expect(a.socket.terminated).toBe(false);
       expect(a.socket.frames).toHaveLength(sent + 1);
     });

@@ -41,12 +41,14 @@ describe('Hub: hello', () => {
   });
 
   it('remembers what the player said in hello', () => {
-    connectPlayer(t, { playerVersion: '0.2.0', viewport: { width: 1280, height: 720 }, manifestVersion: 'abcdef0123456789' });
+    const device = { secureContext: false, cacheBytes: null, storage: null, memory: { usedBytes: 9e6, limitBytes: 4e9 }, plays: { queued: 3, dropped: 0 } };
+    connectPlayer(t, { playerVersion: '0.2.0', viewport: { width: 1280, height: 720 }, manifestVersion: 'abcdef0123456789', device });
     expect(t.hub.live(demoScreen().id)).toEqual({
       ackedVersion: 'abcdef0123456789',
       playerVersion: '0.2.0',
       viewport: { width: 1280, height: 720 },
       lastSeenAt: t.clock.now(),
+      report: { connectedAt: t.clock.now(), device, playing: null, uptimeMs: null },
     });
   });
 

@@ -6,13 +6,17 @@ import {
   SUPPORTED_PROTOCOLS,
   parseFrame,
   toLocalIsoMs,
+  type CommandAction,
   type ScreenSettings,
   type ServerMessage,
 } from '../../playlists/index.ts';
 import type { Clock } from '../clock.ts';
 import type { AudienceKey, ManifestBuilder } from '../manifests.ts';
 import type { PlayRepo } from '../repos/plays.ts';
+import type { ReceiptRepo } from '../repos/receipts.ts';
 import type { ScreenRecord, ScreenRepo, ScreenSighting } from '../repos/screens.ts';
+import type { CommandResultListener, LiveScreen, ScreenReport, ScreenWatcher } from './live.ts';
+import type { Job, Scheduler } from '../scheduler.ts';
 import type { PlayerSocket } from './socket.ts';
 
 export interface HubOptions {
@@ -27,6 +31,9 @@ export interface HubOptions {
   /** How often what the hub learnt about screens is written to the database. */
   flushIntervalMs: number;
 }
+
+/** When the daily manifest refresh runs, local time: just after the horizon moves. */
+export const MANIFEST_REFRESH_AT = { hour: 0, minute: 0, second: 5 };
 
 export const DEFAULT_HUB_OPTIONS: HubOptions = {
   maxBufferedBytes: 4 * 1024 * 1024,
@@ -48,14 +55,10 @@ interface Session {
   alive: boolean;
   closed: boolean;
   helloTimer: ReturnType<typeof setTimeout> | null;
+  report: ScreenReport;
 }
 
-export interface LiveScreen {
-  ackedVersion: string | null;
-  playerVersion: string | null;
-  viewport: { width: number; height: number } | null;
-  lastSeenAt: number;
-}
+export type { CommandResultListener, LiveScreen, ScreenReport, ScreenWatcher } from './live.ts';
 
 export interface SocketHandlers {
   message(data: unknown): void;
@@ -74,27 +77,35 @@ export class Hub {
   readonly #byScreen = new Map<string, Session>();
   readonly #audiences = new Map<AudienceKey, Set<Session>>();
   readonly #dirty = new Set<Session>();
+  readonly #watchers = new Set<ScreenWatcher>();
+  readonly #results = new Set<CommandResultListener>();
   readonly #timers: ReturnType<typeof setInterval>[] = [];
+  readonly #jobs: Job[] = [];
   readonly #options: HubOptions;
 
   constructor(
-    private readonly deps: { clock: Clock; screens: ScreenRepo; plays: PlayRepo; manifests: ManifestBuilder },
+    private readonly deps: { clock: Clock; screens: ScreenRepo; plays: PlayRepo; manifests: ManifestBuilder; receipts: ReceiptRepo },
     options: Partial<HubOptions> = {},
   ) {
     this.#options = { ...DEFAULT_HUB_OPTIONS, ...options };
   }
 
-  start(): void {
+  start(scheduler: Scheduler): void {
     this.#timers.push(setInterval(() => this.sweep(), this.#options.pingIntervalMs));
     this.#timers.push(setInterval(() => this.flush(), this.#options.flushIntervalMs));
-    // A manifest's horizon starts at local midnight, so each day brings a new one even without a
-    // publish; this sends it (publish() skips screens that already have the current version).
-    this.#timers.push(setInterval(() => this.publish(), this.#options.pingIntervalMs));
     for (const t of this.#timers) t.unref?.();
+    // A manifest's horizon starts at local midnight, so each day brings a new one even without a
+    // publish (and schedules enter it): a job just after midnight sends it, and a safety interval
+    // catches a missed run. publish() skips screens that already have the current version.
+    this.#jobs.push(
+      scheduler.daily('manifest-refresh', MANIFEST_REFRESH_AT, () => this.publish()),
+      scheduler.every('manifest-safety', this.#options.pingIntervalMs, () => this.publish()),
+    );
   }
 
   stop(): void {
     for (const t of this.#timers.splice(0)) clearInterval(t);
+    for (const job of this.#jobs.splice(0)) job.cancel();
     this.flush();
     for (const session of [...this.#byScreen.values()]) session.socket.close(1001, 'server shutting down');
   }
@@ -112,6 +123,7 @@ export class Hub {
       alive: true,
       closed: false,
       helloTimer: null,
+      report: { connectedAt: this.deps.clock.now(), device: null, playing: null, uptimeMs: null },
     };
     session.helloTimer = setTimeout(() => this.#close(session, CloseCode.badFrame, 'hello expected'), this.#options.helloTimeoutMs);
     session.helloTimer.unref?.();
@@ -119,13 +131,38 @@ export class Hub {
       message: (data) => this.#onMessage(session, data),
       pong: () => {
         session.alive = true;
+        session.lastSeenAt = this.deps.clock.now();
       },
       close: () => this.#forget(session),
     };
   }
 
+  /** Calls `watcher` on every change to a screen's live state; returns the unsubscribe. */
+  watch(watcher: ScreenWatcher): () => void {
+    this.#watchers.add(watcher);
+    return () => this.#watchers.delete(watcher);
+  }
+
+  /** Sends a remote action to a connected screen; false when it is not connected. */
+  sendCommand(screenId: string, id: string, action: CommandAction): boolean {
+    const session = this.#byScreen.get(screenId);
+    return session ? this.#sendMessage(session, { type: 'command', id, action }) : false;
+  }
+
+  /** Calls `listener` with every `commandResult` a screen sends; returns the unsubscribe. */
+  onCommandResult(listener: CommandResultListener): () => void {
+    this.#results.add(listener);
+    return () => this.#results.delete(listener);
+  }
+
+  #changed(session: Session): void {
+    if (!session.screen) return;
+    for (const watcher of this.#watchers) watcher(session.screen.id, session.lastSeenAt);
+  }
+
   /** Sends every connected screen whose audience's manifest changed the new one. */
   publish(): { audiences: number; sent: number } {
+    this.#regroup();
     let sent = 0;
     for (const [audience, sessions] of this.#audiences) {
       const built = this.deps.manifests.forAudience(audience);
@@ -138,6 +175,27 @@ export class Hub {
     return { audiences: this.#audiences.size, sent };
   }
 
+  /**
+   * Moves each connected screen to the audience it has now: a published schedule change (or a
+   * new day's horizon) can change which schedules reach a screen, and so its manifest.
+   */
+  #regroup(): void {
+    for (const session of this.#byScreen.values()) {
+      if (!session.screen) continue;
+      const audience = this.deps.manifests.audienceOf(session.screen);
+      if (audience === session.audience) continue;
+      if (session.audience) {
+        const old = this.#audiences.get(session.audience);
+        old?.delete(session);
+        if (old?.size === 0) this.#audiences.delete(session.audience);
+      }
+      session.audience = audience;
+      let members = this.#audiences.get(audience);
+      if (!members) this.#audiences.set(audience, (members = new Set()));
+      members.add(session);
+    }
+  }
+
   /** Closes a screen's connection, e.g. when its token is revoked. */
   disconnect(screenId: string, code: number, reason: string): void {
     const session = this.#byScreen.get(screenId);
@@ -146,7 +204,7 @@ export class Hub {
 
   live(screenId: string): LiveScreen | undefined {
     const s = this.#byScreen.get(screenId);
-    return s && { ackedVersion: s.ackedVersion, playerVersion: s.playerVersion, viewport: s.viewport, lastSeenAt: s.lastSeenAt };
+    return s && { ackedVersion: s.ackedVersion, playerVersion: s.playerVersion, viewport: s.viewport, lastSeenAt: s.lastSeenAt, report: s.report };
   }
 
   /** The manifest version a screen should be running now. */
@@ -163,7 +221,8 @@ export class Hub {
     for (const session of [...this.#byScreen.values()]) {
       if (!session.alive) {
         session.socket.terminate();
-        this.#forget(session);
+        // Last seen stays at its last pong or message: that is when it was known to be alive.
+        this.#forget(session, false);
         continue;
       }
       session.alive = false;
@@ -183,6 +242,7 @@ export class Hub {
         manifestVersion: s.ackedVersion,
         playerVersion: s.playerVersion,
         viewport: s.viewport,
+        health: s.report.device,
       });
     }
     this.#dirty.clear();
@@ -201,15 +261,29 @@ export class Hub {
     switch (msg.type) {
       case 'ack':
         session.ackedVersion = msg.version;
+        this.#changed(session);
         return;
       case 'heartbeat':
+        session.report = { ...session.report, device: msg.device ?? session.report.device, playing: msg.playing, uptimeMs: msg.uptimeMs };
+        if (msg.viewport) session.viewport = msg.viewport;
+        this.#changed(session);
         this.#sendMessage(session, { type: 'time', serverTime: toLocalIsoMs(this.deps.clock.now()) });
         return;
       case 'plays': {
-        const ids = this.deps.plays.insertBatch(session.screen.id, msg.events, this.deps.clock.now());
-        this.#sendMessage(session, { type: 'playsAck', ids });
+        // Events a player queued for another screen (before it was paired again) cannot be
+        // stored under this one; they are acknowledged all the same, so the player drops them.
+        const screenId = session.screen.id;
+        const own = msg.events.filter((e) => e.screenId === undefined || e.screenId === screenId);
+        this.deps.plays.insertBatch(screenId, own, this.deps.clock.now());
+        this.#sendMessage(session, { type: 'playsAck', ids: msg.events.map((e) => e.id) });
         return;
       }
+      case 'shown':
+        this.deps.receipts.record(msg.scheduleId, session.screen.id, Date.parse(msg.at), this.deps.clock.now());
+        return;
+      case 'commandResult':
+        for (const listener of this.#results) listener(session.screen.id, msg);
+        return;
       default: {
         const unreachable: never = msg;
         return unreachable;
@@ -234,6 +308,7 @@ export class Hub {
     session.playerVersion = hello.playerVersion;
     session.viewport = hello.viewport;
     session.ackedVersion = hello.manifestVersion;
+    session.report = { ...session.report, device: hello.device ?? null };
     const audience = this.deps.manifests.audienceOf(screen);
     session.audience = audience;
     this.#byScreen.set(screen.id, session);
@@ -257,6 +332,7 @@ export class Hub {
       heartbeatMs: this.#options.heartbeatMs,
     });
     this.#sendMessage(session, { type: 'screen', screen: settings });
+    this.#changed(session);
     const built = this.deps.manifests.forAudience(audience);
     session.sentVersion = built.version;
     if (hello.manifestVersion === built.version) this.#sendMessage(session, { type: 'unchanged', version: built.version });
@@ -283,13 +359,16 @@ export class Hub {
     this.#forget(session);
   }
 
-  #forget(session: Session): void {
+  /** `seenNow`: the socket was alive until now (it closed), rather than found dead by a sweep. */
+  #forget(session: Session, seenNow = true): void {
     if (session.closed) return;
     session.closed = true;
+    if (seenNow) session.lastSeenAt = this.deps.clock.now();
     if (session.helloTimer) clearTimeout(session.helloTimer);
     if (!session.screen) return;
     if (this.#byScreen.get(session.screen.id) === session) this.#byScreen.delete(session.screen.id);
     if (session.audience) this.#audiences.get(session.audience)?.delete(session);
     this.#dirty.add(session);
+    this.#changed(session);
   }
 }

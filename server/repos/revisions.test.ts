@@ -5,7 +5,7 @@ import { EMPTY_SNAPSHOT, RevisionRepo, type Snapshot } from './revisions.ts';
 import { UserRepo } from './users.ts';
 
 const none = { added: [], changed: [], removed: [] };
-const summary = (added: string[]): ChangeSummary => ({ items: { ...none, added }, playlists: none });
+const summary = (added: string[]): ChangeSummary => ({ items: { ...none, added }, playlists: none, schedules: none });
 const snapshot = (text: string): Snapshot => ({
   items: [{ id: 'c_1', revision: 1, kind: 'slogan', theme: 1, durationMs: 8_000, text }],
   playlists: [{ id: 'p_1', name: 'A', itemIds: ['c_1'] }],

@@ -1,4 +1,4 @@
-import type { ChangeSummary, Playlist, PublishedItem } from '../../playlists/index.ts';
+import type { ChangeSummary, Playlist, PublishedItem, Schedule } from '../../playlists/index.ts';
 import type { Db } from '../db.ts';
 
 /** Everything screens may receive, as of one revision. */
@@ -6,6 +6,8 @@ export interface Snapshot {
   items: PublishedItem[];
   playlists: Playlist[];
   defaultPlaylistId: string | null;
+  /** Absent in revisions published before scheduling existed. */
+  schedules?: Schedule[];
 }
 
 export interface RevisionRow {
@@ -17,11 +19,16 @@ export interface RevisionRow {
 
 type Row = { number: number; published_at: number; username: string | null; summary: string };
 
+const NO_CHANGES = { added: [], changed: [], removed: [] };
+/** Summaries written before scheduling existed have no `schedules` member. */
+const withSchedules = (s: Partial<ChangeSummary>) => ({ ...s, schedules: s.schedules ?? NO_CHANGES }) as ChangeSummary;
+
 export const EMPTY_SNAPSHOT: Snapshot = { items: [], playlists: [], defaultPlaylistId: null };
 
 /** Published revisions: immutable, numbered, all kept (rollback publishes one again). */
 export class RevisionRepo {
   readonly #latest;
+  readonly #latestNumber;
   readonly #snapshot;
   readonly #list;
   readonly #insert;
@@ -30,6 +37,7 @@ export class RevisionRepo {
     this.#latest = db.prepare<[], { number: number; snapshot: string }>(
       'SELECT number, snapshot FROM revisions ORDER BY number DESC LIMIT 1',
     );
+    this.#latestNumber = db.prepare<[], { n: number | null }>('SELECT MAX(number) AS n FROM revisions');
     this.#snapshot = db.prepare<[number], { snapshot: string }>('SELECT snapshot FROM revisions WHERE number = ?');
     this.#list = db.prepare<[number], Row>(
       `SELECT r.number, r.published_at, u.username, r.summary
@@ -46,6 +54,11 @@ export class RevisionRepo {
     return row ? { number: row.number, snapshot: JSON.parse(row.snapshot) as Snapshot } : { number: 0, snapshot: EMPTY_SNAPSHOT };
   }
 
+  /** The latest revision's number (0 before the first publish), without reading its snapshot. */
+  latestNumber(): number {
+    return this.#latestNumber.get()?.n ?? 0;
+  }
+
   snapshot(number: number): Snapshot | undefined {
     const row = this.#snapshot.get(number);
     return row ? (JSON.parse(row.snapshot) as Snapshot) : undefined;
@@ -56,7 +69,7 @@ export class RevisionRepo {
       number: r.number,
       publishedAt: r.published_at,
       publishedBy: r.username ?? 'system',
-      summary: JSON.parse(r.summary) as ChangeSummary,
+      summary: withSchedules(JSON.parse(r.summary) as Partial<ChangeSummary>),
     }));
   }
 

@@ -13,10 +13,21 @@ describe('ScreenRepo', () => {
   });
 
   it('finds a screen by id and by token hash', () => {
-    const expected = { ...screen('s_1', 'Vườn hoa'), createdAt: 1_000, lastSeenAt: null, manifestVersion: null, playerVersion: null, viewport: null };
+    const expected = { ...screen('s_1', 'Vườn hoa'), wardCode: null, createdAt: 1_000, lastSeenAt: null, manifestVersion: null, playerVersion: null, viewport: null, health: null };
     expect(repo.get('s_1')).toEqual(expected);
     expect(repo.byTokenHash('hash-1')).toEqual(expected);
     expect(repo.byTokenHash('hash-3')).toBeUndefined();
+  });
+
+  it('links a screen to a known ward by code and leaves its label alone', () => {
+    const db = openDatabase(':memory:');
+    const screens = new ScreenRepo(db);
+    db.prepare("INSERT INTO wards (code, name, kind, created_at, updated_at) VALUES ('00070', 'Phường Hoàn Kiếm', 'phuong', 0, 0)").run();
+    screens.insert({ ...screen('s_9', 'Hồ Gươm'), wardCode: '00070' }, 'hash-9', 1_000);
+    expect(screens.get('s_9')).toMatchObject({ ward: 'Phường Hoàn Kiếm', wardCode: '00070' });
+    expect(screens.setWardCode('s_9', null)).toBe(true);
+    expect(screens.get('s_9')).toMatchObject({ ward: 'Phường Hoàn Kiếm', wardCode: null });
+    expect(() => screens.setWardCode('s_9', '99999')).toThrow(/FOREIGN KEY/);
   });
 
   it('lists screens by name', () => {

@@ -1,12 +1,16 @@
-import type { ScreenSettings } from '../../playlists/index.ts';
+import { DeviceReport, type ScreenSettings } from '../../playlists/index.ts';
 import type { Db } from '../db.ts';
 
 export interface ScreenRecord extends ScreenSettings {
+  /** The ward the screen belongs to, by code; null for screens not linked to one yet. */
+  wardCode?: string | null;
   createdAt: number;
   lastSeenAt: number | null;
   manifestVersion: string | null;
   playerVersion: string | null;
   viewport: { width: number; height: number } | null;
+  /** The device facts of its last report (secure context, cache, memory, queued plays). */
+  health: DeviceReport | null;
 }
 
 /** What the hub learns about a screen while it is connected, written back in batches. */
@@ -16,12 +20,15 @@ export interface ScreenSighting {
   manifestVersion: string | null;
   playerVersion: string | null;
   viewport: { width: number; height: number } | null;
+  /** Undefined leaves what is stored. */
+  health?: DeviceReport | null;
 }
 
 type Row = {
   id: string;
   name: string;
   ward: string | null;
+  ward_code: string | null;
   location_kind: string;
   tags: string;
   created_at: number;
@@ -29,15 +36,17 @@ type Row = {
   manifest_version: string | null;
   player_version: string | null;
   viewport: string | null;
+  health: string | null;
 };
 
 const COLUMNS =
-  'id, name, ward, location_kind, tags, created_at, last_seen_at, manifest_version, player_version, viewport';
+  'id, name, ward, ward_code, location_kind, tags, created_at, last_seen_at, manifest_version, player_version, viewport, health';
 
 const toRecord = (r: Row): ScreenRecord => ({
   id: r.id,
   name: r.name,
   ward: r.ward,
+  wardCode: r.ward_code,
   locationKind: r.location_kind as ScreenSettings['locationKind'],
   tags: JSON.parse(r.tags) as string[],
   createdAt: r.created_at,
@@ -45,7 +54,19 @@ const toRecord = (r: Row): ScreenRecord => ({
   manifestVersion: r.manifest_version,
   playerVersion: r.player_version,
   viewport: r.viewport ? (JSON.parse(r.viewport) as { width: number; height: number }) : null,
+  health: parseHealth(r.health),
 });
+
+/** A report written by an older player may not parse any more: then it is unknown. */
+function parseHealth(json: string | null): DeviceReport | null {
+  if (!json) return null;
+  try {
+    const parsed = DeviceReport.safeParse(JSON.parse(json));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
 
 export class ScreenRepo {
   readonly #all;
@@ -53,6 +74,7 @@ export class ScreenRepo {
   readonly #byToken;
   readonly #insert;
   readonly #sighting;
+  readonly #setWard;
   readonly #db: Db;
 
   constructor(db: Db) {
@@ -61,11 +83,13 @@ export class ScreenRepo {
     this.#byId = db.prepare<[string], Row>(`SELECT ${COLUMNS} FROM screens WHERE id = ?`);
     this.#byToken = db.prepare<[string], Row>(`SELECT ${COLUMNS} FROM screens WHERE token_hash = ?`);
     this.#insert = db.prepare(
-      `INSERT INTO screens (id, name, token_hash, ward, location_kind, tags, created_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO screens (id, name, token_hash, ward, location_kind, tags, created_at, ward_code)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
     );
+    this.#setWard = db.prepare('UPDATE screens SET ward_code = ? WHERE id = ?');
     this.#sighting = db.prepare(
-      `UPDATE screens SET last_seen_at = ?, manifest_version = ?, player_version = ?, viewport = ? WHERE id = ?`,
+      `UPDATE screens SET last_seen_at = ?, manifest_version = ?, player_version = ?, viewport = ?,
+         health = coalesce(?, health) WHERE id = ?`,
     );
   }
 
@@ -83,15 +107,22 @@ export class ScreenRepo {
     return row ? toRecord(row) : undefined;
   }
 
-  insert(screen: ScreenSettings, tokenHash: string, now: number): void {
-    this.#insert.run(screen.id, screen.name, tokenHash, screen.ward ?? null, screen.locationKind, JSON.stringify(screen.tags), now);
+  insert(screen: ScreenSettings & { wardCode?: string | null }, tokenHash: string, now: number): void {
+    const { id, name, ward, locationKind, tags, wardCode } = screen;
+    this.#insert.run(id, name, tokenHash, ward ?? null, locationKind, JSON.stringify(tags), now, wardCode ?? null);
+  }
+
+  /** Links a screen to a ward by code, or unlinks it; the free-text `ward` label stays. */
+  setWardCode(id: string, wardCode: string | null): boolean {
+    return this.#setWard.run(wardCode, id).changes === 1;
   }
 
   /** Writes many sightings in one transaction. */
   recordSightings(sightings: ScreenSighting[]): void {
     this.#db.transaction(() => {
       for (const s of sightings) {
-        this.#sighting.run(s.lastSeenAt, s.manifestVersion, s.playerVersion, s.viewport ? JSON.stringify(s.viewport) : null, s.id);
+        this.#sighting.run(s.lastSeenAt, s.manifestVersion, s.playerVersion, s.viewport ? JSON.stringify(s.viewport) : null,
+          s.health ? JSON.stringify(s.health) : null, s.id);
       }
     })();
   }

@@ -15,6 +15,7 @@ export class SessionRepo {
   readonly #touch;
   readonly #delete;
   readonly #deleteForUser;
+  readonly #deleteAll;
   readonly #purge;
 
   constructor(db: Db) {
@@ -23,6 +24,7 @@ export class SessionRepo {
     this.#touch = db.prepare('UPDATE sessions SET last_seen_at = ? WHERE id_hash = ?');
     this.#delete = db.prepare('DELETE FROM sessions WHERE id_hash = ?');
     this.#deleteForUser = db.prepare('DELETE FROM sessions WHERE user_id = ? AND id_hash != ?');
+    this.#deleteAll = db.prepare('DELETE FROM sessions WHERE user_id = ?');
     this.#purge = db.prepare('DELETE FROM sessions WHERE last_seen_at < ? OR created_at < ?');
   }
 
@@ -46,6 +48,11 @@ export class SessionRepo {
   /** Signs a user out everywhere but the session given. */
   deleteOthers(userId: number, keepIdHash: string): void {
     this.#deleteForUser.run(userId, keepIdHash);
+  }
+
+  /** Signs a user out everywhere; answers how many sessions ended. */
+  deleteAll(userId: number): number {
+    return this.#deleteAll.run(userId).changes;
   }
 
   purge(idleBefore: number, createdBefore: number): void {

@@ -1,7 +1,7 @@
 import type { Db } from '../db.ts';
 
 /** Known keys; one row each. */
-export type SettingKey = 'default_playlist_id' | 'demo_screen_token';
+export type SettingKey = 'default_playlist_id' | 'demo_screen_token' | 'ward_share';
 
 export class SettingsRepo {
   readonly #get;

@@ -7,9 +7,29 @@ export interface User {
   role: Role;
   passwordHash: string;
   mustChangePassword: boolean;
+  /** Set exactly when the role is ward_operator (the database checks it). */
+  wardCode: string | null;
+  disabled: boolean;
+  createdAt: number;
 }
 
-type Row = { id: number; username: string; role: Role; password_hash: string; must_change_password: number };
+/** What an admin may change about an account. */
+export interface UserChanges {
+  role: Role;
+  wardCode: string | null;
+  disabled: boolean;
+}
+
+type Row = {
+  id: number;
+  username: string;
+  role: Role;
+  password_hash: string;
+  must_change_password: number;
+  ward_code: string | null;
+  disabled: number;
+  created_at: number;
+};
 
 const toUser = (r: Row): User => ({
   id: r.id,
@@ -17,22 +37,29 @@ const toUser = (r: Row): User => ({
   role: r.role,
   passwordHash: r.password_hash,
   mustChangePassword: r.must_change_password === 1,
+  wardCode: r.ward_code,
+  disabled: r.disabled === 1,
+  createdAt: r.created_at,
 });
 
 export class UserRepo {
   readonly #byName;
   readonly #byId;
+  readonly #all;
   readonly #insert;
   readonly #setPassword;
+  readonly #update;
 
   constructor(db: Db) {
-    const cols = 'id, username, role, password_hash, must_change_password';
+    const cols = 'id, username, role, password_hash, must_change_password, ward_code, disabled, created_at';
     this.#byName = db.prepare<[string], Row>(`SELECT ${cols} FROM users WHERE username = ?`);
     this.#byId = db.prepare<[number], Row>(`SELECT ${cols} FROM users WHERE id = ?`);
+    this.#all = db.prepare<[], Row>(`SELECT ${cols} FROM users ORDER BY username`);
     this.#insert = db.prepare(
-      'INSERT INTO users (username, password_hash, role, must_change_password, created_at) VALUES (?, ?, ?, ?, ?)',
+      'INSERT INTO users (username, password_hash, role, must_change_password, created_at, ward_code) VALUES (?, ?, ?, ?, ?, ?)',
     );
     this.#setPassword = db.prepare('UPDATE users SET password_hash = ?, must_change_password = ? WHERE id = ?');
+    this.#update = db.prepare('UPDATE users SET role = ?, ward_code = ?, disabled = ? WHERE id = ?');
   }
 
   byUsername(username: string): User | undefined {
@@ -45,11 +72,19 @@ export class UserRepo {
     return row ? toUser(row) : undefined;
   }
 
-  insert(username: string, passwordHash: string, role: Role, mustChange: boolean, now: number): number {
-    return Number(this.#insert.run(username, passwordHash, role, mustChange ? 1 : 0, now).lastInsertRowid);
+  list(): User[] {
+    return this.#all.all().map(toUser);
+  }
+
+  insert(username: string, passwordHash: string, role: Role, mustChange: boolean, now: number, wardCode: string | null = null): number {
+    return Number(this.#insert.run(username, passwordHash, role, mustChange ? 1 : 0, now, wardCode).lastInsertRowid);
   }
 
   setPassword(id: number, passwordHash: string, mustChange: boolean): void {
     this.#setPassword.run(passwordHash, mustChange ? 1 : 0, id);
+  }
+
+  update(id: number, changes: UserChanges): boolean {
+    return this.#update.run(changes.role, changes.wardCode, changes.disabled ? 1 : 0, id).changes === 1;
   }
 }

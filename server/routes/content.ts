@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
 import { ContentEntry, ContentFields, ContentList, Id, toLocalIso, validityOk } from '../../playlists/index.ts';
+import type { AuditLog } from '../audit.ts';
 import type { SessionService } from '../auth/sessions.ts';
 import type { Clock } from '../clock.ts';
 import { itemState } from '../drafts.ts';
@@ -32,6 +33,7 @@ export function contentRoutes(deps: {
   content: ContentRepo;
   playlists: PlaylistRepo;
   revisions: RevisionRepo;
+  audit: AuditLog;
 }) {
   const app = newRouter();
   const entry = ({ item, updatedAt }: StoredItem) => ({
@@ -69,7 +71,10 @@ export function contentRoutes(deps: {
       const fields = c.req.valid('json');
       checkValidity(fields);
       const id = newId('c');
-      deps.content.insert(id, fields, deps.clock.now());
+      deps.audit.transaction(c, (log) => {
+        deps.content.insert(id, fields, deps.clock.now());
+        log({ action: 'create', objectType: 'content_item', objectId: id, after: deps.content.get(id)!.item });
+      });
       return c.json(entry(deps.content.get(id)!), 201);
     },
   );
@@ -99,7 +104,12 @@ export function contentRoutes(deps: {
       const { id } = c.req.valid('param');
       const fields = c.req.valid('json');
       checkValidity(fields);
-      if (!deps.content.update(id, fields, deps.clock.now())) throw notFound('item');
+      const before = deps.content.get(id);
+      if (!before) throw notFound('item');
+      deps.audit.transaction(c, (log) => {
+        deps.content.update(id, fields, deps.clock.now());
+        log({ action: 'update', objectType: 'content_item', objectId: id, before: before.item, after: deps.content.get(id)!.item });
+      });
       return c.json(entry(deps.content.get(id)!), 200);
     },
   );
@@ -118,13 +128,17 @@ export function contentRoutes(deps: {
     }),
     (c) => {
       const { id } = c.req.valid('param');
-      if (!deps.content.get(id)) throw notFound('item');
+      const before = deps.content.get(id);
+      if (!before) throw notFound('item');
       const usedBy = deps.playlists.usedBy(id);
       if (usedBy.length) {
         throw new AppError(409, 'item_in_use', 'Remove the item from its playlists first',
           usedBy.map((p) => ({ path: `playlists.${p}`, message: 'lists this item' })));
       }
-      deps.content.delete(id);
+      deps.audit.transaction(c, (log) => {
+        deps.content.delete(id);
+        log({ action: 'delete', objectType: 'content_item', objectId: id, before: before.item });
+      });
       return c.body(null, 204);
     },
   );

@@ -65,7 +65,7 @@ describe('editing and publishing through the API', () => {
     const { id: _id, ...cFields } = items.find((e) => e.item.id === c)!.item;
     expect((await send('PUT', `/api/content/${c}`, { ...cFields, durationMs: 15_000 })).status).toBe(200);
 
-    const summary = { items: { added: [newEntry.item.id], changed: [a, c], removed: [b] }, playlists: { ...none, changed: [playlist.id] } };
+    const summary = { items: { added: [newEntry.item.id], changed: [a, c], removed: [b] }, playlists: { ...none, changed: [playlist.id] }, schedules: none };
     expect(await get('/api/publish')).toEqual({ revision: 1, pending: true, summary });
     expect(player.socket.types).toEqual(['welcome', 'screen', 'manifest']);
 
@@ -89,7 +89,7 @@ describe('editing and publishing through the API', () => {
 
     const after = await get<{ items: ContentEntry[] }>('/api/content');
     expect(after.items.map((e) => e.state)).toEqual(Array(6).fill('published'));
-    expect(await get('/api/publish')).toEqual({ revision: 2, pending: false, summary: { items: none, playlists: none } });
+    expect(await get('/api/publish')).toEqual({ revision: 2, pending: false, summary: { items: none, playlists: none, schedules: none } });
     expect(await get('/healthz')).toMatchObject({ status: 'ok', revision: 2, connectedScreens: 1 });
   });
 

@@ -1,6 +1,7 @@
 import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
 import { Id, PlaylistEntry, PlaylistFields, PlaylistList, toLocalIso } from '../../playlists/index.ts';
+import type { AuditLog } from '../audit.ts';
 import type { SessionService } from '../auth/sessions.ts';
 import type { Clock } from '../clock.ts';
 import { playlistState } from '../drafts.ts';
@@ -9,6 +10,7 @@ import type { ContentRepo } from '../repos/content.ts';
 import type { PlaylistRepo, StoredPlaylist } from '../repos/playlists.ts';
 import type { RevisionRepo } from '../repos/revisions.ts';
 import type { SettingsRepo } from '../repos/settings.ts';
+import { newId } from './content.ts';
 import { commonErrors, cookieAuth, errorResponse, jsonBody, jsonResponse, newRouter } from './router.ts';
 
 const Params = z.object({ id: Id });
@@ -21,6 +23,7 @@ export function playlistRoutes(deps: {
   playlists: PlaylistRepo;
   revisions: RevisionRepo;
   settings: SettingsRepo;
+  audit: AuditLog;
 }) {
   const app = newRouter();
   const tags = ['playlists'];
@@ -70,7 +73,8 @@ export function playlistRoutes(deps: {
     (c) => {
       const { id } = c.req.valid('param');
       const fields = c.req.valid('json');
-      if (!deps.playlists.get(id)) throw notFound('playlist');
+      const before = deps.playlists.get(id);
+      if (!before) throw notFound('playlist');
       const missing = fields.itemIds
         .map((itemId, index) => ({ itemId, index }))
         .filter(({ itemId }) => !deps.content.get(itemId));
@@ -78,8 +82,39 @@ export function playlistRoutes(deps: {
         throw new AppError(422, 'unknown_item', 'The playlist names items that do not exist',
           missing.map(({ itemId, index }) => ({ path: `itemIds.${index}`, message: `no item ${itemId}` })));
       }
-      deps.playlists.update(id, fields, deps.clock.now());
+      deps.audit.transaction(c, (log) => {
+        deps.playlists.update(id, fields, deps.clock.now());
+        log({ action: 'update', objectType: 'playlist', objectId: id, before: before.playlist, after: deps.playlists.get(id)!.playlist });
+      });
       return c.json(entry(deps.playlists.get(id)!), 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post', path: '/api/playlists', summary: 'Create a draft playlist (a campaign to schedule)', tags,
+      security: cookieAuth,
+      middleware: [deps.auth.require(['admin', 'editor'])] as const,
+      request: jsonBody(PlaylistFields),
+      responses: {
+        201: jsonResponse(PlaylistEntry, 'Created'),
+        ...commonErrors,
+        422: errorResponse('unknown_item: itemIds names items that do not exist (issues say which)'),
+      },
+    }),
+    (c) => {
+      const fields = c.req.valid('json');
+      const missing = fields.itemIds.map((itemId, index) => ({ itemId, index })).filter(({ itemId }) => !deps.content.get(itemId));
+      if (missing.length) {
+        throw new AppError(422, 'unknown_item', 'The playlist names items that do not exist',
+          missing.map(({ itemId, index }) => ({ path: `itemIds.${index}`, message: `no item ${itemId}` })));
+      }
+      const id = newId('p');
+      deps.audit.transaction(c, (log) => {
+        deps.playlists.insert(id, fields, deps.clock.now());
+        log({ action: 'create', objectType: 'playlist', objectId: id, after: deps.playlists.get(id)!.playlist });
+      });
+      return c.json(entry(deps.playlists.get(id)!), 201);
     },
   );
 

@@ -1,6 +1,7 @@
 import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
 import { Pending, PublishResult, RevisionList, toLocalIso } from '../../playlists/index.ts';
+import type { AuditLog } from '../audit.ts';
 import type { SessionService } from '../auth/sessions.ts';
 import type { Hub } from '../hub/hub.ts';
 import type { Publisher } from '../publish.ts';
@@ -12,7 +13,7 @@ const RevisionParams = z.object({
 });
 const PUBLISHERS = ['admin', 'approver'] as const;
 
-export function publishRoutes(deps: { auth: SessionService; publisher: Publisher; revisions: RevisionRepo; hub: Hub }) {
+export function publishRoutes(deps: { auth: SessionService; publisher: Publisher; revisions: RevisionRepo; hub: Hub; audit: AuditLog }) {
   const app = newRouter();
   const tags = ['publishing'];
 
@@ -41,7 +42,11 @@ export function publishRoutes(deps: { auth: SessionService; publisher: Publisher
       },
     }),
     (c) => {
-      const result = deps.publisher.publish(c.get('user').id);
+      const result = deps.audit.transaction(c, (log) => {
+        const published = deps.publisher.publish(c.get('user').id);
+        log({ action: 'publish', objectType: 'revision', objectId: published.revision, after: published });
+        return published;
+      });
       deps.hub.publish();
       return c.json(result, 201);
     },
@@ -71,7 +76,12 @@ export function publishRoutes(deps: { auth: SessionService; publisher: Publisher
       },
     }),
     (c) => {
-      const result = deps.publisher.restore(c.req.valid('param').number, c.get('user').id);
+      const from = c.req.valid('param').number;
+      const result = deps.audit.transaction(c, (log) => {
+        const published = deps.publisher.restore(from, c.get('user').id);
+        log({ action: 'restore', objectType: 'revision', objectId: published.revision, after: { restoredFrom: from, ...published } });
+        return published;
+      });
       deps.hub.publish();
       return c.json(result, 201);
     },

@@ -4,7 +4,8 @@ import { ErrorBody } from '../../playlists/index.ts';
 import type { AuthVars } from '../auth/sessions.ts';
 import { throwOnInvalid } from '../errors.ts';
 
-export type Env = { Variables: AuthVars };
+/** `clientAddress` is set for every request by app.ts (see client-address.ts). */
+export type Env = { Variables: AuthVars & { clientAddress: string } };
 
 /** Every router validates through the project's error, so all errors leave one way. */
 export function newRouter() {

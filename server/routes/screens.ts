@@ -1,7 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { createRoute } from '@hono/zod-openapi';
-import { ScreenCreate, ScreenCreated, ScreenList, toLocalIso, type ScreenStatus } from '../../playlists/index.ts';
+import { ScreenCreate, ScreenCreated, ScreenList, type ScreenStatus } from '../../playlists/index.ts';
+import type { AuditLog } from '../audit.ts';
 import type { SessionService } from '../auth/sessions.ts';
+import { AppError } from '../errors.ts';
+import type { Fleet } from '../fleet.ts';
+import type { WardRepo } from '../repos/wards.ts';
 import type { Clock } from '../clock.ts';
 import { hashToken, type Hub } from '../hub/hub.ts';
 import type { ScreenRecord, ScreenRepo } from '../repos/screens.ts';
@@ -16,27 +20,15 @@ export function screenRoutes(deps: {
   clock: Clock;
   screens: ScreenRepo;
   hub: Hub;
+  fleet: Fleet;
+  wards: WardRepo;
+  audit: AuditLog;
 }) {
   const app = newRouter();
   const tags = ['screens'];
 
-  const status = (s: ScreenRecord): ScreenStatus => {
-    const live = deps.hub.live(s.id);
-    const lastSeen = live?.lastSeenAt ?? s.lastSeenAt;
-    return {
-      id: s.id,
-      name: s.name,
-      ward: s.ward,
-      locationKind: s.locationKind,
-      tags: s.tags,
-      connected: Boolean(live),
-      lastSeenAt: lastSeen === null ? null : toLocalIso(lastSeen),
-      manifestVersion: live ? live.ackedVersion : s.manifestVersion,
-      expectedVersion: deps.hub.expectedVersion(s),
-      playerVersion: live?.playerVersion ?? s.playerVersion,
-      viewport: live?.viewport ?? s.viewport,
-    };
-  };
+  // The fleet judges online/offline (with hysteresis), current/behind and alerts.
+  const status = (s: ScreenRecord): ScreenStatus => deps.fleet.status(s);
 
   app.openapi(
     createRoute({
@@ -59,9 +51,18 @@ export function screenRoutes(deps: {
     }),
     (c) => {
       const body = c.req.valid('json');
-      const screen = { id: newId('s'), name: body.name, ward: body.ward ?? null, locationKind: body.locationKind, tags: body.tags };
+      const ward = body.wardCode ? deps.wards.get(body.wardCode) : null;
+      if (body.wardCode && !ward) {
+        throw new AppError(422, 'unknown_ward', 'No ward has that code', [{ path: 'wardCode', message: `no ward ${body.wardCode}` }]);
+      }
+      const screen = { id: newId('s'), name: body.name, ward: body.ward ?? ward?.name ?? null, locationKind: body.locationKind, tags: body.tags };
       const token = newScreenToken();
-      deps.screens.insert(screen, hashToken(token), deps.clock.now());
+      deps.audit.transaction(c, (log) => {
+        deps.screens.insert({ ...screen, wardCode: ward?.code ?? null }, hashToken(token), deps.clock.now());
+        // The token never enters the log: only the settings do.
+        log({ action: 'create', objectType: 'screen', objectId: screen.id, wardCode: ward?.code ?? null, after: { ...screen, wardCode: ward?.code ?? null } });
+      });
+      deps.fleet.changed(screen.id);
       return c.json({ screen, token, playerUrl: playerUrl(new URL(c.req.url).origin, token) }, 201);
     },
   );

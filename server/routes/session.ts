@@ -2,6 +2,8 @@ import { createRoute } from '@hono/zod-openapi';
 import { PasswordChange, SessionInfo, SessionState, SignIn } from '../../playlists/index.ts';
 import { dummyHash, hashPassword, verifyPassword } from '../auth/password.ts';
 import type { SessionService } from '../auth/sessions.ts';
+import type { SignInThrottle } from '../auth/throttle.ts';
+import type { AuditLog } from '../audit.ts';
 import { AppError } from '../errors.ts';
 import type { User, UserRepo } from '../repos/users.ts';
 import type { SessionRepo } from '../repos/sessions.ts';
@@ -12,7 +14,7 @@ const info = (user: User) => ({
   mustChangePassword: user.mustChangePassword,
 });
 
-export function sessionRoutes(deps: { auth: SessionService; users: UserRepo; sessions: SessionRepo }) {
+export function sessionRoutes(deps: { auth: SessionService; users: UserRepo; sessions: SessionRepo; throttle: SignInThrottle; audit: AuditLog }) {
   const app = newRouter();
 
   app.openapi(
@@ -26,15 +28,34 @@ export function sessionRoutes(deps: { auth: SessionService; users: UserRepo; ses
         200: jsonResponse(SessionInfo, 'Signed in; the session cookie is set'),
         400: commonErrors[400],
         401: errorResponse('Wrong username or password (code invalid_credentials)'),
+        429: errorResponse('Too many failed sign-ins for this account or address (too_many_attempts); see Retry-After'),
       },
     }),
     async (c) => {
       const { username, password } = c.req.valid('json');
+      const gate = deps.throttle.begin(username, c.get('clientAddress'));
+      if ('retryAfterMs' in gate) {
+        c.header('Retry-After', String(Math.ceil(gate.retryAfterMs / 1000)));
+        throw new AppError(429, 'too_many_attempts', 'Too many failed sign-ins; try again later');
+      }
       const user = deps.users.byUsername(username);
-      // Same work and same answer whether or not the user exists.
-      const ok = await verifyPassword(password, user?.passwordHash ?? (await dummyHash()));
-      if (!user || !ok) throw new AppError(401, 'invalid_credentials', 'Wrong username or password');
-      deps.auth.start(c, user);
+      let ok = false;
+      try {
+        // Same work and same answer whether the user is unknown, disabled or mistyped.
+        ok = (await verifyPassword(password, user?.passwordHash ?? (await dummyHash()))) && user !== undefined && !user.disabled;
+      } finally {
+        if (ok) gate.attempt.succeeded();
+        else gate.attempt.failed();
+      }
+      if (!user || !ok) {
+        // The name typed is not logged: it is sometimes a password typed in the wrong box.
+        deps.audit.append(null, c.get('clientAddress'), { action: 'sign_in_failed', objectType: 'user', objectId: user?.id, wardCode: user?.wardCode });
+        throw new AppError(401, 'invalid_credentials', 'Wrong username or password');
+      }
+      deps.audit.transaction(c, (log) => {
+        deps.auth.start(c, user);
+        log({ action: 'sign_in', objectType: 'user', objectId: user.id });
+      }, user);
       return c.json(info(user), 200);
     },
   );
@@ -64,7 +85,29 @@ export function sessionRoutes(deps: { auth: SessionService; users: UserRepo; ses
       responses: { 204: { description: 'Signed out' }, 401: commonErrors[401], 403: commonErrors[403] },
     }),
     (c) => {
-      deps.auth.end(c, c.get('sessionHash'));
+      deps.audit.transaction(c, (log) => {
+        deps.auth.end(c, c.get('sessionHash'));
+        log({ action: 'sign_out', objectType: 'user', objectId: c.get('user').id });
+      });
+      return c.body(null, 204);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'delete',
+      path: '/api/sessions',
+      summary: 'Sign out everywhere: ends every session of mine, this one included',
+      tags: ['session'],
+      security: cookieAuth,
+      middleware: [deps.auth.require('any', { allowPasswordChange: true })] as const,
+      responses: { 204: { description: 'Signed out on every device' }, 401: commonErrors[401], 403: commonErrors[403] },
+    }),
+    (c) => {
+      deps.audit.transaction(c, (log) => {
+        const sessions = deps.auth.endAll(c, c.get('user').id);
+        log({ action: 'sign_out_everywhere', objectType: 'user', objectId: c.get('user').id, after: { sessions } });
+      });
       return c.body(null, 204);
     },
   );
@@ -91,8 +134,12 @@ export function sessionRoutes(deps: { auth: SessionService; users: UserRepo; ses
         throw new AppError(422, 'wrong_password', 'The current password is wrong');
       }
       if (currentPassword === newPassword) throw new AppError(422, 'password_unchanged', 'Choose a new password');
-      deps.users.setPassword(user.id, await hashPassword(newPassword), false);
-      deps.sessions.deleteOthers(user.id, c.get('sessionHash'));
+      const hash = await hashPassword(newPassword);
+      deps.audit.transaction(c, (log) => {
+        deps.users.setPassword(user.id, hash, false);
+        deps.sessions.deleteOthers(user.id, c.get('sessionHash'));
+        log({ action: 'password_change', objectType: 'user', objectId: user.id });
+      });
       return c.json(info({ ...user, mustChangePassword: false }), 200);
     },
   );

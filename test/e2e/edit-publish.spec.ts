@@ -79,7 +79,7 @@ test('an operator edits, reorders, adds, removes and re-times slogans, publishes
   await admin.locator('button[data-view=revisions]').click();
   await expect(admin.locator('bt-revision-list tr[data-revision]').first()).toHaveAttribute('data-revision', '3');
   await admin.locator('button[data-view=screens]').click();
-  const row = admin.locator('bt-screen-list tr[data-screen-id]').first();
+  const row = admin.locator('bt-screen-list [data-screen-id]').first();
   await expect(row).toHaveAttribute('data-connected', 'true');
   await expect(row).toHaveAttribute('data-version', manifest.version);
   await expect(row).toContainText('mới nhất');

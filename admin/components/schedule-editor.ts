@@ -1,0 +1,185 @@
+import { LitElement, html, css, nothing } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import {
+  LOCATION_KINDS,
+  SCHEDULE_TIERS,
+  type DailyWindow,
+  type PlaylistEntry,
+  type Schedule,
+  type ScheduleInput,
+  type ScreenStatus,
+  type WardEntry,
+} from '../../playlists/index.ts';
+import { ApiError } from '../api.ts';
+import { errorText, messages, scheduleMessages as t } from '../messages.ts';
+import { scheduleApi } from '../schedule-api.ts';
+import { controls } from './styles.ts';
+
+/** A blank schedule: the whole city, every day from today, all day, normal tier. */
+export function blankSchedule(today: string, playlistId: string): ScheduleInput {
+  return { name: '', playlistId, tier: 'normal', zone: 'main', target: { all: true }, time: { startDate: today }, ownerWard: null };
+}
+
+const toggle = <T,>(list: readonly T[], value: T, on: boolean): T[] => (on ? [...new Set([...list, value])] : list.filter((v) => v !== value));
+const splitList = (s: string) => s.split(',').map((x) => x.trim()).filter(Boolean);
+
+/**
+ * Edits one schedule: playlist, tier, target, dates, weekdays and daily windows.
+ * @fires schedule-saved - detail: the saved schedule
+ * @fires schedule-cancel
+ */
+@customElement('bt-schedule-editor')
+export class ScheduleEditor extends LitElement {
+  static override styles = [
+    controls,
+    css`
+      form { display: grid; gap: 0.9rem; background: #fff; border: 1px solid #c9d1db; border-radius: 10px; padding: 1rem 1.25rem; }
+      fieldset { border: 1px solid #dde2e8; border-radius: 8px; display: flex; flex-wrap: wrap; gap: 0.5rem 1rem; padding: 0.6rem 0.8rem; }
+      legend { font-size: 0.9rem; color: #3d4550; padding: 0 0.25rem; }
+      fieldset label { display: flex; flex-direction: row; align-items: center; gap: 0.3rem; }
+      .row { display: flex; gap: 0.75rem; flex-wrap: wrap; align-items: end; }
+      .window { display: flex; gap: 0.5rem; align-items: center; }
+      .hint { font-size: 0.85rem; color: #5b6570; margin: 0; flex-basis: 100%; }
+      .actions { display: flex; gap: 0.5rem; }
+    `,
+  ];
+
+  /** The schedule being edited; null id: a new one. */
+  @property({ attribute: false }) value: ScheduleInput | null = null;
+  @property({ attribute: false }) scheduleId: string | null = null;
+  @property({ attribute: false }) playlists: PlaylistEntry[] = [];
+  @property({ attribute: false }) wards: WardEntry[] = [];
+  @property({ attribute: false }) screens: ScreenStatus[] = [];
+  @state() private draft: ScheduleInput | null = null;
+  @state() private error = '';
+  @state() private busy = false;
+
+  override willUpdate(changed: Map<string, unknown>) {
+    if (changed.has('value') && this.value) this.draft = structuredClone(this.value);
+  }
+
+  override render() {
+    const d = this.draft;
+    if (!d) return nothing;
+    const target = { all: false, wards: [], locationKinds: [], tags: [], screenIds: [], ...d.target };
+    const time = { weekdays: [0, 1, 2, 3, 4, 5, 6], windows: [] as DailyWindow[], endDate: null, ...d.time };
+    return html`
+      <form @submit=${this.onSubmit}>
+        ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
+        <div class="row">
+          <label>${t.name}<input name="name" required .value=${d.name} @input=${(e: Event) => this.set({ name: value(e) })} /></label>
+          <label>${t.playlist}
+            <select name="playlistId" @change=${(e: Event) => this.set({ playlistId: value(e) })}>
+              ${this.playlists.map((p) => html`<option value=${p.playlist.id} ?selected=${p.playlist.id === d.playlistId}>${p.playlist.name}</option>`)}
+            </select>
+          </label>
+          <label>${t.tier}
+            <select name="tier" @change=${(e: Event) => this.set({ tier: value(e) as Schedule['tier'] })}>
+              ${SCHEDULE_TIERS.map((tier) => html`<option value=${tier} ?selected=${tier === (d.tier ?? 'normal')}>${t.tiers[tier]}</option>`)}
+            </select>
+          </label>
+          <label>${t.ownerWard}
+            <select name="ownerWard" @change=${(e: Event) => this.set({ ownerWard: value(e) || null, ...(value(e) ? { tier: 'normal' } : {}) })}>
+              <option value="" ?selected=${!d.ownerWard}>${t.cityOwned}</option>
+              ${this.wards.map((w) => html`<option value=${w.code} ?selected=${w.code === d.ownerWard}>${t.wardOwned(w.name)}</option>`)}
+            </select>
+          </label>
+        </div>
+
+        <fieldset>
+          <legend>${t.target}</legend>
+          <label><input type="checkbox" name="all" .checked=${target.all} @change=${(e: Event) => this.setTarget({ all: checked(e) })} />${t.allScreens}</label>
+          <p class="hint">${t.targetHint}</p>
+          ${target.all ? nothing : html`
+            <fieldset><legend>${t.wards}</legend>
+              ${this.wards.map((w) => html`<label><input type="checkbox" name="ward" value=${w.code} .checked=${target.wards.includes(w.code)}
+                @change=${(e: Event) => this.setTarget({ wards: toggle(target.wards, w.code, checked(e)) })} />${w.name}</label>`)}
+            </fieldset>
+            <fieldset><legend>${t.kinds}</legend>
+              ${LOCATION_KINDS.map((k) => html`<label><input type="checkbox" name="kind" value=${k} .checked=${target.locationKinds.includes(k)}
+                @change=${(e: Event) => this.setTarget({ locationKinds: toggle(target.locationKinds, k, checked(e)) })} />${messages.locationKinds[k] ?? k}</label>`)}
+            </fieldset>
+            <label>${t.tags}<input name="tags" .value=${target.tags.join(', ')} @change=${(e: Event) => this.setTarget({ tags: splitList(value(e)) })} /></label>
+            <fieldset><legend>${t.screenIds}</legend>
+              ${this.screens.map((s) => html`<label><input type="checkbox" name="screen" value=${s.id} .checked=${target.screenIds.includes(s.id)}
+                @change=${(e: Event) => this.setTarget({ screenIds: toggle(target.screenIds, s.id, checked(e)) })} />${s.name}</label>`)}
+            </fieldset>`}
+        </fieldset>
+
+        <div class="row">
+          <label>${t.startDate}<input type="date" name="startDate" required .value=${time.startDate} @change=${(e: Event) => this.setTime({ startDate: value(e) })} /></label>
+          <label>${t.endDate}<input type="date" name="endDate" .value=${time.endDate ?? ''} @change=${(e: Event) => this.setTime({ endDate: value(e) || null })} /></label>
+        </div>
+        <fieldset>
+          <legend>${t.weekdays}</legend>
+          ${t.weekdayNames.map((name, day) => html`<label><input type="checkbox" name="weekday" value=${day} .checked=${time.weekdays.includes(day)}
+            @change=${(e: Event) => this.setTime({ weekdays: toggle(time.weekdays, day, checked(e)).sort() })} />${name}</label>`)}
+        </fieldset>
+        <fieldset>
+          <legend>${t.windows}</legend>
+          ${time.windows.map((w, i) => html`<div class="window">
+            <label>${t.windowStart}<input type="time" name="windowStart" .value=${w.start} @change=${(e: Event) => this.setWindow(i, { start: value(e) })} /></label>
+            <label>${t.windowEnd}<input type="time" name="windowEnd" .value=${w.end} @change=${(e: Event) => this.setWindow(i, { end: value(e) })} /></label>
+            ${w.end <= w.start ? html`<span class="badge">${t.crossesMidnight}</span>` : nothing}
+            <button type="button" @click=${() => this.setTime({ windows: time.windows.filter((_, j) => j !== i) })}>${t.removeWindow}</button>
+          </div>`)}
+          <button type="button" @click=${() => this.setTime({ windows: [...time.windows, { start: '18:00', end: '20:00' }] })}>${t.addWindow}</button>
+        </fieldset>
+
+        <div class="actions">
+          <button class="primary" type="submit" ?disabled=${this.busy}>${t.save}</button>
+          <button type="button" @click=${() => this.dispatchEvent(new CustomEvent('schedule-cancel'))}>${t.cancel}</button>
+        </div>
+      </form>
+    `;
+  }
+
+  private set(patch: Partial<ScheduleInput>) {
+    this.draft = { ...this.draft!, ...patch };
+  }
+
+  private setTarget(patch: Partial<ScheduleInput['target']>) {
+    // All screens cannot be combined with filters: choosing it clears them.
+    const target = patch.all ? { all: true } : { ...this.draft!.target, ...patch };
+    this.set({ target });
+  }
+
+  private setTime(patch: Partial<ScheduleInput['time']>) {
+    this.set({ time: { ...this.draft!.time, ...patch } });
+  }
+
+  private setWindow(i: number, patch: Partial<DailyWindow>) {
+    const windows = [...(this.draft!.time.windows ?? [])];
+    windows[i] = { ...windows[i]!, ...patch };
+    this.setTime({ windows });
+  }
+
+  private async onSubmit(e: Event) {
+    e.preventDefault();
+    this.busy = true;
+    this.error = '';
+    try {
+      const entry = this.scheduleId ? await scheduleApi.save(this.scheduleId, this.draft!) : await scheduleApi.create(this.draft!);
+      this.dispatchEvent(new CustomEvent('schedule-saved', { detail: entry.schedule }));
+    } catch (err) {
+      const code = err instanceof ApiError ? err.code : 'unknown';
+      const where = err instanceof ApiError && err.issues.length ? ` (${err.issues.map((i) => i.path).join(', ')})` : '';
+      this.error = errorText(code) + where;
+    } finally {
+      this.busy = false;
+    }
+  }
+}
+
+const value = (e: Event) => (e.target as HTMLInputElement | HTMLSelectElement).value;
+const checked = (e: Event) => (e.target as HTMLInputElement).checked;
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'bt-schedule-editor': ScheduleEditor;
+  }
+  interface HTMLElementEventMap {
+    'schedule-saved': CustomEvent<Schedule>;
+    'schedule-cancel': CustomEvent<void>;
+  }
+}

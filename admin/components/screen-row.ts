@@ -1,0 +1,101 @@
+import { html, nothing } from 'lit';
+import { COMMAND_ACTIONS, formatLocalDate, formatLocalTime, parseInstant, type CommandAction, type ScreenStatus } from '../../playlists/index.ts';
+import { formatBytes, formatDuration } from '../fleet.ts';
+import { messages } from '../messages.ts';
+
+/** The grid columns of the screens table; the header and every row share them. */
+export const SCREEN_COLUMNS = 'minmax(12rem, 2fr) minmax(8rem, 1.2fr) minmax(9rem, 1.3fr) minmax(7rem, 1fr) minmax(8rem, 1fr) minmax(11rem, 1.6fr)';
+/** With the remote-actions column, for those who may send commands. */
+export const SCREEN_COLUMNS_MANAGE = `${SCREEN_COLUMNS} minmax(8.5rem, 1fr)`;
+
+/** Sends a remote action to a screen (admins only). */
+export type SendCommand = (screen: ScreenStatus, action: CommandAction) => void;
+/** Every row has this height, so the list can render only the rows in view. */
+export const ROW_HEIGHT = 64;
+
+const stamp = (ms: number) => `${formatLocalTime(ms)} ${formatLocalDate(ms)}`;
+
+/** One screen as a row of the fleet table; `now` is the page's clock, for "how long ago". */
+export function renderScreenRow(s: ScreenStatus, now: number, index: number, send: SendCommand | null) {
+  const t = messages.fleet;
+  const seen = s.lastSeenAt ? parseInstant(s.lastSeenAt) : null;
+  const connectedAt = s.connectedAt ? parseInstant(s.connectedAt) : null;
+  const device = s.device;
+  const details = [
+    device && !device.secureContext ? html`<span class="warn">${t.noCache}</span>` : nothing,
+    device?.cacheBytes != null ? t.cache(formatBytes(device.cacheBytes)) : nothing,
+    device?.memory ? t.memory(formatBytes(device.memory.usedBytes)) : nothing,
+    device?.plays.queued ? t.queued(device.plays.queued) : nothing,
+    device?.plays.dropped ? html`<span class="warn">${t.dropped(device.plays.dropped)}</span>` : nothing,
+  ].filter((d) => d !== nothing);
+  return html`<div class="row ${s.alert ? 'alerted' : ''}" role="row" aria-rowindex=${index + 2}
+    data-screen-id=${s.id} data-state=${s.state} data-connected=${s.connected} data-version=${s.manifestVersion ?? ''}
+    data-alert=${s.alert ? 'true' : 'false'}>
+    <div role="cell">
+      <strong title=${s.name}>${s.name}</strong>
+      <small>${messages.locationKinds[s.locationKind] ?? s.locationKind}${s.tags.length ? ` · ${s.tags.join(', ')}` : ''}</small>
+    </div>
+    <div role="cell" title=${s.ward ?? ''}>${s.ward ?? '—'}</div>
+    <div role="cell">
+      <span><span class="dot ${s.state}"></span>${t.states[s.state]}</span>
+      ${s.alert
+        ? html`<small class="warn">⚠ ${t.offlineFor(formatDuration(now - parseInstant(s.alert.since)))}</small>`
+        : s.state === 'online' && !s.connected && seen !== null
+          ? html`<small>${t.reconnecting(formatDuration(now - seen))}</small>`
+          : nothing}
+    </div>
+    <div role="cell" title=${seen ? stamp(seen) : ''}>
+      ${connectedAt !== null
+        ? html`<span>${t.connectedFor(formatDuration(now - connectedAt))}</span>`
+        : seen !== null
+          ? html`<span>${t.ago(formatDuration(now - seen))}</span><small>${stamp(seen)}</small>`
+          : '—'}
+    </div>
+    <div role="cell">
+      ${s.manifestVersion
+        ? html`<span class="badge ${s.sync === 'current' ? 'published' : 'changed'}">${s.sync === 'current' ? messages.screens.current : messages.screens.behind}</span>
+            <small><code>${s.manifestVersion.slice(0, 8)}</code></small>`
+        : messages.screens.none}
+    </div>
+    <div role="cell" title=${deviceTitle(s)}>
+      <span>${s.viewport ? `${s.viewport.width}×${s.viewport.height}` : '—'}${s.playerVersion ? html` <small class="inline">v${s.playerVersion}</small>` : nothing}</span>
+      <small>${details.map((d, i) => html`${i ? ' · ' : ''}${d}`)}</small>
+    </div>
+    ${send ? renderCommands(s, send) : nothing}
+  </div>`;
+}
+
+/** A menu of remote actions (connected screens only) and how the last one went. */
+function renderCommands(s: ScreenStatus, send: SendCommand) {
+  const t = messages.fleet;
+  const pick = (e: Event) => {
+    const select = e.target as HTMLSelectElement;
+    const action = select.value as CommandAction;
+    select.value = '';
+    if (action) send(s, action);
+  };
+  return html`<div role="cell">
+    <select name="command" aria-label=${t.commandLabel(s.name)} ?disabled=${!s.connected} @change=${pick}>
+      <option value="">${t.commandPick}</option>
+      ${COMMAND_ACTIONS.map((a) => html`<option value=${a}>${t.actions[a]}</option>`)}
+    </select>
+    ${s.command
+      ? html`<small data-command-state=${s.command.state} title=${s.command.error ?? ''}>${t.actionsShort[s.command.action]}: ${t.commandStates[s.command.state]}</small>`
+      : nothing}
+  </div>`;
+}
+
+/** Everything the device cell abbreviates, for its tooltip. */
+function deviceTitle(s: ScreenStatus): string {
+  const t = messages.fleet;
+  const d = s.device;
+  if (!d) return '';
+  return [
+    d.secureContext ? null : t.noCache,
+    d.cacheBytes != null ? t.cache(formatBytes(d.cacheBytes)) : null,
+    d.storage ? `${formatBytes(d.storage.usageBytes)} / ${formatBytes(d.storage.quotaBytes)}` : null,
+    d.memory ? t.memory(`${formatBytes(d.memory.usedBytes)} / ${formatBytes(d.memory.limitBytes)}`) : null,
+    t.queued(d.plays.queued),
+    d.plays.dropped ? t.dropped(d.plays.dropped) : null,
+  ].filter(Boolean).join('\n');
+}

@@ -1,0 +1,130 @@
+import { LitElement, html, css, nothing } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import type { WardEntry } from '../../playlists/index.ts';
+import { api, ApiError } from '../api.ts';
+import { errorText, messages } from '../messages.ts';
+import { controls } from './styles.ts';
+
+/** One bad CSV row as the server names it (`line.<n>.<field>`), ready to show. */
+interface LineProblem {
+  line: string;
+  column: string;
+  text: string;
+}
+
+const t = () => messages.wards;
+const MAX_FILE_BYTES = 200_000;
+
+function problemOf(issue: { path: string; message: string }): LineProblem {
+  const [, line = '?', field = 'row'] = issue.path.split('.');
+  const duplicate = /already on line (\d+)/.exec(issue.message);
+  return {
+    line,
+    column: t().columns[field] ?? field,
+    text: duplicate ? t().duplicate(duplicate[1]!) : (t().issues[field] ?? issue.message),
+  };
+}
+
+/** Wards (xã, phường): everyone reads the list; admins import it from CSV. */
+@customElement('bt-ward-list')
+export class WardList extends LitElement {
+  static override styles = [
+    controls,
+    css`
+      section.import { background: #fff; padding: 1rem; border-radius: 8px; margin-bottom: 1rem; display: grid; gap: 0.75rem; }
+      section.import h3 { margin: 0; font-size: 1rem; }
+      section.import p { margin: 0; font-size: 0.9rem; color: #3d4550; }
+      form { display: flex; gap: 0.75rem; align-items: end; flex-wrap: wrap; }
+      table.report { margin-top: 0.5rem; background: #fdecef; }
+    `,
+  ];
+
+  /** Whether the user may import wards (admin). */
+  @property({ type: Boolean, attribute: 'can-manage' }) canManage = false;
+  @state() private wards: WardEntry[] = [];
+  @state() private message: { ok: boolean; text: string } | null = null;
+  @state() private problems: LineProblem[] = [];
+  @state() private busy = false;
+
+  override connectedCallback() {
+    super.connectedCallback();
+    void this.load();
+  }
+
+  private async load() {
+    try {
+      this.wards = (await api.wards()).wards;
+    } catch (e) {
+      this.message = { ok: false, text: errorText(e instanceof ApiError ? e.code : 'unknown') };
+    }
+  }
+
+  override render() {
+    const phuong = this.wards.filter((w) => w.kind === 'phuong').length;
+    return html`
+      <h2>${t().title}</h2>
+      ${this.canManage ? this.renderImport() : nothing}
+      <p>${t().count(this.wards.length, phuong, this.wards.length - phuong)}</p>
+      ${this.wards.length === 0
+        ? html`<p>${t().empty}</p>`
+        : html`<table>
+            <thead><tr><th>${t().code}</th><th>${t().name}</th><th>${t().kind}</th><th>${t().screens}</th><th>${t().operators}</th></tr></thead>
+            <tbody>
+              ${this.wards.map((w) => html`<tr data-ward-code=${w.code}>
+                <td>${w.code}</td><td>${w.name}</td><td>${t().kinds[w.kind]}</td><td>${w.screens}</td><td>${w.users}</td>
+              </tr>`)}
+            </tbody>
+          </table>`}
+    `;
+  }
+
+  private renderImport() {
+    return html`
+      <section class="import">
+        <h3>${t().importTitle}</h3>
+        <p>${t().importHelp}</p>
+        <form @submit=${this.onImport}>
+          <label>${t().file}<input name="file" type="file" accept=".csv,text/csv" required /></label>
+          <button class="primary" type="submit" ?disabled=${this.busy}>${t().import}</button>
+        </form>
+        ${this.message ? html`<p class=${this.message.ok ? 'ok' : 'error'} role="status">${this.message.text}</p>` : nothing}
+        ${this.problems.length
+          ? html`<table class="report">
+              <thead><tr><th>${t().line}</th><th>${t().column}</th><th>${t().problem}</th></tr></thead>
+              <tbody>${this.problems.map((p) => html`<tr data-line=${p.line}><td>${p.line}</td><td>${p.column}</td><td>${p.text}</td></tr>`)}</tbody>
+            </table>`
+          : nothing}
+      </section>
+    `;
+  }
+
+  private async onImport(event: SubmitEvent) {
+    event.preventDefault();
+    const file = new FormData(event.target as HTMLFormElement).get('file');
+    if (!(file instanceof File)) return;
+    this.problems = [];
+    if (file.size > MAX_FILE_BYTES) {
+      this.message = { ok: false, text: errorText('payload_too_large') };
+      return;
+    }
+    this.busy = true;
+    try {
+      const result = await api.importWards(await file.text());
+      this.message = { ok: true, text: t().imported(result.created, result.updated, result.unchanged) };
+      await this.load();
+    } catch (e) {
+      if (e instanceof ApiError && e.code === 'invalid_csv') {
+        this.problems = e.issues.map(problemOf);
+        this.message = { ok: false, text: t().rejected(this.problems.length) };
+      } else this.message = { ok: false, text: errorText(e instanceof ApiError ? e.code : 'unknown') };
+    } finally {
+      this.busy = false;
+    }
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'bt-ward-list': WardList;
+  }
+}

@@ -1,0 +1,101 @@
+import type { ScreenStatus } from '../playlists/index.ts';
+
+/** The screens view's state filter: a screen state, or a condition across states. */
+export type StateFilter = 'all' | 'online' | 'offline' | 'never' | 'alert' | 'behind' | 'no_offline_cache';
+
+export interface FleetFilter {
+  ward: string;
+  locationKind: string;
+  state: StateFilter;
+  /** Part of the name, any case. */
+  text: string;
+}
+
+export const NO_FILTER: FleetFilter = { ward: '', locationKind: '', state: 'all', text: '' };
+
+function matchesState(s: ScreenStatus, state: StateFilter): boolean {
+  switch (state) {
+    case 'all':
+      return true;
+    case 'alert':
+      return s.alert !== null;
+    case 'behind':
+      return s.sync === 'behind';
+    case 'no_offline_cache':
+      return s.device?.secureContext === false;
+    default:
+      return s.state === state;
+  }
+}
+
+/**
+ * The screens to list: filtered, alerts first (longest offline first), then offline, then by
+ * name, so what needs attention is at the top of a list of thousands.
+ */
+export function filterScreens(screens: Iterable<ScreenStatus>, f: FleetFilter): ScreenStatus[] {
+  const text = f.text.trim().toLocaleLowerCase('vi');
+  const out: ScreenStatus[] = [];
+  for (const s of screens) {
+    if (f.ward && (s.ward ?? '') !== f.ward) continue;
+    if (f.locationKind && s.locationKind !== f.locationKind) continue;
+    if (!matchesState(s, f.state)) continue;
+    if (text && !s.name.toLocaleLowerCase('vi').includes(text)) continue;
+    out.push(s);
+  }
+  const rank = (s: ScreenStatus) => (s.alert ? 0 : s.state === 'offline' ? 1 : 2);
+  return out.sort(
+    (a, b) =>
+      rank(a) - rank(b) ||
+      (a.alert && b.alert ? a.alert.since.localeCompare(b.alert.since) : 0) ||
+      a.name.localeCompare(b.name, 'vi') ||
+      a.id.localeCompare(b.id),
+  );
+}
+
+export interface FleetSummary {
+  all: number;
+  online: number;
+  offline: number;
+  never: number;
+  alerts: number;
+  behind: number;
+}
+
+export function summarize(screens: Iterable<ScreenStatus>): FleetSummary {
+  const sum: FleetSummary = { all: 0, online: 0, offline: 0, never: 0, alerts: 0, behind: 0 };
+  for (const s of screens) {
+    sum.all += 1;
+    sum[s.state] += 1;
+    if (s.alert) sum.alerts += 1;
+    if (s.sync === 'behind') sum.behind += 1;
+  }
+  return sum;
+}
+
+/** The rows a virtualised list renders: the visible ones and `overscan` on either side. */
+export function visibleRange(scrollTop: number, height: number, rowHeight: number, total: number, overscan = 8): { start: number; end: number } {
+  const first = Math.floor(Math.max(0, scrollTop) / rowHeight);
+  const count = Math.ceil(Math.max(0, height) / rowHeight) + 1;
+  return { start: Math.max(0, first - overscan), end: Math.min(total, first + count + overscan) };
+}
+
+/** "45 giây", "12 phút", "3 giờ", "5 ngày": how long ago, roughly. */
+export function formatDuration(ms: number): string {
+  const s = Math.max(0, Math.round(ms / 1000));
+  if (s < 60) return `${s} giây`;
+  if (s < 3600) return `${Math.floor(s / 60)} phút`;
+  if (s < 86_400) return `${Math.floor(s / 3600)} giờ`;
+  return `${Math.floor(s / 86_400)} ngày`;
+}
+
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  const units = ['KB', 'MB', 'GB', 'TB'];
+  let value = bytes / 1024;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit += 1;
+  }
+  return `${value.toLocaleString('vi-VN', { maximumFractionDigits: value < 10 ? 1 : 0 })} ${units[unit]}`;
+}

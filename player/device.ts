@@ -1,0 +1,44 @@
+import type { DeviceReport } from '../playlists/index.ts';
+
+interface ChromiumMemory {
+  usedJSHeapSize: number;
+  jsHeapSizeLimit: number;
+}
+
+/**
+ * What the player can tell the fleet dashboard about its box. Read synchronously for each
+ * heartbeat; the storage estimate is asynchronous, so each report carries the previous one's.
+ */
+export class DeviceProbe {
+  private storage: DeviceReport['storage'] = null;
+
+  constructor(private readonly plays: { readonly size: number; readonly dropped: number }) {}
+
+  report(): DeviceReport {
+    void this.refreshStorage();
+    const secure = window.isSecureContext === true;
+    const memory = (performance as Performance & { memory?: ChromiumMemory }).memory;
+    return {
+      secureContext: secure,
+      // No service worker cache yet: empty where one can exist, none where it cannot.
+      cacheBytes: secure && typeof caches !== 'undefined' ? 0 : null,
+      storage: this.storage,
+      // Checked field by field: a replaced `performance` (a test's fake clock, some WebViews)
+      // can expose a `memory` object without numbers, and the hello must still validate.
+      memory:
+        memory && Number.isSafeInteger(memory.usedJSHeapSize) && Number.isSafeInteger(memory.jsHeapSizeLimit)
+          ? { usedBytes: memory.usedJSHeapSize, limitBytes: memory.jsHeapSizeLimit }
+          : null,
+      plays: { queued: this.plays.size, dropped: this.plays.dropped },
+    };
+  }
+
+  private async refreshStorage(): Promise<void> {
+    try {
+      const estimate = await navigator.storage?.estimate?.();
+      if (estimate) this.storage = { usageBytes: estimate.usage ?? 0, quotaBytes: estimate.quota ?? 0 };
+    } catch {
+      // Not exposed here (old WebView, insecure context): leave it unknown.
+    }
+  }
+}

@@ -1,0 +1,62 @@
+import { z } from 'zod';
+import { ScreenCreate } from './api.ts';
+import { Id } from './content.ts';
+import { ScreenSettings } from './screen.ts';
+import { Instant } from './time.ts';
+
+/**
+ * Pairing a new screen (DESIGN.md, public contract): a player without a token asks for a code of
+ * 6 characters from A–Z and 2–9 without look-alikes (no 0, O, 1, I), shows it, and polls until an
+ * operator enters the code in the admin page; then it receives its screen token once.
+ */
+export const PAIRING_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+export const PAIRING_CODE_LENGTH = 6;
+/** How long a code can be claimed. */
+export const PAIRING_TTL_MS = 10 * 60_000;
+/** How often a player asks whether it has been paired. */
+export const PAIRING_POLL_MS = 3_000;
+/** The header that carries the pairing secret when a player polls. */
+export const PAIRING_SECRET_HEADER = 'X-Pairing-Secret';
+
+const CODE_PATTERN = /^[A-HJ-NP-Z2-9]{6}$/;
+
+/** A pairing code as an operator may type it: case, spaces and hyphens do not matter. */
+export const PairingCode = z
+  .string()
+  .max(20)
+  .overwrite((s) => s.replace(/[\s-]/g, ''))
+  .toUpperCase()
+  .regex(CODE_PATTERN, 'expected 6 characters from A–Z and 2–9 (no 0, O, 1, I)');
+
+export function isPairingCode(value: string): boolean {
+  return CODE_PATTERN.test(value);
+}
+
+const Viewport = z.strictObject({ width: z.int().min(0).max(20_000), height: z.int().min(0).max(20_000) });
+
+export const PairingRequest = z.strictObject({
+  viewport: Viewport,
+  playerVersion: z.string().max(40).optional(),
+});
+export type PairingRequest = z.infer<typeof PairingRequest>;
+
+export const PairingStarted = z.object({
+  pairingId: Id,
+  code: z.string().regex(CODE_PATTERN),
+  /** Shown to nobody: the player sends it back in `X-Pairing-Secret` when it polls. */
+  secret: z.string().min(32).max(100),
+  expiresAt: Instant,
+});
+export type PairingStarted = z.infer<typeof PairingStarted>;
+
+/** What a poll answers: still waiting, or paired (the token is handed over this once). */
+export const PairingState = z.discriminatedUnion('status', [
+  z.object({ status: z.literal('pending'), expiresAt: Instant }),
+  z.object({ status: z.literal('paired'), token: z.string().min(1).max(200), screen: ScreenSettings }),
+]);
+export type PairingState = z.infer<typeof PairingState>;
+
+/** An operator claims a code and names the screen it pairs (as in `POST /api/screens`). */
+export const PairingClaim = ScreenCreate.extend({ code: PairingCode });
+export type PairingClaim = z.infer<typeof PairingClaim>;
+export const PairingClaimed = z.object({ screen: ScreenSettings });

@@ -1,0 +1,96 @@
+import { z } from 'zod';
+import { DraftState } from './api.ts';
+import { Id, text } from './content.ts';
+import { RULE_REFS, type RuleCode } from './rotation.ts';
+import { Schedule, ScheduleTier, WardShareSetting } from './schedule.ts';
+import { LocationKind } from './screen.ts';
+import { TIMELINE_FLAGS } from './timeline.ts';
+import { Instant, LocalDate } from './time.ts';
+import { WardCode } from './wards.ts';
+
+/** Schedules, the timeline and emergencies as the API carries them. */
+
+export const ScheduleEntry = z.object({ schedule: Schedule, state: DraftState, updatedAt: Instant });
+export type ScheduleEntry = z.infer<typeof ScheduleEntry>;
+export const ScheduleList = z.object({ schedules: z.array(ScheduleEntry), wardShare: WardShareSetting });
+export type ScheduleList = z.infer<typeof ScheduleList>;
+
+export const TierOrFallback = z.enum(['fallback', 'normal', 'priority', 'emergency']);
+export const RuleCodeSchema = z.enum(Object.keys(RULE_REFS) as [RuleCode, ...RuleCode[]]);
+
+export const TimelineReason = z.object({
+  tier: TierOrFallback,
+  scheduleId: Id.nullable(),
+  rule: RuleCodeSchema,
+  /** The SCHEDULE.md rule the code cites, e.g. `S2`. */
+  ruleRef: z.string(),
+});
+export type TimelineReason = z.infer<typeof TimelineReason>;
+
+export const TimelineHour = z.object({
+  start: Instant,
+  end: Instant,
+  first: z.object({ itemId: Id.nullable(), since: Instant, reason: TimelineReason }),
+  plays: z.array(
+    z.object({ tier: TierOrFallback, scheduleId: Id.nullable(), playlistId: Id.nullable(), rule: RuleCodeSchema, ruleRef: z.string(), airtimeMs: z.int() }),
+  ),
+  flags: z.array(z.enum(TIMELINE_FLAGS)),
+});
+export type TimelineHour = z.infer<typeof TimelineHour>;
+
+/** Names for what the timeline refers to by id. */
+const Labels = {
+  schedules: z.array(z.object({ id: Id, name: z.string(), tier: ScheduleTier, playlistId: Id, ownerWard: WardCode.nullable() })),
+  playlists: z.array(z.object({ id: Id, name: z.string() })),
+  items: z.array(z.object({ id: Id, label: z.string() })),
+};
+
+export const TimelineScreen = z.object({ id: Id, name: z.string(), wardCode: WardCode.nullable(), locationKind: LocationKind });
+
+export const Timeline = z.object({
+  screen: TimelineScreen,
+  date: LocalDate,
+  days: z.int(),
+  hours: z.array(TimelineHour),
+  ...Labels,
+});
+export type Timeline = z.infer<typeof Timeline>;
+
+/** What a screen shows at one instant, and why. */
+export const PlayingAt = z.object({
+  screen: TimelineScreen,
+  at: Instant,
+  itemId: Id.nullable(),
+  playlistId: Id.nullable(),
+  since: Instant,
+  until: Instant,
+  next: z.object({ itemId: Id.nullable(), at: Instant }),
+  reason: TimelineReason,
+  ...Labels,
+});
+export type PlayingAt = z.infer<typeof PlayingAt>;
+
+/** A city operator's emergency message: to all screens or chosen wards, until `endsAt` or cancel. */
+export const EmergencyCreate = z.strictObject({
+  text: text(160),
+  endsAt: Instant.optional(),
+  /** Empty: every screen. */
+  wards: z.array(WardCode).max(200).default([]),
+});
+export type EmergencyCreate = z.infer<typeof EmergencyCreate>;
+
+export const EmergencySent = z.object({ scheduleId: Id, revision: z.int().min(1) });
+
+/** An emergency as published, with each targeted screen's receipt. */
+export const EmergencyStatus = z.object({
+  scheduleId: Id,
+  text: z.string(),
+  startsAt: Instant,
+  endsAt: Instant.nullable(),
+  /** Running now (started, not ended). */
+  active: z.boolean(),
+  wards: z.array(WardCode),
+  screens: z.array(z.object({ id: Id, name: z.string(), connected: z.boolean(), shownAt: Instant.nullable() })),
+});
+export type EmergencyStatus = z.infer<typeof EmergencyStatus>;
+export const EmergencyList = z.object({ emergencies: z.array(EmergencyStatus) });

@@ -1,0 +1,112 @@
+import type { Clock } from '../clock.ts';
+import { addressKey } from '../client-address.ts';
+import type { Db } from '../db.ts';
+import type { ThrottleRepo, ThrottleRow } from '../repos/throttle.ts';
+
+export interface ThrottlePolicy {
+  /** Consecutive failures allowed before delays start. */
+  freeFailures: number;
+  /** The delay after the first failure over the allowance; it doubles with each further one. */
+  baseDelayMs: number;
+  maxDelayMs: number;
+  /** A key with no failure for this long starts afresh. */
+  forgetAfterMs: number;
+}
+
+export const DEFAULT_THROTTLE: ThrottlePolicy = {
+  freeFailures: 5,
+  baseDelayMs: 1_000,
+  maxDelayMs: 15 * 60_000,
+  forgetAfterMs: 24 * 3_600_000,
+};
+
+/** How long sign-in stays closed after the `failures`-th consecutive failure. */
+export function delayAfter(failures: number, policy: ThrottlePolicy = DEFAULT_THROTTLE): number {
+  if (failures < policy.freeFailures) return 0;
+  const doublings = Math.min(failures - policy.freeFailures, 40);
+  return Math.min(policy.baseDelayMs * 2 ** doublings, policy.maxDelayMs);
+}
+
+/** An attempt let through; report its outcome exactly once. */
+export interface SignInAttempt {
+  succeeded(): void;
+  failed(): void;
+}
+
+export type ThrottleDecision = { attempt: SignInAttempt } | { retryAfterMs: number };
+
+export const accountKey = (username: string) => `account:${username.normalize('NFC').toLowerCase()}`;
+
+/**
+ * Sign-in throttling per account and per client address. Keys are the username as typed,
+ * so an unknown user is throttled exactly like a real one and the answers cannot tell them
+ * apart. A success clears its account's count but not its address's: otherwise one valid
+ * account would let a guesser reset the address between guesses at others.
+ *
+ * Attempts still being checked (scrypt takes a while) count as failures until they settle,
+ * so a burst of parallel guesses cannot slip past the allowance.
+ */
+export class SignInThrottle {
+  readonly #inFlight = new Map<string, number>();
+
+  constructor(
+    private readonly deps: { db: Db; repo: ThrottleRepo; clock: Clock },
+    private readonly policy: ThrottlePolicy = DEFAULT_THROTTLE,
+  ) {}
+
+  begin(username: string, address: string): ThrottleDecision {
+    const account = accountKey(username);
+    const keys = [account, `address:${addressKey(address)}`];
+    const now = this.deps.clock.now();
+    const wait = Math.max(...keys.map((k) => this.#wait(k, now)));
+    if (wait > 0) return { retryAfterMs: wait };
+    for (const k of keys) this.#inFlight.set(k, (this.#inFlight.get(k) ?? 0) + 1);
+    let settled = false;
+    const settle = () => {
+      if (settled) throw new Error('sign-in attempt settled twice');
+      settled = true;
+      for (const k of keys) {
+        const n = (this.#inFlight.get(k) ?? 1) - 1;
+        if (n > 0) this.#inFlight.set(k, n);
+        else this.#inFlight.delete(k);
+      }
+    };
+    return {
+      attempt: {
+        succeeded: () => {
+          settle();
+          this.deps.repo.delete(account);
+        },
+        failed: () => {
+          settle();
+          this.#fail(keys);
+        },
+      },
+    };
+  }
+
+  #live(key: string, now: number): ThrottleRow | undefined {
+    const row = this.deps.repo.get(key);
+    return row && now - row.lastFailureAt < this.policy.forgetAfterMs ? row : undefined;
+  }
+
+  #wait(key: string, now: number): number {
+    const row = this.#live(key, now);
+    const failures = row?.failures ?? 0;
+    if (row && failures >= this.policy.freeFailures && now < row.blockedUntil) return row.blockedUntil - now;
+    const inFlight = this.#inFlight.get(key) ?? 0;
+    if (inFlight > 0 && failures + inFlight >= this.policy.freeFailures) return this.policy.baseDelayMs;
+    return 0;
+  }
+
+  #fail(keys: string[]): void {
+    const now = this.deps.clock.now();
+    this.deps.db.transaction(() => {
+      for (const key of keys) {
+        const failures = (this.#live(key, now)?.failures ?? 0) + 1;
+        this.deps.repo.put(key, { failures, lastFailureAt: now, blockedUntil: now + delayAfter(failures, this.policy) });
+      }
+      this.deps.repo.purge(now - this.policy.forgetAfterMs);
+    })();
+  }
+}

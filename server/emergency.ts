@@ -1,0 +1,134 @@
+import {
+  ScheduleFields,
+  targets,
+  toLocalIso,
+  type ChangeSummary,
+  type EmergencyCreate,
+  type ContentFields,
+  type EmergencyStatus,
+  type PublishedItem,
+} from '../playlists/index.ts';
+import type { Clock } from './clock.ts';
+import type { Db } from './db.ts';
+import { AppError, notFound, validationError } from './errors.ts';
+import type { ContentRepo } from './repos/content.ts';
+import type { PlaylistRepo } from './repos/playlists.ts';
+import type { ReceiptRepo } from './repos/receipts.ts';
+import type { RevisionRepo, Snapshot } from './repos/revisions.ts';
+import type { ScheduleRepo } from './repos/schedules.ts';
+import type { ScreenRepo } from './repos/screens.ts';
+import type { WardRepo } from './repos/wards.ts';
+import { newId } from './routes/content.ts';
+
+/** How long one pass of an emergency message lasts on screen; it repeats until it ends. */
+export const EMERGENCY_ITEM_MS = 30_000;
+
+const none = () => ({ added: [] as string[], changed: [] as string[], removed: [] as string[] });
+
+type SloganInput = Extract<ContentFields, { kind: 'slogan' }>;
+
+/**
+ * Emergency broadcast (issue 4): an emergency-tier schedule with a one-item playlist, published
+ * at once as a revision of its own, so other people's unpublished drafts stay drafts. Cancelling
+ * publishes a revision without the schedule.
+ */
+export class Emergencies {
+  constructor(
+    private readonly deps: {
+      db: Db;
+      clock: Clock;
+      content: ContentRepo;
+      playlists: PlaylistRepo;
+      schedules: ScheduleRepo;
+      revisions: RevisionRepo;
+      screens: ScreenRepo;
+      wards: WardRepo;
+      receipts: ReceiptRepo;
+    },
+  ) {}
+
+  send(input: EmergencyCreate, userId: number | null): { scheduleId: string; revision: number } {
+    const now = this.deps.clock.now();
+    const unknown = input.wards.flatMap((code, i) => (this.deps.wards.get(code) ? [] : [{ path: `wards.${i}`, message: `no ward ${code}` }]));
+    if (unknown.length) throw new AppError(422, 'unknown_ward', 'The emergency names wards that do not exist', unknown);
+    const name = input.text.slice(0, 120);
+    const parsed = ScheduleFields.safeParse({
+      name,
+      playlistId: 'pending',
+      tier: 'emergency',
+      target: input.wards.length ? { wards: input.wards } : { all: true },
+      time: { startDate: toLocalIso(now).slice(0, 10), startsAt: toLocalIso(now), ...(input.endsAt ? { endsAt: input.endsAt } : {}) },
+    });
+    if (!parsed.success) throw validationError(parsed.error);
+    const item: SloganInput = { kind: 'slogan', theme: 1, durationMs: EMERGENCY_ITEM_MS, text: input.text };
+    const ids = { item: newId('c'), playlist: newId('p'), schedule: newId('sch') };
+    const schedule = { ...parsed.data, playlistId: ids.playlist };
+    const playlist = { name, itemIds: [ids.item] };
+
+    return this.deps.db.transaction(() => {
+      this.deps.content.insert(ids.item, item, now);
+      this.deps.playlists.insert(ids.playlist, playlist, now);
+      this.deps.schedules.insert(ids.schedule, schedule, now);
+      const revision = this.#publish(userId, (snapshot, number) => ({
+        ...snapshot,
+        items: [...snapshot.items, { ...item, id: ids.item, revision: number } satisfies PublishedItem],
+        playlists: [...snapshot.playlists, { id: ids.playlist, ...playlist }],
+        schedules: [...(snapshot.schedules ?? []), { id: ids.schedule, ...schedule }],
+      }), { ...emptySummary(), items: { ...none(), added: [ids.item] }, playlists: { ...none(), added: [ids.playlist] }, schedules: { ...none(), added: [ids.schedule] } });
+      return { scheduleId: ids.schedule, revision };
+    }).immediate();
+  }
+
+  /** Ends an emergency on every screen: a revision without its schedule. */
+  cancel(scheduleId: string, userId: number | null): { revision: number } {
+    return this.deps.db.transaction(() => {
+      const published = this.deps.revisions.latest().snapshot.schedules ?? [];
+      if (!published.some((s) => s.id === scheduleId && s.tier === 'emergency')) throw notFound('emergency');
+      this.deps.schedules.delete(scheduleId);
+      const revision = this.#publish(userId, (snapshot) => ({
+        ...snapshot,
+        schedules: (snapshot.schedules ?? []).filter((s) => s.id !== scheduleId),
+      }), { ...emptySummary(), schedules: { ...none(), removed: [scheduleId] } });
+      return { revision };
+    }).immediate();
+  }
+
+  /** Published emergencies, newest first, with who has and has not shown each. */
+  list(connected: (screenId: string) => boolean): EmergencyStatus[] {
+    const now = this.deps.clock.now();
+    const snapshot = this.deps.revisions.latest().snapshot;
+    const screens = this.deps.screens.list();
+    return (snapshot.schedules ?? [])
+      .filter((s) => s.tier === 'emergency')
+      .map((s) => {
+        const item = snapshot.items.find((i) => snapshot.playlists.find((p) => p.id === s.playlistId)?.itemIds.includes(i.id));
+        const shown = new Map(this.deps.receipts.forSchedule(s.id).map((r) => [r.screenId, r.shownAt]));
+        const startsAt = Date.parse(s.time.startsAt ?? `${s.time.startDate}T00:00:00+07:00`);
+        const endsAt = s.time.endsAt ? Date.parse(s.time.endsAt) : null;
+        return {
+          scheduleId: s.id,
+          text: item?.kind === 'slogan' ? item.text : s.name,
+          startsAt: toLocalIso(startsAt),
+          endsAt: endsAt === null ? null : toLocalIso(endsAt),
+          active: startsAt <= now && (endsAt === null || now < endsAt),
+          wards: s.target.wards,
+          screens: screens
+            .filter((screen) => targets(s, screen))
+            .map((screen) => {
+              const at = shown.get(screen.id);
+              return { id: screen.id, name: screen.name, connected: connected(screen.id), shownAt: at === undefined ? null : toLocalIso(at) };
+            }),
+        };
+      })
+      .sort((a, b) => (a.startsAt < b.startsAt ? 1 : -1));
+  }
+
+  #publish(userId: number | null, change: (snapshot: Snapshot, number: number) => Snapshot, summary: ChangeSummary): number {
+    const latest = this.deps.revisions.latest();
+    const number = latest.number + 1;
+    this.deps.revisions.insert(number, this.deps.clock.now(), userId, summary, change(latest.snapshot, number));
+    return number;
+  }
+}
+
+const emptySummary = (): ChangeSummary => ({ items: none(), playlists: none(), schedules: none() });

@@ -1,0 +1,24 @@
+import type { ClientMessage, DeviceReport } from '../../playlists/index.ts';
+
+/** What a connected screen said about itself last (hello, then heartbeats). */
+export interface ScreenReport {
+  connectedAt: number;
+  device: DeviceReport | null;
+  playing: { itemId: string; since: string } | null;
+  uptimeMs: number | null;
+}
+
+/** What the hub knows about a connected screen. */
+export interface LiveScreen {
+  ackedVersion: string | null;
+  playerVersion: string | null;
+  viewport: { width: number; height: number } | null;
+  lastSeenAt: number;
+  report: ScreenReport;
+}
+
+/** Told when what the hub knows about a screen changed: connected, acknowledged, reported, gone. */
+export type ScreenWatcher = (screenId: string, lastSeenAt: number) => void;
+
+/** Told of each `commandResult` a screen sends. */
+export type CommandResultListener = (screenId: string, result: Extract<ClientMessage, { type: 'commandResult' }>) => void;

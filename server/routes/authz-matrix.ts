@@ -1,0 +1,93 @@
+import type { Role } from '../../playlists/index.ts';
+
+/**
+ * Who may call each /api route: the one table the authorization matrix test (authz.test.ts)
+ * checks every registered route against, for every role, without a session, and with a
+ * screen's player token as a cookie and as a bearer token. A route missing here fails that
+ * test: add its row when you add the route.
+ *
+ * - `allow`: `'public'` (anyone, signed in or not), `'signed_in'` (every role), a list of
+ *   roles (others get 403 forbidden, no session 401), or `'player'` (a screen token only).
+ * - `params`: values for the path's `{params}` (default `zz_missing`).
+ * - `body`: a JSON body to send (none by default).
+ * - `expect`: the status an allowed caller gets for this probe. Choose probes that change
+ *   nothing (a body that fails validation, an unknown id), so the rows do not disturb each other.
+ */
+export interface Access {
+  allow: 'public' | 'signed_in' | 'player' | readonly Role[];
+  params?: Record<string, string>;
+  body?: unknown;
+  expect: number;
+}
+
+const EDITORS = ['admin', 'editor'] as const;
+const PUBLISHERS = ['admin', 'approver'] as const;
+const ADMIN = ['admin'] as const;
+const SCHEDULERS = ['admin', 'approver', 'ward_operator'] as const;
+
+export const AUTHZ_MATRIX: Record<string, Access> = {
+  // session
+  'POST /api/session': { allow: 'public', body: {}, expect: 400 },
+  'GET /api/session': { allow: 'public', expect: 200 },
+  'DELETE /api/session': { allow: 'signed_in', expect: 204 },
+  'DELETE /api/sessions': { allow: 'signed_in', expect: 204 },
+  'PUT /api/session/password': { allow: 'signed_in', body: {}, expect: 400 },
+
+  // accounts and wards
+  'GET /api/users': { allow: ADMIN, expect: 200 },
+  'POST /api/users': { allow: ADMIN, body: {}, expect: 400 },
+  'PATCH /api/users/{id}': { allow: ADMIN, params: { id: '999999' }, body: {}, expect: 404 },
+  'PUT /api/users/{id}/password': { allow: ADMIN, params: { id: '999999' }, body: {}, expect: 400 },
+  'GET /api/wards': { allow: 'signed_in', expect: 200 },
+  'POST /api/wards': { allow: ADMIN, body: {}, expect: 400 },
+  'PUT /api/wards/{code}': { allow: ADMIN, body: {}, expect: 400 },
+  'DELETE /api/wards/{code}': { allow: ADMIN, expect: 404 },
+  'POST /api/wards/import': { allow: ADMIN, body: {}, expect: 400 },
+  'PUT /api/screens/{id}/ward': { allow: ADMIN, body: {}, expect: 400 },
+  'GET /api/audit': { allow: ADMIN, expect: 200 },
+  'GET /api/audit.csv': { allow: ADMIN, expect: 200 },
+
+  // content and publishing
+  'GET /api/content': { allow: 'signed_in', expect: 200 },
+  'POST /api/content': { allow: EDITORS, body: {}, expect: 400 },
+  'GET /api/content/{id}': { allow: 'signed_in', expect: 404 },
+  'PUT /api/content/{id}': { allow: EDITORS, body: {}, expect: 400 },
+  'DELETE /api/content/{id}': { allow: EDITORS, expect: 404 },
+  'GET /api/playlists': { allow: 'signed_in', expect: 200 },
+  'GET /api/playlists/{id}': { allow: 'signed_in', expect: 404 },
+  'PUT /api/playlists/{id}': { allow: EDITORS, body: {}, expect: 400 },
+  'POST /api/playlists': { allow: EDITORS, body: {}, expect: 400 },
+  'GET /api/publish': { allow: 'signed_in', expect: 200 },
+  // Nothing is pending in the matrix's app, so an allowed publish changes nothing.
+  'POST /api/publish': { allow: PUBLISHERS, expect: 409 },
+  'GET /api/revisions': { allow: 'signed_in', expect: 200 },
+  'POST /api/revisions/{number}/restore': { allow: PUBLISHERS, params: { number: '1' }, expect: 409 },
+
+  // schedules and the timeline
+  'GET /api/schedules': { allow: 'signed_in', expect: 200 },
+  'POST /api/schedules': { allow: SCHEDULERS, body: {}, expect: 400 },
+  'GET /api/schedules/{id}': { allow: 'signed_in', expect: 404 },
+  'PUT /api/schedules/{id}': { allow: SCHEDULERS, body: {}, expect: 400 },
+  'DELETE /api/schedules/{id}': { allow: SCHEDULERS, expect: 404 },
+  'PUT /api/ward-share': { allow: ADMIN, body: {}, expect: 400 },
+  'GET /api/timeline': { allow: 'signed_in', expect: 400 },
+  'GET /api/timeline/at': { allow: 'signed_in', expect: 400 },
+  'GET /api/emergencies': { allow: 'signed_in', expect: 200 },
+  'POST /api/emergencies': { allow: PUBLISHERS, body: {}, expect: 400 },
+  'DELETE /api/emergencies/{id}': { allow: PUBLISHERS, expect: 404 },
+
+  // screens and pairing
+  'GET /api/screens': { allow: 'signed_in', expect: 200 },
+  'GET /api/screens/events': { allow: 'signed_in', expect: 200 },
+  'POST /api/screens/{id}/commands': { allow: ADMIN, body: {}, expect: 400 },
+  'POST /api/screens': { allow: ADMIN, body: {}, expect: 400 },
+  'POST /api/pairing': { allow: 'public', body: {}, expect: 400 },
+  'POST /api/pairing/claim': { allow: ADMIN, body: {}, expect: 400 },
+  'GET /api/pairing/{pairingId}': { allow: 'public', expect: 400 },
+
+  // documentation
+  'GET /api/openapi.json': { allow: 'public', expect: 200 },
+  'GET /api/docs': { allow: 'public', expect: 200 },
+  'GET /api/docs/init.js': { allow: 'public', expect: 200 },
+  'GET /api/docs/{file}': { allow: 'public', params: { file: 'swagger-ui.css' }, expect: 200 },
+};

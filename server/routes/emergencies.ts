@@ -1,0 +1,72 @@
+import { createRoute } from '@hono/zod-openapi';
+import { z } from 'zod';
+import { EmergencyCreate, EmergencyList, EmergencySent, Id } from '../../playlists/index.ts';
+import type { AuditLog } from '../audit.ts';
+import type { SessionService } from '../auth/sessions.ts';
+import { Emergencies } from '../emergency.ts';
+import type { Hub } from '../hub/hub.ts';
+import { commonErrors, cookieAuth, errorResponse, jsonBody, jsonResponse, newRouter } from './router.ts';
+
+const Params = z.object({ id: Id });
+/** City operators who may publish: an emergency is published at once. */
+const SENDERS = ['admin', 'approver'] as const;
+
+/** Emergency broadcast: send now, see who has shown it (live), cancel. */
+export function emergencyRoutes(deps: ConstructorParameters<typeof Emergencies>[0] & { auth: SessionService; audit: AuditLog; hub: Hub }) {
+  const app = newRouter();
+  const tags = ['emergencies'];
+  const emergencies = new Emergencies(deps);
+
+  app.openapi(
+    createRoute({
+      method: 'get', path: '/api/emergencies', summary: 'Published emergencies with each targeted screen\'s receipt', tags,
+      security: cookieAuth,
+      middleware: [deps.auth.require('any')] as const,
+      responses: { 200: jsonResponse(EmergencyList, 'Newest first'), ...commonErrors },
+    }),
+    (c) => c.json({ emergencies: emergencies.list((id) => deps.hub.live(id) !== undefined) }, 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post', path: '/api/emergencies',
+      summary: 'Send an emergency message to all screens or chosen wards; it is published and pushed at once', tags,
+      security: cookieAuth,
+      middleware: [deps.auth.require(SENDERS)] as const,
+      request: jsonBody(EmergencyCreate),
+      responses: { 201: jsonResponse(EmergencySent, 'Published; screens switch now'), ...commonErrors, 422: errorResponse('unknown_ward') },
+    }),
+    (c) => {
+      const input = c.req.valid('json');
+      const sent = deps.audit.transaction(c, (log) => {
+        const result = emergencies.send(input, c.get('user').id);
+        log({ action: 'send', objectType: 'emergency', objectId: result.scheduleId, after: input });
+        return result;
+      });
+      deps.hub.publish();
+      return c.json(sent, 201);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'delete', path: '/api/emergencies/{id}', summary: 'Cancel an emergency: publish at once without it', tags,
+      security: cookieAuth,
+      middleware: [deps.auth.require(SENDERS)] as const,
+      request: { params: Params },
+      responses: { 200: jsonResponse(z.object({ revision: z.int() }), 'Published; screens return to their schedules'), ...commonErrors, 404: errorResponse('emergency_not_found') },
+    }),
+    (c) => {
+      const { id } = c.req.valid('param');
+      const result = deps.audit.transaction(c, (log) => {
+        const cancelled = emergencies.cancel(id, c.get('user').id);
+        log({ action: 'cancel', objectType: 'emergency', objectId: id });
+        return cancelled;
+      });
+      deps.hub.publish();
+      return c.json(result, 200);
+    },
+  );
+
+  return app;
+}

@@ -1,0 +1,103 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { streamSSE } from 'hono/streaming';
+import { CommandRequest, CommandSent, Id, type ScreenStatus } from '../../playlists/index.ts';
+import type { AuditLog } from '../audit.ts';
+import { notFound } from '../errors.ts';
+import type { ScreenRepo } from '../repos/screens.ts';
+import type { SessionService } from '../auth/sessions.ts';
+import type { Fleet } from '../fleet.ts';
+import { commonErrors, cookieAuth, errorResponse, jsonBody, jsonResponse, newRouter } from './router.ts';
+
+/** A quiet stream sends a comment this often, so proxies keep it open and a lost session ends it. */
+export const KEEPALIVE_MS = 15_000;
+/** A dashboard that falls this many batches behind is dropped; it reconnects and gets a snapshot. */
+export const MAX_PENDING_WRITES = 20;
+
+/**
+ * `GET /api/screens/events`: the fleet dashboard's live feed (server-sent events). First a
+ * `snapshot` with every screen and the dashboard's thresholds, then `screens` with the statuses
+ * that changed. The session is checked again at every keep-alive: signing out ends the stream.
+ */
+export function fleetRoutes(deps: { auth: SessionService; fleet: Fleet; screens: ScreenRepo; audit: AuditLog; keepAliveMs?: number }) {
+  const app = newRouter();
+
+  app.openapi(
+    createRoute({
+      method: 'post', path: '/api/screens/{id}/commands', tags: ['screens'],
+      summary: 'Send a connected screen a remote action: reload, identify (its name full-screen for 10 s) or clear_cache',
+      security: cookieAuth,
+      middleware: [deps.auth.require(['admin'])] as const,
+      request: { params: z.object({ id: Id }), ...jsonBody(CommandRequest) },
+      responses: {
+        202: jsonResponse(CommandSent, 'Sent; its answer shows in the screen\'s status (`command`)'),
+        ...commonErrors,
+        404: errorResponse('No such screen (screen_not_found)'),
+        409: errorResponse('The screen is not connected (screen_offline)'),
+      },
+    }),
+    (c) => {
+      const { id } = c.req.valid('param');
+      const { action } = c.req.valid('json');
+      const screen = deps.screens.get(id);
+      if (!screen) throw notFound('screen');
+      const command = deps.audit.transaction(c, (log) => {
+        const sent = deps.fleet.commands.send(id, action);
+        log({ action: 'command', objectType: 'screen', objectId: id, wardCode: screen.wardCode ?? null, after: { command: action } });
+        return sent;
+      });
+      return c.json({ command }, 202);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get', path: '/api/screens/events', tags: ['screens'],
+      summary: 'Live screen states (server-sent events: snapshot, then screens as they change)',
+      security: cookieAuth,
+      middleware: [deps.auth.require('any')] as const,
+      responses: {
+        200: {
+          description:
+            'text/event-stream. Event `snapshot`: {"screens":[ScreenStatus],"settings":{"graceMs","alertAfterMs"}}; ' +
+            'event `screens`: {"screens":[ScreenStatus]} with the screens that changed.',
+          content: { 'text/event-stream': { schema: z.string() } },
+        },
+        ...commonErrors,
+      },
+    }),
+    (c) => {
+      // Reverse proxies (nginx) would otherwise buffer the stream and dashboards see nothing.
+      c.header('X-Accel-Buffering', 'no');
+      return streamSSE(c, async (stream) => {
+        let pending = 0;
+        let closed = false;
+        const send = (event: string, data: unknown) => {
+          if (closed) return;
+          if (pending >= MAX_PENDING_WRITES) {
+            closed = true;
+            void stream.close();
+            return;
+          }
+          pending += 1;
+          void stream.writeSSE({ event, data: JSON.stringify(data) }).finally(() => (pending -= 1));
+        };
+        const unsubscribe = deps.fleet.subscribe((screens: ScreenStatus[]) => send('screens', { screens }));
+        stream.onAbort(() => {
+          closed = true;
+          unsubscribe();
+        });
+        send('snapshot', { screens: deps.fleet.snapshot(), settings: deps.fleet.settings });
+        while (!closed && !stream.aborted) {
+          await stream.sleep(deps.keepAliveMs ?? KEEPALIVE_MS);
+          if (closed || stream.aborted) break;
+          if (!deps.auth.current(c)) break;
+          await stream.write(': keep-alive\n\n');
+        }
+        closed = true;
+        unsubscribe();
+      });
+    },
+  );
+
+  return app;
+}
