@@ -32,7 +32,7 @@ export class AdminApp extends LitElement {
       nav button[aria-current='page'] { background: #fff; color: #0b2540; }
       header .account { display: flex; gap: 0.5rem; align-items: center; }
       header .user { font-size: 0.9rem; opacity: 0.85; }
-      main { max-width: 1100px; margin: 0 auto; padding: 1rem 1.5rem 4rem; }
+      main { max-width: 1400px; margin: 0 auto; padding: 1rem 1.5rem 4rem; }
     `,
   ];
 

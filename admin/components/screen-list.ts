@@ -41,7 +41,7 @@ export class ScreenList extends LitElement {
       .table { background: #fff; border: 1px solid #dde2e8; border-radius: 10px; overflow: hidden; }
       .row { display: grid; gap: 0.5rem; padding: 0 0.75rem; align-items: center; border-bottom: 1px solid #eef1f4; box-sizing: border-box; }
       .row > div { min-width: 0; overflow: hidden; display: flex; flex-direction: column; justify-content: center; }
-      .row > div > *, .row > div { white-space: nowrap; text-overflow: ellipsis; }
+      .row > div > *, .row > div { white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
       .row small { display: block; font-size: 0.78rem; color: #5b6571; overflow: hidden; text-overflow: ellipsis; }
       .row small.inline { display: inline; }
       .row.head { font-weight: 600; font-size: 0.85rem; color: #3d4550; background: #f7f9fb; height: 2.4rem; }
