@@ -7,55 +7,24 @@
  * round, on a clock shared by every process of the machine. The parent subtracts its publish
  * time.
  *
+ * Like the real player it applies each new manifest — here: resolves what is on screen now with
+ * the real resolver, once per manifest version per process, since every socket of an audience
+ * gets the same bytes — and when an emergency-tier schedule is on screen that it has not shown
+ * yet, it sends `shown {scheduleId, at}` (the receipt) before its `ack`, and records the time it
+ * sent it.
+ *
  * It talks to the parent over IPC only (process.send); it is started as
  * `sh -c 'ulimit -Sn …; exec node --import tsx bench/load-generator.ts'`.
  */
 import { readFileSync } from 'node:fs';
 import { WebSocket } from 'ws';
+import { ServerMessage, parseFrame } from '../playlists/protocol.ts';
+import { resolve as resolvePlay } from '../playlists/resolve.ts';
+import { toLocalIso } from '../playlists/time.ts';
+import type { ChildMessage, ParentMessage, Samples } from './generator-protocol.ts';
 import { wallNow } from './stats.ts';
 
-export type ParentMessage =
-  | { cmd: 'connect'; url: string; tokens: string[]; concurrency: number; attemptTimeoutMs: number; sample: boolean }
-  /** Stop opening sockets (the parent's connect budget ran out); answer `connected` now. */
-  | { cmd: 'stopConnecting' }
-  /** The parent is about to publish round `round`: answer `result` once every open socket acked it. */
-  | { cmd: 'arm'; round: number }
-  /** Answer `result` now with what is there (the parent's ack budget ran out). */
-  | { cmd: 'report' }
-  | { cmd: 'close' };
-
-export interface Samples {
-  welcome?: string;
-  screen?: string;
-  manifest?: string;
-}
-
-export type ChildMessage =
-  | { type: 'ready'; pid: number; openFilesSoft: string }
-  | { type: 'progress'; connected: number; failed: number }
-  | { type: 'armed'; round: number }
-  | {
-      type: 'connected';
-      connected: number;
-      failed: number;
-      /** Why sockets failed, with counts (last attempt of each). */
-      errors: Record<string, number>;
-      samples: Samples | null;
-      manifestBytes: number | null;
-    }
-  | {
-      type: 'result';
-      round: number;
-      complete: boolean;
-      /** Wall-clock times at which each socket sent its ack of the new manifest. */
-      ackTimes: number[];
-      /** Connected sockets that did not ack the new manifest (closed ones included). */
-      missing: number;
-      /** Sockets closed after they had connected, by close code. */
-      closedAfterConnect: Record<string, number>;
-      /** The new manifest frame as first received (for the bare ws reference). */
-      newManifest: string | null;
-    };
+export type { ChildMessage, ParentMessage, Samples } from './generator-protocol.ts';
 
 interface Conn {
   ws: WebSocket;
@@ -65,6 +34,11 @@ interface Conn {
   ackedRound: number;
   /** Wall-clock time of that ack. */
   ackAt: number;
+  /** The emergency (schedule id) this socket last sent `shown` for. */
+  shownSchedule: string | null;
+  /** The round in which it sent that `shown` (0: none), and the wall-clock time it sent it. */
+  shownRound: number;
+  shownAt: number;
   closed: boolean;
 }
 
@@ -85,9 +59,12 @@ const conns: Conn[] = [];
 /** The publish round the parent armed (0: none yet). */
 let round = 0;
 let resultSent = true;
-/** Open sockets, and how many of them acked the current round. */
+/** Whether the current round is complete only once every open socket also sent `shown`. */
+let wantShown = false;
+/** Open sockets, and how many of them acked (and sent `shown` in) the current round. */
 let openCount = 0;
 let ackedOpen = 0;
+let shownOpen = 0;
 let failed = 0;
 let stopConnecting = false;
 let newManifest: string | null = null;
@@ -98,11 +75,54 @@ function sendResult(complete: boolean): void {
   resultSent = true;
   // Sockets that acked and then closed keep their sample.
   const ackTimes = conns.filter((c) => c.ackedRound === round).map((c) => c.ackAt);
-  send({ type: 'result', round, complete, ackTimes, missing: conns.length - ackTimes.length, closedAfterConnect, newManifest });
+  const shown = conns.filter((c) => c.shownRound === round);
+  const shownSchedules: Record<string, number> = {};
+  for (const c of shown) shownSchedules[c.shownSchedule!] = (shownSchedules[c.shownSchedule!] ?? 0) + 1;
+  send({
+    type: 'result',
+    round,
+    complete,
+    ackTimes,
+    missing: conns.length - ackTimes.length,
+    shownTimes: shown.map((c) => c.shownAt),
+    shownMissing: wantShown ? conns.length - shown.length : 0,
+    shownSchedules,
+    closedAfterConnect,
+    newManifest,
+  });
 }
 
 function checkDone(): void {
-  if (round > 0 && !resultSent && ackedOpen >= openCount) sendResult(true);
+  if (round > 0 && !resultSent && ackedOpen >= openCount && (!wantShown || shownOpen >= openCount)) sendResult(true);
+}
+
+/** Per manifest version: the emergency on screen once it is applied (null: none). */
+const emergencyByVersion = new Map<string, string | null>();
+
+/**
+ * Applies a manifest the way the player does — parse the frame, resolve what the main zone
+ * shows now — and answers the emergency-tier schedule on screen, if any. Once per version.
+ */
+function emergencyOnScreen(text: string, version: string): string | null {
+  const known = emergencyByVersion.get(version);
+  if (known !== undefined) return known;
+  let scheduleId: string | null = null;
+  // A manifest without an emergency-tier schedule cannot put one on screen, so the publish→ack
+  // rounds skip the work; the first manifest is applied in full all the same, which warms the
+  // parser up while connecting, outside every measured round.
+  if (emergencyByVersion.size > 0 && !text.includes('"tier":"emergency"')) {
+    emergencyByVersion.set(version, null);
+    return null;
+  }
+  const msg = parseFrame(ServerMessage, text);
+  if (msg?.type !== 'manifest') {
+    process.stderr.write(`load generator ${process.pid}: manifest ${version} does not parse as a protocol frame\n`);
+  } else {
+    const play = resolvePlay(msg.manifest, wallNow()).main;
+    if (play.reason.tier === 'emergency' && play.item) scheduleId = play.reason.scheduleId;
+  }
+  emergencyByVersion.set(version, scheduleId);
+  return scheduleId;
 }
 
 /** Opens one simulated player; resolves once it has acked its first manifest, or failed (why). */
@@ -114,7 +134,7 @@ function connectOnce(
 ): Promise<{ conn: Conn } | { error: string }> {
   return new Promise((resolve) => {
     const ws = new WebSocket(url, { perMessageDeflate: false, handshakeTimeout: timeoutMs });
-    const conn: Conn = { ws, version: null, ackedRound: 0, ackAt: 0, closed: false };
+    const conn: Conn = { ws, version: null, ackedRound: 0, ackAt: 0, shownSchedule: null, shownRound: 0, shownAt: 0, closed: false };
     let settled = false;
     const settle = (r: { conn: Conn } | { error: string }) => {
       if (settled) return;
@@ -151,7 +171,18 @@ function connectOnce(
       if (msg.type === 'manifest' || msg.type === 'unchanged') {
         const version = msg.type === 'manifest' ? msg.manifest?.version : msg.version;
         if (typeof version !== 'string') return;
-        if (msg.type === 'manifest') ws.send(JSON.stringify({ type: 'ack', version }));
+        let shownAt = 0;
+        let shown: string | null = null;
+        if (msg.type === 'manifest') {
+          // Applied (no media to fetch here): an emergency now on screen gets its receipt first.
+          const emergency = version === conn.version ? null : emergencyOnScreen(text, version);
+          if (emergency !== null && emergency !== conn.shownSchedule) {
+            ws.send(JSON.stringify({ type: 'shown', scheduleId: emergency, at: toLocalIso(Date.now()) }));
+            shownAt = wallNow();
+            shown = conn.shownSchedule = emergency;
+          }
+          ws.send(JSON.stringify({ type: 'ack', version }));
+        }
         const at = wallNow();
         if (conn.version === null) {
           conn.version = version;
@@ -164,8 +195,13 @@ function connectOnce(
             conn.ackAt = at;
             ackedOpen += 1;
             if (newManifest === null) newManifest = text;
-            checkDone();
           }
+          if (shown !== null && round > 0 && conn.shownRound !== round) {
+            conn.shownRound = round;
+            conn.shownAt = shownAt;
+            shownOpen += 1;
+          }
+          checkDone();
         }
       } else if (samples) {
         if (msg.type === 'welcome' && samples.welcome === undefined) samples.welcome = text;
@@ -186,6 +222,7 @@ function connectOnce(
         // One that acked and then went keeps its sample; one that had not will never ack.
         openCount -= 1;
         if (round > 0 && conn.ackedRound === round) ackedOpen -= 1;
+        if (round > 0 && conn.shownRound === round) shownOpen -= 1;
         checkDone();
       }
     });
@@ -238,8 +275,10 @@ process.on('message', (raw) => {
       return;
     case 'arm':
       round = msg.round;
+      wantShown = msg.shown ?? false;
       resultSent = false;
       ackedOpen = conns.filter((c) => !c.closed && c.ackedRound === round).length;
+      shownOpen = conns.filter((c) => !c.closed && c.shownRound === round).length;
       send({ type: 'armed', round });
       checkDone();
       return;

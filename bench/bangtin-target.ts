@@ -1,0 +1,153 @@
+/**
+ * bangtin as a bench target: a seeded data dir with N screens, the real server, and its API as
+ * an admin uses it — edit + publish for publish→ack, an emergency (send, receipts, cancel) for
+ * publish→shown.
+ */
+import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
+import { seedDemo } from '../server/bootstrap.ts';
+import { systemClock } from '../server/clock.ts';
+import { openDatabase } from '../server/db.ts';
+import { hashToken } from '../server/hub/hub.ts';
+import { createServices } from '../server/services.ts';
+import { measure, type EmergencyApi, type PhaseResult } from './measure.ts';
+import type { Options } from './options.ts';
+import { freePort, log, procLimitOpenFiles, sleep, spawnNode, stop, waitForLine } from './processes.ts';
+
+export interface SeededData {
+  dir: string;
+  tokens: string[];
+}
+
+export function seed(dir: string, n: number): SeededData {
+  const db = openDatabase(join(dir, 'bangtin.db'));
+  try {
+    const services = createServices(db, systemClock);
+    seedDemo(services);
+    const tokens: string[] = [];
+    const now = Date.now();
+    db.transaction(() => {
+      for (let i = 0; i < n; i++) {
+        const token = `bench${i}_${randomBytes(18).toString('base64url')}`;
+        tokens.push(token);
+        services.screens.insert(
+          { id: `s_bench${String(i).padStart(5, '0')}`, name: `Bench screen ${i + 1}`, ward: null, locationKind: 'park', tags: [] },
+          hashToken(token),
+          now,
+        );
+      }
+    })();
+    return { dir, tokens };
+  } finally {
+    db.close();
+  }
+}
+
+/** A signed-in API client: keeps the session cookie, sends `Origin` (state changes need it). */
+class Api {
+  #cookie = '';
+  constructor(readonly base: string) {}
+
+  async request(method: string, path: string, body?: unknown): Promise<{ status: number; json: unknown }> {
+    const headers: Record<string, string> = { Origin: this.base };
+    if (this.#cookie) headers.Cookie = this.#cookie;
+    if (body !== undefined) headers['Content-Type'] = 'application/json';
+    const res = await fetch(`${this.base}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    for (const c of res.headers.getSetCookie()) {
+      const m = /^bt_session=([^;]*)/.exec(c);
+      if (m) this.#cookie = `bt_session=${m[1]}`;
+    }
+    const text = await res.text();
+    let json: unknown = text;
+    try {
+      json = JSON.parse(text);
+    } catch {
+      // not JSON: keep the text for the error message
+    }
+    return { status: res.status, json };
+  }
+
+  async expect(method: string, path: string, status: number, body?: unknown): Promise<unknown> {
+    const r = await this.request(method, path, body);
+    if (r.status !== status) throw new Error(`${method} ${path} answered ${r.status}, expected ${status}: ${JSON.stringify(r.json).slice(0, 300)}`);
+    return r.json;
+  }
+}
+
+/** How long the server may take to store the receipts after the last `shown` was sent. */
+const RECEIPTS_WAIT_MS = 15_000;
+
+/** `POST /api/emergencies` to every screen, its receipts from `GET /api/emergencies`, `DELETE` to cancel. */
+function emergencyApi(api: Api): EmergencyApi {
+  return {
+    send: async () => {
+      const sent = (await api.expect('POST', '/api/emergencies', 201, {
+        text: `Benchmark emergency, ${new Date().toISOString()}`,
+      })) as { scheduleId?: unknown };
+      if (typeof sent.scheduleId !== 'string') throw new Error(`POST /api/emergencies answered without a scheduleId: ${JSON.stringify(sent)}`);
+      return sent.scheduleId;
+    },
+    receipts: async (scheduleId, expected) => {
+      const deadline = Date.now() + RECEIPTS_WAIT_MS;
+      for (;;) {
+        const list = (await api.expect('GET', '/api/emergencies', 200)) as {
+          emergencies: { scheduleId: string; screens: { shownAt: string | null }[] }[];
+        };
+        const entry = list.emergencies.find((e) => e.scheduleId === scheduleId);
+        if (!entry) throw new Error(`GET /api/emergencies does not list ${scheduleId}`);
+        const stored = entry.screens.filter((s) => s.shownAt !== null).length;
+        if (stored >= expected || Date.now() >= deadline) return stored;
+        await sleep(250);
+      }
+    },
+    cancel: async (scheduleId) => {
+      await api.expect('DELETE', `/api/emergencies/${encodeURIComponent(scheduleId)}`, 200);
+    },
+  };
+}
+
+export async function runBangtin(data: SeededData, opts: Options): Promise<PhaseResult> {
+  const port = await freePort();
+  const password = randomBytes(12).toString('base64url');
+  log(`bangtin: starting server on 127.0.0.1:${port}`);
+  const server = spawnNode(['--import', 'tsx', 'server/main.ts'], {
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    BANGTIN_DATA_DIR: data.dir,
+    BANGTIN_ADMIN_PASSWORD: password,
+  }, false);
+  try {
+    await waitForLine(server, 'bangtin', /^Demo player: /, 60_000);
+    const pid = server.pid!;
+    log(`bangtin: server pid ${pid}, open-file limit (soft): ${procLimitOpenFiles(pid)}`);
+    const base = `http://127.0.0.1:${port}`;
+    const api = new Api(base);
+    return await measure(
+      {
+        name: 'bangtin',
+        wsUrl: `ws://127.0.0.1:${port}/ws/player`,
+        httpBase: base,
+        pid,
+        prepare: async (round) => {
+          if (round === 1) await api.expect('POST', '/api/session', 200, { username: 'admin', password });
+          const list = (await api.expect('GET', '/api/content', 200)) as { items: { item: Record<string, unknown> & { id: string; kind: string } }[] };
+          const slogan = list.items.find((e) => e.item.kind === 'slogan');
+          if (!slogan) throw new Error('no slogan item in /api/content');
+          const { id, ...fields } = slogan.item;
+          await api.expect('PUT', `/api/content/${id}`, 200, {
+            ...fields,
+            text: `Benchmark edit ${round}, ${new Date().toISOString()}`,
+          });
+        },
+        publish: async () => {
+          await api.expect('POST', '/api/publish', 201);
+        },
+        emergency: emergencyApi(api),
+      },
+      data.tokens,
+      opts,
+    );
+  } finally {
+    await stop(server, 'bangtin server');
+  }
+}

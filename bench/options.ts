@@ -1,0 +1,42 @@
+/** The command line of `npm run bench` (see bench/fanout.ts). */
+
+export const MAX_SOCKETS_PER_GENERATOR = 5_000;
+
+export interface Options {
+  screens: number;
+  generators: number;
+  /** Handshakes in flight per generator (bounded so the server's accept queue, 511, holds). */
+  concurrency: number;
+  /** Publishes per target; the round with the median p99 is reported. */
+  rounds: number;
+}
+
+export function parseArgs(argv: string[]): Options {
+  const values = new Map<string, string>();
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    const m = /^--([a-z-]+)(?:=(.*))?$/.exec(arg);
+    if (!m) throw new Error(`unexpected argument ${arg}`);
+    const value = m[2] ?? argv[++i];
+    if (value === undefined) throw new Error(`${arg} needs a value`);
+    values.set(m[1]!, value);
+  }
+  const int = (name: string, fallback: number, min: number) => {
+    const raw = values.get(name);
+    values.delete(name);
+    if (raw === undefined) return fallback;
+    const n = Number(raw);
+    if (!Number.isInteger(n) || n < min) throw new Error(`--${name} must be an integer ≥ ${min}, got ${raw}`);
+    return n;
+  };
+  const screens = int('screens', 1_000, 1);
+  const needed = Math.ceil(screens / MAX_SOCKETS_PER_GENERATOR);
+  const generators = int('generators', Math.max(needed, screens >= 2_000 ? 2 : 1), 1);
+  if (generators < needed) {
+    throw new Error(`--generators ${generators} is too few: at most ${MAX_SOCKETS_PER_GENERATOR} sockets per generator, so at least ${needed}`);
+  }
+  const concurrency = int('concurrency', Math.min(250, Math.floor(400 / generators)) || 1, 1);
+  const rounds = int('rounds', 3, 1);
+  if (values.size) throw new Error(`unknown option --${[...values.keys()][0]}`);
+  return { screens, generators: Math.min(generators, screens), concurrency, rounds };
+}
