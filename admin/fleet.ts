@@ -1,4 +1,5 @@
 import type { ScreenStatus } from '../playlists/index.ts';
+import { messages } from './messages.ts';
 
 /** The screens view's state filter: a screen state, or a condition across states. */
 export type StateFilter = 'all' | 'online' | 'offline' | 'never' | 'alert' | 'behind' | 'no_offline_cache';
@@ -79,13 +80,14 @@ export function visibleRange(scrollTop: number, height: number, rowHeight: numbe
   return { start: Math.max(0, first - overscan), end: Math.min(total, first + count + overscan) };
 }
 
-/** "45 giây", "12 phút", "3 giờ", "5 ngày": how long ago, roughly. */
+/** How long ago, roughly, in whole seconds, minutes, hours or days (units from messages.ts). */
 export function formatDuration(ms: number): string {
   const s = Math.max(0, Math.round(ms / 1000));
-  if (s < 60) return `${s} giây`;
-  if (s < 3600) return `${Math.floor(s / 60)} phút`;
-  if (s < 86_400) return `${Math.floor(s / 3600)} giờ`;
-  return `${Math.floor(s / 86_400)} ngày`;
+  const unit = messages.durationUnits;
+  if (s < 60) return `${s} ${unit.seconds}`;
+  if (s < 3600) return `${Math.floor(s / 60)} ${unit.minutes}`;
+  if (s < 86_400) return `${Math.floor(s / 3600)} ${unit.hours}`;
+  return `${Math.floor(s / 86_400)} ${unit.days}`;
 }
 
 export function formatBytes(bytes: number): string {

@@ -1,6 +1,7 @@
 /** Every Vietnamese string the admin page shows, and the error codes it translates. */
 export const messages = {
   appName: 'bangtin — Bảng tin giáo dục nghề nghiệp',
+  durationUnits: { seconds: 'giây', minutes: 'phút', hours: 'giờ', days: 'ngày' },
   signIn: {
     title: 'Đăng nhập',
     username: 'Tên đăng nhập',
