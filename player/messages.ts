@@ -23,6 +23,10 @@ export interface PlayerMessages {
     /** After the event day, when the item has no `afterText`. */
     after: string;
   };
+  clock: {
+    /** Weekday names, 0 = Sunday … 6 = Saturday. */
+    weekdays: readonly string[];
+  };
 }
 
 export const messages: PlayerMessages = {
@@ -38,5 +42,8 @@ export const messages: PlayerMessages = {
     hours: 'giờ',
     today: 'Hôm nay',
     after: 'Đã diễn ra',
+  },
+  clock: {
+    weekdays: ['Chủ nhật', 'Thứ Hai', 'Thứ Ba', 'Thứ Tư', 'Thứ Năm', 'Thứ Sáu', 'Thứ Bảy'],
   },
 };

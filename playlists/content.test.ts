@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { ContentFields, ContentItem, MAX_DURATION_MS, MIN_DURATION_MS, PublishedItem, SLOGAN_MAX, validityOk } from './content.ts';
+import {
+  ContentFields,
+  ContentItem,
+  MAX_DURATION_MS,
+  MIN_DURATION_MS,
+  NOTICE_BODY_MAX,
+  NOTICE_TITLE_MAX,
+  PublishedItem,
+  SLOGAN_MAX,
+  validityOk,
+} from './content.ts';
 
 const slogan = {
   kind: 'slogan',
@@ -113,6 +123,77 @@ describe('ContentFields', () => {
   it('rejects validity instants without an offset', () => {
     rejects({ ...slogan, validFrom: '2026-10-04T08:00:00' });
     rejects({ ...slogan, validUntil: '2026-10-04' });
+  });
+});
+
+const notice = {
+  kind: 'notice',
+  theme: 2,
+  durationMs: 12_000,
+  title: 'Hỗ trợ chi phí học nghề',
+  body: 'Người lao động thuộc diện chính sách được hỗ trợ khi học nghề trình độ sơ cấp.',
+  source: 'UBND phường',
+};
+
+const clock = { kind: 'clock', theme: 5, durationMs: 6_000, caption: 'Học nghề để lập nghiệp' };
+
+describe('notice', () => {
+  it('accepts a valid notice, with and without its source', () => {
+    expect(ContentFields.parse(notice)).toEqual(notice);
+    const { source, ...bare } = notice;
+    expect(ContentFields.parse(bare)).toEqual(bare);
+  });
+
+  it('requires a visible title and body', () => {
+    const { body, ...noBody } = notice;
+    rejects(noBody);
+    const { title, ...noTitle } = notice;
+    rejects(noTitle);
+    rejects({ ...notice, title: ' \u200b ' });
+    rejects({ ...notice, body: '   ' });
+  });
+
+  it('limits title and body length', () => {
+    expect(ContentFields.safeParse({ ...notice, title: 'a'.repeat(NOTICE_TITLE_MAX), body: 'b'.repeat(NOTICE_BODY_MAX) }).success).toBe(true);
+    rejects({ ...notice, title: 'a'.repeat(NOTICE_TITLE_MAX + 1) });
+    rejects({ ...notice, body: 'b'.repeat(NOTICE_BODY_MAX + 1) });
+    rejects({ ...notice, source: 's'.repeat(161) });
+  });
+
+  it('normalises title, body and source to NFC and trims them', () => {
+    const parsed = ContentFields.parse({ ...notice, title: ' Ho\u0323c nghe\u0302\u0300 ', body: 'Hô\u0303 trợ\n', source: ' Ha\u0300 Nội ' });
+    expect(parsed).toMatchObject({ title: 'Học nghề', body: 'Hỗ trợ', source: 'Hà Nội' });
+  });
+
+  it('rejects fields of other kinds and bad common fields', () => {
+    rejects({ ...notice, text: 'a slogan field' });
+    rejects({ ...notice, theme: 8 });
+    rejects({ ...notice, durationMs: 1_000 });
+    rejects({ ...notice, validUntil: '2026-10-04' });
+  });
+});
+
+describe('clock', () => {
+  it('accepts a clock with or without a caption', () => {
+    expect(ContentFields.parse(clock)).toEqual(clock);
+    const { caption, ...bare } = clock;
+    expect(ContentFields.parse(bare)).toEqual(bare);
+    expect(ContentFields.parse({ ...clock, caption: ' Gio\u031b\u0300 ' })).toMatchObject({ caption: 'Giờ' });
+  });
+
+  it('rejects a long caption, foreign fields and bad common fields', () => {
+    rejects({ ...clock, caption: 'c'.repeat(121) });
+    rejects({ ...clock, title: 'not a clock field' });
+    rejects({ ...clock, theme: 0 });
+    rejects({ ...clock, durationMs: MAX_DURATION_MS + 1 });
+    const { durationMs, ...noDuration } = clock;
+    rejects(noDuration);
+  });
+
+  it('is an item once it has an id, and published with a revision', () => {
+    expect(ContentItem.safeParse({ ...clock, id: 'it_9' }).success).toBe(true);
+    expect(PublishedItem.safeParse({ ...notice, id: 'it_8', revision: 2 }).success).toBe(true);
+    expect(PublishedItem.safeParse({ ...clock, id: 'it_9' }).success).toBe(false);
   });
 });
 

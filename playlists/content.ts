@@ -52,8 +52,28 @@ export const CountdownFields = z.strictObject({
   afterText: optionalText(160),
 });
 
+export const NOTICE_TITLE_MAX = 120;
+export const NOTICE_BODY_MAX = 600;
+
+/** A policy announcement: a title, a longer body, and an optional source line. */
+export const NoticeFields = z.strictObject({
+  kind: z.literal('notice'),
+  ...common,
+  title: text(NOTICE_TITLE_MAX),
+  body: text(NOTICE_BODY_MAX),
+  /** Where the policy comes from, e.g. the decision that sets it. */
+  source: optionalText(160),
+});
+
+/** The date and time in Asia/Ho_Chi_Minh, with an optional caption: an idle fallback. */
+export const ClockFields = z.strictObject({
+  kind: z.literal('clock'),
+  ...common,
+  caption: optionalText(120),
+});
+
 /** What an operator writes: one member per kind, discriminated on `kind`. */
-export const ContentFields = z.discriminatedUnion('kind', [SloganFields, CountdownFields]);
+export const ContentFields = z.discriminatedUnion('kind', [SloganFields, CountdownFields, NoticeFields, ClockFields]);
 export type ContentFields = z.infer<typeof ContentFields>;
 export type ContentKind = ContentFields['kind'];
 
@@ -61,6 +81,8 @@ export type ContentKind = ContentFields['kind'];
 export const ContentItem = z.discriminatedUnion('kind', [
   SloganFields.extend({ id: Id }),
   CountdownFields.extend({ id: Id }),
+  NoticeFields.extend({ id: Id }),
+  ClockFields.extend({ id: Id }),
 ]);
 export type ContentItem = z.infer<typeof ContentItem>;
 
@@ -69,6 +91,8 @@ const published = { id: Id, revision: z.int().min(1) };
 export const PublishedItem = z.discriminatedUnion('kind', [
   SloganFields.extend(published),
   CountdownFields.extend(published),
+  NoticeFields.extend(published),
+  ClockFields.extend(published),
 ]);
 export type PublishedItem = z.infer<typeof PublishedItem>;
 

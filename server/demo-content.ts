@@ -2,7 +2,7 @@ import type { ContentFields, ScreenSettings } from '../playlists/index.ts';
 
 /**
  * Demo content seeded into an empty database: original Vietnamese slogans on the plan's
- * themes and a yearly countdown to Vietnam Labour Skills Day (04/10).
+ * themes, a yearly countdown to Vietnam Labour Skills Day (04/10), a policy notice and a clock.
  */
 export const DEMO_ITEMS: ContentFields[] = [
   {
@@ -47,6 +47,24 @@ export const DEMO_ITEMS: ContentFields[] = [
     theme: 5,
     durationMs: 8_000,
     text: 'Kỹ năng số hôm nay — nghề nghiệp vững vàng ngày mai',
+  },
+  {
+    kind: 'notice',
+    theme: 2,
+    durationMs: 12_000,
+    title: 'Học nghề có hỗ trợ — bạn đã biết chưa?',
+    body:
+      'Lao động nông thôn, người khuyết tật, người thuộc hộ nghèo, cận nghèo và người mất việc làm ' +
+      'có thể được hỗ trợ chi phí khi học nghề trình độ sơ cấp hoặc các khóa đào tạo dưới 3 tháng; ' +
+      'một số trường hợp còn được hỗ trợ thêm tiền ăn và tiền đi lại. Hãy hỏi UBND xã, phường hoặc ' +
+      'trung tâm dịch vụ việc làm gần nhất để được tư vấn và đăng ký.',
+    source: 'Theo chính sách hỗ trợ đào tạo nghề hiện hành; mức hỗ trợ cụ thể do địa phương hướng dẫn',
+  },
+  {
+    kind: 'clock',
+    theme: 5,
+    durationMs: 6_000,
+    caption: 'Thủ đô học nghề — vững bước tương lai',
   },
 ];
 

@@ -1,6 +1,6 @@
 import { LitElement, html, css, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { MAX_DURATION_MS, MIN_DURATION_MS, type ContentEntry, type ContentFields, type ContentItem } from '../../playlists/index.ts';
+import { MAX_DURATION_MS, MIN_DURATION_MS, NOTICE_BODY_MAX, NOTICE_TITLE_MAX, type ContentEntry, type ContentFields, type ContentItem } from '../../playlists/index.ts';
 import { api, ApiError } from '../api.ts';
 import { errorText, messages } from '../messages.ts';
 import { controls } from './styles.ts';
@@ -65,7 +65,7 @@ export class ItemEditor extends LitElement {
         <button class="danger" @click=${() => this.fire('item-remove', null)}>${t.remove}</button>
       </header>
       <div class="fields" @change=${this.onChange}>
-        ${d.kind === 'slogan' ? this.renderSlogan(d) : this.renderCountdown(d)}
+        ${this.renderFields(d)}
         <div class="row">
           <label>${t.duration}
             <input name="duration" type="number" min=${MIN_DURATION_MS / 1000} max=${MAX_DURATION_MS / 1000} step="1"
@@ -79,6 +79,35 @@ export class ItemEditor extends LitElement {
         </div>
         ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
       </div>
+    `;
+  }
+
+  private renderFields(d: ContentItem) {
+    switch (d.kind) {
+      case 'slogan':
+        return this.renderSlogan(d);
+      case 'countdown':
+        return this.renderCountdown(d);
+      case 'notice':
+        return this.renderNotice(d);
+      case 'clock':
+        return this.renderClock(d);
+    }
+  }
+
+  private renderNotice(d: Extract<ContentItem, { kind: 'notice' }>) {
+    const t = messages.editor;
+    return html`
+      <label>${t.noticeTitle}<input name="title" maxlength=${NOTICE_TITLE_MAX} .value=${d.title} @input=${(e: Event) => this.set({ title: this.value(e) })} /></label>
+      <label>${t.noticeBody}<textarea name="body" rows="5" maxlength=${NOTICE_BODY_MAX} .value=${d.body} @input=${(e: Event) => this.set({ body: this.value(e) })}></textarea></label>
+      <label>${t.source}<input name="source" .value=${d.source ?? ''} @input=${(e: Event) => this.set({ source: this.value(e) || undefined })} /></label>
+    `;
+  }
+
+  private renderClock(d: Extract<ContentItem, { kind: 'clock' }>) {
+    const t = messages.editor;
+    return html`
+      <label>${t.caption}<input name="caption" .value=${d.caption ?? ''} @input=${(e: Event) => this.set({ caption: this.value(e) || undefined })} /></label>
     `;
   }
 

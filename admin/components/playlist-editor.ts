@@ -1,6 +1,15 @@
 import { LitElement, html, css, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
-import type { ContentEntry, Pending, PlaylistEntry } from '../../playlists/index.ts';
+import {
+  NOTICE_BODY_MAX,
+  NOTICE_TITLE_MAX,
+  SLOGAN_MAX,
+  type ContentEntry,
+  type ContentFields,
+  type ContentKind,
+  type Pending,
+  type PlaylistEntry,
+} from '../../playlists/index.ts';
 import { api, ApiError } from '../api.ts';
 import { errorText, messages } from '../messages.ts';
 import type { ItemEditor } from './item-editor.ts';
@@ -10,8 +19,10 @@ import { controls } from './styles.ts';
 const count = (p: Pending) =>
   Object.values(p.summary).reduce((n, s) => n + s.added.length + s.changed.length + s.removed.length, 0);
 
+const ADD_KINDS: ContentKind[] = ['slogan', 'notice', 'clock', 'countdown'];
+
 /**
- * The city's default playlist: edit items, reorder, add and remove slogans, then publish.
+ * The city's default playlist: edit items, reorder, add (of any kind) and remove them, then publish.
  * @fires published - detail: the new revision number
  */
 @customElement('bt-playlist-editor')
@@ -35,6 +46,8 @@ export class PlaylistEditor extends LitElement {
   @state() private pending: Pending | null = null;
   @state() private message: { ok: boolean; text: string } | null = null;
   @state() private busy = false;
+  /** The kind of item the add form writes. */
+  @state() private addKind: ContentKind = 'slogan';
 
   override connectedCallback() {
     super.connectedCallback();
@@ -79,7 +92,12 @@ export class PlaylistEditor extends LitElement {
       </div>
       <form @submit=${this.add}>
         <h3>${t.addTitle}</h3>
-        <label>${t.text}<textarea name="text" rows="2" required maxlength="160"></textarea></label>
+        <label>${t.kind}
+          <select name="kind" @change=${(e: Event) => (this.addKind = (e.target as HTMLSelectElement).value as ContentKind)}>
+            ${ADD_KINDS.map((k) => html`<option value=${k} ?selected=${k === this.addKind}>${messages.kinds[k]}</option>`)}
+          </select>
+        </label>
+        ${this.renderAddFields()}
         <div class="row">
           <label>${t.duration}<input name="duration" type="number" min="2" max="3600" value="8" required /></label>
           <label>${t.theme}
@@ -89,6 +107,42 @@ export class PlaylistEditor extends LitElement {
         </div>
       </form>
     `;
+  }
+
+  private renderAddFields() {
+    const t = messages.editor;
+    switch (this.addKind) {
+      case 'slogan':
+        return html`<label>${t.text}<textarea name="text" rows="2" required maxlength=${SLOGAN_MAX}></textarea></label>`;
+      case 'notice':
+        return html`
+          <label>${t.noticeTitle}<input name="title" required maxlength=${NOTICE_TITLE_MAX} /></label>
+          <label>${t.noticeBody}<textarea name="body" rows="4" required maxlength=${NOTICE_BODY_MAX}></textarea></label>
+          <label>${t.source}<input name="source" maxlength="160" /></label>`;
+      case 'clock':
+        return html`<label>${t.caption}<input name="caption" maxlength="120" /></label>`;
+      case 'countdown':
+        return html`
+          <label>${t.eventTitle}<input name="title" required maxlength="120" /></label>
+          <label>${t.eventDate}<input name="eventDate" type="date" required /></label>`;
+    }
+  }
+
+  /** The kind-specific fields of a new item, read from the add form. */
+  private addFields(data: FormData): ContentFields {
+    const str = (name: string) => String(data.get(name) ?? '');
+    const opt = (name: string) => str(name).trim() || undefined;
+    const common = { durationMs: Math.round(Number(data.get('duration')) * 1000), theme: Number(data.get('theme')) };
+    switch (this.addKind) {
+      case 'slogan':
+        return { kind: 'slogan', text: str('text'), ...common };
+      case 'notice':
+        return { kind: 'notice', title: str('title'), body: str('body'), source: opt('source'), ...common };
+      case 'clock':
+        return { kind: 'clock', caption: opt('caption'), ...common };
+      case 'countdown':
+        return { kind: 'countdown', title: str('title'), eventDate: str('eventDate'), annual: false, afterDays: 0, ...common };
+    }
   }
 
   private show(ok: boolean, e: unknown) {
@@ -138,15 +192,11 @@ export class PlaylistEditor extends LitElement {
     const form = event.target as HTMLFormElement;
     const data = new FormData(form);
     await this.guard(async () => {
-      const created = await api.createItem({
-        kind: 'slogan',
-        text: String(data.get('text')),
-        durationMs: Math.round(Number(data.get('duration')) * 1000),
-        theme: Number(data.get('theme')),
-      });
+      const created = await api.createItem(this.addFields(data));
       this.items = new Map(this.items).set(created.item.id, created);
       await this.saveOrder([...this.playlist!.playlist.itemIds, created.item.id]);
       form.reset();
+      this.addKind = 'slogan';
     });
   }
 

@@ -29,7 +29,16 @@ const TimelineQuery = z.object({
 const AtQuery = z.object({ screenId: Id, at: Instant });
 
 const withRef = (r: Reason) => ({ ...r, ruleRef: RULE_REFS[r.rule] });
-const labelOf = (item: ManifestBody['items'][number]) => (item.kind === 'slogan' ? item.text : item.title);
+function labelOf(item: ManifestBody['items'][number]): string {
+  switch (item.kind) {
+    case 'slogan':
+      return item.text;
+    case 'clock':
+      return item.caption ?? 'clock';
+    default:
+      return item.title;
+  }
+}
 
 function labels(body: ManifestBody) {
   return {

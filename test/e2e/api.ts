@@ -31,10 +31,15 @@ export class ApiClient {
 
   /** Sets every item's duration and publishes, so a test sees a whole rotation quickly. */
   async setAllDurations(durationMs: number): Promise<void> {
+    await this.setDurations(() => durationMs);
+  }
+
+  /** Sets each item's duration by kind (or anything else about it) and publishes. */
+  async setDurations(durationOf: (item: ContentEntry['item']) => number): Promise<void> {
     const { items } = await this.call<{ items: ContentEntry[] }>('GET', '/api/content');
     for (const { item } of items) {
       const { id, ...fields } = item;
-      await this.call('PUT', `/api/content/${id}`, { ...fields, durationMs });
+      await this.call('PUT', `/api/content/${id}`, { ...fields, durationMs: durationOf(item) });
     }
     await this.call('POST', '/api/publish');
   }

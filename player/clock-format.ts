@@ -1,0 +1,20 @@
+import { formatLocalDate, formatLocalTime, localParts } from '../playlists/index.ts';
+import { messages } from './messages.ts';
+
+export interface ClockFace {
+  /** `Thứ Năm` */
+  weekday: string;
+  /** `26/11/2026` */
+  date: string;
+  /** `08:05` */
+  time: string;
+}
+
+/** What a clock shows at `ms`, in Asia/Ho_Chi_Minh whatever the device's time zone. */
+export function clockFace(ms: number, weekdays: readonly string[] = messages.clock.weekdays): ClockFace {
+  return {
+    weekday: weekdays[localParts(ms).weekday] ?? '',
+    date: formatLocalDate(ms),
+    time: formatLocalTime(ms),
+  };
+}

@@ -1,0 +1,149 @@
+import { mkdirSync } from 'node:fs';
+import type { Page } from '@playwright/test';
+import type { ContentEntry, PlaylistEntry } from '../../playlists/index.ts';
+import { ApiClient } from './api.ts';
+import { expect, newPlayer, signInAdmin, test } from './fixtures.ts';
+import { BangtinServer } from './server.ts';
+
+const SHOTS = 'test-results/kinds';
+
+let server: BangtinServer;
+let ids: { notice: string; clock: string };
+
+test.beforeAll(async () => {
+  server = await BangtinServer.start();
+  const client = await ApiClient.signIn(server);
+  // The longest body the schema allows is 600 characters; this one is close to it.
+  const body =
+    'Người học trình độ sơ cấp và các khóa đào tạo dưới 3 tháng thuộc diện chính sách được hỗ trợ ' +
+    'chi phí đào tạo, tiền ăn và tiền đi lại theo quy định. Người khuyết tật, lao động nông thôn, ' +
+    'người thuộc hộ nghèo, hộ cận nghèo, người dân tộc thiểu số và người lao động bị mất việc làm ' +
+    'được ưu tiên. Đăng ký tại UBND xã, phường nơi cư trú hoặc tại trung tâm dịch vụ việc làm; ' +
+    'mang theo căn cước và giấy tờ chứng minh thuộc đối tượng chính sách. Nhà trường sẽ giới thiệu ' +
+    'việc làm phù hợp sau khi hoàn thành khóa học, kết nối với doanh nghiệp trên địa bàn.';
+  const notice = await client.call<ContentEntry>('POST', '/api/content', {
+    kind: 'notice',
+    theme: 2,
+    durationMs: 3_000,
+    title: 'Chính sách hỗ trợ người học nghề — những điều cần biết',
+    body,
+    source: 'Nguồn: thông tin tham khảo cho người học nghề',
+  });
+  const clock = await client.call<ContentEntry>('POST', '/api/content', {
+    kind: 'clock',
+    theme: 5,
+    durationMs: 3_000,
+    caption: 'Thủ đô học nghề — vững bước tương lai',
+  });
+  ids = { notice: notice.item.id, clock: clock.item.id };
+  const { playlists, defaultPlaylistId } = await client.call<{ playlists: PlaylistEntry[]; defaultPlaylistId: string }>('GET', '/api/playlists');
+  const playlist = playlists.find((p) => p.playlist.id === defaultPlaylistId)!.playlist;
+  await client.call('PUT', `/api/playlists/${playlist.id}`, { name: playlist.name, itemIds: [ids.notice, ids.clock] });
+  await client.call('POST', '/api/publish');
+  mkdirSync(SHOTS, { recursive: true });
+});
+test.afterAll(async () => {
+  await server.dispose();
+});
+
+interface Overflow {
+  tag: string;
+  cls: string;
+  scrollWidth: number;
+  clientWidth: number;
+  scrollHeight: number;
+  clientHeight: number;
+}
+
+/** Every `[data-fit]` element in the renderer's shadow root that overflows, and whether the fitted block leaves its box. */
+async function measure(player: Page, tag: string) {
+  return player.locator(tag).evaluate((host) => {
+    const root = host.shadowRoot!;
+    const overflows: Overflow[] = [];
+    const fitted = Array.from(root.querySelectorAll<HTMLElement>('[data-fit]'));
+    for (const el of fitted) {
+      if (el.scrollWidth > el.clientWidth || el.scrollHeight > el.clientHeight) {
+        overflows.push({ tag: el.tagName, cls: el.className, scrollWidth: el.scrollWidth, clientWidth: el.clientWidth, scrollHeight: el.scrollHeight, clientHeight: el.clientHeight });
+      }
+    }
+    const fit = root.querySelector<HTMLElement>('.fit')!;
+    const box = fit.parentElement!;
+    return {
+      count: fitted.length,
+      overflows,
+      fitSize: Number(fit.getAttribute('data-fit')),
+      blockFits: fit.offsetHeight <= box.clientHeight && fit.offsetWidth <= box.clientWidth,
+      text: (root.textContent ?? '').replace(/\s+/g, ' ').trim(),
+    };
+  });
+}
+
+const sizes = [
+  { width: 1920, height: 1080 },
+  { width: 1080, height: 1920 },
+  { width: 384, height: 192 },
+  { width: 192, height: 96 },
+];
+
+for (const size of sizes) {
+  test(`a notice and a clock fit without overflow at ${size.width}×${size.height}`, async ({ context }) => {
+    const player = await newPlayer(context, server.demoPlayerUrl, size);
+    await player.evaluate(() => document.fonts.ready.then(() => undefined));
+    for (const [kind, tag] of [['notice', 'bt-policy-notice'], ['clock', 'bt-clock']] as const) {
+      const el = player.locator(`${tag}[data-item-id="${ids[kind]}"]`);
+      await expect(el).toBeVisible({ timeout: 15_000 });
+      await expect.poll(async () => (await measure(player, tag)).fitSize).toBeGreaterThan(0);
+      // Let a font swap and the resulting refit settle before measuring.
+      await player.waitForTimeout(300);
+      const m = await measure(player, tag);
+      await player.screenshot({ path: `${SHOTS}/${kind}-${size.width}x${size.height}.png` });
+      expect(m.count, 'fitted text elements').toBeGreaterThan(1);
+      expect(m.overflows, `overflowing [data-fit] elements in ${tag}`).toEqual([]);
+      expect(m.blockFits, 'the fitted block stays inside its box').toBe(true);
+      if (kind === 'clock') {
+        expect(m.text).toMatch(/^\d\d:\d\d (Thứ (Hai|Ba|Tư|Năm|Sáu|Bảy)|Chủ nhật), \d\d\/\d\d\/\d{4}/);
+      } else {
+        expect(m.text).toContain('Chính sách hỗ trợ người học nghề');
+        // Big screens show the body too; a small LED board shows the title alone.
+        if (size.width >= 1080) expect(m.text).toContain('Người học trình độ sơ cấp');
+      }
+    }
+  });
+}
+
+test('an operator adds a notice and a clock from the admin page and edits the notice', async ({ context }) => {
+  const admin = await context.newPage();
+  await admin.setViewportSize({ width: 1280, height: 900 });
+  await signInAdmin(admin, server);
+  const rows = admin.locator('bt-item-editor');
+  const before = await rows.count();
+  const form = admin.locator('bt-playlist-editor form');
+
+  await form.locator('select[name=kind]').selectOption('notice');
+  await form.locator('input[name=title]').fill('Thông báo thử');
+  await form.screenshot({ path: `${SHOTS}/admin-add-notice.png` });
+  await form.locator('textarea[name=body]').fill('Nội dung thông báo thử cho người học nghề.');
+  await admin.getByRole('button', { name: 'Thêm vào danh sách' }).click();
+  await expect(rows).toHaveCount(before + 1);
+  const notice = rows.nth(before);
+  await expect(notice.locator('strong')).toHaveText('Thông báo chính sách');
+  await expect(notice.locator('textarea[name=body]')).toHaveValue('Nội dung thông báo thử cho người học nghề.');
+
+  await form.locator('select[name=kind]').selectOption('clock');
+  await form.locator('input[name=caption]').fill('Giờ Hà Nội');
+  await admin.getByRole('button', { name: 'Thêm vào danh sách' }).click();
+  await expect(rows).toHaveCount(before + 2);
+  await expect(rows.nth(before + 1).locator('input[name=caption]')).toHaveValue('Giờ Hà Nội');
+  // The form goes back to slogans for the next item.
+  await expect(form.locator('textarea[name=text]')).toBeVisible();
+
+  await notice.locator('input[name=source]').fill('Nguồn thử');
+  await notice.locator('input[name=source]').blur();
+  await expect(notice.locator('.badge')).toHaveText('Mới — chưa xuất bản');
+  await expect(notice.locator('.error')).toHaveCount(0);
+  const client = await ApiClient.signIn(server);
+  const saved = async () =>
+    (await client.call<{ items: ContentEntry[] }>('GET', '/api/content')).items.find((e) => e.item.kind === 'notice' && e.item.title === 'Thông báo thử')?.item;
+  await notice.screenshot({ path: `${SHOTS}/admin-notice-row.png` });
+  await expect.poll(saved).toMatchObject({ kind: 'notice', source: 'Nguồn thử', body: 'Nội dung thông báo thử cho người học nghề.' });
+});
