@@ -23,10 +23,18 @@ function matchesState(s: ScreenStatus, state: StateFilter): boolean {
     case 'behind':
       return s.sync === 'behind';
     case 'no_offline_cache':
-      return s.device?.secureContext === false;
+      return noOfflineCache(s.device);
     default:
       return s.state === state;
   }
+}
+
+/**
+ * Whether a screen reported that it cannot play from its own cache: no secure context, or (players
+ * that say so) no service worker. Unknown (never reported) counts as neither.
+ */
+export function noOfflineCache(device: ScreenStatus['device']): boolean {
+  return device !== null && (!device.secureContext || device.offlineCache === false);
 }
 
 /**

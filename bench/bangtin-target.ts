@@ -19,11 +19,11 @@ export interface SeededData {
   tokens: string[];
 }
 
-export function seed(dir: string, n: number): SeededData {
+export async function seed(dir: string, n: number): Promise<SeededData> {
   const db = openDatabase(join(dir, 'bangtin.db'));
   try {
-    const services = createServices(db, systemClock);
-    seedDemo(services);
+    const services = createServices(db, systemClock, { mediaDir: join(dir, 'media') });
+    await seedDemo(services);
     const tokens: string[] = [];
     const now = Date.now();
     db.transaction(() => {

@@ -74,7 +74,7 @@ async function main(): Promise<void> {
 
   const tempDir = (run.tempDir = mkdtempSync(join(tmpdir(), 'bangtin-bench-')));
   const seedStart = wallNow();
-  const data = seed(tempDir, opts.screens);
+  const data = await seed(tempDir, opts.screens);
   log(`seeded ${opts.screens} screens in ${((wallNow() - seedStart) / 1000).toFixed(1)} s (${tempDir})`);
 
   const bangtin = await runBangtin(data, opts);

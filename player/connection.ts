@@ -186,18 +186,30 @@ export class Connection {
         this.abandon('stale');
         return;
       }
-      this.send({
-        type: 'heartbeat',
-        playing: this.options.playing(),
-        manifestVersion: this.options.manifestVersion(),
-        uptimeMs: Math.max(0, Math.round(this.monotonic())),
-        viewport: this.viewport(),
-        ...this.device(),
-      });
+      this.send(this.heartbeat());
       this.heartbeatTimer = this.timers.set(beat, intervalMs);
     };
     this.timers.clear(this.heartbeatTimer);
     this.heartbeatTimer = this.timers.set(beat, intervalMs);
+  }
+
+  private heartbeat(): ClientMessage {
+    return {
+      type: 'heartbeat',
+      playing: this.options.playing(),
+      manifestVersion: this.options.manifestVersion(),
+      uptimeMs: Math.max(0, Math.round(this.monotonic())),
+      viewport: this.viewport(),
+      ...this.device(),
+    };
+  }
+
+  /**
+   * Sends a heartbeat now, between the regular ones, for news the dashboard should not wait
+   * for (a medium that could not be cached). The schedule of regular heartbeats is unchanged.
+   */
+  reportNow(): void {
+    if (this.heartbeatTimer !== null) this.send(this.heartbeat());
   }
 
   /** Sends one message on the open socket; false when there is none or the message is invalid. */

@@ -1,14 +1,20 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { toLocalIso, type Manifest, type ScreenSettings, type ZonePlay } from '../playlists/index.ts';
+import { toLocalIso, type Manifest, type ScreenSettings, type TickerStrip, type ZonePlay } from '../playlists/index.ts';
 import { Clock } from './clock.ts';
 import { Connection, PLAYER_VERSION, type ConnectionStatus } from './connection.ts';
 import { clearCacheStorage, runCommand, type CommandTarget } from './commands.ts';
 import { DeviceProbe } from './device.ts';
+import { WHOLE_OUTPUT, loadOutput, outputOf, saveOutput, type ScreenOutput } from './layout.ts';
 import { PairingClient, type PairingStatus } from './pairing.ts';
 import { Playback } from './playback.ts';
 import { Receipts } from './receipts.ts';
+import { loadRenderers } from './renderers.ts';
 import { PlayQueue, PlayRecorder, PlaySender } from './plays.ts';
+import { mediaZones } from './media-files.ts';
+import { OfflineCache } from './offline.ts';
 import { PlayerStore, browserStorage, takeToken } from './store.ts';
+import { TickerZone } from './ticker-zone.ts';
+import { openPlayerDb } from './store-db.ts';
 
 /** A corrected-clock move bigger than this re-resolves what is on screen at once. */
 const CLOCK_JUMP_MS = 1_000;
@@ -31,6 +37,8 @@ export class PlayerController implements ReactiveController {
   play: ZonePlay | null = null;
   manifestVersion: string | null = null;
   screen: ScreenSettings | null = null;
+  /** The canvas and theme, kept while pairing too. */
+  output: ScreenOutput = WHOLE_OUTPUT;
 
   readonly clock = new Clock();
   /**
@@ -39,7 +47,15 @@ export class PlayerController implements ReactiveController {
    */
   now = (): number => this.clock.now();
 
-  private readonly store = new PlayerStore(browserStorage());
+  /** The token in localStorage; manifest, screen and plays in IndexedDB once loaded (store.ts). */
+  private readonly store = new PlayerStore(browserStorage(), openPlayerDb);
+  /** Service worker and verified media: a manifest applies once it can play offline. */
+  private readonly offline = new OfflineCache(
+    () => mediaZones(this.screen, { width: window.innerWidth, height: window.innerHeight }),
+    () => this.connection?.reportNow(),
+  );
+  private alive = false;
+  private readonly outputStorage = browserStorage();
   /** Proof of play: events recorded as items leave the screen, queued until acknowledged. */
   readonly plays = new PlayQueue(this.store);
   private readonly recorder = new PlayRecorder({
@@ -52,15 +68,35 @@ export class PlayerController implements ReactiveController {
   private sender: PlaySender | null = null;
   /** Emergency receipts (`shown`), sent when an emergency first appears. */
   private readonly receipts = new Receipts((m) => this.connection?.send(m) ?? false, () => this.clock.now());
-  private readonly device = new DeviceProbe(this.plays);
+  private readonly device = new DeviceProbe(this.plays, () => this.offline.report());
   private readonly playback = new Playback(() => this.clock.now(), (play) => {
     // A tab that another one replaced goes on showing content, but its plays are not counted.
     if (!this.replaced) this.recorder.showing(play);
     this.receipts.showing(play);
     this.play = play;
+    this.ticker.sync();
     this.host.requestUpdate();
+    // An item boundary: the one moment a new player build may take over (sw-client.ts).
+    this.offline.boundary();
   });
-  private readonly onPageHide = () => this.recorder.finish();
+  /** The ticker strip zone; shown only where the layout has a strip (see layout.ts). */
+  readonly ticker = new TickerZone({
+    recorder: {
+      queue: this.plays,
+      now: () => this.clock.now(),
+      monotonic: () => performance.now(),
+      screenId: () => this.screen?.id ?? null,
+      onRecorded: () => this.sender?.recorded(),
+    },
+    now: () => this.clock.now(),
+    layout: () => ({ strip: this.screen?.ticker ?? null, main: this.play }),
+    counting: () => !this.replaced,
+    onChange: () => this.host.requestUpdate(),
+  });
+  private readonly onPageHide = () => {
+    this.recorder.finish();
+    this.ticker.finish();
+  };
   private identifyTimer: ReturnType<typeof setTimeout> | undefined;
   private connection: Connection | null = null;
   private pairing: PairingClient | null = null;
@@ -69,8 +105,41 @@ export class PlayerController implements ReactiveController {
     host.addController(this);
   }
 
+  /** The media of the manifest in use, for the photo, image and video renderers. */
+  get media(): Manifest['media'] {
+    return this.playback.manifest?.media ?? [];
+  }
+
+  /** The item that follows the one on screen in the main zone, if the manifest has it. */
+  get nextItem(): Manifest['items'][number] | null {
+    const id = this.play?.next.itemId;
+    return (id && this.playback.manifest?.items.find((i) => i.id === id)) || null;
+  }
+
+  /** A main-zone item ended before its slot (a clip ended, stalled or failed): move on. */
+  itemEnded(itemId: string, since: number): void {
+    this.playback.skip(itemId, since);
+  }
+
+  /** The ticker strip on screen now: null while the layout has none or it is collapsed. */
+  get strip(): TickerStrip | null {
+    return this.ticker.strip;
+  }
+
   hostConnected(): void {
     window.addEventListener('pagehide', this.onPageHide);
+    this.output = loadOutput(this.outputStorage);
+    this.alive = true;
+    void this.boot();
+  }
+
+  /** Reads IndexedDB first (milliseconds), so a box that boots offline plays what it had. */
+  private async boot(): Promise<void> {
+    await this.store.load();
+    // The stored manifest's renderers load before it plays, so its first item never shows blank.
+    await loadRenderers(this.store.manifest()?.items ?? []).catch((err: unknown) => console.warn('bangtin: renderers not loaded', err));
+    if (!this.alive) return;
+    this.plays.reload();
     const token = takeToken(location.href, this.store, (url) => history.replaceState(history.state, '', url));
     if (token === null) this.startPairing();
     else this.startPlaying(token);
@@ -107,7 +176,10 @@ export class PlayerController implements ReactiveController {
     const manifest = this.store.manifest();
     this.manifestVersion = manifest?.version ?? null;
     this.screen = this.store.screen();
+    if (this.screen) this.output = outputOf(this.screen);
     this.playback.start(manifest);
+    this.ticker.start(manifest);
+    this.offline.start(manifest);
     this.sender = new PlaySender(this.plays, (events) => this.connection?.send({ type: 'plays', events }) ?? false);
     this.connection = new Connection({
       url: `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/ws/player`,
@@ -123,18 +195,24 @@ export class PlayerController implements ReactiveController {
       onManifest: (m) => this.applyManifest(m),
       onScreen: (screen) => {
         this.screen = screen;
+        this.output = outputOf(screen);
         this.store.saveScreen(screen);
+        saveOutput(this.outputStorage, this.output);
+        this.ticker.sync();
+        this.offline.zonesChanged();
         this.host.requestUpdate();
       },
       onClockSync: (delta) => {
         if (Math.abs(delta) <= CLOCK_JUMP_MS) return;
         this.now = () => this.clock.now();
         this.playback.refresh();
+        this.ticker.refresh();
         this.host.requestUpdate();
       },
       onStatus: (status) => {
         this.status = status;
         if (status === 'online') this.receipts.flush();
+        if (status === 'online') this.offline.checkForUpdate();
         if (status === 'online') this.sender?.connected();
         else this.sender?.disconnected();
         this.host.requestUpdate();
@@ -148,6 +226,7 @@ export class PlayerController implements ReactiveController {
       onReplaced: () => {
         this.replaced = true;
         this.recorder.discard();
+        this.ticker.discard();
         this.host.requestUpdate();
       },
       reload: () => location.reload(),
@@ -158,14 +237,18 @@ export class PlayerController implements ReactiveController {
 
   hostDisconnected(): void {
     window.removeEventListener('pagehide', this.onPageHide);
+    this.alive = false;
+    this.offline.stop();
     clearTimeout(this.identifyTimer);
     this.recorder.finish();
+    this.ticker.finish();
     this.sender?.stop();
     this.pairing?.stop();
     this.pairing = null;
     this.connection?.stop();
     this.connection = null;
     this.playback.stop();
+    this.ticker.stop();
   }
 
   private readonly commandTarget: CommandTarget = {
@@ -192,10 +275,19 @@ export class PlayerController implements ReactiveController {
     },
   };
 
-  private applyManifest(manifest: Manifest): void {
+  /**
+   * Applies a manifest once every medium it needs is cached and verified and its kinds'
+   * renderers are loaded (DESIGN.md: applied, acknowledged, shown); until then the old one
+   * plays. The connection acks when this settles.
+   */
+  private async applyManifest(manifest: Manifest): Promise<void> {
+    await this.offline.prepare(manifest);
+    await loadRenderers(manifest.items);
     this.store.saveManifest(manifest);
     this.playback.apply(manifest);
+    this.ticker.apply(manifest);
     this.manifestVersion = manifest.version;
+    this.offline.appliedNow(manifest);
     this.host.requestUpdate();
   }
 
@@ -207,6 +299,7 @@ export class PlayerController implements ReactiveController {
     this.store.forgetScreen();
     this.plays.clear();
     this.playback.stop();
+    this.ticker.stop();
     this.registered = false;
     this.play = null;
     this.manifestVersion = null;

@@ -1,4 +1,12 @@
-import type { DeviceReport } from '../playlists/index.ts';
+import type { DeviceReport, MediaProgress } from '../playlists/index.ts';
+
+/** The offline cache as the dashboard sees it (player/media-cache.ts, player/sw-client.ts). */
+export interface CacheReport {
+  offlineCache: boolean;
+  /** Bytes of verified media cached for the applied manifest. */
+  cacheBytes: number;
+  media: MediaProgress | null;
+}
 
 interface ChromiumMemory {
   usedJSHeapSize: number;
@@ -12,16 +20,19 @@ interface ChromiumMemory {
 export class DeviceProbe {
   private storage: DeviceReport['storage'] = null;
 
-  constructor(private readonly plays: { readonly size: number; readonly dropped: number }) {}
+  constructor(
+    private readonly plays: { readonly size: number; readonly dropped: number },
+    private readonly cache: () => CacheReport | null = () => null,
+  ) {}
 
   report(): DeviceReport {
     void this.refreshStorage();
     const secure = window.isSecureContext === true;
+    const cache = this.cache();
     const memory = (performance as Performance & { memory?: ChromiumMemory }).memory;
     return {
       secureContext: secure,
-      // No service worker cache yet: empty where one can exist, none where it cannot.
-      cacheBytes: secure && typeof caches !== 'undefined' ? 0 : null,
+      cacheBytes: cache?.offlineCache ? cache.cacheBytes : null,
       storage: this.storage,
       // Checked field by field: a replaced `performance` (a test's fake clock, some WebViews)
       // can expose a `memory` object without numbers, and the hello must still validate.
@@ -30,6 +41,8 @@ export class DeviceProbe {
           ? { usedBytes: memory.usedJSHeapSize, limitBytes: memory.jsHeapSizeLimit }
           : null,
       plays: { queued: this.plays.size, dropped: this.plays.dropped },
+      offlineCache: cache?.offlineCache ?? false,
+      media: cache?.media ?? null,
     };
   }
 

@@ -27,6 +27,10 @@ export interface PlayerMessages {
     /** Weekday names, 0 = Sunday … 6 = Saturday. */
     weekdays: readonly string[];
   };
+  notice: {
+    /** Accessible name of a notice's QR code. */
+    qrLabel: string;
+  };
 }
 
 export const messages: PlayerMessages = {
@@ -45,5 +49,8 @@ export const messages: PlayerMessages = {
   },
   clock: {
     weekdays: ['Chủ nhật', 'Thứ Hai', 'Thứ Ba', 'Thứ Tư', 'Thứ Năm', 'Thứ Sáu', 'Thứ Bảy'],
+  },
+  notice: {
+    qrLabel: 'Mã QR tới trang thông tin chi tiết',
   },
 };

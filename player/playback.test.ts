@@ -181,3 +181,44 @@ describe('Playback', () => {
     });
   });
 });
+
+describe('Playback of the ticker zone', () => {
+  const a = slogan('a', 10_000);
+  const t1 = slogan('t1', 6_000);
+  const t2 = slogan('t2', 6_000);
+  const withTicker = Manifest.parse({
+    ...manifest([a, t1, t2], '4'.repeat(16)),
+    playlists: [
+      { id: 'main', name: 'Main', itemIds: ['a'] },
+      { id: 'tp', name: 'Chữ chạy', itemIds: ['t1', 't2'] },
+    ],
+    schedules: [{ id: 'T', name: 'Chữ chạy', playlistId: 'tp', zone: 'ticker', target: { all: true }, time: { startDate: '2026-10-01' } }],
+  });
+
+  function tickerSetup(startAt: number) {
+    const timers = new FakeTimers();
+    timers.now = startAt;
+    const shown: (ZonePlay | null)[] = [];
+    const playback = new Playback(() => timers.now, (play) => shown.push(play), timers, 'ticker');
+    return { timers, playback, ids: () => shown.map((p) => p?.item?.id ?? null) };
+  }
+
+  it('[S13] rotates what is scheduled for the ticker strip on its own', () => {
+    const { timers, playback, ids } = tickerSetup(DAY_START + 1_000);
+    playback.start(withTicker);
+    expect(ids()).toEqual(['t1']);
+    timers.advance(5_000);
+    expect(ids()).toEqual(['t1', 't2']);
+  });
+
+  it('[S13] plays nothing while nothing is scheduled for the ticker strip, and no fallback', () => {
+    const { playback, ids } = tickerSetup(DAY_START + 1_000);
+    playback.start(manifest([a], '5'.repeat(16)));
+    expect(ids()).toEqual([]);
+    expect(playback.play).toBeNull();
+    playback.apply(withTicker);
+    expect(ids()).toEqual(['t1']);
+    playback.apply(manifest([a], '6'.repeat(16)));
+    expect(ids()).toEqual(['t1', null]);
+  });
+});

@@ -1,4 +1,4 @@
-import { resolve, type Manifest, type PublishedItem, type ZonePlay } from '../playlists/index.ts';
+import { resolve, type Manifest, type PublishedItem, type Zone, type ZonePlay } from '../playlists/index.ts';
 import { browserTimers, type Timers } from './clock.ts';
 
 /**
@@ -38,15 +38,18 @@ function samePlay(a: ZonePlay | null, b: ZonePlay | null): boolean {
 }
 
 /**
- * Drives the main zone from `resolve(manifest, now)` alone: shows the resolved item until its
+ * Drives one zone from `resolve(manifest, now)` alone: shows the resolved item until its
  * `until`, then resolves again at the corrected time (so a timer that fires early or late
  * still lands on the right item). `onChange` is called whenever what is on screen changes.
+ * The ticker zone plays null while the manifest schedules nothing for it (SCHEDULE.md [S13]).
  */
 export class Playback {
   manifest: Manifest | null = null;
   play: ZonePlay | null = null;
   /** The current item stays until its `until` although a newer manifest is applied. */
   private holding = false;
+  /** A slot whose item ended early (see `skip`): the slot after it shows instead. */
+  private skipped: ZonePlay | null = null;
   private timer: unknown = null;
   private running = false;
 
@@ -54,6 +57,7 @@ export class Playback {
     private readonly now: () => number,
     private readonly onChange: (play: ZonePlay | null) => void,
     private readonly timers: Timers = browserTimers,
+    private readonly zone: Zone = 'main',
   ) {}
 
   start(manifest: Manifest | null): void {
@@ -67,7 +71,7 @@ export class Playback {
     if (manifest.version === this.manifest?.version) return;
     const visible = this.play?.item ?? null;
     // An emergency that is on now takes over at once, mid-item (SCHEDULE.md [S1], [S10]).
-    const urgent = this.play?.reason.tier !== 'emergency' && resolve(manifest, this.now()).main.reason.tier === 'emergency';
+    const urgent = this.play?.reason.tier !== 'emergency' && resolve(manifest, this.now())[this.zone]?.reason.tier === 'emergency';
     this.holding = !urgent && switchWhen(visible, manifest) === 'boundary';
     this.manifest = manifest;
     this.tick();
@@ -75,6 +79,21 @@ export class Playback {
 
   /** Re-evaluates at the current corrected time, e.g. after the clock offset moved. */
   refresh(): void {
+    this.tick();
+  }
+
+  /**
+   * The item on screen ended before its slot did (a clip that ended early, stalled or failed):
+   * what follows the slot shows now and keeps its own end, so the rotation stays anchored to
+   * the wall clock. Only the slot that is on by the clock can be skipped, so a clip that keeps
+   * failing never runs playback ahead through later slots.
+   */
+  skip(itemId: string, since: number): void {
+    const play = this.play;
+    if (!this.running || !play?.item || play.item.id !== itemId || play.since !== since) return;
+    if (since > this.now()) return;
+    this.skipped = play;
+    this.holding = false;
     this.tick();
   }
 
@@ -94,7 +113,10 @@ export class Playback {
       return;
     }
     this.holding = false;
-    const next = this.manifest ? resolve(this.manifest, now).main : null;
+    let next = this.manifest ? (resolve(this.manifest, now)[this.zone] ?? null) : null;
+    const skipped = this.skipped;
+    if (skipped && next && samePlay(next, skipped) && this.manifest) next = resolve(this.manifest, skipped.until)[this.zone] ?? null;
+    else this.skipped = null;
     this.play = next;
     this.arm(next ? next.until - now : MAX_WAIT_MS);
     if (!samePlay(current, next)) this.onChange(next);

@@ -35,6 +35,13 @@ export class PlayQueue {
     return this.events.length;
   }
 
+  /** Reads the queue again, once the store has loaded it (IndexedDB opens after construction). */
+  reload(): void {
+    this.events = this.store.plays();
+    this.dropped = this.store.playsDropped();
+    if (this.events.length > this.max) this.push();
+  }
+
   /** Adds events (none: just enforces the bound) and saves the queue. */
   push(...events: PlayEvent[]): void {
     this.events.push(...events);

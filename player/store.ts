@@ -1,10 +1,16 @@
 import { Manifest, PairingStarted, PlayEvent, ScreenSettings } from '../playlists/index.ts';
 import { z } from 'zod';
+import type { PlayerDb, PlayRecord, StateKey } from './store-db.ts';
 
 /**
- * What the player keeps across reboots: its token, the last applied manifest and its screen
- * settings. Backed by localStorage for now; kept behind this small class so IndexedDB can
- * replace it without touching the rest of the player.
+ * What the player keeps across reboots. Reads are synchronous, from a mirror in memory, so
+ * playback never waits on storage; writes go through to the backing store in order.
+ *
+ * - The token and a pairing in progress stay in localStorage: tiny, and read before anything
+ *   else at boot, synchronously (no IndexedDB open on the path to the first frame's decision).
+ * - The manifest, the screen settings and the proof-of-play queue live in IndexedDB (`load()`
+ *   reads them once at boot). Where IndexedDB cannot be opened they stay in localStorage, as
+ *   before; data an older player left in localStorage moves to IndexedDB once, at `load()`.
  */
 export interface KeyValueStorage {
   getItem(key: string): string | null;
@@ -24,12 +30,106 @@ export const STORE_KEYS = {
   playsDropped: 'bangtin.playsDropped',
 } as const;
 
+/** Keys that move to IndexedDB, by the name they have there. */
+const MOVED: Record<StateKey, string> = { manifest: STORE_KEYS.manifest, screen: STORE_KEYS.screen, playsDropped: STORE_KEYS.playsDropped };
+
 /** The same bounds the `hello` message puts on a token. */
 const TOKEN_MAX = 200;
 
+interface Mirror {
+  manifest: Manifest | null;
+  screen: ScreenSettings | null;
+  plays: PlayEvent[];
+  playsDropped: number;
+}
+
 export class PlayerStore {
-  /** `null` storage (disabled or unavailable) makes every read miss and every write a no-op. */
-  constructor(private readonly storage: KeyValueStorage | null) {}
+  private mirror: Mirror;
+  /** Sequence numbers of the queued plays in the database, by event id (keeps the order). */
+  private playSeq = new Map<string, number>();
+  private nextSeq = 1;
+  private writes: Promise<void> = Promise.resolve();
+  private db: PlayerDb | null = null;
+  private loading: Promise<void> | null = null;
+
+  /**
+   * `storage` null (disabled or unavailable) makes every read miss and every write a no-op.
+   * `db` (IndexedDB) takes over the manifest, screen and plays once `load()` has run.
+   */
+  constructor(
+    private readonly storage: KeyValueStorage | null,
+    private readonly openDb: (() => Promise<PlayerDb | null>) | null = null,
+  ) {
+    this.mirror = {
+      manifest: this.readJson(STORE_KEYS.manifest, Manifest),
+      screen: this.readJson(STORE_KEYS.screen, ScreenSettings),
+      plays: parsePlays(this.readJson(STORE_KEYS.plays, z.array(z.unknown()))),
+      playsDropped: count(this.read(STORE_KEYS.playsDropped)),
+    };
+  }
+
+  /**
+   * Opens the database and reads it into the mirror. What an older player left in localStorage
+   * is moved over once (the database wins where both have a value). Never throws: without a
+   * database the store goes on over localStorage.
+   */
+  load(): Promise<void> {
+    this.loading ??= this.loadOnce();
+    return this.loading;
+  }
+
+  private async loadOnce(): Promise<void> {
+    let db: PlayerDb | null = null;
+    try {
+      db = (await this.openDb?.()) ?? null;
+    } catch (err) {
+      console.warn('bangtin: IndexedDB unavailable, storing in localStorage', err);
+    }
+    if (!db) return;
+    let stored: Awaited<ReturnType<PlayerDb['load']>>;
+    try {
+      stored = await db.load();
+    } catch (err) {
+      console.warn('bangtin: could not read IndexedDB, storing in localStorage', err);
+      return;
+    }
+    this.db = db;
+    const legacy = this.mirror;
+    const manifest = parseOrNull(Manifest, stored.state.get('manifest'), 'manifest');
+    const screen = parseOrNull(ScreenSettings, stored.state.get('screen'), 'screen');
+    const plays = parsePlays(stored.plays.map((r) => r.event));
+    const dropped = stored.state.get('playsDropped');
+    this.mirror = {
+      manifest: manifest ?? legacy.manifest,
+      screen: screen ?? legacy.screen,
+      plays: stored.plays.length ? plays : legacy.plays,
+      playsDropped: typeof dropped === 'number' ? count(String(dropped)) : legacy.playsDropped,
+    };
+    for (const record of stored.plays) {
+      const id = (record.event as { id?: unknown } | null)?.id;
+      if (typeof id === 'string') this.playSeq.set(id, record.seq);
+      this.nextSeq = Math.max(this.nextSeq, record.seq + 1);
+    }
+    // Move what only localStorage had, then forget it there: this runs once.
+    if (!manifest && legacy.manifest) this.writeState('manifest', legacy.manifest);
+    if (!screen && legacy.screen) this.writeState('screen', legacy.screen);
+    if (typeof dropped !== 'number' && legacy.playsDropped) this.writeState('playsDropped', legacy.playsDropped);
+    if (!stored.plays.length && legacy.plays.length) this.savePlays(legacy.plays);
+    // Invalid records dropped on reading are removed from the database too.
+    const valid = new Set(plays.map((e) => e.id));
+    const staleIds = stored.plays.flatMap((r) => {
+      const id = (r.event as { id?: unknown } | null)?.id;
+      return typeof id === 'string' && !valid.has(id) ? [id] : [];
+    });
+    if (staleIds.length) this.enqueue((d) => d.updatePlays([], staleIds));
+    await this.flushed();
+    for (const key of [...Object.values(MOVED), STORE_KEYS.plays]) this.remove(key);
+  }
+
+  /** Settles once every write so far reached the backing store. */
+  flushed(): Promise<void> {
+    return this.writes;
+  }
 
   token(): string | null {
     const token = this.read(STORE_KEYS.token);
@@ -43,26 +143,35 @@ export class PlayerStore {
   /** Forgets the token and everything that belonged to the screen it named. */
   forgetScreen(): void {
     for (const key of Object.values(STORE_KEYS)) this.remove(key);
+    this.mirror = { manifest: null, screen: null, plays: [], playsDropped: 0 };
+    this.playSeq.clear();
+    this.enqueue((db) => db.clear());
   }
 
   manifest(): Manifest | null {
-    return this.readJson(STORE_KEYS.manifest, Manifest);
+    return this.mirror.manifest;
   }
 
   saveManifest(manifest: Manifest): void {
-    this.write(STORE_KEYS.manifest, JSON.stringify(manifest));
+    this.mirror.manifest = manifest;
+    if (this.db) this.writeState('manifest', manifest);
+    else this.write(STORE_KEYS.manifest, JSON.stringify(manifest));
   }
 
   forgetManifest(): void {
-    this.remove(STORE_KEYS.manifest);
+    this.mirror.manifest = null;
+    if (this.db) this.writeState('manifest', undefined);
+    else this.remove(STORE_KEYS.manifest);
   }
 
   screen(): ScreenSettings | null {
-    return this.readJson(STORE_KEYS.screen, ScreenSettings);
+    return this.mirror.screen;
   }
 
   saveScreen(screen: ScreenSettings): void {
-    this.write(STORE_KEYS.screen, JSON.stringify(screen));
+    this.mirror.screen = screen;
+    if (this.db) this.writeState('screen', screen);
+    else this.write(STORE_KEYS.screen, JSON.stringify(screen));
   }
 
   pairing(): PairingStarted | null {
@@ -77,32 +186,63 @@ export class PlayerStore {
     this.remove(STORE_KEYS.pairing);
   }
 
-  /** The queued play events; any that no longer parse are dropped one by one, not the lot. */
+  /** The queued play events, oldest first. */
   plays(): PlayEvent[] {
-    const raw = this.readJson(STORE_KEYS.plays, z.array(z.unknown()));
-    if (!raw) return [];
-    return raw.flatMap((event) => {
-      const parsed = PlayEvent.safeParse(event);
-      return parsed.success ? [parsed.data] : [];
-    });
+    return this.mirror.plays.slice();
   }
 
-  /** False when the write failed (quota): the caller keeps the events in memory meanwhile. */
+  /**
+   * Replaces the queue. In IndexedDB each event is its own record, so only the events added
+   * and removed are written. False when the write failed at once (localStorage quota): the
+   * caller keeps the events in memory meanwhile.
+   */
   savePlays(events: readonly PlayEvent[]): boolean {
-    if (!events.length) {
-      this.remove(STORE_KEYS.plays);
-      return true;
+    this.mirror.plays = events.slice();
+    if (!this.db) {
+      if (!events.length) {
+        this.remove(STORE_KEYS.plays);
+        return true;
+      }
+      return this.write(STORE_KEYS.plays, JSON.stringify(events));
     }
-    return this.write(STORE_KEYS.plays, JSON.stringify(events));
+    const put: PlayRecord[] = [];
+    const keep = new Set<string>();
+    for (const event of events) {
+      keep.add(event.id);
+      if (this.playSeq.has(event.id)) continue;
+      const seq = this.nextSeq++;
+      this.playSeq.set(event.id, seq);
+      put.push({ seq, event });
+    }
+    const removed: string[] = [];
+    for (const id of this.playSeq.keys()) if (!keep.has(id)) removed.push(id);
+    for (const id of removed) this.playSeq.delete(id);
+    if (put.length || removed.length) this.enqueue((db) => db.updatePlays(put, removed));
+    return true;
   }
 
   playsDropped(): number {
-    const n = Number(this.read(STORE_KEYS.playsDropped) ?? 0);
-    return Number.isSafeInteger(n) && n > 0 ? n : 0;
+    return this.mirror.playsDropped;
   }
 
   savePlaysDropped(n: number): void {
-    this.write(STORE_KEYS.playsDropped, String(n));
+    this.mirror.playsDropped = n;
+    if (this.db) this.writeState('playsDropped', n);
+    else this.write(STORE_KEYS.playsDropped, String(n));
+  }
+
+  private writeState(key: StateKey, value: unknown): void {
+    this.enqueue((db) => db.setState(key, value));
+  }
+
+  /** Database writes run one after another, in the order they were made. */
+  private enqueue(op: (db: PlayerDb) => Promise<void>): void {
+    const db = this.db;
+    if (!db) return;
+    this.writes = this.writes.then(() => op(db)).catch((err: unknown) => {
+      // Quota or a closed database: the player still plays from memory.
+      console.warn('bangtin: could not write to IndexedDB', err);
+    });
   }
 
   /** Re-validates what was stored: an older player version or a hand edit may have left junk. */
@@ -146,6 +286,28 @@ export class PlayerStore {
       // nothing to do
     }
   }
+}
+
+function parseOrNull<T extends z.ZodType>(schema: T, value: unknown, name: string): z.infer<T> | null {
+  if (value === undefined) return null;
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  console.warn(`bangtin: dropping invalid stored ${name}`);
+  return null;
+}
+
+/** Events that still parse, one by one: a bad one does not cost the others. */
+function parsePlays(raw: readonly unknown[] | null): PlayEvent[] {
+  if (!raw) return [];
+  return raw.flatMap((event) => {
+    const parsed = PlayEvent.safeParse(event);
+    return parsed.success ? [parsed.data] : [];
+  });
+}
+
+function count(raw: string | null): number {
+  const n = Number(raw ?? 0);
+  return Number.isSafeInteger(n) && n > 0 ? n : 0;
 }
 
 export function isToken(value: string): boolean {

@@ -27,8 +27,11 @@ export const SignIn = z.strictObject({
 export const Role = z.enum(['admin', 'editor', 'approver', 'ward_operator', 'viewer']);
 export type Role = z.infer<typeof Role>;
 
+/** The ward a ward operator works for; null for city roles. */
+export const SessionWard = z.object({ code: WardCode, name: z.string() });
+export type SessionWard = z.infer<typeof SessionWard>;
 export const SessionInfo = z.object({
-  user: z.object({ id: z.int(), username: z.string(), role: Role }),
+  user: z.object({ id: z.int(), username: z.string(), role: Role, ward: SessionWard.nullable() }),
   mustChangePassword: z.boolean(),
 });
 export type SessionInfo = z.infer<typeof SessionInfo>;
@@ -42,11 +45,12 @@ export const PasswordChange = z.strictObject({
 /** Whether a draft differs from what screens have. */
 export const DraftState = z.enum(['published', 'new', 'changed']);
 
-export const ContentEntry = z.object({ item: ContentItem, state: DraftState, updatedAt: Instant });
+/** `ownerWard`: the ward whose local content it is (its operators edit it); null for the city's. */
+export const ContentEntry = z.object({ item: ContentItem, state: DraftState, updatedAt: Instant, ownerWard: WardCode.nullable() });
 export type ContentEntry = z.infer<typeof ContentEntry>;
 export const ContentList = z.object({ items: z.array(ContentEntry) });
 
-export const PlaylistEntry = z.object({ playlist: Playlist, state: DraftState, updatedAt: Instant });
+export const PlaylistEntry = z.object({ playlist: Playlist, state: DraftState, updatedAt: Instant, ownerWard: WardCode.nullable() });
 export type PlaylistEntry = z.infer<typeof PlaylistEntry>;
 export const PlaylistList = z.object({ playlists: z.array(PlaylistEntry) });
 
@@ -98,3 +102,6 @@ export const ScreenCreate = z.strictObject({
   tags: z.array(text(40)).max(20).default([]),
 });
 export const ScreenCreated = z.object({ screen: ScreenSettings, token: z.string(), playerUrl: z.string() });
+/** `POST /api/screens/{id}/token`: the new token and its player link, shown only this once. */
+export const ScreenTokenIssued = z.object({ screenId: Id, token: z.string(), playerUrl: z.string() });
+export type ScreenTokenIssued = z.infer<typeof ScreenTokenIssued>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MediaId } from './media.ts';
 import { Instant, LocalDate, LocalTime } from './time.ts';
 
 /** Ids are made by the server; the shape is checked wherever one crosses a boundary. */
@@ -52,6 +53,13 @@ export const CountdownFields = z.strictObject({
   afterText: optionalText(160),
 });
 
+/** An absolute http(s) address, at most 300 characters (a QR code must stay scannable). */
+export const HttpUrl = z
+  .string()
+  .trim()
+  .max(300)
+  .regex(/^https?:\/\/[^\s/$.?#][^\s]*$/i, 'expected an http(s) address');
+
 export const NOTICE_TITLE_MAX = 120;
 export const NOTICE_BODY_MAX = 600;
 
@@ -63,6 +71,8 @@ export const NoticeFields = z.strictObject({
   body: text(NOTICE_BODY_MAX),
   /** Where the policy comes from, e.g. the decision that sets it. */
   source: optionalText(160),
+  /** A portal address shown as a QR code drawn by the player itself (no remote QR service). */
+  qrUrl: HttpUrl.optional(),
 });
 
 /** The date and time in Asia/Ho_Chi_Minh, with an optional caption: an idle fallback. */
@@ -72,17 +82,78 @@ export const ClockFields = z.strictObject({
   caption: optionalText(120),
 });
 
+/** A role model (gương điển hình): a graduate, their trade, school and what came of it. */
+export const StoryFields = z.strictObject({
+  kind: z.literal('story'),
+  ...common,
+  /** An image from the media library. */
+  photo: MediaId.optional(),
+  name: text(80),
+  trade: text(80),
+  school: text(120),
+  /** Employer or outcome, e.g. "Kỹ thuật viên tại …". */
+  outcome: optionalText(160),
+  quote: optionalText(240),
+});
+
+/** A picture from the media library, letterboxed (`contain`) or filling the zone (`cover`). */
+export const ImageFields = z.strictObject({
+  kind: z.literal('image'),
+  ...common,
+  media: MediaId,
+  fit: z.enum(['contain', 'cover']),
+  caption: optionalText(160),
+});
+
+/**
+ * A clip from the media library, muted and inline. With `playToEnd` the item lasts as long as
+ * the clip (its probed duration, DESIGN.md: the resolver) and `durationMs` is ignored.
+ */
+export const VideoFields = z.strictObject({
+  kind: z.literal('video'),
+  ...common,
+  media: MediaId,
+  playToEnd: z.boolean(),
+});
+
+export const TICKER_TEXT_MAX = 500;
+export const TICKER_MIN_SPEED = 20;
+export const TICKER_MAX_SPEED = 400;
+
+/** Text that scrolls right to left, for narrow strips; moves in whole-pixel steps. */
+export const TickerFields = z.strictObject({
+  kind: z.literal('ticker'),
+  ...common,
+  text: text(TICKER_TEXT_MAX),
+  /** Scrolling speed in CSS pixels per second. */
+  speedPxPerSec: z.int().min(TICKER_MIN_SPEED).max(TICKER_MAX_SPEED),
+});
+
 /** What an operator writes: one member per kind, discriminated on `kind`. */
-export const ContentFields = z.discriminatedUnion('kind', [SloganFields, CountdownFields, NoticeFields, ClockFields]);
+export const ContentFields = z.discriminatedUnion('kind', [
+  SloganFields,
+  CountdownFields,
+  NoticeFields,
+  ClockFields,
+  StoryFields,
+  ImageFields,
+  VideoFields,
+  TickerFields,
+]);
 export type ContentFields = z.infer<typeof ContentFields>;
 export type ContentKind = ContentFields['kind'];
 
 /** A content item as stored. */
+const stored = { id: Id };
 export const ContentItem = z.discriminatedUnion('kind', [
-  SloganFields.extend({ id: Id }),
-  CountdownFields.extend({ id: Id }),
-  NoticeFields.extend({ id: Id }),
-  ClockFields.extend({ id: Id }),
+  SloganFields.extend(stored),
+  CountdownFields.extend(stored),
+  NoticeFields.extend(stored),
+  ClockFields.extend(stored),
+  StoryFields.extend(stored),
+  ImageFields.extend(stored),
+  VideoFields.extend(stored),
+  TickerFields.extend(stored),
 ]);
 export type ContentItem = z.infer<typeof ContentItem>;
 
@@ -93,8 +164,19 @@ export const PublishedItem = z.discriminatedUnion('kind', [
   CountdownFields.extend(published),
   NoticeFields.extend(published),
   ClockFields.extend(published),
+  StoryFields.extend(published),
+  ImageFields.extend(published),
+  VideoFields.extend(published),
+  TickerFields.extend(published),
 ]);
 export type PublishedItem = z.infer<typeof PublishedItem>;
+
+/** The media an item refers to (photo, image, clip). */
+export function mediaOf(item: ContentFields): string[] {
+  if (item.kind === 'image' || item.kind === 'video') return [item.media];
+  if (item.kind === 'story' && item.photo) return [item.photo];
+  return [];
+}
 
 export function validityOk(item: { validFrom?: string; validUntil?: string }): boolean {
   if (!item.validFrom || !item.validUntil) return true;

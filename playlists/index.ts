@@ -1,6 +1,8 @@
 // The one place the apps meet: every schema that crosses a boundary, the wire protocol, and
 // the pure resolver. Imports nothing but zod.
 export * from './time.ts';
+export * from './media.ts';
+export * from './media-api.ts';
 export * from './content.ts';
 export * from './countdown.ts';
 export * from './playlist.ts';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Id, PublishedItem } from './content.ts';
+import { MediaInfo } from './media.ts';
 import { Playlist } from './playlist.ts';
 import { Schedule, WardShare } from './schedule.ts';
 import { Instant } from './time.ts';
@@ -25,7 +26,8 @@ export const ManifestBody = z.object({
   wardShare: WardShare.optional(),
   /** Plays whenever nothing is scheduled: screens never go black. */
   fallback: z.object({ playlistId: Id.nullable() }),
-  media: z.array(z.never()),
+  /** Every medium the items refer to (DESIGN.md: the manifest), with the files to fetch. */
+  media: z.array(MediaInfo),
 });
 export type ManifestBody = z.infer<typeof ManifestBody>;
 

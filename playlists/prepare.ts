@@ -15,7 +15,7 @@ import { MINUTE_MS } from './time.ts';
 
 /** What the resolver reads from a manifest. Schedules and the ward share may be absent. */
 export type Resolvable = Pick<ManifestBody, 'items' | 'playlists' | 'fallback'> &
-  Partial<Pick<ManifestBody, 'schedules' | 'wardShare'>>;
+  Partial<Pick<ManifestBody, 'schedules' | 'wardShare' | 'media'>>;
 
 export const TIER_RANK = { fallback: 0, normal: 1, priority: 2, emergency: 3 } as const;
 
@@ -59,6 +59,16 @@ export interface Prepared {
 
 const cache = new WeakMap<Resolvable, Prepared>();
 
+/**
+ * A video that plays to its end lasts as long as its probed clip (DESIGN.md: the resolver), so
+ * server and player lay out the same rotation; without a probed length its `durationMs` stands.
+ */
+export function withPlayedDuration(item: PublishedItem, media: ManifestBody['media'] | undefined): PublishedItem {
+  if (item.kind !== 'video' || !item.playToEnd) return item;
+  const clip = media?.find((m) => m.id === item.media);
+  return clip?.durationMs ? { ...item, durationMs: clip.durationMs } : item;
+}
+
 /** Indexes a manifest once; manifests are treated as immutable values. */
 export function prepare(manifest: Resolvable): Prepared {
   const hit = cache.get(manifest);
@@ -72,7 +82,7 @@ export function prepare(manifest: Resolvable): Prepared {
   }
   const prepared: Prepared = {
     manifest,
-    items: new Map(manifest.items.map((i) => [i.id, i])),
+    items: new Map(manifest.items.map((i) => [i.id, withPlayedDuration(i, manifest.media)])),
     validity,
     playlists: new Map(manifest.playlists.map((p) => [p.id, p])),
     schedules: [...(manifest.schedules ?? [])]

@@ -91,6 +91,15 @@ describe('parseFrame', () => {
     });
   });
 
+  it('parses a heartbeat with media download progress, and one from a player before it', () => {
+    const device = { secureContext: true, cacheBytes: 0, storage: null, memory: null, plays: { queued: 0, dropped: 0 } };
+    const media = { version: 'v2', files: 2, filesDone: 1, bytes: 900, bytesDone: 300, error: { reason: 'hash_mismatch', url: '/media/x.webp', status: null } };
+    const withMedia = { ...heartbeat, device: { ...device, offlineCache: true, media } };
+    expect(parseFrame(ClientMessage, frame(withMedia))).toEqual(withMedia);
+    expect(parseFrame(ClientMessage, frame({ ...heartbeat, device }))).toEqual({ ...heartbeat, device });
+    expect(parseFrame(ClientMessage, frame({ ...withMedia, device: { ...device, media: { ...media, error: { ...media.error, reason: 'gone' } } } }))).toBeNull();
+  });
+
   it('parses a valid heartbeat, playing or idle', () => {
     expect(parseFrame(ClientMessage, frame(heartbeat))).toEqual(heartbeat);
     const idle = { ...heartbeat, playing: null, manifestVersion: null };

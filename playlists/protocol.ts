@@ -50,6 +50,24 @@ export type PlayEvent = z.infer<typeof PlayEvent>;
 const Viewport = z.strictObject({ width: z.int().min(0).max(20_000), height: z.int().min(0).max(20_000) });
 const Bytes = z.number().min(0).max(2 ** 53);
 
+/** Why a medium could not be cached: missing on the server, another HTTP error, bytes that do not match their sha256, no network, no room. */
+export const MEDIA_ERRORS = ['not_found', 'http', 'hash_mismatch', 'network', 'storage'] as const;
+
+/**
+ * A player's media download: the manifest it is preparing (null once the applied one is
+ * complete), files and bytes done of those needed, and the last failure until a retry succeeds.
+ * While `version` is set the old manifest stays on air.
+ */
+export const MediaProgress = z.strictObject({
+  version: Version.nullable(),
+  files: z.int().min(0),
+  filesDone: z.int().min(0),
+  bytes: Bytes,
+  bytesDone: Bytes,
+  error: z.strictObject({ reason: z.enum(MEDIA_ERRORS), url: z.string().max(200), status: z.int().min(0).max(999).nullable() }).nullable(),
+});
+export type MediaProgress = z.infer<typeof MediaProgress>;
+
 /** What a player can tell about its box, for the fleet dashboard; in `hello` and every heartbeat. */
 export const DeviceReport = z.strictObject({
   /** Without a secure context there is no service worker, so no offline cache (DESIGN.md). */
@@ -62,6 +80,13 @@ export const DeviceReport = z.strictObject({
   memory: z.strictObject({ usedBytes: Bytes, limitBytes: Bytes }).nullable(),
   /** Proof-of-play events waiting for the server, and those dropped because the queue was full. */
   plays: z.strictObject({ queued: z.int().min(0), dropped: z.int().min(0) }),
+  /**
+   * Whether the player can play from its own cache with no network: a secure context with a
+   * service worker, Cache Storage and `crypto.subtle`. Optional: players before it left it out.
+   */
+  offlineCache: z.boolean().optional(),
+  /** Media download for the manifest on its way in, and the last failure (DESIGN.md: heartbeat). */
+  media: MediaProgress.nullable().optional(),
 });
 export type DeviceReport = z.infer<typeof DeviceReport>;
 

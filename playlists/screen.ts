@@ -12,6 +12,29 @@ export const LOCATION_KINDS = [
 ] as const;
 export const LocationKind = z.enum(LOCATION_KINDS);
 
+/**
+ * The rectangle of the video output an LED sending card copies, in CSS pixels at
+ * devicePixelRatio 1 (DESIGN.md: canvas and zones). Null: the whole viewport.
+ */
+export const Canvas = z.object({
+  x: z.int().min(0).max(7680),
+  y: z.int().min(0).max(4320),
+  width: z.int().min(32).max(7680),
+  height: z.int().min(16).max(4320),
+});
+export type Canvas = z.infer<typeof Canvas>;
+
+/** An optional ticker strip beside the main zone. */
+export const TickerStrip = z.object({
+  position: z.enum(['top', 'bottom']),
+  heightPx: z.int().min(8).max(400),
+});
+export type TickerStrip = z.infer<typeof TickerStrip>;
+
+/** `outdoor`: high contrast on black, for LEDs; `indoor`: a light theme for boards indoors. */
+export const ScreenTheme = z.enum(['outdoor', 'indoor']);
+export type ScreenTheme = z.infer<typeof ScreenTheme>;
+
 /** A screen's own settings, sent to the player in the `screen` message. */
 export const ScreenSettings = z.object({
   id: Id,
@@ -19,5 +42,65 @@ export const ScreenSettings = z.object({
   ward: optionalText(120).nullable(),
   locationKind: LocationKind,
   tags: z.array(text(40)).max(20),
+  canvas: Canvas.nullable().default(null),
+  ticker: TickerStrip.nullable().default(null),
+  theme: ScreenTheme.default('outdoor'),
 });
 export type ScreenSettings = z.infer<typeof ScreenSettings>;
+
+/** Largest output the canvas may reach into: 8K. Keeps a typo (19200) from passing. */
+export const MAX_OUTPUT = { width: 7680, height: 4320 } as const;
+
+/** A strip taller than this share of the canvas would leave the main zone unreadable. */
+const MAX_STRIP_SHARE = 0.5;
+
+/**
+ * A screen's layout as an operator sets it (`PUT /api/screens/{id}/layout`): the canvas stays
+ * inside an 8K output, and a ticker strip leaves at least half the canvas to the main zone.
+ */
+export const ScreenLayout = z
+  .strictObject({
+    canvas: Canvas.nullable(),
+    ticker: TickerStrip.nullable(),
+    theme: ScreenTheme,
+  })
+  .superRefine((layout, ctx) => {
+    const { canvas, ticker } = layout;
+    if (canvas && canvas.x + canvas.width > MAX_OUTPUT.width) {
+      ctx.addIssue({ code: 'custom', path: ['canvas', 'width'], message: `x + width must be at most ${MAX_OUTPUT.width}` });
+    }
+    if (canvas && canvas.y + canvas.height > MAX_OUTPUT.height) {
+      ctx.addIssue({ code: 'custom', path: ['canvas', 'height'], message: `y + height must be at most ${MAX_OUTPUT.height}` });
+    }
+    // Without a canvas the viewport's height is unknown here; the player enforces the share.
+    if (canvas && ticker && ticker.heightPx > canvas.height * MAX_STRIP_SHARE) {
+      ctx.addIssue({ code: 'custom', path: ['ticker', 'heightPx'], message: 'the ticker strip may take at most half the canvas height' });
+    }
+  });
+export type ScreenLayout = z.infer<typeof ScreenLayout>;
+
+/** The layout a screen has until an operator sets one: whole viewport, no strip, outdoor. */
+export const DEFAULT_LAYOUT: ScreenLayout = { canvas: null, ticker: null, theme: 'outdoor' };
+
+/** A screen's settings as written, layout fields optional (they default). */
+export type ScreenSettingsInput = z.input<typeof ScreenSettings>;
+
+/**
+ * The settings the player receives, from anything that carries them (a stored record with more
+ * fields, a new screen without a layout yet): extra fields dropped, layout defaults filled.
+ */
+export function screenSettings(s: ScreenSettingsInput): ScreenSettings {
+  return {
+    id: s.id,
+    name: s.name,
+    ward: s.ward ?? null,
+    locationKind: s.locationKind,
+    tags: s.tags,
+    canvas: s.canvas ?? DEFAULT_LAYOUT.canvas,
+    ticker: s.ticker ?? DEFAULT_LAYOUT.ticker,
+    theme: s.theme ?? DEFAULT_LAYOUT.theme,
+  };
+}
+
+/** The layout part of a screen's settings. */
+export const layoutOf = (s: Pick<ScreenSettings, 'canvas' | 'ticker' | 'theme'>): ScreenLayout => ({ canvas: s.canvas, ticker: s.ticker, theme: s.theme });

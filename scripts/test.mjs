@@ -34,5 +34,6 @@ ensureChromium();
 step('Type check', bin('tsc'), ['--noEmit', '-p', '.']);
 step('Unit and route tests', bin('vitest'), ['run']);
 step('Build', bin('vite'), ['build', '--logLevel', 'warn']);
+step('Player JavaScript budget', process.execPath, [join(root, 'scripts', 'check-size.mjs'), join(root, 'dist')]);
 step('End-to-end tests (Chromium)', bin('playwright'), ['test'], { CHROMIUM_PATH: chromium });
 console.log('\n✓ all tests passed');

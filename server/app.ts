@@ -1,6 +1,6 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { upgradeWebSocket } from '@hono/node-server';
-import type { MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import type { WebSocket } from 'ws';
 import { bodyLimit } from 'hono/body-limit';
 import type { Clock } from './clock.ts';
@@ -12,6 +12,8 @@ import { Hub } from './hub/hub.ts';
 import { wsPlayerSocket } from './hub/socket.ts';
 import { pageRoutes } from './pages.ts';
 import { contentRoutes } from './routes/content.ts';
+import { mediaFileRoutes } from './routes/media-files.ts';
+import { MEDIA_UPLOAD_PATH, mediaRoutes } from './routes/media.ts';
 import { emergencyRoutes } from './routes/emergencies.ts';
 import { fleetRoutes } from './routes/fleet.ts';
 import { pairingRoutes } from './routes/pairing.ts';
@@ -19,6 +21,7 @@ import { playlistRoutes } from './routes/playlists.ts';
 import { publishRoutes } from './routes/publish.ts';
 import { scheduleRoutes } from './routes/schedules.ts';
 import { screenRoutes } from './routes/screens.ts';
+import { screenTokenRoutes } from './routes/screen-tokens.ts';
 import { sessionRoutes } from './routes/session.ts';
 import { timelineRoutes } from './routes/timeline.ts';
 import { userRoutes } from './routes/users.ts';
@@ -49,6 +52,8 @@ export function createHub(services: Services, options: ConstructorParameters<typ
 }
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+/** A media upload: a raw body with its own streamed limit (routes/media.ts), not JSON. */
+const isUpload = (c: Context) => c.req.method === 'POST' && c.req.path === MEDIA_UPLOAD_PATH;
 
 /** State-changing API requests must come from this server's own pages, as JSON. */
 const sameOriginJson: MiddlewareHandler = async (c, next) => {
@@ -57,7 +62,7 @@ const sameOriginJson: MiddlewareHandler = async (c, next) => {
       throw new AppError(403, 'bad_origin', 'Cross-origin or origin-less request refused');
     }
     const hasBody = Number(c.req.header('content-length') ?? 0) > 0 || c.req.header('transfer-encoding') !== undefined;
-    if (hasBody && !/^application\/json\b/i.test(c.req.header('content-type') ?? '')) {
+    if (hasBody && !isUpload(c) && !/^application\/json\b/i.test(c.req.header('content-type') ?? '')) {
       throw new AppError(415, 'unsupported_media_type', 'Send JSON (Content-Type: application/json)');
     }
   }
@@ -83,15 +88,13 @@ export function createApp(deps: AppDeps) {
     c.set('clientAddress', clientAddress(c, deps.trustedProxies));
     await next();
   });
-  app.use(
-    '/api/*',
-    bodyLimit({
-      maxSize: API_BODY_LIMIT,
-      onError: () => {
-        throw new AppError(413, 'payload_too_large', `Bodies are limited to ${API_BODY_LIMIT} bytes`);
-      },
-    }),
-  );
+  const jsonBodyLimit = bodyLimit({
+    maxSize: API_BODY_LIMIT,
+    onError: () => {
+      throw new AppError(413, 'payload_too_large', `Bodies are limited to ${API_BODY_LIMIT} bytes`);
+    },
+  });
+  app.use('/api/*', (c, next) => (isUpload(c) ? next() : jsonBodyLimit(c, next)));
   app.use('/api/*', sameOriginJson);
 
   app.get('/healthz', (c) =>
@@ -103,11 +106,14 @@ export function createApp(deps: AppDeps) {
   app.route('/', wardRoutes(services));
   app.route('/', auditRoutes(services));
   app.route('/', contentRoutes(services));
+  app.route('/', mediaRoutes(services));
+  app.route('/', mediaFileRoutes(services));
   app.route('/', playlistRoutes(services));
   app.route('/', publishRoutes({ ...services, hub }));
   // Before screenRoutes: /api/screens/events must not be taken for a screen id.
   app.route('/', fleetRoutes({ ...services, fleet }));
   app.route('/', screenRoutes({ ...services, hub, fleet }));
+  app.route('/', screenTokenRoutes({ ...services, hub, fleet }));
   app.route('/', pairingRoutes({ ...services, fleet }));
   app.route('/', scheduleRoutes({ ...services, hub }));
   app.route('/', timelineRoutes(services));

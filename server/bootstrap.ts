@@ -1,5 +1,6 @@
 import { generatePassword, hashPassword, verifyPassword } from './auth/password.ts';
-import { DEMO_ITEMS, DEMO_PLAYLIST_NAME, DEMO_SCREEN } from './demo-content.ts';
+import { DEMO_PLAYLIST_NAME, DEMO_SCREEN, demoPlaylistItems } from './demo-content.ts';
+import { seedDemoMedia } from './demo-media/seed.ts';
 import { hashToken } from './hub/hub.ts';
 import { newId } from './routes/content.ts';
 import { newScreenToken } from './routes/screens.ts';
@@ -25,12 +26,18 @@ export async function ensureAdmin(s: Services, envPassword: string | undefined):
   return { generated };
 }
 
-/** Seeds demo content, a default playlist, a demo screen and revision 1 into an empty database. */
-export function seedDemo(s: Services): void {
+/**
+ * Seeds demo content, a default playlist, a demo screen and revision 1 into an empty database.
+ * The demo media go into the library first (deduplicated, so a retry after a failed seed
+ * finds them there).
+ */
+export async function seedDemo(s: Services): Promise<void> {
+  if (s.playlists.list().length || s.content.list().length) return;
+  const media = await seedDemoMedia(s.media, s.clock.now());
   if (s.playlists.list().length || s.content.list().length) return;
   s.db.transaction(() => {
     const now = s.clock.now();
-    const itemIds = DEMO_ITEMS.map((fields) => {
+    const itemIds = demoPlaylistItems(media).map((fields) => {
       const id = newId('c');
       s.content.insert(id, fields, now);
       return id;

@@ -1,4 +1,5 @@
-import type { ContentFields, ScreenSettings } from '../playlists/index.ts';
+import type { ContentFields, ScreenSettingsInput } from '../playlists/index.ts';
+import type { DemoMedia } from './demo-media/seed.ts';
 
 /**
  * Demo content seeded into an empty database: original Vietnamese slogans on the plan's
@@ -68,9 +69,57 @@ export const DEMO_ITEMS: ContentFields[] = [
   },
 ];
 
+/**
+ * The demo's story, picture and clip, given the media seeded for them (demo-media/seed.ts).
+ * The graduate is invented for the demo; the school and employer are left generic on purpose.
+ */
+export function demoMediaItems(media: DemoMedia): { story: ContentFields; image: ContentFields; video: ContentFields } {
+  return {
+    story: {
+      kind: 'story',
+      theme: 7,
+      durationMs: 12_000,
+      photo: media.storyPhoto,
+      name: 'Trần Minh Khôi',
+      trade: 'Điện công nghiệp',
+      school: 'Học nghề hệ cao đẳng tại Hà Nội',
+      outcome: 'Kỹ thuật viên bảo trì ở một nhà máy trong khu công nghiệp, có việc ngay khi ra trường',
+      quote: 'Ba năm học nghề cho tôi tay nghề vững và một công việc ổn định để phụ giúp gia đình.',
+    },
+    image: {
+      kind: 'image',
+      theme: 6,
+      durationMs: 8_000,
+      media: media.cityImage,
+      fit: 'cover',
+      caption: 'Thủ đô vững bước cùng người lao động có tay nghề',
+    },
+    video: {
+      kind: 'video',
+      theme: 5,
+      durationMs: 8_000,
+      media: media.clip,
+      playToEnd: true,
+    },
+  };
+}
+
+/** How many items the demo seeds: the text items and the three with media. */
+export const DEMO_ITEM_COUNT = DEMO_ITEMS.length + 3;
+
+/** The demo playlist: the text items with the story, the picture and the clip spread among them. */
+export function demoPlaylistItems(media: DemoMedia): ContentFields[] {
+  const { story, image, video } = demoMediaItems(media);
+  const items = [...DEMO_ITEMS];
+  items.splice(Math.min(1, items.length), 0, story);
+  items.splice(Math.min(4, items.length), 0, image);
+  items.splice(Math.min(7, items.length), 0, video);
+  return items;
+}
+
 export const DEMO_PLAYLIST_NAME = 'Chiến dịch Giáo dục nghề nghiệp Thủ đô';
 
-export const DEMO_SCREEN: Omit<ScreenSettings, 'id'> = {
+export const DEMO_SCREEN: Omit<ScreenSettingsInput, 'id'> = {
   name: 'Màn hình demo — Vườn hoa Lý Thái Tổ',
   ward: 'Phường Hoàn Kiếm',
   locationKind: 'park',

@@ -1,4 +1,4 @@
-import { startOfLocalDay, toLocalIso, type FleetSettings, type ScreenState, type ScreenStatus } from '../playlists/index.ts';
+import { screenSettings, startOfLocalDay, toLocalIso, type FleetSettings, type ScreenState, type ScreenStatus } from '../playlists/index.ts';
 import type { Clock } from './clock.ts';
 import { CommandDesk } from './commands.ts';
 import type { Hub } from './hub/hub.ts';
@@ -114,12 +114,8 @@ export class Fleet {
     const manifestVersion = live ? live.ackedVersion : s.manifestVersion;
     const expectedVersion = this.deps.hub.expectedVersion(s);
     return {
-      id: s.id,
-      name: s.name,
-      ward: s.ward,
+      ...screenSettings(s),
       wardCode: s.wardCode ?? null,
-      locationKind: s.locationKind,
-      tags: s.tags,
       connected: Boolean(live),
       lastSeenAt: judged.lastSeenAt === null ? null : toLocalIso(judged.lastSeenAt),
       manifestVersion,

@@ -19,9 +19,12 @@ const MAX_FRAME_BYTES = 512 * 1024;
 const config = loadConfig();
 mkdirSync(config.dataDir, { recursive: true });
 const db = openDatabase(join(config.dataDir, 'bangtin.db'));
-const services = createServices(db, systemClock);
+const services = createServices(db, systemClock, { mediaDir: join(config.dataDir, 'media') });
 const { generated } = await ensureAdmin(services, config.adminPassword);
-seedDemo(services);
+// Temporary files and unreferenced media files a crash may have left behind.
+const swept = await services.media.sweep();
+if (swept.length) console.log(`media: removed ${swept.length} leftover file(s)`);
+await seedDemo(services);
 
 const hub = createHub(services);
 const scheduler = new NodeScheduler();

@@ -2,6 +2,8 @@ import {
   DAY_MS,
   DEFAULT_WARD_SHARE,
   HORIZON_DAYS,
+  mediaOf,
+  type MediaInfo,
   MANIFEST_FORMAT,
   WardShareSetting,
   mayRunBetween,
@@ -19,6 +21,7 @@ import { canonicalJson, sha256Hex } from './canonical.ts';
 import type { Clock } from './clock.ts';
 import type { RevisionRepo, Snapshot } from './repos/revisions.ts';
 import type { SettingsRepo } from './repos/settings.ts';
+import type { MediaRepo } from '../media/index.ts';
 
 export interface BuiltManifest {
   manifest: Manifest;
@@ -48,6 +51,8 @@ interface Basis {
   /** Published schedules that may run within the horizon. */
   schedules: Schedule[];
   share: WardShareSetting;
+  /** Every medium the revision's items refer to that the library has, with its files. */
+  media: Map<string, MediaInfo>;
 }
 
 const MAX_AUDIENCES = 50_000;
@@ -65,7 +70,7 @@ export class ManifestBuilder {
   readonly #keys = new WeakMap<object, { stamp: string; key: AudienceKey }>();
   #basis: Basis | null = null;
 
-  constructor(private readonly deps: { revisions: RevisionRepo; settings: SettingsRepo; clock: Clock }) {}
+  constructor(private readonly deps: { revisions: RevisionRepo; settings: SettingsRepo; clock: Clock; media: Pick<MediaRepo, 'infos' | 'stamp'> }) {}
 
   /** The city's ward share setting (a live setting, not versioned by publishing). */
   wardShareSetting(): WardShareSetting {
@@ -114,7 +119,8 @@ export class ManifestBuilder {
     const from = startOfLocalDay(this.deps.clock.now());
     const number = this.deps.revisions.latestNumber();
     const shareRaw = this.deps.settings.get('ward_share') ?? '';
-    const stamp = `${number}|${from}|${shareRaw}`;
+    // Media are immutable, but one can be uploaded again after a restored revision named it.
+    const stamp = `${number}|${from}|${shareRaw}|${this.deps.media.stamp()}`;
     if (this.#basis?.stamp === stamp) return this.#basis;
     this.#cache.clear();
     this.#basis = this.#basisAt(from, HORIZON_DAYS);
@@ -126,7 +132,12 @@ export class ManifestBuilder {
     const until = from + days * DAY_MS;
     const schedules = (snapshot.schedules ?? []).filter((s) => mayRunBetween(s.time, from, until));
     const shareRaw = this.deps.settings.get('ward_share') ?? '';
-    return { stamp: `${number}|${from}|${shareRaw}`, number, snapshot, from, until, schedules, share: this.wardShareSetting() };
+    const mediaIds = [...new Set(snapshot.items.flatMap(mediaOf))].sort();
+    const media = new Map(this.deps.media.infos(mediaIds).map((m) => [m.id, m]));
+    return {
+      stamp: `${number}|${from}|${shareRaw}|${this.deps.media.stamp()}`,
+      number, snapshot, from, until, schedules, share: this.wardShareSetting(), media,
+    };
   }
 }
 
@@ -149,16 +160,19 @@ function buildBody(basis: Basis, audience: Audience): ManifestBody {
   if (audience.fallback) playlistIds.add(audience.fallback);
   const playlists = snapshot.playlists.filter((p) => playlistIds.has(p.id));
   const itemIds = new Set(playlists.flatMap((p) => p.itemIds));
+  const items = snapshot.items.filter((i) => itemIds.has(i.id));
+  // Sorted by id, so equal content hashes to an equal version.
+  const mediaIds = [...new Set(items.flatMap(mediaOf))].sort();
   const body: ManifestBody = {
     format: MANIFEST_FORMAT,
     revision: basis.number,
     horizon: { from: toLocalIso(basis.from), until: toLocalIso(basis.until) },
-    items: snapshot.items.filter((i) => itemIds.has(i.id)),
+    items,
     playlists,
     // A schedule whose playlist is gone cannot play; leaving it out keeps the manifest valid.
     schedules: schedules.filter((s) => playlists.some((p) => p.id === s.playlistId)),
     fallback: { playlistId: audience.fallback },
-    media: [],
+    media: mediaIds.flatMap((id) => basis.media.get(id) ?? []),
   };
   if (audience.wardShare) body.wardShare = audience.wardShare;
   return body;

@@ -1,5 +1,8 @@
 import { ACCOUNTS_MIGRATION } from './migration-accounts.ts';
+import { LAYOUT_MIGRATION } from './migration-layout.ts';
 import { SCHEDULES_MIGRATION } from './migration-schedules.ts';
+import { MEDIA_MIGRATION } from '../media/index.ts';
+import { WARD_CONTENT_MIGRATION } from './migration-ward-content.ts';
 
 /**
  * Numbered migrations; `PRAGMA user_version` holds the number applied last. Append only:
@@ -110,4 +113,10 @@ export const migrations: readonly string[] = [
   ACCOUNTS_MIGRATION,
   // Schedules and emergency receipts (server/migration-schedules.ts)
   SCHEDULES_MIGRATION,
+  // Screen layout: canvas, ticker strip, theme (server/migration-layout.ts)
+  LAYOUT_MIGRATION,
+  // Ward-owned content items and playlists (server/migration-ward-content.ts)
+  WARD_CONTENT_MIGRATION,
+  // The media library: media and their stored files (media/migration.ts)
+  MEDIA_MIGRATION,
 ];

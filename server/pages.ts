@@ -31,6 +31,21 @@ function page(distDir: string, name: 'player' | 'admin', csp: string) {
   };
 }
 
+/**
+ * The player's service worker (player/sw.ts). At /player/ its default scope is the player page, so
+ * it needs no Service-Worker-Allowed. `no-cache`: browsers compare its bytes to find a new build.
+ */
+function serviceWorker(distDir: string) {
+  const file = join(distDir, 'player', 'sw.js');
+  return (c: Context) => {
+    if (!existsSync(file)) return c.text('bangtin is not built yet', 404);
+    c.header('Content-Type', 'text/javascript; charset=utf-8');
+    c.header('Cache-Control', 'no-cache');
+    c.header('Content-Security-Policy', PLAYER_CSP);
+    return c.body(readFileSync(file, 'utf8'));
+  };
+}
+
 const keepQuery = (c: Context, path: string) => path + new URL(c.req.url).search;
 
 /** The player and admin pages, their hashed assets, and the API docs, all from local files. */
@@ -41,6 +56,7 @@ export function pageRoutes(opts: { distDir: string }) {
   app.get('/player', (c) => c.redirect(keepQuery(c, '/player/')));
   app.get('/admin', (c) => c.redirect('/admin/'));
   app.get('/player/', page(opts.distDir, 'player', PLAYER_CSP));
+  app.get('/player/sw.js', serviceWorker(opts.distDir));
   app.get('/admin/', page(opts.distDir, 'admin', ADMIN_CSP));
   app.use('/assets/*', async (c, next) => {
     await next();

@@ -3,6 +3,7 @@ import {
   PAIRING_ALPHABET,
   PAIRING_CODE_LENGTH,
   PAIRING_TTL_MS,
+  screenSettings,
   toLocalIso,
   type PairingClaim,
   type PairingRequest,
@@ -128,8 +129,7 @@ export class PairingService {
     const screen = this.deps.screens.get(row.screenId);
     if (!screen) throw new AppError(404, 'pairing_not_found', 'No such pairing');
     this.deps.pairings.delete(row.id);
-    const settings: ScreenSettings = { id: screen.id, name: screen.name, ward: screen.ward, locationKind: screen.locationKind, tags: screen.tags };
-    return { status: 'paired', token: tokenFromSecret(secret), screen: settings };
+    return { status: 'paired', token: tokenFromSecret(secret), screen: screenSettings(screen) };
   }
 
   /**
@@ -156,12 +156,8 @@ export class PairingService {
     if (now >= row.expiresAt) throw fail(new AppError(410, 'pairing_expired', 'This code expired; the screen shows a new one'));
 
     const screen: NewScreen = {
-      id: newId('s'),
-      name: claim.name,
-      ward: claim.ward ?? null,
+      ...screenSettings({ id: newId('s'), name: claim.name, ward: claim.ward ?? null, locationKind: claim.locationKind, tags: claim.tags }),
       wardCode: claim.wardCode,
-      locationKind: claim.locationKind,
-      tags: claim.tags,
     };
     this.deps.db.transaction(() => {
       this.deps.screens.insert(screen, row.tokenHash, now);

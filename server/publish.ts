@@ -6,7 +6,7 @@ import { AppError } from './errors.ts';
 import type { ContentRepo } from './repos/content.ts';
 import type { PlaylistRepo } from './repos/playlists.ts';
 import type { ScheduleRepo } from './repos/schedules.ts';
-import type { RevisionRepo, Snapshot } from './repos/revisions.ts';
+import type { RevisionRepo, Snapshot, SnapshotOwners } from './repos/revisions.ts';
 import type { SettingsRepo } from './repos/settings.ts';
 
 type WithId = { id: string };
@@ -25,6 +25,9 @@ const withoutRevision = ({ revision: _r, ...rest }: PublishedItem) => rest;
 const sameItem = (a: PublishedItem, b: PublishedItem) => canonicalJson(withoutRevision(a)) === canonicalJson(withoutRevision(b));
 const samePlaylist = (a: Playlist, b: Playlist) => canonicalJson(a) === canonicalJson(b);
 const sameSchedule = (a: Schedule, b: Schedule) => canonicalJson(a) === canonicalJson(b);
+
+/** The entries of `owned` that belong to `ward`. */
+const pick = (owned: Record<string, string>, ward: string) => Object.fromEntries(Object.entries(owned).filter(([, w]) => w === ward));
 
 export function isEmpty(summary: ChangeSummary): boolean {
   return [summary.items, summary.playlists, summary.schedules].every((c) => !c.added.length && !c.changed.length && !c.removed.length);
@@ -47,18 +50,23 @@ export class Publisher {
     },
   ) {}
 
-  /** What publishing now would change. */
-  pending(): { revision: number; summary: ChangeSummary } {
+  /** What publishing now would change (`ward`: what that ward's publish would change). */
+  pending(ward: string | null = null): { revision: number; summary: ChangeSummary } {
     const latest = this.deps.revisions.latest();
-    const next = this.#draftSnapshot(latest.number + 1, latest.snapshot);
+    const next = this.#draftSnapshot(latest.number + 1, latest.snapshot, ward);
     return { revision: latest.number, summary: this.#summary(latest.snapshot, next) };
   }
 
-  publish(userId: number | null): { revision: number; summary: ChangeSummary } {
+  /**
+   * Publishes the drafts. With `ward`, only that ward's own local rows (items, playlists,
+   * schedules it owns) go out — a ward's local content goes on air without the city, and
+   * without taking the city's unfinished drafts with it; every other row stays as published.
+   */
+  publish(userId: number | null, ward: string | null = null): { revision: number; summary: ChangeSummary } {
     return this.deps.db.transaction(() => {
       const latest = this.deps.revisions.latest();
       const number = latest.number + 1;
-      const next = this.#draftSnapshot(number, latest.snapshot);
+      const next = this.#draftSnapshot(number, latest.snapshot, ward);
       const summary = this.#summary(latest.snapshot, next);
       if (isEmpty(summary)) throw new AppError(409, 'nothing_to_publish', 'There are no unpublished changes');
       this.deps.revisions.insert(number, this.deps.clock.now(), userId, summary, next);
@@ -72,26 +80,53 @@ export class Publisher {
       const snapshot = this.deps.revisions.snapshot(number);
       if (!snapshot) throw new AppError(404, 'revision_not_found', 'revision not found');
       const now = this.deps.clock.now();
-      this.deps.content.replaceAll(snapshot.items.map(withoutRevision) as ContentItem[], now);
-      this.deps.playlists.replaceAll(snapshot.playlists, now);
+      this.deps.content.replaceAll(snapshot.items.map(withoutRevision) as ContentItem[], now, snapshot.owners?.items);
+      this.deps.playlists.replaceAll(snapshot.playlists, now, snapshot.owners?.playlists);
       this.deps.schedules.replaceAll(snapshot.schedules ?? [], now);
       if (snapshot.defaultPlaylistId) this.deps.settings.set('default_playlist_id', snapshot.defaultPlaylistId);
       return this.publish(userId);
     }).immediate();
   }
 
-  #draftSnapshot(number: number, previous: Snapshot): Snapshot {
+  #draftSnapshot(number: number, previous: Snapshot, ward: string | null): Snapshot {
     const before = new Map(previous.items.map((i) => [i.id, i]));
-    const items = this.deps.content.list().map(({ item }): PublishedItem => {
+    const drafts = { items: this.deps.content.list(), playlists: this.deps.playlists.list(), schedules: this.deps.schedules.list() };
+    const publish = ({ item }: { item: ContentItem }): PublishedItem => {
       const old = before.get(item.id);
       const candidate = { ...item, revision: number } as PublishedItem;
       return old && sameItem(old, candidate) ? { ...candidate, revision: old.revision } : candidate;
-    });
+    };
+    const owners: SnapshotOwners = {
+      items: Object.fromEntries(drafts.items.flatMap((s) => (s.ownerWard ? [[s.item.id, s.ownerWard]] : []))),
+      playlists: Object.fromEntries(drafts.playlists.flatMap((s) => (s.ownerWard ? [[s.playlist.id, s.ownerWard]] : []))),
+    };
+    if (ward === null) {
+      return {
+        items: drafts.items.map(publish),
+        playlists: drafts.playlists.map((p) => p.playlist),
+        defaultPlaylistId: this.deps.settings.get('default_playlist_id'),
+        schedules: drafts.schedules.map((s) => s.schedule),
+        owners,
+      };
+    }
+    // A ward's publish: the published rows of everyone else, and this ward's drafts.
+    const was = previous.owners ?? { items: {}, playlists: {} };
+    const others = (owned: Record<string, string>) => Object.fromEntries(Object.entries(owned).filter(([, w]) => w !== ward));
     return {
-      items,
-      playlists: this.deps.playlists.list().map((p) => p.playlist),
-      defaultPlaylistId: this.deps.settings.get('default_playlist_id'),
-      schedules: this.deps.schedules.list().map((s) => s.schedule),
+      items: [...previous.items.filter((i) => was.items[i.id] !== ward), ...drafts.items.filter((s) => s.ownerWard === ward).map(publish)],
+      playlists: [
+        ...previous.playlists.filter((p) => was.playlists[p.id] !== ward),
+        ...drafts.playlists.filter((s) => s.ownerWard === ward).map((s) => s.playlist),
+      ],
+      defaultPlaylistId: previous.defaultPlaylistId,
+      schedules: [
+        ...(previous.schedules ?? []).filter((s) => s.ownerWard !== ward),
+        ...drafts.schedules.filter((s) => s.schedule.ownerWard === ward).map((s) => s.schedule),
+      ],
+      owners: {
+        items: { ...others(was.items), ...pick(owners.items, ward) },
+        playlists: { ...others(was.playlists), ...pick(owners.playlists, ward) },
+      },
     };
   }
 

@@ -1,3 +1,7 @@
+import { rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { MediaLibrary } from '../media/index.ts';
 import { SessionService } from './auth/sessions.ts';
 import type { Clock } from './clock.ts';
 import type { Db } from './db.ts';
@@ -12,6 +16,7 @@ import { ReceiptRepo } from './repos/receipts.ts';
 import { RevisionRepo } from './repos/revisions.ts';
 import { ScheduleRepo } from './repos/schedules.ts';
 import { ScreenRepo } from './repos/screens.ts';
+import { ScreenTokenRepo } from './repos/screen-tokens.ts';
 import { SessionRepo } from './repos/sessions.ts';
 import { ThrottleRepo } from './repos/throttle.ts';
 import { SignInThrottle } from './auth/throttle.ts';
@@ -21,8 +26,28 @@ import { WardRepo } from './repos/wards.ts';
 import { SettingsRepo } from './repos/settings.ts';
 import { UserRepo } from './repos/users.ts';
 
+let scratchMediaDir: string | null = null;
+
+/**
+ * Where media go when no directory is given (tests, the benchmark): one directory per process,
+ * removed when it exits. Files are named by their hash, so databases of one process can share it.
+ */
+function scratchDir(): string {
+  if (!scratchMediaDir) {
+    const dir = join(tmpdir(), `bangtin-media-${process.pid}`);
+    process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
+    scratchMediaDir = dir;
+  }
+  return scratchMediaDir;
+}
+
+export interface ServiceOptions {
+  /** The media library's directory, `<dataDir>/media` (main.ts). */
+  mediaDir?: string;
+}
+
 /** Repositories and services over one database. */
-export function createServices(db: Db, clock: Clock) {
+export function createServices(db: Db, clock: Clock, options: ServiceOptions = {}) {
   const users = new UserRepo(db);
   const sessions = new SessionRepo(db);
   const content = new ContentRepo(db);
@@ -33,6 +58,7 @@ export function createServices(db: Db, clock: Clock) {
   const screens = new ScreenRepo(db);
   const plays = new PlayRepo(db);
   const receipts = new ReceiptRepo(db);
+  const media = new MediaLibrary(db, options.mediaDir ?? scratchDir());
   return {
     db,
     clock,
@@ -44,15 +70,17 @@ export function createServices(db: Db, clock: Clock) {
     schedules,
     settings,
     screens,
+    screenTokens: new ScreenTokenRepo(db),
     plays,
     receipts,
+    media,
     auth: new SessionService({ sessions, users, clock }),
     throttle: new SignInThrottle({ db, repo: new ThrottleRepo(db), clock }),
     wards: new WardRepo(db),
     auditEntries: new AuditRepo(db),
     audit: new AuditLog({ db, repo: new AuditRepo(db), clock }),
     publisher: new Publisher({ db, clock, content, playlists, schedules, revisions, settings }),
-    manifests: new ManifestBuilder({ revisions, settings, clock }),
+    manifests: new ManifestBuilder({ revisions, settings, clock, media: media.repo }),
     pairing: new PairingService({ db, clock, pairings: new PairingRepo(db), screens }),
   };
 }

@@ -38,12 +38,13 @@ export interface TestApp {
  * the environment); `false` skips the user, which keeps hub and repository tests free of scrypt.
  */
 export async function createTestApp(
-  options: { admin?: string | false; seed?: boolean; hub?: Partial<HubOptions> } = {},
+  options: { admin?: string | false; seed?: boolean; hub?: Partial<HubOptions>; mediaDir?: string } = {},
 ): Promise<TestApp> {
   const db = openDatabase(':memory:');
   const clock = manualClock(NOW);
-  const services = createServices(db, clock);
-  if (options.seed ?? true) seedDemo(services);
+  // Without a media directory of its own, the app shares its process's scratch one (services.ts).
+  const services = createServices(db, clock, { mediaDir: options.mediaDir });
+  if (options.seed ?? true) await seedDemo(services);
   const admin = options.admin ?? ADMIN_PASSWORD;
   if (admin !== false) await ensureAdmin(services, admin);
   const hub = createHub(services, options.hub);

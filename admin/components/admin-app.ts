@@ -1,11 +1,13 @@
 import { LitElement, html, css, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import type { SessionInfo } from '../../playlists/index.ts';
-import { mayManageWards, mayView } from '../access.ts';
+import { mayEditSchedules, mayManageScreens, mayManageWards, mayPublish, mayRestore, maySendEmergency, mayView, wardOf } from '../access.ts';
 import { api } from '../api.ts';
 import { messages } from '../messages.ts';
+import { wardMessages } from '../messages-ward.ts';
 import './password-change.ts';
 import './playlist-editor.ts';
+import './media-library.ts';
 import './revision-list.ts';
 import './screen-list.ts';
 import './sign-in.ts';
@@ -15,8 +17,10 @@ import './user-list.ts';
 import './ward-list.ts';
 import { controls } from './styles.ts';
 
-type View = 'content' | 'schedules' | 'revisions' | 'screens' | 'wards' | 'users' | 'audit';
-const VIEWS: View[] = ['content', 'schedules', 'revisions', 'screens', 'wards', 'users', 'audit'];
+type View = 'content' | 'media' | 'schedules' | 'revisions' | 'screens' | 'wards' | 'users' | 'audit';
+const VIEWS: View[] = ['content', 'media', 'schedules', 'revisions', 'screens', 'wards', 'users', 'audit'];
+/** Who uploads and deletes media (server/routes/authz-matrix.ts); everyone else browses. */
+const MEDIA_UPLOADERS: readonly string[] = ['admin', 'editor', 'approver', 'ward_operator'];
 
 /** The admin page: signs in, then switches between the views the role may open. */
 @customElement('bt-admin-app')
@@ -64,6 +68,7 @@ export class AdminApp extends LitElement {
         </nav>
         <div class="account">
           <span class="user">${this.session.user.username}</span>
+          ${this.session.user.ward ? html`<span class="user ward" data-ward=${this.session.user.ward.code}>${wardMessages.workingFor(this.session.user.ward.name)}</span>` : nothing}
           <button @click=${this.signOut}>${messages.signIn.signOut}</button>
           <button @click=${this.signOutEverywhere}>${messages.signIn.signOutEverywhere}</button>
         </div>
@@ -76,13 +81,15 @@ export class AdminApp extends LitElement {
     const role = this.session!.user.role;
     switch (mayView(this.view, role) ? this.view : 'content') {
       case 'content':
-        return html`<bt-playlist-editor></bt-playlist-editor>`;
+        return html`<bt-playlist-editor .ward=${wardOf(this.session!)} .canPublish=${mayPublish(role)}></bt-playlist-editor>`;
+      case 'media':
+        return html`<bt-media-library ?can-upload=${MEDIA_UPLOADERS.includes(role)}></bt-media-library>`;
       case 'schedules':
-        return html`<bt-schedule-view ?can-edit=${['admin', 'approver', 'ward_operator'].includes(role)} ?can-send=${['admin', 'approver'].includes(role)}></bt-schedule-view>`;
+        return html`<bt-schedule-view ?can-edit=${mayEditSchedules(role)} ?can-send=${maySendEmergency(role)} .userRole=${role} .ward=${wardOf(this.session!)}></bt-schedule-view>`;
       case 'revisions':
-        return html`<bt-revision-list></bt-revision-list>`;
+        return html`<bt-revision-list ?can-restore=${mayRestore(role)}></bt-revision-list>`;
       case 'screens':
-        return html`<bt-screen-list .canManage=${this.session?.user.role === 'admin'}></bt-screen-list>`;
+        return html`<bt-screen-list .canManage=${mayManageScreens(role)} .ward=${wardOf(this.session!)}></bt-screen-list>`;
       case 'wards':
         return html`<bt-ward-list ?can-manage=${mayManageWards(role)}></bt-ward-list>`;
       case 'users':

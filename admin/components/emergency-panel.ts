@@ -2,7 +2,8 @@ import { LitElement, html, css, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { EmergencyStatus, WardEntry } from '../../playlists/index.ts';
 import { ApiError } from '../api.ts';
-import { errorText, scheduleMessages } from '../messages.ts';
+import { errorText } from '../messages.ts';
+import { scheduleMessages } from '../messages-schedule.ts';
 import { scheduleApi } from '../schedule-api.ts';
 import { controls } from './styles.ts';
 

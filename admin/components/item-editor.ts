@@ -1,31 +1,40 @@
 import { LitElement, html, css, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { MAX_DURATION_MS, MIN_DURATION_MS, NOTICE_BODY_MAX, NOTICE_TITLE_MAX, type ContentEntry, type ContentFields, type ContentItem } from '../../playlists/index.ts';
+import type { ContentEntry, MediaInfo } from '../../playlists/index.ts';
 import { api, ApiError } from '../api.ts';
+import { check, fieldsOf, type Checked, type Draft } from '../item-form.ts';
 import { errorText, messages } from '../messages.ts';
+import { editorMessages, fieldLabel } from '../messages-editor.ts';
+import { defaultProfile, type PreviewProfile, type ScreenSize } from '../preview-profiles.ts';
+import { commonFields, kindFields } from './item-fields.ts';
+import { fieldStyles, type FieldHost } from './form-controls.ts';
+import './item-preview.ts';
+import './legibility-warnings.ts';
 import { controls } from './styles.ts';
 
 /**
- * One item of the playlist being edited. Edits save as drafts when a field is left
- * (`change`); `flush()` waits for the last save, so publishing never races an edit.
+ * One item of the playlist being edited: its fields, checked as they are typed, beside a live
+ * preview at the chosen screen size. Edits save as drafts when a field is left (`change`);
+ * `flush()` waits for the last save, so publishing never races an edit.
  * @fires item-saved - detail: the saved ContentEntry
  * @fires item-move - detail: -1 (up) or +1 (down)
  * @fires item-remove - the operator removes the item from the playlist
  */
 @customElement('bt-item-editor')
-export class ItemEditor extends LitElement {
+export class ItemEditor extends LitElement implements FieldHost {
   static override styles = [
     controls,
+    fieldStyles,
     css`
-      :host { display: block; background: #fff; border: 1px solid #dde2e8; border-radius: 10px; padding: 1rem; }
-      header { display: flex; gap: 0.75rem; align-items: center; margin-bottom: 0.75rem; }
+      :host { display: block; background: #fff; border: 1px solid #dde2e8; border-radius: 10px; padding: 1rem; container-type: inline-size; }
+      header { display: flex; gap: 0.75rem; align-items: center; margin-bottom: 0.75rem; flex-wrap: wrap; }
       header .pos { font-weight: 700; color: #0b5cad; }
       header .spacer { flex: 1; }
-      .fields { display: grid; gap: 0.75rem; }
-      .row { display: flex; gap: 0.75rem; flex-wrap: wrap; align-items: end; }
-      .row label.grow { flex: 1; min-width: 14rem; }
-      input[type='number'] { width: 7rem; }
       .status { font-size: 0.85rem; color: #5b6571; }
+      .body { display: grid; grid-template-columns: minmax(0, 1fr) minmax(16rem, 40%); gap: 1.25rem; align-items: start; }
+      aside { display: grid; gap: 0.5rem; position: sticky; top: 4rem; }
+      aside h4 { margin: 0; font-size: 0.9rem; color: #3d4550; }
+      @container (max-width: 48rem) { .body { grid-template-columns: minmax(0, 1fr); } aside { position: static; } }
     `,
   ];
 
@@ -33,15 +42,29 @@ export class ItemEditor extends LitElement {
   /** 1-based position in the playlist and the playlist's length. */
   @property({ type: Number }) position = 1;
   @property({ type: Number }) count = 1;
+  /** The screen size the preview shows. */
+  @property({ attribute: false }) profile: PreviewProfile = defaultProfile();
+  /** Registered screens' sizes, for legibility warnings. */
+  @property({ attribute: false }) screens: readonly ScreenSize[] = [];
+  /** The media library, for the preview of pictures and clips. */
+  @property({ attribute: false }) media: readonly MediaInfo[] = [];
 
-  @state() private draft!: ContentItem;
+  @state() draft!: Draft;
   @state() private dirty = false;
   @state() private saving: Promise<void> | null = null;
+  /** The server's answer to the last save, when it refused it. */
   @state() private error = '';
+  @state() private serverErrors = new Map<string, string>();
+  private checked: Checked = { fields: null, errors: new Map() };
+
+  get errors(): ReadonlyMap<string, string> {
+    return this.serverErrors.size ? new Map([...this.serverErrors, ...this.checked.errors]) : this.checked.errors;
+  }
 
   override willUpdate(changed: Map<string, unknown>) {
     // A new entry from the server replaces the draft unless the operator is mid-edit.
-    if (changed.has('entry') && !this.dirty) this.draft = structuredClone(this.entry.item);
+    if (changed.has('entry') && !this.dirty) this.draft = fieldsOf(this.entry.item);
+    if (changed.has('draft')) this.checked = check(this.draft);
   }
 
   /** Saves pending edits and waits for any save in flight. */
@@ -51,12 +74,12 @@ export class ItemEditor extends LitElement {
   }
 
   override render() {
-    const t = messages.editor;
-    const d = this.draft;
+    const t = editorMessages.editor;
+    const kind = this.draft.kind;
     return html`
       <header>
         <span class="pos">${t.position(this.position, this.count)}</span>
-        <strong>${messages.kinds[d.kind] ?? d.kind}</strong>
+        <strong>${editorMessages.kinds[kind] ?? kind}</strong>
         <span class="badge ${this.entry.state}">${messages.states[this.entry.state]}</span>
         <span class="status">${this.saving ? t.saving : nothing}</span>
         <span class="spacer"></span>
@@ -64,81 +87,29 @@ export class ItemEditor extends LitElement {
         <button @click=${() => this.fire('item-move', 1)} ?disabled=${this.position === this.count} aria-label=${t.down}>↓ ${t.down}</button>
         <button class="danger" @click=${() => this.fire('item-remove', null)}>${t.remove}</button>
       </header>
-      <div class="fields" @change=${this.onChange}>
-        ${this.renderFields(d)}
-        <div class="row">
-          <label>${t.duration}
-            <input name="duration" type="number" min=${MIN_DURATION_MS / 1000} max=${MAX_DURATION_MS / 1000} step="1"
-              .value=${String(d.durationMs / 1000)} @input=${(e: Event) => this.set({ durationMs: Math.round(Number(this.value(e)) * 1000) })} />
-          </label>
-          <label class="grow">${t.theme}
-            <select name="theme" @input=${(e: Event) => this.set({ theme: Number(this.value(e)) })}>
-              ${messages.themes.map((label, i) => html`<option value=${i + 1} ?selected=${d.theme === i + 1}>${label}</option>`)}
-            </select>
-          </label>
+      <div class="body">
+        <div class="fields" @change=${this.onChange}>
+          ${kindFields(this)}
+          ${commonFields(this)}
+          ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
         </div>
-        ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
+        <aside>
+          <h4>${editorMessages.preview.title} — ${this.profile.label}</h4>
+          <bt-item-preview .item=${this.checked.fields} ?stale=${!this.checked.fields} .profile=${this.profile} .media=${this.media}></bt-item-preview>
+          <bt-legibility-warnings .item=${this.checked.fields} .chosen=${this.profile} .screens=${this.screens}></bt-legibility-warnings>
+        </aside>
       </div>
     `;
   }
 
-  private renderFields(d: ContentItem) {
-    switch (d.kind) {
-      case 'slogan':
-        return this.renderSlogan(d);
-      case 'countdown':
-        return this.renderCountdown(d);
-      case 'notice':
-        return this.renderNotice(d);
-      case 'clock':
-        return this.renderClock(d);
-    }
-  }
-
-  private renderNotice(d: Extract<ContentItem, { kind: 'notice' }>) {
-    const t = messages.editor;
-    return html`
-      <label>${t.noticeTitle}<input name="title" maxlength=${NOTICE_TITLE_MAX} .value=${d.title} @input=${(e: Event) => this.set({ title: this.value(e) })} /></label>
-      <label>${t.noticeBody}<textarea name="body" rows="5" maxlength=${NOTICE_BODY_MAX} .value=${d.body} @input=${(e: Event) => this.set({ body: this.value(e) })}></textarea></label>
-      <label>${t.source}<input name="source" .value=${d.source ?? ''} @input=${(e: Event) => this.set({ source: this.value(e) || undefined })} /></label>
-    `;
-  }
-
-  private renderClock(d: Extract<ContentItem, { kind: 'clock' }>) {
-    const t = messages.editor;
-    return html`
-      <label>${t.caption}<input name="caption" .value=${d.caption ?? ''} @input=${(e: Event) => this.set({ caption: this.value(e) || undefined })} /></label>
-    `;
-  }
-
-  private renderSlogan(d: Extract<ContentItem, { kind: 'slogan' }>) {
-    const t = messages.editor;
-    return html`
-      <label>${t.text}<textarea name="text" rows="2" .value=${d.text} @input=${(e: Event) => this.set({ text: this.value(e) })}></textarea></label>
-      <label>${t.secondary}<input name="secondary" .value=${d.secondary ?? ''} @input=${(e: Event) => this.set({ secondary: this.value(e) || undefined })} /></label>
-    `;
-  }
-
-  private renderCountdown(d: Extract<ContentItem, { kind: 'countdown' }>) {
-    const t = messages.editor;
-    return html`
-      <label>${t.eventTitle}<input name="title" .value=${d.title} @input=${(e: Event) => this.set({ title: this.value(e) })} /></label>
-      <div class="row">
-        <label>${t.eventDate}<input name="eventDate" type="date" .value=${d.eventDate} @input=${(e: Event) => this.set({ eventDate: this.value(e) })} /></label>
-        <label class="grow">${t.place}<input name="place" .value=${d.place ?? ''} @input=${(e: Event) => this.set({ place: this.value(e) || undefined })} /></label>
-        <label><span><input name="annual" type="checkbox" .checked=${d.annual}
-          @input=${(e: Event) => this.set({ annual: (e.target as HTMLInputElement).checked })} /> ${t.annual}</span></label>
-      </div>
-    `;
-  }
-
-  private value(e: Event): string {
-    return (e.target as HTMLInputElement).value;
-  }
-
-  private set(patch: Partial<ContentFields>) {
-    this.draft = { ...this.draft, ...patch } as ContentItem;
+  set(patch: Record<string, unknown>) {
+    this.draft = { ...this.draft, ...patch } as Draft;
     this.dirty = true;
+    if (this.serverErrors.size) this.serverErrors = new Map([...this.serverErrors].filter(([k]) => !(k in patch)));
+  }
+
+  commit() {
+    this.onChange();
   }
 
   private onChange() {
@@ -146,18 +117,22 @@ export class ItemEditor extends LitElement {
   }
 
   private async save(): Promise<void> {
-    const { id, ...fields } = this.draft;
+    const { fields } = check(this.draft);
+    if (!fields) {
+      this.error = editorMessages.editor.notSaved;
+      throw new ApiError(0, 'invalid_request', 'the form has invalid fields');
+    }
+    const id = this.entry.item.id;
     this.dirty = false;
     this.error = '';
     const run = (async () => {
       try {
-        const saved = await api.saveItem(id, fields as ContentFields);
+        const saved = await api.saveItem(id, fields);
+        this.serverErrors = new Map();
         this.dispatchEvent(new CustomEvent('item-saved', { detail: saved, bubbles: true, composed: true }));
       } catch (e) {
         this.dirty = true;
-        this.error = e instanceof ApiError && e.issues.length
-          ? `${errorText(e.code)} (${e.issues.map((i) => i.path).join(', ')})`
-          : errorText(e instanceof ApiError ? e.code : 'unknown');
+        this.showServerError(e);
         throw e;
       }
     })();
@@ -165,6 +140,13 @@ export class ItemEditor extends LitElement {
       this.saving = null;
     }).catch(() => undefined);
     return run;
+  }
+
+  private showServerError(e: unknown) {
+    const code = e instanceof ApiError ? e.code : 'unknown';
+    const issues = e instanceof ApiError ? e.issues : [];
+    this.serverErrors = new Map(issues.map((i) => [String(i.path).split('.')[0]!, editorMessages.invalid.other]));
+    this.error = editorMessages.editor.serverError(errorText(code), issues.map((i) => fieldLabel(String(i.path).split('.')[0]!)).join(', '));
   }
 
   private fire(name: 'item-move' | 'item-remove', detail: number | null) {

@@ -1,28 +1,27 @@
 import { LitElement, html, css, nothing } from 'lit';
-import { customElement, state } from 'lit/decorators.js';
-import {
-  NOTICE_BODY_MAX,
-  NOTICE_TITLE_MAX,
-  SLOGAN_MAX,
-  type ContentEntry,
-  type ContentFields,
-  type ContentKind,
-  type Pending,
-  type PlaylistEntry,
-} from '../../playlists/index.ts';
+import { customElement, property, state } from 'lit/decorators.js';
+import type { ContentEntry, ContentFields, MediaInfo, Pending, PlaylistEntry, SessionWard } from '../../playlists/index.ts';
 import { api, ApiError } from '../api.ts';
+import { mediaApi } from '../media-api.ts';
 import { errorText, messages } from '../messages.ts';
+import { editorMessages } from '../messages-editor.ts';
+import { wardMessages } from '../messages-ward.ts';
+import { DEFAULT_PROFILE_ID, previewProfiles, screenSizes, type ScreenSize } from '../preview-profiles.ts';
+import './item-add.ts';
 import type { ItemEditor } from './item-editor.ts';
 import './item-editor.ts';
+import './ward-playlist-start.ts';
 import { controls } from './styles.ts';
 
 const count = (p: Pending) =>
   Object.values(p.summary).reduce((n, s) => n + s.added.length + s.changed.length + s.removed.length, 0);
 
-const ADD_KINDS: ContentKind[] = ['slogan', 'notice', 'clock', 'countdown'];
+/** Where the preview size the operator chose is remembered. */
+const PROFILE_KEY = 'bangtin.admin.previewProfile';
 
 /**
- * The city's default playlist: edit items, reorder, add (of any kind) and remove them, then publish.
+ * The city's default playlist — or, for a ward operator, the ward's own playlists (the server
+ * lists no others): edit items, reorder, add (of any kind) and remove them, then publish.
  * @fires published - detail: the new revision number
  */
 @customElement('bt-playlist-editor')
@@ -34,20 +33,31 @@ export class PlaylistEditor extends LitElement {
       .bar { position: sticky; top: 0; z-index: 1; display: flex; gap: 1rem; align-items: center; background: #f4f6f9; padding: 0.75rem 0; }
       .bar h2 { margin: 0; font-size: 1.2rem; flex: 1; }
       .items { display: grid; gap: 0.75rem; }
-      form { display: grid; gap: 0.75rem; background: #fff; border: 1px dashed #9aa4b1; border-radius: 10px; padding: 1rem; }
-      form h3 { margin: 0; font-size: 1rem; }
-      .row { display: flex; gap: 0.75rem; align-items: end; flex-wrap: wrap; }
-      input[type='number'] { width: 7rem; }
+      .profile { display: flex; gap: 0.5rem; align-items: center; }
+      .profile select { max-width: 22rem; }
+      .ward-lists { display: flex; gap: 0.75rem; align-items: end; flex-wrap: wrap; }
+      .ward-lists label { display: flex; flex-direction: column; gap: 0.2rem; }
+      .ward-lists .hint { color: #5b6570; font-size: 0.9rem; flex: 1 1 20rem; }
     `,
   ];
 
+  /** The ward the operator works for; null: the city's view. */
+  @property({ attribute: false }) ward: SessionWard | null = null;
+  /** Whether the user may publish (access.ts, mayPublish); an editor's drafts wait for an approver. */
+  @property({ attribute: false }) canPublish = true;
   @state() private playlist: PlaylistEntry | null = null;
+  /** The ward's own playlists, to choose from (a ward operator's view only). */
+  @state() private wardLists: PlaylistEntry[] = [];
+  @state() private loaded = false;
   @state() private items = new Map<string, ContentEntry>();
   @state() private pending: Pending | null = null;
   @state() private message: { ok: boolean; text: string } | null = null;
   @state() private busy = false;
-  /** The kind of item the add form writes. */
-  @state() private addKind: ContentKind = 'slogan';
+  /** Registered screens' sizes, for the preview and its legibility warnings. */
+  @state() private screens: ScreenSize[] = [];
+  /** The media library, so previews of stories, pictures and clips load their files. */
+  @state() private media: readonly MediaInfo[] = [];
+  @state() private profileId = localStorage.getItem(PROFILE_KEY) ?? DEFAULT_PROFILE_ID;
 
   override connectedCallback() {
     super.connectedCallback();
@@ -57,27 +67,47 @@ export class PlaylistEditor extends LitElement {
   async load() {
     try {
       const [lists, content, pending] = await Promise.all([api.playlists(), api.content(), api.pending()]);
-      this.playlist = lists.playlists.find((p) => p.playlist.id === lists.defaultPlaylistId) ?? lists.playlists[0] ?? null;
+      if (this.ward) {
+        const code = this.ward.code;
+        this.wardLists = lists.playlists.filter((p) => p.ownerWard === code);
+        const current = this.playlist?.playlist.id;
+        this.playlist = this.wardLists.find((p) => p.playlist.id === current) ?? this.wardLists[0] ?? null;
+      } else {
+        this.playlist = lists.playlists.find((p) => p.playlist.id === lists.defaultPlaylistId) ?? lists.playlists[0] ?? null;
+      }
       this.items = new Map(content.items.map((e) => [e.item.id, e]));
       this.pending = pending;
+      // The preview works without them (a role that may not list screens, a failed request).
+      this.screens = screenSizes((await api.screens().catch(() => ({ screens: [] }))).screens);
+      this.media = (await mediaApi.list().catch(() => ({ media: [] }))).media;
     } catch (e) {
       this.show(false, e);
+    } finally {
+      this.loaded = true;
     }
   }
 
   override render() {
-    const t = messages.editor;
+    const t = editorMessages.editor;
+    if (!this.playlist && this.ward && this.loaded) {
+      return html`<div class="bar"><h2>${wardMessages.content.heading(this.ward.name)}</h2></div>
+        <bt-ward-playlist-start .ward=${this.ward} @playlist-created=${this.onCreated}></bt-ward-playlist-start>`;
+    }
     if (!this.playlist) return this.message ? html`<p class="error">${this.message.text}</p>` : nothing;
     const ids = this.playlist.playlist.itemIds;
+    const profiles = this.profiles();
+    const profile = profiles.find((p) => p.id === this.profileId) ?? profiles.find((p) => p.id === DEFAULT_PROFILE_ID)!;
     const pendingCount = this.pending ? count(this.pending) : 0;
     return html`
       <div class="bar">
-        <h2>${t.title}: ${this.playlist.playlist.name}</h2>
+        <h2>${this.ward ? wardMessages.content.heading(this.ward.name) : html`${t.title}: ${this.playlist.playlist.name}`}</h2>
         <span class="badge ${pendingCount ? 'changed' : 'published'}" data-pending=${pendingCount}>
           ${pendingCount ? messages.publish.pending(pendingCount) : messages.publish.nothing}
         </span>
-        <button class="primary" data-action="publish" @click=${this.publish} ?disabled=${this.busy}>${messages.publish.button}</button>
+        ${this.renderProfileChoice()}
+        ${this.canPublish ? html`<button class="primary" data-action="publish" @click=${this.publish} ?disabled=${this.busy}>${messages.publish.button}</button>` : nothing}
       </div>
+      ${this.ward ? this.renderWardLists(this.ward) : nothing}
       ${this.message ? html`<p class=${this.message.ok ? 'ok' : 'error'} role="status">${this.message.text}</p>` : nothing}
       <div class="items" @item-saved=${this.onSaved}>
         ${ids.length === 0 ? html`<p>${t.empty}</p>` : nothing}
@@ -85,64 +115,70 @@ export class PlaylistEditor extends LitElement {
           const entry = this.items.get(id);
           return entry
             ? html`<bt-item-editor .entry=${entry} position=${i + 1} count=${ids.length} data-item-id=${id}
+                .profile=${profile} .screens=${this.screens} .media=${this.media}
                 @item-move=${(e: CustomEvent<number>) => this.move(i, e.detail)}
                 @item-remove=${() => this.removeAt(i)}></bt-item-editor>`
             : nothing;
         })}
       </div>
-      <form @submit=${this.add}>
-        <h3>${t.addTitle}</h3>
-        <label>${t.kind}
-          <select name="kind" @change=${(e: Event) => (this.addKind = (e.target as HTMLSelectElement).value as ContentKind)}>
-            ${ADD_KINDS.map((k) => html`<option value=${k} ?selected=${k === this.addKind}>${messages.kinds[k]}</option>`)}
-          </select>
-        </label>
-        ${this.renderAddFields()}
-        <div class="row">
-          <label>${t.duration}<input name="duration" type="number" min="2" max="3600" value="8" required /></label>
-          <label>${t.theme}
-            <select name="theme">${messages.themes.map((label, i) => html`<option value=${i + 1}>${label}</option>`)}</select>
-          </label>
-          <button type="submit" ?disabled=${this.busy}>${t.add}</button>
-        </div>
-      </form>
+      <bt-item-add .create=${this.create} ?busy=${this.busy} .profile=${profile} .screens=${this.screens} .media=${this.media}></bt-item-add>
     `;
   }
 
-  private renderAddFields() {
-    const t = messages.editor;
-    switch (this.addKind) {
-      case 'slogan':
-        return html`<label>${t.text}<textarea name="text" rows="2" required maxlength=${SLOGAN_MAX}></textarea></label>`;
-      case 'notice':
-        return html`
-          <label>${t.noticeTitle}<input name="title" required maxlength=${NOTICE_TITLE_MAX} /></label>
-          <label>${t.noticeBody}<textarea name="body" rows="4" required maxlength=${NOTICE_BODY_MAX}></textarea></label>
-          <label>${t.source}<input name="source" maxlength="160" /></label>`;
-      case 'clock':
-        return html`<label>${t.caption}<input name="caption" maxlength="120" /></label>`;
-      case 'countdown':
-        return html`
-          <label>${t.eventTitle}<input name="title" required maxlength="120" /></label>
-          <label>${t.eventDate}<input name="eventDate" type="date" required /></label>`;
-    }
+  /** A ward's playlists: which one is open, another one, and where publishing goes. */
+  private renderWardLists(ward: SessionWard) {
+    const w = wardMessages.content;
+    return html`<div class="ward-lists">
+      <label>${w.choose}
+        <select name="ward-playlist" @change=${this.pickList}>
+          ${this.wardLists.map((p) => html`<option value=${p.playlist.id} ?selected=${p.playlist.id === this.playlist?.playlist.id}>${p.playlist.name}</option>`)}
+        </select>
+      </label>
+      <button name="new-ward-playlist" ?disabled=${this.busy} @click=${() => this.newList(ward)}>${w.newList}</button>
+      <span class="hint">${w.publishHint}</span>
+    </div>`;
   }
 
-  /** The kind-specific fields of a new item, read from the add form. */
-  private addFields(data: FormData): ContentFields {
-    const str = (name: string) => String(data.get(name) ?? '');
-    const opt = (name: string) => str(name).trim() || undefined;
-    const common = { durationMs: Math.round(Number(data.get('duration')) * 1000), theme: Number(data.get('theme')) };
-    switch (this.addKind) {
-      case 'slogan':
-        return { kind: 'slogan', text: str('text'), ...common };
-      case 'notice':
-        return { kind: 'notice', title: str('title'), body: str('body'), source: opt('source'), ...common };
-      case 'clock':
-        return { kind: 'clock', caption: opt('caption'), ...common };
-      case 'countdown':
-        return { kind: 'countdown', title: str('title'), eventDate: str('eventDate'), annual: false, afterDays: 0, ...common };
-    }
+  private pickList(e: Event) {
+    const id = (e.target as HTMLSelectElement).value;
+    this.playlist = this.wardLists.find((p) => p.playlist.id === id) ?? this.playlist;
+  }
+
+  private async newList(ward: SessionWard) {
+    const name = `${wardMessages.content.defaultName(ward.name)} ${this.wardLists.length + 1}`;
+    await this.guard(async () => this.opened(await api.createPlaylist({ name, itemIds: [] })));
+  }
+
+  private readonly onCreated = (e: CustomEvent<PlaylistEntry>) => this.opened(e.detail);
+
+  /** Opens a playlist just created. */
+  private async opened(created: PlaylistEntry) {
+    this.playlist = created;
+    await this.load();
+    this.show(true, wardMessages.content.created);
+  }
+
+  private profiles() {
+    return previewProfiles(this.screens);
+  }
+
+  /** The preview size, for every item: a common board size or a registered screen. */
+  private renderProfileChoice() {
+    const t = editorMessages.preview;
+    const profiles = this.profiles();
+    const group = (common: boolean) => profiles.filter((p) => p.id.startsWith('screen:') !== common)
+      .map((p) => html`<option value=${p.id} ?selected=${p.id === this.profileId}>${p.label}</option>`);
+    return html`<label class="profile">${t.profile}
+      <select name="profile" @change=${this.pickProfile}>
+        <optgroup label=${t.builtIn}>${group(true)}</optgroup>
+        ${this.screens.length ? html`<optgroup label=${t.registered}>${group(false)}</optgroup>` : nothing}
+      </select>
+    </label>`;
+  }
+
+  private pickProfile(e: Event) {
+    this.profileId = (e.target as HTMLSelectElement).value;
+    localStorage.setItem(PROFILE_KEY, this.profileId);
   }
 
   private show(ok: boolean, e: unknown) {
@@ -187,18 +223,21 @@ export class PlaylistEditor extends LitElement {
     });
   }
 
-  private async add(event: SubmitEvent) {
-    event.preventDefault();
-    const form = event.target as HTMLFormElement;
-    const data = new FormData(form);
+  /** Adds a new item at the end of the playlist (the add form's `create`). */
+  private readonly create = async (fields: ContentFields) => {
+    let failed: unknown = null;
     await this.guard(async () => {
-      const created = await api.createItem(this.addFields(data));
-      this.items = new Map(this.items).set(created.item.id, created);
-      await this.saveOrder([...this.playlist!.playlist.itemIds, created.item.id]);
-      form.reset();
-      this.addKind = 'slogan';
+      try {
+        const created = await api.createItem(fields);
+        this.items = new Map(this.items).set(created.item.id, created);
+        await this.saveOrder([...this.playlist!.playlist.itemIds, created.item.id]);
+      } catch (e) {
+        failed = e;
+        throw e;
+      }
     });
-  }
+    if (failed) throw failed;
+  };
 
   private async publish() {
     await this.guard(async () => {
@@ -206,7 +245,7 @@ export class PlaylistEditor extends LitElement {
       await Promise.all(rows.map((r) => r.flush()));
       const result = await api.publish();
       await this.load();
-      this.show(true, messages.publish.done(result.revision));
+      this.show(true, this.ward ? wardMessages.content.published(result.revision, this.ward.name) : messages.publish.done(result.revision));
       this.dispatchEvent(new CustomEvent('published', { detail: result.revision, bubbles: true, composed: true }));
     });
   }

@@ -1,5 +1,5 @@
 import { LitElement, html, nothing } from 'lit';
-import { customElement, state } from 'lit/decorators.js';
+import { customElement, property, state } from 'lit/decorators.js';
 import { formatLocalDate, formatLocalTime, parseInstant, type Revision } from '../../playlists/index.ts';
 import { api, ApiError } from '../api.ts';
 import { errorText, messages } from '../messages.ts';
@@ -13,6 +13,8 @@ const total = (r: Revision, key: 'added' | 'changed' | 'removed') =>
 export class RevisionList extends LitElement {
   static override styles = [controls];
 
+  /** Whether the user may publish an earlier revision again (admin, approver). */
+  @property({ type: Boolean, attribute: 'can-restore' }) canRestore = false;
   @state() private revisions: Revision[] = [];
   @state() private message: { ok: boolean; text: string } | null = null;
 
@@ -44,7 +46,7 @@ export class RevisionList extends LitElement {
               <td>${formatLocalTime(at)} ${formatLocalDate(at)}</td>
               <td>${r.publishedBy}</td>
               <td>${t.summary(total(r, 'added'), total(r, 'changed'), total(r, 'removed'))}</td>
-              <td>${i === 0 ? html`<span class="badge published">${t.current}</span>` : html`<button @click=${() => this.restore(r.number)}>${t.restore}</button>`}</td>
+              <td>${i === 0 ? html`<span class="badge published">${t.current}</span>` : this.canRestore ? html`<button @click=${() => this.restore(r.number)}>${t.restore}</button>` : nothing}</td>
             </tr>`;
           })}
         </tbody>

@@ -7,17 +7,26 @@ import {
   type PlaylistEntry,
   type Schedule,
   type ScheduleInput,
+  type ScheduleTier,
   type ScreenStatus,
+  type SessionWard,
   type WardEntry,
 } from '../../playlists/index.ts';
 import { ApiError } from '../api.ts';
-import { errorText, messages, scheduleMessages as t } from '../messages.ts';
+import { errorText, messages } from '../messages.ts';
+import { scheduleMessages as t } from '../messages-schedule.ts';
+import { wardMessages } from '../messages-ward.ts';
 import { scheduleApi } from '../schedule-api.ts';
 import { controls } from './styles.ts';
 
 /** A blank schedule: the whole city, every day from today, all day, normal tier. */
 export function blankSchedule(today: string, playlistId: string): ScheduleInput {
   return { name: '', playlistId, tier: 'normal', zone: 'main', target: { all: true }, time: { startDate: today }, ownerWard: null };
+}
+
+/** A ward's local message: owned by the ward, on the ward's screens, normal tier (issue 4). */
+export function blankWardSchedule(today: string, playlistId: string, wardCode: string): ScheduleInput {
+  return { ...blankSchedule(today, playlistId), ownerWard: wardCode, target: { wards: [wardCode] } };
 }
 
 const toggle = <T,>(list: readonly T[], value: T, on: boolean): T[] => (on ? [...new Set([...list, value])] : list.filter((v) => v !== value));
@@ -41,6 +50,9 @@ export class ScheduleEditor extends LitElement {
       .window { display: flex; gap: 0.5rem; align-items: center; }
       .hint { font-size: 0.85rem; color: #5b6570; margin: 0; flex-basis: 100%; }
       .actions { display: flex; gap: 0.5rem; }
+      .fixed { display: flex; flex-direction: column; gap: 0.2rem; }
+      .fixed .label { font-size: 0.9rem; color: #3d4550; }
+      .fixed output { padding: 0.4rem 0.6rem; background: #eef2f6; border-radius: 6px; }
     `,
   ];
 
@@ -50,6 +62,10 @@ export class ScheduleEditor extends LitElement {
   @property({ attribute: false }) playlists: PlaylistEntry[] = [];
   @property({ attribute: false }) wards: WardEntry[] = [];
   @property({ attribute: false }) screens: ScreenStatus[] = [];
+  /** A ward operator's ward: owner, target and tier are fixed to it and shown, not edited. */
+  @property({ attribute: false }) ward: SessionWard | null = null;
+  /** The tiers this user may choose (access.ts, scheduleTiersFor). */
+  @property({ attribute: false }) tiers: readonly ScheduleTier[] = SCHEDULE_TIERS;
   @state() private draft: ScheduleInput | null = null;
   @state() private error = '';
   @state() private busy = false;
@@ -73,38 +89,15 @@ export class ScheduleEditor extends LitElement {
               ${this.playlists.map((p) => html`<option value=${p.playlist.id} ?selected=${p.playlist.id === d.playlistId}>${p.playlist.name}</option>`)}
             </select>
           </label>
-          <label>${t.tier}
-            <select name="tier" @change=${(e: Event) => this.set({ tier: value(e) as Schedule['tier'] })}>
-              ${SCHEDULE_TIERS.map((tier) => html`<option value=${tier} ?selected=${tier === (d.tier ?? 'normal')}>${t.tiers[tier]}</option>`)}
-            </select>
-          </label>
-          <label>${t.ownerWard}
-            <select name="ownerWard" @change=${(e: Event) => this.set({ ownerWard: value(e) || null, ...(value(e) ? { tier: 'normal' } : {}) })}>
-              <option value="" ?selected=${!d.ownerWard}>${t.cityOwned}</option>
-              ${this.wards.map((w) => html`<option value=${w.code} ?selected=${w.code === d.ownerWard}>${t.wardOwned(w.name)}</option>`)}
-            </select>
-          </label>
+          ${this.ward ? this.renderWardFixed(this.ward) : this.renderTierAndOwner(d)}
         </div>
 
-        <fieldset>
+        ${this.ward ? this.renderWardTarget(this.ward, target.screenIds) : html`<fieldset>
           <legend>${t.target}</legend>
           <label><input type="checkbox" name="all" .checked=${target.all} @change=${(e: Event) => this.setTarget({ all: checked(e) })} />${t.allScreens}</label>
           <p class="hint">${t.targetHint}</p>
-          ${target.all ? nothing : html`
-            <fieldset><legend>${t.wards}</legend>
-              ${this.wards.map((w) => html`<label><input type="checkbox" name="ward" value=${w.code} .checked=${target.wards.includes(w.code)}
-                @change=${(e: Event) => this.setTarget({ wards: toggle(target.wards, w.code, checked(e)) })} />${w.name}</label>`)}
-            </fieldset>
-            <fieldset><legend>${t.kinds}</legend>
-              ${LOCATION_KINDS.map((k) => html`<label><input type="checkbox" name="kind" value=${k} .checked=${target.locationKinds.includes(k)}
-                @change=${(e: Event) => this.setTarget({ locationKinds: toggle(target.locationKinds, k, checked(e)) })} />${messages.locationKinds[k] ?? k}</label>`)}
-            </fieldset>
-            <label>${t.tags}<input name="tags" .value=${target.tags.join(', ')} @change=${(e: Event) => this.setTarget({ tags: splitList(value(e)) })} /></label>
-            <fieldset><legend>${t.screenIds}</legend>
-              ${this.screens.map((s) => html`<label><input type="checkbox" name="screen" value=${s.id} .checked=${target.screenIds.includes(s.id)}
-                @change=${(e: Event) => this.setTarget({ screenIds: toggle(target.screenIds, s.id, checked(e)) })} />${s.name}</label>`)}
-            </fieldset>`}
-        </fieldset>
+          ${target.all ? nothing : this.renderTargetFilters(target)}
+        </fieldset>`}
 
         <div class="row">
           <label>${t.startDate}<input type="date" name="startDate" required .value=${time.startDate} @change=${(e: Event) => this.setTime({ startDate: value(e) })} /></label>
@@ -132,6 +125,51 @@ export class ScheduleEditor extends LitElement {
         </div>
       </form>
     `;
+  }
+
+  /** A ward operator's schedule: its tier and owner, shown as text. */
+  private renderWardFixed(ward: SessionWard) {
+    return html`<div class="fixed"><span class="label">${t.tier}</span><output name="tier">${wardMessages.schedule.tierFixed}</output></div>
+      <div class="fixed"><span class="label">${t.ownerWard}</span><output name="ownerWard">${wardMessages.schedule.ownerFixed(ward.name)}</output></div>`;
+  }
+
+  /** A ward schedule reaches the ward's screens (or, if it names some, those of them). */
+  private renderWardTarget(ward: SessionWard, screenIds: readonly string[]) {
+    const names = screenIds.map((id) => this.screens.find((s) => s.id === id)?.name ?? id);
+    return html`<div class="fixed"><span class="label">${wardMessages.schedule.target}</span>
+      <output name="target">${names.length ? names.join(', ') : wardMessages.schedule.targetFixed(ward.name)}</output></div>`;
+  }
+
+  private renderTierAndOwner(d: ScheduleInput) {
+    return html`<label>${t.tier}
+        <select name="tier" @change=${(e: Event) => this.set({ tier: value(e) as Schedule['tier'] })}>
+          ${this.tiers.map((tier) => html`<option value=${tier} ?selected=${tier === (d.tier ?? 'normal')}>${t.tiers[tier]}</option>`)}
+        </select>
+      </label>
+      <label>${t.ownerWard}
+        <select name="ownerWard" @change=${(e: Event) => this.set({ ownerWard: value(e) || null, ...(value(e) ? { tier: 'normal' } : {}) })}>
+          <option value="" ?selected=${!d.ownerWard}>${t.cityOwned}</option>
+          ${this.wards.map((w) => html`<option value=${w.code} ?selected=${w.code === d.ownerWard}>${t.wardOwned(w.name)}</option>`)}
+        </select>
+      </label>`;
+  }
+
+  /** City targeting: wards, location kinds, tags and individual screens. */
+  private renderTargetFilters(target: Required<Omit<ScheduleInput['target'], 'all'>>) {
+    return html`
+      <fieldset><legend>${t.wards}</legend>
+        ${this.wards.map((w) => html`<label><input type="checkbox" name="ward" value=${w.code} .checked=${target.wards.includes(w.code)}
+          @change=${(e: Event) => this.setTarget({ wards: toggle(target.wards, w.code, checked(e)) })} />${w.name}</label>`)}
+      </fieldset>
+      <fieldset><legend>${t.kinds}</legend>
+        ${LOCATION_KINDS.map((k) => html`<label><input type="checkbox" name="kind" value=${k} .checked=${target.locationKinds.includes(k)}
+          @change=${(e: Event) => this.setTarget({ locationKinds: toggle(target.locationKinds, k, checked(e)) })} />${messages.locationKinds[k] ?? k}</label>`)}
+      </fieldset>
+      <label>${t.tags}<input name="tags" .value=${target.tags.join(', ')} @change=${(e: Event) => this.setTarget({ tags: splitList(value(e)) })} /></label>
+      <fieldset><legend>${t.screenIds}</legend>
+        ${this.screens.map((s) => html`<label><input type="checkbox" name="screen" value=${s.id} .checked=${target.screenIds.includes(s.id)}
+          @change=${(e: Event) => this.setTarget({ screenIds: toggle(target.screenIds, s.id, checked(e)) })} />${s.name}</label>`)}
+      </fieldset>`;
   }
 
   private set(patch: Partial<ScheduleInput>) {

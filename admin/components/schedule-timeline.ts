@@ -2,7 +2,8 @@ import { LitElement, html, css, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { localParts, parseInstant, toLocalIso, type PlayingAt, type ScreenStatus, type Timeline, type TimelineHour, type TimelineReason } from '../../playlists/index.ts';
 import { ApiError } from '../api.ts';
-import { errorText, scheduleMessages as t } from '../messages.ts';
+import { errorText } from '../messages.ts';
+import { scheduleMessages as t } from '../messages-schedule.ts';
 import { scheduleApi } from '../schedule-api.ts';
 import { controls } from './styles.ts';
 

@@ -1,10 +1,13 @@
 import { LitElement, html, css, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { toLocalIso, type PlaylistEntry, type Schedule, type ScheduleEntry, type ScheduleInput, type ScreenStatus, type WardEntry, type WardShareSetting } from '../../playlists/index.ts';
+import { toLocalIso, wardShareFor, type PlaylistEntry, type Role, type SessionWard, type Schedule, type ScheduleEntry, type ScheduleInput, type ScreenStatus, type WardEntry, type WardShareSetting } from '../../playlists/index.ts';
+import { mayFollowEmergencies, scheduleTiersFor } from '../access.ts';
 import { api, ApiError } from '../api.ts';
-import { errorText, messages, scheduleMessages as t } from '../messages.ts';
+import { errorText, messages } from '../messages.ts';
+import { scheduleMessages as t } from '../messages-schedule.ts';
+import { wardMessages } from '../messages-ward.ts';
 import { scheduleApi } from '../schedule-api.ts';
-import { blankSchedule } from './schedule-editor.ts';
+import { blankSchedule, blankWardSchedule } from './schedule-editor.ts';
 import './emergency-panel.ts';
 import './schedule-editor.ts';
 import './schedule-timeline.ts';
@@ -33,6 +36,10 @@ export class ScheduleView extends LitElement {
   @property({ type: Boolean, attribute: 'can-edit' }) canEdit = false;
   /** Whether the signed-in user may send emergencies (admin, approver). */
   @property({ type: Boolean, attribute: 'can-send' }) canSend = false;
+  /** The signed-in user's role: which tiers the editor offers, whether emergencies show. */
+  @property({ attribute: false }) userRole: Role = 'viewer';
+  /** The ward a ward operator works for: its schedules target only that ward, at normal tier. */
+  @property({ attribute: false }) ward: SessionWard | null = null;
   @state() private entries: ScheduleEntry[] = [];
   @state() private share: WardShareSetting | null = null;
   @state() private playlists: PlaylistEntry[] = [];
@@ -66,12 +73,13 @@ export class ScheduleView extends LitElement {
         ${this.canEdit ? html`<button class="primary" name="add-schedule" @click=${this.add}>${t.add}</button>` : nothing}
       </div>
       ${this.message ? html`<p class=${this.message.ok ? 'ok' : 'error'} role="status">${this.message.text}</p>` : nothing}
-      ${this.share ? html`<p class="muted">${t.wardShare(this.share.everyCityItems, this.share.maxPercent)}</p>` : nothing}
-      ${this.editing ? html`<bt-schedule-editor .value=${this.editing.value} .scheduleId=${this.editing.id} .playlists=${this.playlists}
-          .wards=${this.wards} .screens=${this.screens} @schedule-saved=${this.onSaved} @schedule-cancel=${() => (this.editing = null)}></bt-schedule-editor>` : nothing}
+      ${this.share ? html`<p class="muted" data-share>${this.shareText(this.share)}</p>` : nothing}
+      ${this.editing ? html`<bt-schedule-editor .value=${this.editing.value} .scheduleId=${this.editing.id} .playlists=${this.ownPlaylists()}
+          .wards=${this.wards} .screens=${this.screens} .ward=${this.ward} .tiers=${scheduleTiersFor(this.userRole)}
+          @schedule-saved=${this.onSaved} @schedule-cancel=${() => (this.editing = null)}></bt-schedule-editor>` : nothing}
       ${this.entries.length ? this.renderList() : html`<p class="muted">${t.none}</p>`}
       <bt-schedule-timeline .screens=${this.screens}></bt-schedule-timeline>
-      <bt-emergency-panel ?can-send=${this.canSend} .wards=${this.wards}></bt-emergency-panel>
+      ${mayFollowEmergencies(this.userRole) ? html`<bt-emergency-panel ?can-send=${this.canSend} .wards=${this.wards}></bt-emergency-panel>` : nothing}
     `;
   }
 
@@ -90,6 +98,19 @@ export class ScheduleView extends LitElement {
         </tr>`)}
       </tbody>
     </table>`;
+  }
+
+  /** The share rule in words: for a ward operator, the cap that applies to its own ward. */
+  private shareText(share: WardShareSetting): string {
+    if (!this.ward) return t.wardShare(share.everyCityItems, share.maxPercent);
+    const own = wardShareFor(share, this.ward.code);
+    return wardMessages.schedule.share(own.everyCityItems, own.maxPercent, this.ward.name);
+  }
+
+  /** The playlists a schedule may play: a ward operator's own ward's only. */
+  private ownPlaylists(): PlaylistEntry[] {
+    const code = this.ward?.code;
+    return code ? this.playlists.filter((p) => p.ownerWard === code) : this.playlists;
   }
 
   private playlistName(id: string) {
@@ -123,8 +144,13 @@ export class ScheduleView extends LitElement {
   }
 
   private add() {
-    const playlist = this.playlists[0]?.playlist.id ?? '';
-    this.editing = { id: null, value: blankSchedule(toLocalIso(Date.now()).slice(0, 10), playlist) };
+    const playlist = this.ownPlaylists()[0]?.playlist.id;
+    if (this.ward && !playlist) {
+      this.message = { ok: false, text: wardMessages.schedule.noPlaylist };
+      return;
+    }
+    const today = toLocalIso(Date.now()).slice(0, 10);
+    this.editing = { id: null, value: this.ward ? blankWardSchedule(today, playlist!, this.ward.code) : blankSchedule(today, playlist ?? '') };
   }
 
   private async onSaved() {

@@ -1,13 +1,16 @@
 import { LitElement, html, css, nothing, unsafeCSS } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
-import { LOCATION_KINDS, parseInstant, type ScreenStatus } from '../../playlists/index.ts';
+import { LOCATION_KINDS, parseInstant, type ScreenStatus, type SessionWard } from '../../playlists/index.ts';
 import { api, ApiError } from '../api.ts';
 import { FleetFeed } from '../fleet-feed.ts';
 import { NO_FILTER, filterScreens, formatDuration, summarize, visibleRange, type FleetFilter, type StateFilter } from '../fleet.ts';
 import { errorText, messages } from '../messages.ts';
+import { wardMessages } from '../messages-ward.ts';
 import './screen-add.ts';
-import { ROW_HEIGHT, SCREEN_COLUMNS, SCREEN_COLUMNS_MANAGE, renderScreenRow, type SendCommand } from './screen-row.ts';
+import './screen-layout.ts';
+import './screen-token.ts';
+import { ROW_HEIGHT, SCREEN_COLUMNS, SCREEN_COLUMNS_MANAGE, renderScreenRow, type ManageToken, type OpenLayout, type SendCommand } from './screen-row.ts';
 import { controls } from './styles.ts';
 
 /** Relative times ("12 phút trước") are redrawn this often. */
@@ -52,6 +55,8 @@ export class ScreenList extends LitElement {
       .row { grid-template-columns: ${unsafeCSS(SCREEN_COLUMNS)}; }
       .manage .row { grid-template-columns: ${unsafeCSS(SCREEN_COLUMNS_MANAGE)}; }
       .row select[name='command'] { padding: 0.15rem 0.3rem; font-size: 0.85rem; }
+      .row .command-line { display: flex; gap: 0.3rem; align-items: center; }
+      .row button.token { padding: 0.1rem 0.4rem; font-size: 0.85rem; }
       .window > .row { height: ${ROW_HEIGHT}px; }
       .dot { display: inline-block; width: 0.7rem; height: 0.7rem; border-radius: 50%; margin-right: 0.35rem; background: #9aa4b1; }
       .dot.online { background: #0b8a3c; }
@@ -64,8 +69,14 @@ export class ScreenList extends LitElement {
 
   /** Whether the signed-in user may add screens (admin). */
   @property({ type: Boolean }) canManage = false;
+  /** A ward operator's ward (the server lists only its screens): named in the heading. */
+  @property({ attribute: false }) ward: SessionWard | null = null;
 
   @state() private error = '';
+  /** The screen whose token dialog is open. */
+  @state() private tokenScreen: ScreenStatus | null = null;
+  /** The screen whose layout dialog is open. */
+  @state() private layoutScreen: ScreenStatus | null = null;
   @state() private filter: FleetFilter = NO_FILTER;
   @state() private listTop = 0;
   @state() private viewHeight = 600;
@@ -150,6 +161,14 @@ export class ScreenList extends LitElement {
     }
   }
 
+  private readonly openLayout: OpenLayout = (screen) => {
+    this.layoutScreen = screen;
+  };
+
+  private readonly manageToken: ManageToken = (screen) => {
+    this.tokenScreen = screen;
+  };
+
   private readonly sendCommand: SendCommand = (screen, action) => {
     this.error = '';
     api.sendCommand(screen.id, action).catch((e: unknown) => {
@@ -173,7 +192,7 @@ export class ScreenList extends LitElement {
     const t = messages.fleet;
     const sum = this.summary;
     return html`
-      <h2>${messages.screens.title}</h2>
+      <h2>${this.ward ? wardMessages.screens.heading(this.ward.name) : messages.screens.title}</h2>
       ${this.canManage ? html`<bt-screen-add .wards=${this.wards}></bt-screen-add>` : nothing}
       <div class="bar">
         <span class="count" data-summary>${t.summary(sum.online, sum.all)}</span>
@@ -190,6 +209,8 @@ export class ScreenList extends LitElement {
         : nothing}
       ${this.renderFilters()}
       ${this.renderTable()}
+      ${this.canManage ? html`<bt-screen-token .screen=${this.tokenScreen} @token-closed=${() => (this.tokenScreen = null)}></bt-screen-token>` : nothing}
+      ${this.canManage ? html`<bt-screen-layout .screen=${this.layoutScreen} @layout-closed=${() => (this.layoutScreen = null)}></bt-screen-layout>` : nothing}
     `;
   }
 
@@ -251,7 +272,7 @@ export class ScreenList extends LitElement {
         ? html`<div class="scroller" @scroll=${this.onScroll}>
             <div class="spacer">
               <div class="window" data-start=${start}>
-                ${repeat(rows.slice(start, end), (s) => s.id, (s, i) => renderScreenRow(s, now, start + i, send))}
+                ${repeat(rows.slice(start, end), (s) => s.id, (s, i) => renderScreenRow(s, now, start + i, send, send ? this.manageToken : null, send ? this.openLayout : null))}
               </div>
             </div>
           </div>`

@@ -1,29 +1,37 @@
 import { html, nothing } from 'lit';
 import { COMMAND_ACTIONS, formatLocalDate, formatLocalTime, parseInstant, type CommandAction, type ScreenStatus } from '../../playlists/index.ts';
 import { formatBytes, formatDuration } from '../fleet.ts';
+import { cacheDetails, cacheTitle } from '../cache-status.ts';
 import { messages } from '../messages.ts';
+import { tokenMessages } from '../messages-tokens.ts';
+import { layoutMessages } from '../messages-layout.ts';
 
 /** The grid columns of the screens table; the header and every row share them. */
 export const SCREEN_COLUMNS = 'minmax(12rem, 2fr) minmax(8rem, 1.2fr) minmax(9rem, 1.3fr) minmax(7rem, 1fr) minmax(8rem, 1fr) minmax(11rem, 1.6fr)';
 /** With the remote-actions column, for those who may send commands. */
-export const SCREEN_COLUMNS_MANAGE = `${SCREEN_COLUMNS} minmax(8.5rem, 1fr)`;
+export const SCREEN_COLUMNS_MANAGE = `${SCREEN_COLUMNS} minmax(12rem, 1.2fr)`;
 
 /** Sends a remote action to a screen (admins only). */
 export type SendCommand = (screen: ScreenStatus, action: CommandAction) => void;
+/** Opens the token dialog (rotate, revoke) for a screen (admins only). */
+export type ManageToken = (screen: ScreenStatus) => void;
+/** Opens the layout dialog (canvas, ticker strip, theme) for a screen (admins only). */
+export type OpenLayout = (screen: ScreenStatus) => void;
 /** Every row has this height, so the list can render only the rows in view. */
 export const ROW_HEIGHT = 64;
 
 const stamp = (ms: number) => `${formatLocalTime(ms)} ${formatLocalDate(ms)}`;
 
 /** One screen as a row of the fleet table; `now` is the page's clock, for "how long ago". */
-export function renderScreenRow(s: ScreenStatus, now: number, index: number, send: SendCommand | null) {
+export function renderScreenRow(
+  s: ScreenStatus, now: number, index: number, send: SendCommand | null, token: ManageToken | null = null, layout: OpenLayout | null = null,
+) {
   const t = messages.fleet;
   const seen = s.lastSeenAt ? parseInstant(s.lastSeenAt) : null;
   const connectedAt = s.connectedAt ? parseInstant(s.connectedAt) : null;
   const device = s.device;
   const details = [
-    device && !device.secureContext ? html`<span class="warn">${t.noCache}</span>` : nothing,
-    device?.cacheBytes != null ? t.cache(formatBytes(device.cacheBytes)) : nothing,
+    ...cacheDetails(device),
     device?.memory ? t.memory(formatBytes(device.memory.usedBytes)) : nothing,
     device?.plays.queued ? t.queued(device.plays.queued) : nothing,
     device?.plays.dropped ? html`<span class="warn">${t.dropped(device.plays.dropped)}</span>` : nothing,
@@ -61,12 +69,12 @@ export function renderScreenRow(s: ScreenStatus, now: number, index: number, sen
       <span>${s.viewport ? `${s.viewport.width}×${s.viewport.height}` : '—'}${s.playerVersion ? html` <small class="inline">v${s.playerVersion}</small>` : nothing}</span>
       <small>${details.map((d, i) => html`${i ? ' · ' : ''}${d}`)}</small>
     </div>
-    ${send ? renderCommands(s, send) : nothing}
+    ${send ? renderCommands(s, send, token, layout) : nothing}
   </div>`;
 }
 
 /** A menu of remote actions (connected screens only) and how the last one went. */
-function renderCommands(s: ScreenStatus, send: SendCommand) {
+function renderCommands(s: ScreenStatus, send: SendCommand, token: ManageToken | null, layout: OpenLayout | null) {
   const t = messages.fleet;
   const pick = (e: Event) => {
     const select = e.target as HTMLSelectElement;
@@ -75,10 +83,18 @@ function renderCommands(s: ScreenStatus, send: SendCommand) {
     if (action) send(s, action);
   };
   return html`<div role="cell">
-    <select name="command" aria-label=${t.commandLabel(s.name)} ?disabled=${!s.connected} @change=${pick}>
-      <option value="">${t.commandPick}</option>
-      ${COMMAND_ACTIONS.map((a) => html`<option value=${a}>${t.actions[a]}</option>`)}
-    </select>
+    <span class="command-line">
+      <select name="command" aria-label=${t.commandLabel(s.name)} ?disabled=${!s.connected} @change=${pick}>
+        <option value="">${t.commandPick}</option>
+        ${COMMAND_ACTIONS.map((a) => html`<option value=${a}>${t.actions[a]}</option>`)}
+      </select>
+      ${token
+        ? html`<button class="token" data-action="token" title=${tokenMessages.openLabel(s.name)} aria-label=${tokenMessages.openLabel(s.name)} @click=${() => token(s)}>${tokenMessages.short}</button>`
+        : nothing}
+      ${layout
+        ? html`<button class="token" data-action="layout" title=${layoutMessages.openLabel(s.name)} aria-label=${layoutMessages.openLabel(s.name)} @click=${() => layout(s)}>${layoutMessages.short}</button>`
+        : nothing}
+    </span>
     ${s.command
       ? html`<small data-command-state=${s.command.state} title=${s.command.error ?? ''}>${t.actionsShort[s.command.action]}: ${t.commandStates[s.command.state]}</small>`
       : nothing}
@@ -91,8 +107,7 @@ function deviceTitle(s: ScreenStatus): string {
   const d = s.device;
   if (!d) return '';
   return [
-    d.secureContext ? null : t.noCache,
-    d.cacheBytes != null ? t.cache(formatBytes(d.cacheBytes)) : null,
+    ...cacheTitle(d),
     d.storage ? `${formatBytes(d.storage.usageBytes)} / ${formatBytes(d.storage.quotaBytes)}` : null,
     d.memory ? t.memory(`${formatBytes(d.memory.usedBytes)} / ${formatBytes(d.memory.limitBytes)}`) : null,
     t.queued(d.plays.queued),

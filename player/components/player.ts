@@ -1,11 +1,15 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement } from 'lit/decorators.js';
+import { inlineStyle } from '../inline-style.ts';
 import { PlayerController } from '../controller.ts';
 import { messages } from '../messages.ts';
+import { canvasStyle, zoneStyles } from '../layout.ts';
 import { renderItem } from '../render-item.ts';
+import { prefetchPicture } from '../media-elements.ts';
 import './idle.ts';
 import './notice.ts';
 import './pairing.ts';
+import { themeStyles } from './styles.ts';
 
 /**
  * The kiosk player: fills the page and shows the item the schedule resolves to, the idle clock
@@ -13,11 +17,14 @@ import './pairing.ts';
  *
  * Attributes for end-to-end tests: `data-state` (`pairing` | `idle` | `playing`),
  * `data-manifest-version` (the applied manifest), `data-connection` (`connecting` | `online` |
- * `offline` | `stopped`), `data-screen-id` once the server named the screen.
+ * `offline` | `stopped`), `data-screen-id` once the server named the screen, `data-theme`
+ * (`outdoor` | `indoor`), `data-strip` (`top` | `bottom`) while a ticker strip shows. Inside,
+ * `.canvas` is the rectangle drawn on and `[data-zone=main|ticker]` its zones (layout.ts).
  */
 @customElement('bt-player')
 export class BtPlayer extends LitElement {
-  static override styles = css`
+  static override styles = [themeStyles, css`
+    /* Outside the canvas is black in every theme: an LED sending card copies only the canvas. */
     :host {
       display: block;
       position: relative;
@@ -25,6 +32,25 @@ export class BtPlayer extends LitElement {
       height: 100%;
       overflow: hidden;
       background: #000;
+    }
+    .canvas {
+      position: absolute;
+      overflow: hidden;
+      background: var(--bt-bg);
+      color: var(--bt-fg);
+    }
+    .zone {
+      position: absolute;
+      left: 0;
+      width: 100%;
+      overflow: hidden;
+    }
+    /* The strip's renderers read the theme's strip colours as their own. */
+    .zone[data-zone='ticker'] {
+      --bt-bg: var(--bt-strip-bg);
+      --bt-fg: var(--bt-strip-fg);
+      --bt-accent: var(--bt-strip-fg);
+      background: var(--bt-bg);
     }
     /* Remote action "identify": the screen's name over everything, its frame blinking. */
     .identify {
@@ -38,8 +64,8 @@ export class BtPlayer extends LitElement {
       animation: blink 1s steps(2, jump-none) infinite;
     }
     @keyframes blink {
-      from { box-shadow: inset 0 0 0 max(3px, 2vmin) #ffd400; }
-      to { box-shadow: inset 0 0 0 max(3px, 2vmin) #000; }
+      from { box-shadow: inset 0 0 0 max(3px, 2vmin) var(--bt-frame); }
+      to { box-shadow: inset 0 0 0 max(3px, 2vmin) var(--bt-bg); }
     }
     .replaced {
       position: absolute;
@@ -47,15 +73,24 @@ export class BtPlayer extends LitElement {
       right: 0;
       bottom: 0;
       padding: 0.4em 0.8em;
-      background: #000;
-      color: #fff;
-      border-top: 2px solid #ffd400;
+      background: var(--bt-bg);
+      color: var(--bt-fg);
+      border-top: 2px solid var(--bt-accent);
       font: 400 max(10px, 2.5vmin) / 1.35 'Be Vietnam Pro', 'Noto Sans', sans-serif;
       text-align: center;
     }
-  `;
+  `];
 
   private readonly player = new PlayerController(this);
+
+  constructor() {
+    super();
+    // A clip that ended, stalled or failed ends its item (components/video.ts).
+    this.addEventListener('bt-item-ended', (e) => {
+      const { itemId, since } = e.detail;
+      if (itemId && since !== null) this.player.itemEnded(itemId, since);
+    });
+  }
 
   override updated(): void {
     const p = this.player;
@@ -65,15 +100,38 @@ export class BtPlayer extends LitElement {
     setOrRemove(this, 'data-manifest-version', p.manifestVersion);
     setOrRemove(this, 'data-screen-id', p.screen?.id ?? null);
     setOrRemove(this, 'data-identifying', p.identifying ? 'true' : null);
+    this.setAttribute('data-theme', p.output.theme);
+    setOrRemove(this, 'data-strip', p.registered ? (p.strip?.position ?? null) : null);
+    // The canvas is in CSS px (the contract); on a scaled display say so, for whoever debugs it.
+    setOrRemove(this, 'data-device-pixel-ratio', window.devicePixelRatio === 1 ? null : String(window.devicePixelRatio));
+    // The next picture decodes while this item shows, so it appears without a blank frame.
+    const next = p.nextItem;
+    const zone = next && this.renderRoot.querySelector('[data-zone=main]')?.getBoundingClientRect();
+    if (next && zone) prefetchPicture(next, p.media, Math.round(zone.width), Math.round(zone.height));
   }
 
   override render() {
+    // Everything is drawn inside the canvas; the host around it stays black (layout.ts).
+    return html`<div class="canvas" style=${inlineStyle(canvasStyle(this.player.output.canvas))}>${this.renderCanvas()}</div>`;
+  }
+
+  private renderCanvas() {
     const p = this.player;
     if (!p.registered) {
       return html`<bt-pairing role="status" .code=${p.pairingCode} .status=${p.pairingStatus}></bt-pairing>`;
     }
     const item = p.play?.item;
-    return html`${item ? renderItem(item, p.now) : html`<bt-idle .now=${p.now}></bt-idle>`}
+    const strip = p.strip;
+    const ticker = strip ? p.ticker.play : null;
+    const zones = zoneStyles(strip);
+    return html`<div class="zone" data-zone="main" style=${inlineStyle(zones.main)}>
+      ${item ? renderItem(item, p.now, { media: p.media, since: p.play?.since ?? null }) : html`<bt-idle .now=${p.now}></bt-idle>`}
+    </div>
+    ${strip && ticker?.item
+      ? html`<div class="zone" data-zone="ticker" data-position=${strip.position} style=${inlineStyle(zones.strip)}>
+          ${renderItem(ticker.item, p.now, { media: p.media, since: ticker.since, zone: 'ticker' })}
+        </div>`
+      : nothing}
     ${p.replaced ? html`<div class="replaced" role="status">${messages.replaced}</div>` : nothing}
     ${p.identifying && p.screen
       ? html`<bt-notice class="identify" role="alert" .heading=${p.screen.name}

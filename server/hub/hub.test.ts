@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { CloseCode, PROTOCOL_VERSION } from '../../playlists/index.ts';
+import { CloseCode, PROTOCOL_VERSION, screenSettings } from '../../playlists/index.ts';
 import { DEMO_SCREEN } from '../demo-content.ts';
 import { connectPlayer, createTestApp, helloFrame, openSocket, type TestApp } from '../test-helpers.ts';
 
@@ -16,7 +16,7 @@ describe('Hub: hello', () => {
     expect(socket.types).toEqual(['welcome', 'screen', 'manifest']);
     const [welcome, screen, manifest] = socket.messages;
     expect(welcome).toEqual({ type: 'welcome', protocol: PROTOCOL_VERSION, serverTime: '2026-11-26T09:00:00.000+07:00', heartbeatMs: 30_000 });
-    expect(screen).toEqual({ type: 'screen', screen: { id: demoScreen().id, ...DEMO_SCREEN } });
+    expect(screen).toEqual({ type: 'screen', screen: screenSettings({ id: demoScreen().id, ...DEMO_SCREEN }) });
     if (manifest?.type !== 'manifest') throw new Error('expected a manifest');
     expect(manifest.manifest.revision).toBe(1);
     expect(manifest.manifest.version).toBe(t.hub.expectedVersion(demoScreen()));

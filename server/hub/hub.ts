@@ -5,6 +5,7 @@ import {
   PROTOCOL_VERSION,
   SUPPORTED_PROTOCOLS,
   parseFrame,
+  screenSettings,
   toLocalIsoMs,
   type CommandAction,
   type ScreenSettings,
@@ -17,31 +18,11 @@ import type { ReceiptRepo } from '../repos/receipts.ts';
 import type { ScreenRecord, ScreenRepo, ScreenSighting } from '../repos/screens.ts';
 import type { CommandResultListener, LiveScreen, ScreenReport, ScreenWatcher } from './live.ts';
 import type { Job, Scheduler } from '../scheduler.ts';
+import { DEFAULT_HUB_OPTIONS, MANIFEST_REFRESH_AT, type HubOptions } from './options.ts';
 import type { PlayerSocket } from './socket.ts';
 
-export interface HubOptions {
-  /** A socket whose unsent bytes pass this is closed with `tooSlow` instead of growing memory. */
-  maxBufferedBytes: number;
-  /** How often players send a heartbeat (told in `welcome`). */
-  heartbeatMs: number;
-  /** How often the server pings; a socket that missed the previous pong is dropped. */
-  pingIntervalMs: number;
-  /** A socket that has not said `hello` by then is closed. */
-  helloTimeoutMs: number;
-  /** How often what the hub learnt about screens is written to the database. */
-  flushIntervalMs: number;
-}
+export { DEFAULT_HUB_OPTIONS, MANIFEST_REFRESH_AT, type HubOptions } from './options.ts';
 
-/** When the daily manifest refresh runs, local time: just after the horizon moves. */
-export const MANIFEST_REFRESH_AT = { hour: 0, minute: 0, second: 5 };
-
-export const DEFAULT_HUB_OPTIONS: HubOptions = {
-  maxBufferedBytes: 4 * 1024 * 1024,
-  heartbeatMs: 30_000,
-  pingIntervalMs: 30_000,
-  helloTimeoutMs: 10_000,
-  flushIntervalMs: 5_000,
-};
 
 interface Session {
   socket: PlayerSocket;
@@ -196,6 +177,18 @@ export class Hub {
     }
   }
 
+  /**
+   * Tells a connected screen its settings changed (layout, name): reads them again and sends a
+   * fresh `screen` message at once. False when the screen is not connected.
+   */
+  screenChanged(screenId: string): boolean {
+    const session = this.#byScreen.get(screenId);
+    const screen = this.deps.screens.get(screenId);
+    if (!session || !screen) return false;
+    session.screen = screen;
+    return this.#sendMessage(session, { type: 'screen', screen: screenSettings(screen) });
+  }
+
   /** Closes a screen's connection, e.g. when its token is revoked. */
   disconnect(screenId: string, code: number, reason: string): void {
     const session = this.#byScreen.get(screenId);
@@ -317,13 +310,6 @@ export class Hub {
     members.add(session);
     this.#dirty.add(session);
 
-    const settings: ScreenSettings = {
-      id: screen.id,
-      name: screen.name,
-      ward: screen.ward,
-      locationKind: screen.locationKind,
-      tags: screen.tags,
-    };
     const now = this.deps.clock.now();
     this.#sendMessage(session, {
       type: 'welcome',
@@ -331,7 +317,7 @@ export class Hub {
       serverTime: toLocalIsoMs(now),
       heartbeatMs: this.#options.heartbeatMs,
     });
-    this.#sendMessage(session, { type: 'screen', screen: settings });
+    this.#sendMessage(session, { type: 'screen', screen: screenSettings(screen) });
     this.#changed(session);
     const built = this.deps.manifests.forAudience(audience);
     session.sentVersion = built.version;

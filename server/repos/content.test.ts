@@ -21,7 +21,7 @@ describe('ContentRepo', () => {
 
   it('stores an item and reads it back with its id and update time', () => {
     repo.insert('c_1', slogan('Học nghề – lập nghiệp'), 1_000);
-    expect(repo.get('c_1')).toEqual({ item: { id: 'c_1', ...slogan('Học nghề – lập nghiệp') }, updatedAt: 1_000 });
+    expect(repo.get('c_1')).toEqual({ item: { id: 'c_1', ...slogan('Học nghề – lập nghiệp') }, updatedAt: 1_000, ownerWard: null });
   });
 
   it('lists items in the order they were created', () => {
@@ -34,7 +34,7 @@ describe('ContentRepo', () => {
   it('updates an existing item, kind included, and reports unknown ids', () => {
     repo.insert('c_1', slogan('A'), 1);
     expect(repo.update('c_1', countdown, 2)).toBe(true);
-    expect(repo.get('c_1')).toEqual({ item: { id: 'c_1', ...countdown }, updatedAt: 2 });
+    expect(repo.get('c_1')).toEqual({ item: { id: 'c_1', ...countdown }, updatedAt: 2, ownerWard: null });
     expect(repo.update('c_missing', slogan('B'), 3)).toBe(false);
     expect(repo.get('c_missing')).toBeUndefined();
   });
@@ -57,8 +57,16 @@ describe('ContentRepo', () => {
     repo.insert('c_2', slogan('B'), 1);
     repo.replaceAll([{ id: 'c_3', ...slogan('C') }, { id: 'c_1', ...slogan('A again') }], 5);
     expect(repo.list()).toEqual([
-      { item: { id: 'c_3', ...slogan('C') }, updatedAt: 5 },
-      { item: { id: 'c_1', ...slogan('A again') }, updatedAt: 5 },
+      { item: { id: 'c_3', ...slogan('C') }, updatedAt: 5, ownerWard: null },
+      { item: { id: 'c_1', ...slogan('A again') }, updatedAt: 5, ownerWard: null },
     ]);
+  });
+
+  it('keeps the owning ward of local items, also through a restore', () => {
+    repo.insert('c_1', slogan('A'), 1, '00004');
+    repo.insert('c_2', slogan('B'), 1);
+    expect(repo.list().map((s) => s.ownerWard)).toEqual(['00004', null]);
+    repo.replaceAll([{ id: 'c_1', ...slogan('A') }, { id: 'c_2', ...slogan('B') }], 5, { c_1: '00007' });
+    expect(repo.list().map((s) => s.ownerWard)).toEqual(['00007', null]);
   });
 });

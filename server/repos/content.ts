@@ -4,14 +4,20 @@ import type { Db } from '../db.ts';
 export interface StoredItem {
   item: ContentItem;
   updatedAt: number;
+  /** The ward whose local content this is; null for the city's (server/auth/ward-scope.ts). */
+  ownerWard: string | null;
 }
 
-type Row = { id: string; body: string; updated_at: number };
+type Row = { id: string; body: string; updated_at: number; owner_ward: string | null };
 
 const toStored = (row: Row): StoredItem => ({
   item: { id: row.id, ...ContentFields.parse(JSON.parse(row.body)) } as ContentItem,
   updatedAt: row.updated_at,
+  ownerWard: row.owner_ward,
 });
+
+/** Owners by id, for the rows that have one (a revision's snapshot keeps it). */
+export type Owners = Record<string, string>;
 
 /** Draft content items (the working copy). */
 export class ContentRepo {
@@ -23,9 +29,9 @@ export class ContentRepo {
   readonly #replaceAll;
 
   constructor(db: Db) {
-    this.#all = db.prepare<[], Row>('SELECT id, body, updated_at FROM content_items ORDER BY rowid');
-    this.#get = db.prepare<[string], Row>('SELECT id, body, updated_at FROM content_items WHERE id = ?');
-    this.#insert = db.prepare('INSERT INTO content_items (id, kind, body, updated_at) VALUES (?, ?, ?, ?)');
+    this.#all = db.prepare<[], Row>('SELECT id, body, updated_at, owner_ward FROM content_items ORDER BY rowid');
+    this.#get = db.prepare<[string], Row>('SELECT id, body, updated_at, owner_ward FROM content_items WHERE id = ?');
+    this.#insert = db.prepare('INSERT INTO content_items (id, kind, body, updated_at, owner_ward) VALUES (?, ?, ?, ?, ?)');
     this.#update = db.prepare('UPDATE content_items SET kind = ?, body = ?, updated_at = ? WHERE id = ?');
     this.#delete = db.prepare('DELETE FROM content_items WHERE id = ?');
     this.#replaceAll = db.prepare('DELETE FROM content_items');
@@ -40,8 +46,8 @@ export class ContentRepo {
     return row ? toStored(row) : undefined;
   }
 
-  insert(id: string, fields: ContentFields, now: number): void {
-    this.#insert.run(id, fields.kind, JSON.stringify(fields), now);
+  insert(id: string, fields: ContentFields, now: number, ownerWard: string | null = null): void {
+    this.#insert.run(id, fields.kind, JSON.stringify(fields), now, ownerWard);
   }
 
   update(id: string, fields: ContentFields, now: number): boolean {
@@ -53,8 +59,8 @@ export class ContentRepo {
   }
 
   /** Replaces the whole working copy (restoring a revision). Call inside a transaction. */
-  replaceAll(items: ContentItem[], now: number): void {
+  replaceAll(items: ContentItem[], now: number, owners: Owners = {}): void {
     this.#replaceAll.run();
-    for (const { id, ...fields } of items) this.insert(id, fields as ContentFields, now);
+    for (const { id, ...fields } of items) this.insert(id, fields as ContentFields, now, owners[id] ?? null);
   }
 }

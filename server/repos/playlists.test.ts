@@ -10,14 +10,14 @@ describe('PlaylistRepo', () => {
 
   it('stores a playlist with its items in order, repeats included', () => {
     repo.insert('p_1', { name: 'Mặc định', itemIds: ['c_2', 'c_1', 'c_2'] }, 1_000);
-    expect(repo.get('p_1')).toEqual({ playlist: { id: 'p_1', name: 'Mặc định', itemIds: ['c_2', 'c_1', 'c_2'] }, updatedAt: 1_000 });
+    expect(repo.get('p_1')).toEqual({ playlist: { id: 'p_1', name: 'Mặc định', itemIds: ['c_2', 'c_1', 'c_2'] }, updatedAt: 1_000, ownerWard: null });
     expect(repo.get('p_missing')).toBeUndefined();
   });
 
   it('updates a playlist and reports unknown ids', () => {
     repo.insert('p_1', { name: 'A', itemIds: ['c_1'] }, 1);
     expect(repo.update('p_1', { name: 'B', itemIds: [] }, 2)).toBe(true);
-    expect(repo.get('p_1')).toEqual({ playlist: { id: 'p_1', name: 'B', itemIds: [] }, updatedAt: 2 });
+    expect(repo.get('p_1')).toEqual({ playlist: { id: 'p_1', name: 'B', itemIds: [] }, updatedAt: 2, ownerWard: null });
     expect(repo.update('p_2', { name: 'C', itemIds: [] }, 3)).toBe(false);
     expect(repo.list()).toHaveLength(1);
   });
@@ -33,6 +33,6 @@ describe('PlaylistRepo', () => {
   it('replaces the whole working copy', () => {
     repo.insert('p_1', { name: 'A', itemIds: ['c_1'] }, 1);
     repo.replaceAll([{ id: 'p_2', name: 'B', itemIds: ['c_2'] }], 9);
-    expect(repo.list()).toEqual([{ playlist: { id: 'p_2', name: 'B', itemIds: ['c_2'] }, updatedAt: 9 }]);
+    expect(repo.list()).toEqual([{ playlist: { id: 'p_2', name: 'B', itemIds: ['c_2'] }, updatedAt: 9, ownerWard: null }]);
   });
 });

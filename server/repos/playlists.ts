@@ -1,16 +1,20 @@
 import type { Playlist, PlaylistFields } from '../../playlists/index.ts';
 import type { Db } from '../db.ts';
+import type { Owners } from './content.ts';
 
 export interface StoredPlaylist {
   playlist: Playlist;
   updatedAt: number;
+  /** The ward whose local playlist this is; null for the city's (server/auth/ward-scope.ts). */
+  ownerWard: string | null;
 }
 
-type Row = { id: string; name: string; item_ids: string; updated_at: number };
+type Row = { id: string; name: string; item_ids: string; updated_at: number; owner_ward: string | null };
 
 const toStored = (row: Row): StoredPlaylist => ({
   playlist: { id: row.id, name: row.name, itemIds: JSON.parse(row.item_ids) as string[] },
   updatedAt: row.updated_at,
+  ownerWard: row.owner_ward,
 });
 
 /** Draft playlists (the working copy). */
@@ -22,9 +26,9 @@ export class PlaylistRepo {
   readonly #deleteAll;
 
   constructor(db: Db) {
-    this.#all = db.prepare<[], Row>('SELECT id, name, item_ids, updated_at FROM playlists ORDER BY rowid');
-    this.#get = db.prepare<[string], Row>('SELECT id, name, item_ids, updated_at FROM playlists WHERE id = ?');
-    this.#insert = db.prepare('INSERT INTO playlists (id, name, item_ids, updated_at) VALUES (?, ?, ?, ?)');
+    this.#all = db.prepare<[], Row>('SELECT id, name, item_ids, updated_at, owner_ward FROM playlists ORDER BY rowid');
+    this.#get = db.prepare<[string], Row>('SELECT id, name, item_ids, updated_at, owner_ward FROM playlists WHERE id = ?');
+    this.#insert = db.prepare('INSERT INTO playlists (id, name, item_ids, updated_at, owner_ward) VALUES (?, ?, ?, ?, ?)');
     this.#update = db.prepare('UPDATE playlists SET name = ?, item_ids = ?, updated_at = ? WHERE id = ?');
     this.#deleteAll = db.prepare('DELETE FROM playlists');
   }
@@ -38,8 +42,8 @@ export class PlaylistRepo {
     return row ? toStored(row) : undefined;
   }
 
-  insert(id: string, fields: PlaylistFields, now: number): void {
-    this.#insert.run(id, fields.name, JSON.stringify(fields.itemIds), now);
+  insert(id: string, fields: PlaylistFields, now: number, ownerWard: string | null = null): void {
+    this.#insert.run(id, fields.name, JSON.stringify(fields.itemIds), now, ownerWard);
   }
 
   update(id: string, fields: PlaylistFields, now: number): boolean {
@@ -54,8 +58,8 @@ export class PlaylistRepo {
   }
 
   /** Replaces the whole working copy (restoring a revision). Call inside a transaction. */
-  replaceAll(playlists: Playlist[], now: number): void {
+  replaceAll(playlists: Playlist[], now: number, owners: Owners = {}): void {
     this.#deleteAll.run();
-    for (const { id, ...fields } of playlists) this.insert(id, fields, now);
+    for (const { id, ...fields } of playlists) this.insert(id, fields, now, owners[id] ?? null);
   }
 }

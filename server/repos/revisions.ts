@@ -8,6 +8,16 @@ export interface Snapshot {
   defaultPlaylistId: string | null;
   /** Absent in revisions published before scheduling existed. */
   schedules?: Schedule[];
+  /**
+   * The wards owning local items and playlists, by id (city rows are absent). Never sent to
+   * screens: a ward's publish and a restore read it. Absent before ward content existed.
+   */
+  owners?: SnapshotOwners;
+}
+
+export interface SnapshotOwners {
+  items: Record<string, string>;
+  playlists: Record<string, string>;
 }
 
 export interface RevisionRow {

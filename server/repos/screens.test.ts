@@ -13,7 +13,8 @@ describe('ScreenRepo', () => {
   });
 
   it('finds a screen by id and by token hash', () => {
-    const expected = { ...screen('s_1', 'Vườn hoa'), wardCode: null, createdAt: 1_000, lastSeenAt: null, manifestVersion: null, playerVersion: null, viewport: null, health: null };
+    const expected = { ...screen('s_1', 'Vườn hoa'), wardCode: null, createdAt: 1_000, lastSeenAt: null, manifestVersion: null, playerVersion: null, viewport: null, health: null,
+      canvas: null, ticker: null, theme: 'outdoor' };
     expect(repo.get('s_1')).toEqual(expected);
     expect(repo.byTokenHash('hash-1')).toEqual(expected);
     expect(repo.byTokenHash('hash-3')).toBeUndefined();
@@ -28,6 +29,23 @@ describe('ScreenRepo', () => {
     expect(screens.setWardCode('s_9', null)).toBe(true);
     expect(screens.get('s_9')).toMatchObject({ ward: 'Phường Hoàn Kiếm', wardCode: null });
     expect(() => screens.setWardCode('s_9', '99999')).toThrow(/FOREIGN KEY/);
+  });
+
+  it('stores a layout and reads it back; an unknown screen changes nothing', () => {
+    const layout = { canvas: { x: 100, y: 50, width: 384, height: 192 }, ticker: { position: 'top' as const, heightPx: 24 }, theme: 'indoor' as const };
+    expect(repo.setLayout('s_1', layout)).toBe(true);
+    expect(repo.get('s_1')).toMatchObject(layout);
+    expect(repo.get('s_2')).toMatchObject({ canvas: null, ticker: null, theme: 'outdoor' });
+    expect(repo.setLayout('s_9', layout)).toBe(false);
+  });
+
+  it('reads a stored canvas that no longer parses as the whole viewport', () => {
+    const db = openDatabase(':memory:');
+    const screens = new ScreenRepo(db);
+    screens.insert(screen('s_1', 'Vườn hoa'), 'hash-1', 1_000);
+    db.prepare(`UPDATE screens SET canvas = '{"x":-5,"y":0,"width":1,"height":1}' WHERE id = 's_1'`).run();
+    expect(screens.get('s_1')?.canvas).toBeNull();
+    expect(() => db.prepare("UPDATE screens SET theme = 'neon' WHERE id = 's_1'").run()).toThrow(/CHECK/);
   });
 
   it('lists screens by name', () => {

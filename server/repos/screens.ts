@@ -1,4 +1,14 @@
-import { DeviceReport, type ScreenSettings } from '../../playlists/index.ts';
+import {
+  Canvas,
+  DEFAULT_LAYOUT,
+  DeviceReport,
+  ScreenTheme,
+  TickerStrip,
+  screenSettings,
+  type ScreenLayout,
+  type ScreenSettings,
+  type ScreenSettingsInput,
+} from '../../playlists/index.ts';
 import type { Db } from '../db.ts';
 
 export interface ScreenRecord extends ScreenSettings {
@@ -37,10 +47,13 @@ type Row = {
   player_version: string | null;
   viewport: string | null;
   health: string | null;
+  canvas: string | null;
+  ticker_strip: string | null;
+  theme: string;
 };
 
 const COLUMNS =
-  'id, name, ward, ward_code, location_kind, tags, created_at, last_seen_at, manifest_version, player_version, viewport, health';
+  'id, name, ward, ward_code, location_kind, tags, created_at, last_seen_at, manifest_version, player_version, viewport, health, canvas, ticker_strip, theme';
 
 const toRecord = (r: Row): ScreenRecord => ({
   id: r.id,
@@ -55,18 +68,26 @@ const toRecord = (r: Row): ScreenRecord => ({
   playerVersion: r.player_version,
   viewport: r.viewport ? (JSON.parse(r.viewport) as { width: number; height: number }) : null,
   health: parseHealth(r.health),
+  canvas: parseStored(Canvas, r.canvas) ?? DEFAULT_LAYOUT.canvas,
+  ticker: parseStored(TickerStrip, r.ticker_strip) ?? DEFAULT_LAYOUT.ticker,
+  theme: ScreenTheme.catch(DEFAULT_LAYOUT.theme).parse(r.theme),
 });
 
-/** A report written by an older player may not parse any more: then it is unknown. */
-function parseHealth(json: string | null): DeviceReport | null {
+/** JSON a column holds, checked against its schema; what no longer parses reads as unset. */
+function parseStored<T>(schema: { safeParse(v: unknown): { success: true; data: T } | { success: false } }, json: string | null): T | null {
   if (!json) return null;
   try {
-    const parsed = DeviceReport.safeParse(JSON.parse(json));
+    const parsed = schema.safeParse(JSON.parse(json));
     return parsed.success ? parsed.data : null;
   } catch {
     return null;
   }
 }
+
+/** A report written by an older player may not parse any more: then it is unknown. */
+const parseHealth = (json: string | null): DeviceReport | null => parseStored(DeviceReport, json);
+
+const jsonOrNull = (value: object | null) => (value ? JSON.stringify(value) : null);
 
 export class ScreenRepo {
   readonly #all;
@@ -75,6 +96,7 @@ export class ScreenRepo {
   readonly #insert;
   readonly #sighting;
   readonly #setWard;
+  readonly #setLayout;
   readonly #db: Db;
 
   constructor(db: Db) {
@@ -83,9 +105,10 @@ export class ScreenRepo {
     this.#byId = db.prepare<[string], Row>(`SELECT ${COLUMNS} FROM screens WHERE id = ?`);
     this.#byToken = db.prepare<[string], Row>(`SELECT ${COLUMNS} FROM screens WHERE token_hash = ?`);
     this.#insert = db.prepare(
-      `INSERT INTO screens (id, name, token_hash, ward, location_kind, tags, created_at, ward_code)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO screens (id, name, token_hash, ward, location_kind, tags, created_at, ward_code, canvas, ticker_strip, theme)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
+    this.#setLayout = db.prepare('UPDATE screens SET canvas = ?, ticker_strip = ?, theme = ? WHERE id = ?');
     this.#setWard = db.prepare('UPDATE screens SET ward_code = ? WHERE id = ?');
     this.#sighting = db.prepare(
       `UPDATE screens SET last_seen_at = ?, manifest_version = ?, player_version = ?, viewport = ?,
@@ -107,9 +130,17 @@ export class ScreenRepo {
     return row ? toRecord(row) : undefined;
   }
 
-  insert(screen: ScreenSettings & { wardCode?: string | null }, tokenHash: string, now: number): void {
+  /** A screen without a layout gets the default one (whole viewport, no strip, outdoor). */
+  insert(screen: ScreenSettingsInput & { wardCode?: string | null }, tokenHash: string, now: number): void {
     const { id, name, ward, locationKind, tags, wardCode } = screen;
-    this.#insert.run(id, name, tokenHash, ward ?? null, locationKind, JSON.stringify(tags), now, wardCode ?? null);
+    const { canvas, ticker, theme } = screenSettings(screen);
+    this.#insert.run(id, name, tokenHash, ward ?? null, locationKind, JSON.stringify(tags), now, wardCode ?? null,
+      jsonOrNull(canvas), jsonOrNull(ticker), theme);
+  }
+
+  /** Sets a screen's canvas, ticker strip and theme; false when there is no such screen. */
+  setLayout(id: string, layout: ScreenLayout): boolean {
+    return this.#setLayout.run(jsonOrNull(layout.canvas), jsonOrNull(layout.ticker), layout.theme, id).changes === 1;
   }
 
   /** Links a screen to a ward by code, or unlinks it; the free-text `ward` label stays. */

@@ -6,8 +6,10 @@ export type SettingKey = 'default_playlist_id' | 'demo_screen_token' | 'ward_sha
 export class SettingsRepo {
   readonly #get;
   readonly #set;
+  readonly #delete;
 
   constructor(db: Db) {
+    this.#delete = db.prepare('DELETE FROM settings WHERE key = ?');
     this.#get = db.prepare<[string], { value: string }>('SELECT value FROM settings WHERE key = ?');
     this.#set = db.prepare(
       'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
@@ -20,5 +22,9 @@ export class SettingsRepo {
 
   set(key: SettingKey, value: string): void {
     this.#set.run(key, value);
+  }
+
+  delete(key: SettingKey): void {
+    this.#delete.run(key);
   }
 }

@@ -12,18 +12,34 @@ import type { Role } from '../../playlists/index.ts';
  * - `body`: a JSON body to send (none by default).
  * - `expect`: the status an allowed caller gets for this probe. Choose probes that change
  *   nothing (a body that fails validation, an unknown id), so the rows do not disturb each other.
+ * - `ward`: for a route a ward operator may call with an object's id (`{id}` in the path, or
+ *   `wardQuery` naming it `{id}`), which ward-bound object that is, or `'none'`. ward-scope.test.ts
+ *   proves that a ward operator naming another ward's object gets exactly the 404 a missing id
+ *   gets and that nothing changes. Such a route without `ward` fails that test.
  */
 export interface Access {
   allow: 'public' | 'signed_in' | 'player' | readonly Role[];
   params?: Record<string, string>;
   body?: unknown;
   expect: number;
+  ward?: WardBound | 'none';
+  /** The query a ward probe sends; `{id}` stands for the object's id. */
+  wardQuery?: Record<string, string>;
 }
 
-const EDITORS = ['admin', 'editor'] as const;
+export type WardBound = 'screen' | 'content_item' | 'playlist' | 'schedule';
+
 const PUBLISHERS = ['admin', 'approver'] as const;
 const ADMIN = ['admin'] as const;
 const SCHEDULERS = ['admin', 'approver', 'ward_operator'] as const;
+const MEDIA_UPLOADERS = ['admin', 'editor', 'approver', 'ward_operator'] as const;
+const NO_MEDIA = '0'.repeat(64);
+/** Content and playlists: the city's editors, and ward operators for their ward's own. */
+const CONTENT_WRITERS = ['admin', 'editor', 'ward_operator'] as const;
+/** Deleting content: its writers, and approvers taking ward content down. */
+const CONTENT_REMOVERS = ['admin', 'editor', 'approver', 'ward_operator'] as const;
+/** The city publishes everything; a ward operator its ward's own local rows. */
+const WARD_OR_CITY_PUBLISHERS = ['admin', 'approver', 'ward_operator'] as const;
 
 export const AUTHZ_MATRIX: Record<string, Access> = {
   // session
@@ -49,45 +65,57 @@ export const AUTHZ_MATRIX: Record<string, Access> = {
 
   // content and publishing
   'GET /api/content': { allow: 'signed_in', expect: 200 },
-  'POST /api/content': { allow: EDITORS, body: {}, expect: 400 },
-  'GET /api/content/{id}': { allow: 'signed_in', expect: 404 },
-  'PUT /api/content/{id}': { allow: EDITORS, body: {}, expect: 400 },
-  'DELETE /api/content/{id}': { allow: EDITORS, expect: 404 },
+  'POST /api/content': { allow: CONTENT_WRITERS, body: {}, expect: 400 },
+  'GET /api/content/{id}': { allow: 'signed_in', expect: 404, ward: 'content_item' },
+  'PUT /api/content/{id}': { allow: CONTENT_WRITERS, body: {}, expect: 400, ward: 'content_item' },
+  'DELETE /api/content/{id}': { allow: CONTENT_REMOVERS, expect: 404, ward: 'content_item' },
   'GET /api/playlists': { allow: 'signed_in', expect: 200 },
-  'GET /api/playlists/{id}': { allow: 'signed_in', expect: 404 },
-  'PUT /api/playlists/{id}': { allow: EDITORS, body: {}, expect: 400 },
-  'POST /api/playlists': { allow: EDITORS, body: {}, expect: 400 },
+  'GET /api/playlists/{id}': { allow: 'signed_in', expect: 404, ward: 'playlist' },
+  'PUT /api/playlists/{id}': { allow: CONTENT_WRITERS, body: {}, expect: 400, ward: 'playlist' },
+  'POST /api/playlists': { allow: CONTENT_WRITERS, body: {}, expect: 400 },
   'GET /api/publish': { allow: 'signed_in', expect: 200 },
   // Nothing is pending in the matrix's app, so an allowed publish changes nothing.
-  'POST /api/publish': { allow: PUBLISHERS, expect: 409 },
+  'POST /api/publish': { allow: WARD_OR_CITY_PUBLISHERS, expect: 409 },
   'GET /api/revisions': { allow: 'signed_in', expect: 200 },
   'POST /api/revisions/{number}/restore': { allow: PUBLISHERS, params: { number: '1' }, expect: 409 },
+
+  // the media library (ward operators upload and delete for their local content)
+  'GET /api/media': { allow: 'signed_in', expect: 200 },
+  // No body and no Content-Type: an allowed caller is told to send application/octet-stream.
+  'POST /api/media': { allow: MEDIA_UPLOADERS, expect: 415 },
+  // One library for the city and every ward (its files are public anyway); a ward operator
+  // deletes only media uploaded for its own ward (403 forbidden otherwise, routes/media.ts).
+  'GET /api/media/{id}': { allow: 'signed_in', params: { id: NO_MEDIA }, expect: 404, ward: 'none' },
+  'DELETE /api/media/{id}': { allow: MEDIA_UPLOADERS, params: { id: NO_MEDIA }, expect: 404, ward: 'none' },
 
   // schedules and the timeline
   'GET /api/schedules': { allow: 'signed_in', expect: 200 },
   'POST /api/schedules': { allow: SCHEDULERS, body: {}, expect: 400 },
-  'GET /api/schedules/{id}': { allow: 'signed_in', expect: 404 },
-  'PUT /api/schedules/{id}': { allow: SCHEDULERS, body: {}, expect: 400 },
-  'DELETE /api/schedules/{id}': { allow: SCHEDULERS, expect: 404 },
+  'GET /api/schedules/{id}': { allow: 'signed_in', expect: 404, ward: 'schedule' },
+  'PUT /api/schedules/{id}': { allow: SCHEDULERS, body: {}, expect: 400, ward: 'schedule' },
+  'DELETE /api/schedules/{id}': { allow: SCHEDULERS, expect: 404, ward: 'schedule' },
   'PUT /api/ward-share': { allow: ADMIN, body: {}, expect: 400 },
-  'GET /api/timeline': { allow: 'signed_in', expect: 400 },
-  'GET /api/timeline/at': { allow: 'signed_in', expect: 400 },
+  'GET /api/timeline': { allow: 'signed_in', expect: 400, ward: 'screen', wardQuery: { screenId: '{id}', date: '2026-11-26' } },
+  'GET /api/timeline/at': { allow: 'signed_in', expect: 400, ward: 'screen', wardQuery: { screenId: '{id}', at: '2026-11-26T18:30:00+07:00' } },
   'GET /api/emergencies': { allow: 'signed_in', expect: 200 },
   'POST /api/emergencies': { allow: PUBLISHERS, body: {}, expect: 400 },
   'DELETE /api/emergencies/{id}': { allow: PUBLISHERS, expect: 404 },
 
   // screens and pairing
   'GET /api/screens': { allow: 'signed_in', expect: 200 },
+  'PUT /api/screens/{id}/layout': { allow: ADMIN, body: {}, expect: 400 },
   'GET /api/screens/events': { allow: 'signed_in', expect: 200 },
   'POST /api/screens/{id}/commands': { allow: ADMIN, body: {}, expect: 400 },
+  'POST /api/screens/{id}/token': { allow: ADMIN, expect: 404 },
+  'DELETE /api/screens/{id}/token': { allow: ADMIN, expect: 404 },
   'POST /api/screens': { allow: ADMIN, body: {}, expect: 400 },
   'POST /api/pairing': { allow: 'public', body: {}, expect: 400 },
   'POST /api/pairing/claim': { allow: ADMIN, body: {}, expect: 400 },
-  'GET /api/pairing/{pairingId}': { allow: 'public', expect: 400 },
+  'GET /api/pairing/{pairingId}': { allow: 'public', expect: 400, ward: 'none' },
 
   // documentation
   'GET /api/openapi.json': { allow: 'public', expect: 200 },
   'GET /api/docs': { allow: 'public', expect: 200 },
   'GET /api/docs/init.js': { allow: 'public', expect: 200 },
-  'GET /api/docs/{file}': { allow: 'public', params: { file: 'swagger-ui.css' }, expect: 200 },
+  'GET /api/docs/{file}': { allow: 'public', params: { file: 'swagger-ui.css' }, expect: 200, ward: 'none' },
 };

@@ -4,8 +4,11 @@ import { z } from 'zod';
 import { ContentEntry, ContentFields, ContentList, Id, toLocalIso, validityOk } from '../../playlists/index.ts';
 import type { AuditLog } from '../audit.ts';
 import type { SessionService } from '../auth/sessions.ts';
+import { checkChangeOwned, scopeOf } from '../auth/ward-scope.ts';
 import type { Clock } from '../clock.ts';
 import { itemState } from '../drafts.ts';
+import { checkMediaRefs } from '../media-usage.ts';
+import type { MediaLibrary } from '../../media/index.ts';
 import { AppError, notFound } from '../errors.ts';
 import type { ContentRepo, StoredItem } from '../repos/content.ts';
 import type { PlaylistRepo } from '../repos/playlists.ts';
@@ -13,7 +16,13 @@ import type { RevisionRepo } from '../repos/revisions.ts';
 import { commonErrors, cookieAuth, errorResponse, jsonBody, jsonResponse, newRouter } from './router.ts';
 
 const Params = z.object({ id: Id });
-const EDITORS = ['admin', 'editor'] as const;
+/**
+ * City content: admins and editors. A ward operator's content is its ward's own (local) and
+ * invisible to other wards (auth/ward-scope.ts); an approver or admin may take it down.
+ */
+const WRITERS = ['admin', 'editor', 'ward_operator'] as const;
+const REMOVERS = ['admin', 'editor', 'approver', 'ward_operator'] as const;
+const itemOwner = (s: StoredItem) => s.ownerWard;
 
 export function newId(prefix: string): string {
   return `${prefix}_${randomBytes(9).toString('base64url')}`;
@@ -34,15 +43,18 @@ export function contentRoutes(deps: {
   playlists: PlaylistRepo;
   revisions: RevisionRepo;
   audit: AuditLog;
+  /** Items may only refer to media the library has, of the right kind (422 otherwise). */
+  media: Pick<MediaLibrary, 'repo'>;
 }) {
   const app = newRouter();
-  const entry = ({ item, updatedAt }: StoredItem) => ({
+  const entry = ({ item, updatedAt, ownerWard }: StoredItem) => ({
     item,
     state: itemState(item, deps.revisions.latest().snapshot),
     updatedAt: toLocalIso(updatedAt),
+    ownerWard,
   });
   const read = deps.auth.require('any');
-  const write = deps.auth.require(EDITORS);
+  const write = deps.auth.require(WRITERS);
   const tags = ['content'];
 
   app.openapi(
@@ -53,8 +65,8 @@ export function contentRoutes(deps: {
     }),
     (c) => {
       const published = deps.revisions.latest().snapshot;
-      const items = deps.content.list().map((s) => ({
-        item: s.item, state: itemState(s.item, published), updatedAt: toLocalIso(s.updatedAt),
+      const items = scopeOf(c).only(deps.content.list(), itemOwner).map((s) => ({
+        item: s.item, state: itemState(s.item, published), updatedAt: toLocalIso(s.updatedAt), ownerWard: s.ownerWard,
       }));
       return c.json({ items }, 200);
     },
@@ -70,10 +82,12 @@ export function contentRoutes(deps: {
     (c) => {
       const fields = c.req.valid('json');
       checkValidity(fields);
+      checkMediaRefs(fields, deps.media.repo);
       const id = newId('c');
+      const owner = scopeOf(c).owner;
       deps.audit.transaction(c, (log) => {
-        deps.content.insert(id, fields, deps.clock.now());
-        log({ action: 'create', objectType: 'content_item', objectId: id, after: deps.content.get(id)!.item });
+        deps.content.insert(id, fields, deps.clock.now(), owner);
+        log({ action: 'create', objectType: 'content_item', objectId: id, wardCode: owner, after: deps.content.get(id)!.item });
       });
       return c.json(entry(deps.content.get(id)!), 201);
     },
@@ -87,8 +101,7 @@ export function contentRoutes(deps: {
       responses: { 200: jsonResponse(ContentEntry, 'The item'), ...commonErrors, 404: errorResponse('item_not_found') },
     }),
     (c) => {
-      const stored = deps.content.get(c.req.valid('param').id);
-      if (!stored) throw notFound('item');
+      const stored = scopeOf(c).find(deps.content.get(c.req.valid('param').id), itemOwner, () => notFound('item'));
       return c.json(entry(stored), 200);
     },
   );
@@ -104,11 +117,12 @@ export function contentRoutes(deps: {
       const { id } = c.req.valid('param');
       const fields = c.req.valid('json');
       checkValidity(fields);
-      const before = deps.content.get(id);
-      if (!before) throw notFound('item');
+      checkMediaRefs(fields, deps.media.repo);
+      const before = scopeOf(c).find(deps.content.get(id), itemOwner, () => notFound('item'));
+      checkChangeOwned(c.get('user'), before.ownerWard);
       deps.audit.transaction(c, (log) => {
         deps.content.update(id, fields, deps.clock.now());
-        log({ action: 'update', objectType: 'content_item', objectId: id, before: before.item, after: deps.content.get(id)!.item });
+        log({ action: 'update', objectType: 'content_item', objectId: id, wardCode: before.ownerWard, before: before.item, after: deps.content.get(id)!.item });
       });
       return c.json(entry(deps.content.get(id)!), 200);
     },
@@ -117,10 +131,10 @@ export function contentRoutes(deps: {
   app.openapi(
     createRoute({
       method: 'delete', path: '/api/content/{id}', summary: 'Delete a draft item', tags, security: cookieAuth,
-      middleware: [write] as const,
+      middleware: [deps.auth.require(REMOVERS)] as const,
       request: { params: Params },
       responses: {
-        204: { description: 'Deleted; screens lose it at the next publish' },
+        204: { description: 'Deleted (an approver may take down ward content); screens lose it at the next publish' },
         ...commonErrors,
         404: errorResponse('item_not_found'),
         409: errorResponse('item_in_use: a playlist still lists it (issues name the playlists)'),
@@ -128,8 +142,8 @@ export function contentRoutes(deps: {
     }),
     (c) => {
       const { id } = c.req.valid('param');
-      const before = deps.content.get(id);
-      if (!before) throw notFound('item');
+      const before = scopeOf(c).find(deps.content.get(id), itemOwner, () => notFound('item'));
+      checkChangeOwned(c.get('user'), before.ownerWard, true);
       const usedBy = deps.playlists.usedBy(id);
       if (usedBy.length) {
         throw new AppError(409, 'item_in_use', 'Remove the item from its playlists first',
@@ -137,7 +151,7 @@ export function contentRoutes(deps: {
       }
       deps.audit.transaction(c, (log) => {
         deps.content.delete(id);
-        log({ action: 'delete', objectType: 'content_item', objectId: id, before: before.item });
+        log({ action: 'delete', objectType: 'content_item', objectId: id, wardCode: before.ownerWard, before: before.item });
       });
       return c.body(null, 204);
     },

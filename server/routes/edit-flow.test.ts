@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ContentEntry, PlaylistEntry, Revision, ScreenStatus } from '../../playlists/index.ts';
-import { DEMO_ITEMS } from '../demo-content.ts';
+import { DEMO_ITEM_COUNT } from '../demo-content.ts';
 import { api, connectPlayer, createTestApp, signIn, slogan, type FakePlayer, type TestApp } from '../test-helpers.ts';
 
 const none = { added: [], changed: [], removed: [] };
@@ -29,7 +29,7 @@ describe('editing and publishing through the API', () => {
 
   it('edits items and the playlist, publishes revision 2 and pushes it to the screen', async () => {
     const { items } = await get<{ items: ContentEntry[] }>('/api/content');
-    expect(items).toHaveLength(DEMO_ITEMS.length);
+    expect(items).toHaveLength(DEMO_ITEM_COUNT);
     expect(items.every((e) => e.state === 'published')).toBe(true);
     const { playlists, defaultPlaylistId } = await get<{ playlists: PlaylistEntry[]; defaultPlaylistId: string }>('/api/playlists');
     const playlist = playlists[0]!.playlist;
@@ -89,7 +89,7 @@ describe('editing and publishing through the API', () => {
     expect(revisions.revisions[0]).toEqual({ number: 2, publishedAt: '2026-11-26T09:00:00+07:00', publishedBy: 'admin', summary });
 
     const after = await get<{ items: ContentEntry[] }>('/api/content');
-    expect(after.items.map((e) => e.state)).toEqual(Array(DEMO_ITEMS.length).fill('published')); // one added, one deleted
+    expect(after.items.map((e) => e.state)).toEqual(Array(DEMO_ITEM_COUNT).fill('published')); // one added, one deleted
     expect(await get('/api/publish')).toEqual({ revision: 2, pending: false, summary: { items: none, playlists: none, schedules: none } });
     expect(await get('/healthz')).toMatchObject({ status: 'ok', revision: 2, connectedScreens: 1 });
   });
@@ -128,7 +128,9 @@ describe('editing and publishing through the API', () => {
     expect(res.status).toBe(201);
     const created = (await res.json()) as { screen: { id: string }; token: string; playerUrl: string };
     expect(created.playerUrl).toBe(`http://localhost/player/?token=${encodeURIComponent(created.token)}`);
-    expect(created.screen).toEqual({ id: expect.stringMatching(/^s_/), name: 'Bến xe Mỹ Đình', ward: null, locationKind: 'station', tags: [] });
+    expect(created.screen).toEqual({
+      id: expect.stringMatching(/^s_/), name: 'Bến xe Mỹ Đình', ward: null, locationKind: 'station', tags: [], canvas: null, ticker: null, theme: 'outdoor',
+    });
     const second = connectPlayer(t, { token: created.token });
     expect(second.socket.types).toEqual(['welcome', 'screen', 'manifest']);
     expect(t.hub.connectedCount).toBe(2);

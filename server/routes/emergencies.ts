@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { EmergencyCreate, EmergencyList, EmergencySent, Id } from '../../playlists/index.ts';
 import type { AuditLog } from '../audit.ts';
 import type { SessionService } from '../auth/sessions.ts';
+import { scopeOf } from '../auth/ward-scope.ts';
 import { Emergencies } from '../emergency.ts';
 import type { Hub } from '../hub/hub.ts';
 import { commonErrors, cookieAuth, errorResponse, jsonBody, jsonResponse, newRouter } from './router.ts';
@@ -24,7 +25,17 @@ export function emergencyRoutes(deps: ConstructorParameters<typeof Emergencies>[
       middleware: [deps.auth.require('any')] as const,
       responses: { 200: jsonResponse(EmergencyList, 'Newest first'), ...commonErrors },
     }),
-    (c) => c.json({ emergencies: emergencies.list((id) => deps.hub.live(id) !== undefined) }, 200),
+    (c) => {
+      const all = emergencies.list((id) => deps.hub.live(id) !== undefined);
+      const scope = scopeOf(c);
+      if (scope.isCity) return c.json({ emergencies: all }, 200);
+      // A ward operator sees the emergencies that reach its ward, with its own screens' receipts only.
+      const own = new Set(scope.only(deps.screens.list(), (s) => s.wardCode).map((s) => s.id));
+      const scoped = all
+        .map((e) => ({ ...e, screens: e.screens.filter((s) => own.has(s.id)) }))
+        .filter((e) => e.screens.length > 0);
+      return c.json({ emergencies: scoped }, 200);
+    },
   );
 
   app.openapi(

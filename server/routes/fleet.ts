@@ -5,6 +5,7 @@ import type { AuditLog } from '../audit.ts';
 import { notFound } from '../errors.ts';
 import type { ScreenRepo } from '../repos/screens.ts';
 import type { SessionService } from '../auth/sessions.ts';
+import { scopeOf } from '../auth/ward-scope.ts';
 import type { Fleet } from '../fleet.ts';
 import { commonErrors, cookieAuth, errorResponse, jsonBody, jsonResponse, newRouter } from './router.ts';
 
@@ -68,6 +69,9 @@ export function fleetRoutes(deps: { auth: SessionService; fleet: Fleet; screens:
     (c) => {
       // Reverse proxies (nginx) would otherwise buffer the stream and dashboards see nothing.
       c.header('X-Accel-Buffering', 'no');
+      // A ward operator's dashboard carries its ward's screens only, in the snapshot and after.
+      const scope = scopeOf(c);
+      const visible = (screens: ScreenStatus[]) => scope.only(screens, (s) => s.wardCode);
       return streamSSE(c, async (stream) => {
         let pending = 0;
         let closed = false;
@@ -81,12 +85,15 @@ export function fleetRoutes(deps: { auth: SessionService; fleet: Fleet; screens:
           pending += 1;
           void stream.writeSSE({ event, data: JSON.stringify(data) }).finally(() => (pending -= 1));
         };
-        const unsubscribe = deps.fleet.subscribe((screens: ScreenStatus[]) => send('screens', { screens }));
+        const unsubscribe = deps.fleet.subscribe((changed: ScreenStatus[]) => {
+          const screens = visible(changed);
+          if (screens.length) send('screens', { screens });
+        });
         stream.onAbort(() => {
           closed = true;
           unsubscribe();
         });
-        send('snapshot', { screens: deps.fleet.snapshot(), settings: deps.fleet.settings });
+        send('snapshot', { screens: visible(deps.fleet.snapshot()), settings: deps.fleet.settings });
         while (!closed && !stream.aborted) {
           await stream.sleep(deps.keepAliveMs ?? KEEPALIVE_MS);
           if (closed || stream.aborted) break;

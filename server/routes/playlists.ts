@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { Id, PlaylistEntry, PlaylistFields, PlaylistList, toLocalIso } from '../../playlists/index.ts';
 import type { AuditLog } from '../audit.ts';
 import type { SessionService } from '../auth/sessions.ts';
+import { checkChangeOwned, scopeOf, type WardScope } from '../auth/ward-scope.ts';
 import type { Clock } from '../clock.ts';
 import { playlistState } from '../drafts.ts';
 import { AppError, notFound } from '../errors.ts';
@@ -15,6 +16,13 @@ import { commonErrors, cookieAuth, errorResponse, jsonBody, jsonResponse, newRou
 
 const Params = z.object({ id: Id });
 const PlaylistListWithDefault = PlaylistList.extend({ defaultPlaylistId: Id.nullable() });
+/**
+ * City playlists: admins and editors. A ward operator builds its ward's own local playlists,
+ * of its ward's own items only; it neither sees nor uses city playlists (the city's content
+ * reaches its screens through city schedules), so its local share carries local messages.
+ */
+const WRITERS = ['admin', 'editor', 'ward_operator'] as const;
+const playlistOwner = (s: StoredPlaylist) => s.ownerWard;
 
 export function playlistRoutes(deps: {
   auth: SessionService;
@@ -27,11 +35,31 @@ export function playlistRoutes(deps: {
 }) {
   const app = newRouter();
   const tags = ['playlists'];
-  const entry = ({ playlist, updatedAt }: StoredPlaylist) => ({
+  const entry = ({ playlist, updatedAt, ownerWard }: StoredPlaylist) => ({
     playlist,
     state: playlistState(playlist, deps.revisions.latest().snapshot),
     updatedAt: toLocalIso(updatedAt),
+    ownerWard,
   });
+
+  /**
+   * A playlist lists items of its own owner: items the user cannot see are unknown (422
+   * unknown_item, as if missing); a city operator mixing city and ward items gets
+   * item_owner_mismatch.
+   */
+  function checkItems(itemIds: string[], owner: string | null, scope: WardScope): void {
+    const listed = itemIds.map((itemId, index) => ({ itemId, index, stored: deps.content.get(itemId) }));
+    const missing = listed.filter(({ stored }) => !stored || !scope.sees(stored.ownerWard));
+    if (missing.length) {
+      throw new AppError(422, 'unknown_item', 'The playlist names items that do not exist',
+        missing.map(({ itemId, index }) => ({ path: `itemIds.${index}`, message: `no item ${itemId}` })));
+    }
+    const foreign = listed.filter(({ stored }) => stored!.ownerWard !== owner);
+    if (foreign.length) {
+      throw new AppError(422, 'item_owner_mismatch', 'A playlist lists only items of its own owner (the city or one ward)',
+        foreign.map(({ itemId, index }) => ({ path: `itemIds.${index}`, message: `item ${itemId} belongs to another owner` })));
+    }
+  }
 
   app.openapi(
     createRoute({
@@ -39,8 +67,12 @@ export function playlistRoutes(deps: {
       middleware: [deps.auth.require('any')] as const,
       responses: { 200: jsonResponse(PlaylistListWithDefault, 'All draft playlists'), ...commonErrors },
     }),
-    (c) =>
-      c.json({ playlists: deps.playlists.list().map(entry), defaultPlaylistId: deps.settings.get('default_playlist_id') }, 200),
+    (c) => {
+      const scope = scopeOf(c);
+      // The city default is a city playlist: a ward operator does not see it.
+      const defaultPlaylistId = scope.isCity ? deps.settings.get('default_playlist_id') : null;
+      return c.json({ playlists: scope.only(deps.playlists.list(), playlistOwner).map(entry), defaultPlaylistId }, 200);
+    },
   );
 
   app.openapi(
@@ -51,8 +83,7 @@ export function playlistRoutes(deps: {
       responses: { 200: jsonResponse(PlaylistEntry, 'The playlist'), ...commonErrors, 404: errorResponse('playlist_not_found') },
     }),
     (c) => {
-      const stored = deps.playlists.get(c.req.valid('param').id);
-      if (!stored) throw notFound('playlist');
+      const stored = scopeOf(c).find(deps.playlists.get(c.req.valid('param').id), playlistOwner, () => notFound('playlist'));
       return c.json(entry(stored), 200);
     },
   );
@@ -61,30 +92,25 @@ export function playlistRoutes(deps: {
     createRoute({
       method: 'put', path: '/api/playlists/{id}', summary: 'Replace a draft playlist (name, items in order)', tags,
       security: cookieAuth,
-      middleware: [deps.auth.require(['admin', 'editor'])] as const,
+      middleware: [deps.auth.require(WRITERS)] as const,
       request: { params: Params, ...jsonBody(PlaylistFields) },
       responses: {
         200: jsonResponse(PlaylistEntry, 'Saved'),
         ...commonErrors,
         404: errorResponse('playlist_not_found'),
-        422: errorResponse('unknown_item: itemIds names items that do not exist (issues say which)'),
+        422: errorResponse('unknown_item or item_owner_mismatch (issues say which)'),
       },
     }),
     (c) => {
       const { id } = c.req.valid('param');
       const fields = c.req.valid('json');
-      const before = deps.playlists.get(id);
-      if (!before) throw notFound('playlist');
-      const missing = fields.itemIds
-        .map((itemId, index) => ({ itemId, index }))
-        .filter(({ itemId }) => !deps.content.get(itemId));
-      if (missing.length) {
-        throw new AppError(422, 'unknown_item', 'The playlist names items that do not exist',
-          missing.map(({ itemId, index }) => ({ path: `itemIds.${index}`, message: `no item ${itemId}` })));
-      }
+      const scope = scopeOf(c);
+      const before = scope.find(deps.playlists.get(id), playlistOwner, () => notFound('playlist'));
+      checkChangeOwned(c.get('user'), before.ownerWard);
+      checkItems(fields.itemIds, before.ownerWard, scope);
       deps.audit.transaction(c, (log) => {
         deps.playlists.update(id, fields, deps.clock.now());
-        log({ action: 'update', objectType: 'playlist', objectId: id, before: before.playlist, after: deps.playlists.get(id)!.playlist });
+        log({ action: 'update', objectType: 'playlist', objectId: id, wardCode: before.ownerWard, before: before.playlist, after: deps.playlists.get(id)!.playlist });
       });
       return c.json(entry(deps.playlists.get(id)!), 200);
     },
@@ -94,25 +120,22 @@ export function playlistRoutes(deps: {
     createRoute({
       method: 'post', path: '/api/playlists', summary: 'Create a draft playlist (a campaign to schedule)', tags,
       security: cookieAuth,
-      middleware: [deps.auth.require(['admin', 'editor'])] as const,
+      middleware: [deps.auth.require(WRITERS)] as const,
       request: jsonBody(PlaylistFields),
       responses: {
-        201: jsonResponse(PlaylistEntry, 'Created'),
+        201: jsonResponse(PlaylistEntry, 'Created (a ward operator\'s belongs to its ward)'),
         ...commonErrors,
-        422: errorResponse('unknown_item: itemIds names items that do not exist (issues say which)'),
+        422: errorResponse('unknown_item or item_owner_mismatch (issues say which)'),
       },
     }),
     (c) => {
       const fields = c.req.valid('json');
-      const missing = fields.itemIds.map((itemId, index) => ({ itemId, index })).filter(({ itemId }) => !deps.content.get(itemId));
-      if (missing.length) {
-        throw new AppError(422, 'unknown_item', 'The playlist names items that do not exist',
-          missing.map(({ itemId, index }) => ({ path: `itemIds.${index}`, message: `no item ${itemId}` })));
-      }
+      const scope = scopeOf(c);
+      checkItems(fields.itemIds, scope.owner, scope);
       const id = newId('p');
       deps.audit.transaction(c, (log) => {
-        deps.playlists.insert(id, fields, deps.clock.now());
-        log({ action: 'create', objectType: 'playlist', objectId: id, after: deps.playlists.get(id)!.playlist });
+        deps.playlists.insert(id, fields, deps.clock.now(), scope.owner);
+        log({ action: 'create', objectType: 'playlist', objectId: id, wardCode: scope.owner, after: deps.playlists.get(id)!.playlist });
       });
       return c.json(entry(deps.playlists.get(id)!), 201);
     },

@@ -1,21 +1,66 @@
 import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
-import { Pending, PublishResult, RevisionList, toLocalIso } from '../../playlists/index.ts';
+import { Pending, PublishResult, RevisionList, toLocalIso, type ChangeSummary } from '../../playlists/index.ts';
 import type { AuditLog } from '../audit.ts';
 import type { SessionService } from '../auth/sessions.ts';
+import { scopeOf, type WardScope } from '../auth/ward-scope.ts';
 import type { Hub } from '../hub/hub.ts';
 import type { Publisher } from '../publish.ts';
+import type { ContentRepo } from '../repos/content.ts';
+import type { PlaylistRepo } from '../repos/playlists.ts';
 import type { RevisionRepo } from '../repos/revisions.ts';
+import type { ScheduleRepo } from '../repos/schedules.ts';
 import { commonErrors, cookieAuth, errorResponse, jsonResponse, newRouter } from './router.ts';
 
 const RevisionParams = z.object({
   number: z.string().regex(/^[1-9]\d{0,8}$/, 'expected a revision number').transform(Number),
 });
 const PUBLISHERS = ['admin', 'approver'] as const;
+/** A ward operator publishes its ward's local rows only (Publisher.publish); the city publishes everything. */
+const WARD_OR_CITY_PUBLISHERS = ['admin', 'approver', 'ward_operator'] as const;
 
-export function publishRoutes(deps: { auth: SessionService; publisher: Publisher; revisions: RevisionRepo; hub: Hub; audit: AuditLog }) {
+export function publishRoutes(deps: {
+  auth: SessionService;
+  publisher: Publisher;
+  revisions: RevisionRepo;
+  content: ContentRepo;
+  playlists: PlaylistRepo;
+  schedules: ScheduleRepo;
+  hub: Hub;
+  audit: AuditLog;
+}) {
   const app = newRouter();
   const tags = ['publishing'];
+
+  /**
+   * A ward operator's view of change summaries: the ids its ward owns (as published now or in
+   * its drafts) — never another ward's or the city's.
+   */
+  function scopedSummaries(scope: WardScope): (summary: ChangeSummary) => ChangeSummary {
+    if (scope.isCity) return (summary) => summary;
+    const latest = deps.revisions.latest().snapshot;
+    const ward = scope.ward;
+    const owned = {
+      items: new Set([
+        ...Object.keys(latest.owners?.items ?? {}).filter((id) => latest.owners!.items[id] === ward),
+        ...deps.content.list().filter((s) => s.ownerWard === ward).map((s) => s.item.id),
+      ]),
+      playlists: new Set([
+        ...Object.keys(latest.owners?.playlists ?? {}).filter((id) => latest.owners!.playlists[id] === ward),
+        ...deps.playlists.list().filter((s) => s.ownerWard === ward).map((s) => s.playlist.id),
+      ]),
+      schedules: new Set([
+        ...(latest.schedules ?? []).filter((s) => s.ownerWard === ward).map((s) => s.id),
+        ...deps.schedules.list().filter((s) => s.schedule.ownerWard === ward).map((s) => s.schedule.id),
+      ]),
+    };
+    const keep = (summary: ChangeSummary, kind: keyof ChangeSummary) => {
+      const own = (id: string) => owned[kind].has(id);
+      const c = summary[kind];
+      return { added: c.added.filter(own), changed: c.changed.filter(own), removed: c.removed.filter(own) };
+    };
+    return (summary) => ({ items: keep(summary, 'items'), playlists: keep(summary, 'playlists'), schedules: keep(summary, 'schedules') });
+  }
 
   app.openapi(
     createRoute({
@@ -24,7 +69,7 @@ export function publishRoutes(deps: { auth: SessionService; publisher: Publisher
       responses: { 200: jsonResponse(Pending, 'Pending changes'), ...commonErrors },
     }),
     (c) => {
-      const { revision, summary } = deps.publisher.pending();
+      const { revision, summary } = deps.publisher.pending(scopeOf(c).ward);
       const pending = Object.values(summary).some((s) => s.added.length + s.changed.length + s.removed.length > 0);
       return c.json({ revision, pending, summary }, 200);
     },
@@ -32,9 +77,10 @@ export function publishRoutes(deps: { auth: SessionService; publisher: Publisher
 
   app.openapi(
     createRoute({
-      method: 'post', path: '/api/publish', summary: 'Publish the drafts as a new numbered revision', tags,
+      method: 'post', path: '/api/publish',
+      summary: "Publish the drafts as a new numbered revision (a ward operator: its ward's local rows only)", tags,
       security: cookieAuth,
-      middleware: [deps.auth.require(PUBLISHERS)] as const,
+      middleware: [deps.auth.require(WARD_OR_CITY_PUBLISHERS)] as const,
       responses: {
         201: jsonResponse(PublishResult, 'Published; screens receive it now'),
         ...commonErrors,
@@ -43,8 +89,9 @@ export function publishRoutes(deps: { auth: SessionService; publisher: Publisher
     }),
     (c) => {
       const result = deps.audit.transaction(c, (log) => {
-        const published = deps.publisher.publish(c.get('user').id);
-        log({ action: 'publish', objectType: 'revision', objectId: published.revision, after: published });
+        const ward = scopeOf(c).ward;
+        const published = deps.publisher.publish(c.get('user').id, ward);
+        log({ action: 'publish', objectType: 'revision', objectId: published.revision, wardCode: ward, after: published });
         return published;
       });
       deps.hub.publish();
@@ -58,8 +105,11 @@ export function publishRoutes(deps: { auth: SessionService; publisher: Publisher
       middleware: [deps.auth.require('any')] as const,
       responses: { 200: jsonResponse(RevisionList, 'Revisions'), ...commonErrors },
     }),
-    (c) =>
-      c.json({ revisions: deps.revisions.list().map((r) => ({ ...r, publishedAt: toLocalIso(r.publishedAt) })) }, 200),
+    (c) => {
+      const scoped = scopedSummaries(scopeOf(c));
+      const revisions = deps.revisions.list().map((r) => ({ ...r, publishedAt: toLocalIso(r.publishedAt), summary: scoped(r.summary) }));
+      return c.json({ revisions }, 200);
+    },
   );
 
   app.openapi(

@@ -1,7 +1,7 @@
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Manifest, ScheduleEntry } from '../../playlists/index.ts';
 import { hashPassword } from '../auth/password.ts';
-import { api, connectPlayer, dumpDb, errorOf, signIn, type FakePlayer } from '../test-helpers.ts';
+import { api, connectPlayer, dumpDb, errorOf, signIn, slogan, type FakePlayer } from '../test-helpers.ts';
 import { BD, HK, OTHER_TOKEN, scheduleBody, scheduleTestApp } from './schedule-fixtures.ts';
 
 const lastManifest = (p: FakePlayer): Manifest => {
@@ -78,20 +78,24 @@ describe('schedules through the API', () => {
   it('lets a ward operator schedule only their own ward\'s local messages', async () => {
     t.services.users.insert('phuong.hk', await hashPassword('mat-khau-phuong'), 'ward_operator', false, t.clock.now(), HK);
     const ward = await signIn(t, 'phuong.hk', 'mat-khau-phuong');
-    const own = scheduleBody(playlistId, { ownerWard: HK, target: { wards: [HK] } });
+    // A ward operator plays its ward's own playlists (server/routes/schedules.ts).
+    const item = (await (await send('POST', '/api/content', slogan('Tin của phường'), ward)).json()) as { item: { id: string } };
+    const local = (await (await send('POST', '/api/playlists', { name: 'Tin phường', itemIds: [item.item.id] }, ward)).json()) as { playlist: { id: string } };
+    const own = scheduleBody(local.playlist.id, { ownerWard: HK, target: { wards: [HK] } });
     const res = await send('POST', '/api/schedules', own, ward);
     expect(res.status).toBe(201);
     const { schedule } = (await res.json()) as ScheduleEntry;
 
-    for (const body of [scheduleBody(playlistId), scheduleBody(playlistId, { ownerWard: BD, target: { wards: [BD] } })]) {
+    for (const body of [scheduleBody(local.playlist.id), scheduleBody(local.playlist.id, { ownerWard: BD, target: { wards: [BD] } })]) {
       const refused = await send('POST', '/api/schedules', body, ward);
       expect(refused.status).toBe(403);
       expect((await errorOf(refused)).code).toBe('forbidden');
     }
     const city = (await (await send('POST', '/api/schedules', scheduleBody(playlistId))).json()) as ScheduleEntry;
     const afterCity = dumpDb(t.db);
-    expect((await send('PUT', `/api/schedules/${city.schedule.id}`, own, ward)).status).toBe(403);
-    expect((await send('DELETE', `/api/schedules/${city.schedule.id}`, undefined, ward)).status).toBe(403);
+    // A city schedule is not the ward's: to its operator it does not exist.
+    expect((await send('PUT', `/api/schedules/${city.schedule.id}`, own, ward)).status).toBe(404);
+    expect((await send('DELETE', `/api/schedules/${city.schedule.id}`, undefined, ward)).status).toBe(404);
     expect(dumpDb(t.db)).toEqual(afterCity);
     expect((await send('DELETE', `/api/schedules/${schedule.id}`, undefined, ward)).status).toBe(204);
   });

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { Id, ScheduleEntry, ScheduleFields, ScheduleList, WardShareSetting, toLocalIso, type Schedule } from '../../playlists/index.ts';
 import type { AuditLog } from '../audit.ts';
 import type { SessionService } from '../auth/sessions.ts';
+import { scopeOf, type WardScope } from '../auth/ward-scope.ts';
 import type { Clock } from '../clock.ts';
 import { scheduleState } from '../drafts.ts';
 import { AppError, notFound } from '../errors.ts';
@@ -19,8 +20,23 @@ import { newId } from './content.ts';
 import { commonErrors, cookieAuth, errorResponse, jsonBody, jsonResponse, newRouter } from './router.ts';
 
 const Params = z.object({ id: Id });
-/** City schedules: admins and approvers. Ward operators: their own ward's local messages. */
+/**
+ * City schedules: admins and approvers. Ward operators: their own ward's local messages, and
+ * nothing else (auth/ward-scope.ts):
+ * - they see only schedules their ward owns; any other id is schedule_not_found;
+ * - what they write has `ownerWard` = their ward (403 otherwise), so it is normal tier (the
+ *   schema refuses priority and emergency for a ward schedule) and reaches only their ward's
+ *   screens whatever else the target says (`targets`, [S12]): `target.wards` may name only
+ *   their ward (schema), and location kinds and tags filter within it;
+ * - `target.screenIds` may name only their ward's screens: another ward's is unknown_screen,
+ *   exactly as a missing one;
+ * - it plays their ward's own playlists only: a city playlist, or another ward's, is
+ *   unknown_playlist. The city's content reaches their screens through city schedules, and the
+ *   ward share is for local messages. (A city operator may give a ward schedule any playlist.)
+ * An approver or admin may delete (take down) any ward's schedule.
+ */
 const SCHEDULERS = ['admin', 'approver', 'ward_operator'] as const;
+const scheduleOwner = (s: StoredSchedule) => s.schedule.ownerWard;
 const CITY_SCHEDULERS = new Set(['admin', 'approver']);
 
 type Issue = { path: string; message: string };
@@ -56,9 +72,10 @@ export function scheduleRoutes(deps: {
     updatedAt: toLocalIso(updatedAt),
   });
 
-  /** What the schedule refers to must exist, and a ward schedule's screens must be in its ward (422). */
-  function checkReferences(fields: ScheduleFields): void {
-    if (!deps.playlists.get(fields.playlistId)) {
+  /** What the schedule refers to must exist (for the user), and a ward schedule's screens must be in its ward (422). */
+  function checkReferences(fields: ScheduleFields, scope: WardScope): void {
+    const playlist = deps.playlists.get(fields.playlistId);
+    if (!playlist || !scope.sees(playlist.ownerWard)) {
       throw new AppError(422, 'unknown_playlist', 'The schedule names a playlist that does not exist', [
         { path: 'playlistId', message: `no playlist ${fields.playlistId}` },
       ]);
@@ -73,7 +90,7 @@ export function scheduleRoutes(deps: {
     const outside: Issue[] = [];
     fields.target.screenIds.forEach((id, i) => {
       const screen = deps.screens.get(id);
-      if (!screen) screens.push({ path: `target.screenIds.${i}`, message: `no screen ${id}` });
+      if (!screen || !scope.sees(screen.wardCode)) screens.push({ path: `target.screenIds.${i}`, message: `no screen ${id}` });
       else if (fields.ownerWard !== null && screen.wardCode !== fields.ownerWard) {
         outside.push({ path: `target.screenIds.${i}`, message: `screen ${id} is not in ward ${fields.ownerWard}` });
       }
@@ -88,7 +105,7 @@ export function scheduleRoutes(deps: {
       middleware: [deps.auth.require('any')] as const,
       responses: { 200: jsonResponse(ScheduleList, 'All draft schedules'), ...commonErrors },
     }),
-    (c) => c.json({ schedules: deps.schedules.list().map(entry), wardShare: deps.manifests.wardShareSetting() }, 200),
+    (c) => c.json({ schedules: scopeOf(c).only(deps.schedules.list(), scheduleOwner).map(entry), wardShare: deps.manifests.wardShareSetting() }, 200),
   );
 
   app.openapi(
@@ -106,7 +123,7 @@ export function scheduleRoutes(deps: {
     (c) => {
       const fields = c.req.valid('json');
       checkAllowed(c.get('user'), fields);
-      checkReferences(fields);
+      checkReferences(fields, scopeOf(c));
       const id = newId('sch');
       deps.audit.transaction(c, (log) => {
         deps.schedules.insert(id, fields, deps.clock.now());
@@ -124,8 +141,7 @@ export function scheduleRoutes(deps: {
       responses: { 200: jsonResponse(ScheduleEntry, 'The schedule'), ...commonErrors, 404: errorResponse('schedule_not_found') },
     }),
     (c) => {
-      const stored = deps.schedules.get(c.req.valid('param').id);
-      if (!stored) throw notFound('schedule');
+      const stored = scopeOf(c).find(deps.schedules.get(c.req.valid('param').id), scheduleOwner, () => notFound('schedule'));
       return c.json(entry(stored), 200);
     },
   );
@@ -145,10 +161,10 @@ export function scheduleRoutes(deps: {
     (c) => {
       const { id } = c.req.valid('param');
       const fields = c.req.valid('json');
-      const before = deps.schedules.get(id);
-      if (!before) throw notFound('schedule');
+      const scope = scopeOf(c);
+      const before = scope.find(deps.schedules.get(id), scheduleOwner, () => notFound('schedule'));
       checkAllowed(c.get('user'), fields, before.schedule);
-      checkReferences(fields);
+      checkReferences(fields, scope);
       deps.audit.transaction(c, (log) => {
         deps.schedules.update(id, fields, deps.clock.now());
         log({ action: 'update', objectType: 'schedule', objectId: id, wardCode: fields.ownerWard, before: before.schedule, after: fields });
@@ -167,8 +183,7 @@ export function scheduleRoutes(deps: {
     }),
     (c) => {
       const { id } = c.req.valid('param');
-      const before = deps.schedules.get(id);
-      if (!before) throw notFound('schedule');
+      const before = scopeOf(c).find(deps.schedules.get(id), scheduleOwner, () => notFound('schedule'));
       checkAllowed(c.get('user'), before.schedule, before.schedule);
       deps.audit.transaction(c, (log) => {
         deps.schedules.delete(id);

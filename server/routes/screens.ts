@@ -1,16 +1,20 @@
 import { randomBytes } from 'node:crypto';
 import { createRoute } from '@hono/zod-openapi';
-import { ScreenCreate, ScreenCreated, ScreenList, type ScreenStatus } from '../../playlists/index.ts';
+import { z } from 'zod';
+import { Id, ScreenCreate, ScreenCreated, ScreenLayout, ScreenList, ScreenStatus, layoutOf, screenSettings } from '../../playlists/index.ts';
 import type { AuditLog } from '../audit.ts';
 import type { SessionService } from '../auth/sessions.ts';
-import { AppError } from '../errors.ts';
+import { scopeOf } from '../auth/ward-scope.ts';
+import { AppError, notFound } from '../errors.ts';
 import type { Fleet } from '../fleet.ts';
 import type { WardRepo } from '../repos/wards.ts';
 import type { Clock } from '../clock.ts';
 import { hashToken, type Hub } from '../hub/hub.ts';
 import type { ScreenRecord, ScreenRepo } from '../repos/screens.ts';
 import { newId } from './content.ts';
-import { commonErrors, cookieAuth, jsonBody, jsonResponse, newRouter } from './router.ts';
+import { commonErrors, cookieAuth, errorResponse, jsonBody, jsonResponse, newRouter } from './router.ts';
+
+const ScreenParams = z.object({ id: Id });
 
 export const newScreenToken = () => randomBytes(24).toString('base64url');
 export const playerUrl = (origin: string, token: string) => `${origin}/player/?token=${encodeURIComponent(token)}`;
@@ -35,9 +39,9 @@ export function screenRoutes(deps: {
       method: 'get', path: '/api/screens', summary: 'Screens with their live connection state', tags,
       security: cookieAuth,
       middleware: [deps.auth.require('any')] as const,
-      responses: { 200: jsonResponse(ScreenList, 'All screens'), ...commonErrors },
+      responses: { 200: jsonResponse(ScreenList, 'All screens (a ward operator: its ward\'s)'), ...commonErrors },
     }),
-    (c) => c.json({ screens: deps.screens.list().map(status) }, 200),
+    (c) => c.json({ screens: scopeOf(c).only(deps.screens.list(), (s) => s.wardCode).map(status) }, 200),
   );
 
   app.openapi(
@@ -55,7 +59,7 @@ export function screenRoutes(deps: {
       if (body.wardCode && !ward) {
         throw new AppError(422, 'unknown_ward', 'No ward has that code', [{ path: 'wardCode', message: `no ward ${body.wardCode}` }]);
       }
-      const screen = { id: newId('s'), name: body.name, ward: body.ward ?? ward?.name ?? null, locationKind: body.locationKind, tags: body.tags };
+      const screen = screenSettings({ id: newId('s'), name: body.name, ward: body.ward ?? ward?.name ?? null, locationKind: body.locationKind, tags: body.tags });
       const token = newScreenToken();
       deps.audit.transaction(c, (log) => {
         deps.screens.insert({ ...screen, wardCode: ward?.code ?? null }, hashToken(token), deps.clock.now());
@@ -64,6 +68,30 @@ export function screenRoutes(deps: {
       });
       deps.fleet.changed(screen.id);
       return c.json({ screen, token, playerUrl: playerUrl(new URL(c.req.url).origin, token) }, 201);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'put', path: '/api/screens/{id}/layout',
+      summary: "Set a screen's canvas, ticker strip and theme; a connected screen gets them at once", tags,
+      security: cookieAuth,
+      middleware: [deps.auth.require(['admin'])] as const,
+      request: { params: ScreenParams, ...jsonBody(ScreenLayout) },
+      responses: { 200: jsonResponse(ScreenStatus, 'The screen with its new layout'), ...commonErrors, 404: errorResponse('screen_not_found') },
+    }),
+    (c) => {
+      const { id } = c.req.valid('param');
+      const layout = c.req.valid('json');
+      const screen = deps.screens.get(id);
+      if (!screen) throw notFound('screen');
+      deps.audit.transaction(c, (log) => {
+        deps.screens.setLayout(id, layout);
+        log({ action: 'update_layout', objectType: 'screen', objectId: id, wardCode: screen.wardCode ?? null, before: layoutOf(screen), after: layout });
+      });
+      deps.hub.screenChanged(id);
+      deps.fleet.changed(id);
+      return c.json(status(deps.screens.get(id)!), 200);
     },
   );
 

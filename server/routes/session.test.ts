@@ -15,7 +15,7 @@ describe('session', () => {
   it('signs in with the right password and sets an HttpOnly, SameSite=Strict cookie', async () => {
     const res = await api(t, 'POST', '/api/session', { body: { username: 'admin', password: ADMIN_PASSWORD } });
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ user: { id: expect.any(Number), username: 'admin', role: 'admin' }, mustChangePassword: false });
+    expect(await res.json()).toEqual({ user: { id: expect.any(Number), username: 'admin', role: 'admin', ward: null }, mustChangePassword: false });
     const cookie = res.headers.get('set-cookie')!;
     expect(cookie).toMatch(/^bt_session=[\w-]{40,};/);
     expect(cookie).toMatch(/; HttpOnly/);
@@ -34,6 +34,21 @@ describe('session', () => {
     expect(res.headers.get('set-cookie')).toMatch(/; Secure/);
   });
 
+  it("names a ward operator's ward, with its name, at sign-in and in the session", async () => {
+    const admin = await signIn(t);
+    expect((await api(t, 'POST', '/api/wards', { cookie: admin, body: { code: '00004', name: 'Phường Ba Đình', kind: 'phuong' } })).status).toBe(201);
+    const created = await api(t, 'POST', '/api/users', {
+      cookie: admin, body: { username: 'phuong.badinh', role: 'ward_operator', wardCode: '00004', password: 'mật khẩu tạm 01' },
+    });
+    expect(created.status).toBe(201);
+    const res = await api(t, 'POST', '/api/session', { body: { username: 'phuong.badinh', password: 'mật khẩu tạm 01' } });
+    expect(res.status).toBe(200);
+    const ward = { code: '00004', name: 'Phường Ba Đình' };
+    expect(await res.json()).toEqual({ user: { id: expect.any(Number), username: 'phuong.badinh', role: 'ward_operator', ward }, mustChangePassword: true });
+    const cookie = res.headers.get('set-cookie')!.split(';')[0]!;
+    expect(await sessionOf(t, cookie)).toMatchObject({ user: { role: 'ward_operator', ward } });
+  });
+
   it('stores only a hash of the session id', async () => {
     const cookie = await signIn(t);
     const id = cookie.split('=')[1]!;
@@ -44,7 +59,7 @@ describe('session', () => {
 
   it('answers who is signed in, and null without a session', async () => {
     const cookie = await signIn(t);
-    expect(await sessionOf(t, cookie)).toEqual({ user: { id: expect.any(Number), username: 'admin', role: 'admin' }, mustChangePassword: false });
+    expect(await sessionOf(t, cookie)).toEqual({ user: { id: expect.any(Number), username: 'admin', role: 'admin', ward: null }, mustChangePassword: false });
     expect(await sessionOf(t)).toBeNull();
   });
 

@@ -7,15 +7,19 @@ import type { AuditLog } from '../audit.ts';
 import { AppError } from '../errors.ts';
 import type { User, UserRepo } from '../repos/users.ts';
 import type { SessionRepo } from '../repos/sessions.ts';
+import type { WardRepo } from '../repos/wards.ts';
 import { commonErrors, cookieAuth, errorResponse, jsonBody, jsonResponse, newRouter } from './router.ts';
 
-const info = (user: User) => ({
-  user: { id: user.id, username: user.username, role: user.role },
-  mustChangePassword: user.mustChangePassword,
-});
-
-export function sessionRoutes(deps: { auth: SessionService; users: UserRepo; sessions: SessionRepo; throttle: SignInThrottle; audit: AuditLog }) {
+export function sessionRoutes(deps: { auth: SessionService; users: UserRepo; sessions: SessionRepo; wards: WardRepo; throttle: SignInThrottle; audit: AuditLog }) {
   const app = newRouter();
+  /** The user as the admin page needs it; a ward operator's ward with its name (a heading, not a code). */
+  const info = (user: User) => {
+    const ward = user.wardCode ? deps.wards.get(user.wardCode) : undefined;
+    return {
+      user: { id: user.id, username: user.username, role: user.role, ward: user.wardCode ? { code: user.wardCode, name: ward?.name ?? user.wardCode } : null },
+      mustChangePassword: user.mustChangePassword,
+    };
+  };
 
   app.openapi(
     createRoute({

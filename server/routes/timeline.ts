@@ -16,6 +16,7 @@ import {
   type Reason,
 } from '../../playlists/index.ts';
 import type { SessionService } from '../auth/sessions.ts';
+import { WardScope, scopeOf } from '../auth/ward-scope.ts';
 import { notFound } from '../errors.ts';
 import type { ManifestBuilder } from '../manifests.ts';
 import type { ScreenRecord, ScreenRepo } from '../repos/screens.ts';
@@ -32,10 +33,18 @@ const withRef = (r: Reason) => ({ ...r, ruleRef: RULE_REFS[r.rule] });
 function labelOf(item: ManifestBody['items'][number]): string {
   switch (item.kind) {
     case 'slogan':
+    case 'ticker':
       return item.text;
     case 'clock':
       return item.caption ?? 'clock';
-    default:
+    case 'story':
+      return item.name;
+    case 'image':
+      return item.caption ?? 'image';
+    case 'video':
+      return 'video';
+    case 'countdown':
+    case 'notice':
       return item.title;
   }
 }
@@ -57,11 +66,8 @@ const screenOf = (s: ScreenRecord) => ({ id: s.id, name: s.name, wardCode: s.war
 export function timelineRoutes(deps: { auth: SessionService; screens: ScreenRepo; manifests: ManifestBuilder }) {
   const app = newRouter();
   const tags = ['schedules'];
-  const screenById = (id: string) => {
-    const screen = deps.screens.get(id);
-    if (!screen) throw notFound('screen');
-    return screen;
-  };
+  /** A ward operator asks only about its ward's screens; another ward's is screen_not_found. */
+  const screenById = (id: string, scope: WardScope) => scope.find(deps.screens.get(id), (s) => s.wardCode, () => notFound('screen'));
 
   app.openapi(
     createRoute({
@@ -73,7 +79,7 @@ export function timelineRoutes(deps: { auth: SessionService; screens: ScreenRepo
     }),
     (c) => {
       const { screenId, date, days } = c.req.valid('query');
-      const screen = screenById(screenId);
+      const screen = screenById(screenId, scopeOf(c));
       const from = localToInstant(date);
       const body = deps.manifests.bodyFor(screen, from, days);
       const hours = timeline(body, from, 24 * days).map((h) => ({
@@ -97,7 +103,7 @@ export function timelineRoutes(deps: { auth: SessionService; screens: ScreenRepo
     }),
     (c) => {
       const { screenId, at } = c.req.valid('query');
-      const screen = screenById(screenId);
+      const screen = screenById(screenId, scopeOf(c));
       const ms = Date.parse(at);
       // A horizon from the day before, so a window that began then is in the manifest.
       const body = deps.manifests.bodyFor(screen, ms - 24 * HOUR_MS, 2);

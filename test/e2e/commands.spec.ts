@@ -1,4 +1,5 @@
 import { expect, newPlayer, signInAdmin, test } from './fixtures.ts';
+import { storedManifest } from './player-storage.ts';
 import { BangtinServer } from './server.ts';
 
 let server: BangtinServer;
@@ -34,7 +35,7 @@ test('an operator identifies, clears the cache of and reloads a screen from the 
   await expect(bt).not.toHaveAttribute('data-identifying', 'true', { timeout: 15_000 });
 
   // Clear cache: the stored manifest goes and comes back, and content never leaves the screen.
-  const stored = () => player.evaluate(() => localStorage.getItem('bangtin.manifest') !== null);
+  const stored = async () => (await storedManifest(player)) !== null;
   await menu.selectOption('clear_cache');
   await expect(lastState).toHaveText(/Xóa bộ nhớ đệm: ✓ xong/);
   await expect.poll(stored).toBe(true);

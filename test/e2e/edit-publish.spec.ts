@@ -1,7 +1,6 @@
-import type { Page } from '@playwright/test';
-import type { Manifest } from '../../playlists/index.ts';
 import { expect, newPlayer, onScreen, signInAdmin, test } from './fixtures.ts';
 import { ApiClient } from './api.ts';
+import { storedManifest } from './player-storage.ts';
 import { BangtinServer } from './server.ts';
 
 let server: BangtinServer;
@@ -14,8 +13,6 @@ test.afterAll(async () => {
   await server.dispose();
 });
 
-const storedManifest = (player: Page) =>
-  player.evaluate(() => JSON.parse(localStorage.getItem('bangtin.manifest') ?? 'null') as Manifest | null);
 
 test('an operator edits, reorders, adds, removes and re-times slogans, publishes, and the open player follows without a reload', async ({ context, problems }) => {
   const player = await newPlayer(context, server.demoPlayerUrl);
@@ -70,9 +67,15 @@ test('an operator edits, reorders, adds, removes and re-times slogans, publishes
   expect(addedItem?.durationMs).toBe(6_000);
   expect(order[order.length - 1]).toBe(addedItem!.id);
 
-  // Both texts come up on screen within one pass of the rotation.
-  await expect(player.getByText(edited)).toBeVisible({ timeout: 30_000 });
-  await expect(player.getByText(added)).toBeVisible({ timeout: 30_000 });
+  // Both texts come up on screen within one pass of the rotation (a clip that plays to its
+  // end lasts as long as the clip).
+  const clipMs = (id: string) => manifest.media.find((m) => m.id === id)?.durationMs ?? 0;
+  const passMs = order.reduce((sum, id) => {
+    const item = byId.get(id)!;
+    return sum + (item.kind === 'video' && item.playToEnd ? clipMs(item.media) : item.durationMs);
+  }, 0);
+  await expect(player.getByText(edited)).toBeVisible({ timeout: passMs + 5_000 });
+  await expect(player.getByText(added)).toBeVisible({ timeout: passMs + 5_000 });
   expect(navigations).toBe(0);
 
   // The admin lists the revision and sees the screen connected and current.

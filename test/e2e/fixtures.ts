@@ -41,6 +41,13 @@ export async function onScreen(player: Page): Promise<{ itemId: string | null; t
   return { itemId: await el.getAttribute('data-item-id'), text: text.replace(/\s+/g, ' ').trim() };
 }
 
+/** Whether the item on screen shows something: text, or a picture or clip (which may have no text). */
+export async function somethingOnScreen(player: Page): Promise<boolean> {
+  const { text } = await onScreen(player);
+  const pictured = await player.locator('[data-item-id]').first().evaluate((node) => (node.shadowRoot ?? node).querySelector('img, video') !== null);
+  return text.length > 0 || pictured;
+}
+
 export async function newPlayer(context: BrowserContext, url: string, size = { width: 1920, height: 1080 }): Promise<Page> {
   const page = await context.newPage();
   await page.setViewportSize(size);

@@ -3,12 +3,19 @@ import type { Page } from '@playwright/test';
 import type { ContentEntry, PlaylistEntry } from '../../playlists/index.ts';
 import { ApiClient } from './api.ts';
 import { expect, newPlayer, signInAdmin, test } from './fixtures.ts';
+import { SIZES, attachShot, inspect } from './kinds-measure.ts';
 import { BangtinServer } from './server.ts';
 
 const SHOTS = 'test-results/kinds';
 
 let server: BangtinServer;
 let ids: { notice: string; clock: string };
+/** Items of the kinds without media, by name. */
+let more: Record<'story' | 'ticker' | 'longSlogan' | 'qrNotice', string>;
+
+/** A slogan near the 160-character limit: too small to read on a 192×96 board. */
+const LONG_SLOGAN =
+  'Học nghề hôm nay — vững tay nghề ngày mai: Thủ đô cần những người thợ giỏi, kỹ thuật viên lành nghề cho mọi ngành';
 
 test.beforeAll(async () => {
   server = await BangtinServer.start();
@@ -36,9 +43,29 @@ test.beforeAll(async () => {
     caption: 'Thủ đô học nghề — vững bước tương lai',
   });
   ids = { notice: notice.item.id, clock: clock.item.id };
+  const add = async (fields: Record<string, unknown>) => (await client.call<ContentEntry>('POST', '/api/content', { theme: 7, durationMs: 2_500, ...fields })).item.id;
+  more = {
+    story: await add({
+      kind: 'story',
+      name: 'Nguyễn Thị Ngọc Ánh',
+      trade: 'Kỹ thuật viên điện tử công nghiệp',
+      school: 'Trường Cao đẳng nghề Công nghiệp Hà Nội',
+      outcome: 'Trưởng ca tại một doanh nghiệp sản xuất linh kiện ở Khu công nghệ cao Hòa Lạc',
+      quote: 'Học nghề giúp em có việc làm ổn định ngay sau khi tốt nghiệp và tự tin lập nghiệp.',
+    }),
+    ticker: await add({ kind: 'ticker', theme: 3, text: 'Tuyển sinh học nghề năm 2026 — Đăng ký tại UBND xã, phường nơi cư trú — Học phí được hỗ trợ', speedPxPerSec: 80 }),
+    longSlogan: await add({ kind: 'slogan', theme: 1, text: LONG_SLOGAN }),
+    qrNotice: await add({
+      kind: 'notice',
+      theme: 2,
+      title: 'Hỗ trợ chi phí học nghề',
+      body: 'Người lao động thuộc diện chính sách được hỗ trợ học phí. Quét mã để xem hướng dẫn đăng ký.',
+      qrUrl: 'https://gdnn.hanoi.gov.vn/ho-tro-hoc-nghe',
+    }),
+  };
   const { playlists, defaultPlaylistId } = await client.call<{ playlists: PlaylistEntry[]; defaultPlaylistId: string }>('GET', '/api/playlists');
   const playlist = playlists.find((p) => p.playlist.id === defaultPlaylistId)!.playlist;
-  await client.call('PUT', `/api/playlists/${playlist.id}`, { name: playlist.name, itemIds: [ids.notice, ids.clock] });
+  await client.call('PUT', `/api/playlists/${playlist.id}`, { name: playlist.name, itemIds: [ids.notice, ids.clock, ...Object.values(more)] });
   await client.call('POST', '/api/publish');
   mkdirSync(SHOTS, { recursive: true });
 });
@@ -147,3 +174,72 @@ test('an operator adds a notice and a clock from the admin page and edits the no
   await notice.screenshot({ path: `${SHOTS}/admin-notice-row.png` });
   await expect.poll(saved).toMatchObject({ kind: 'notice', source: 'Nguồn thử', body: 'Nội dung thông báo thử cho người học nghề.' });
 });
+
+for (const size of SIZES) {
+  const small = size.width < 300;
+  test(`a story, a ticker, a long slogan and a notice with a QR code read at ${size.width}×${size.height}`, async ({ context }, testInfo) => {
+    const player = await newPlayer(context, server.demoPlayerUrl, size);
+    await player.evaluate(() => document.fonts.ready.then(() => undefined));
+    const cases = [
+      ['story', 'bt-story'],
+      ['ticker', 'bt-ticker'],
+      ['longSlogan', 'bt-slogan'],
+      ['qrNotice', 'bt-policy-notice'],
+    ] as const;
+    for (const [name, tag] of cases) {
+      const selector = `${tag}[data-item-id="${more[name]}"]`;
+      await expect(player.locator(selector)).toBeVisible({ timeout: 30_000 });
+      await expect.poll(async () => (await inspect(player, selector)).fitted).toBeGreaterThan(0);
+      // Let a font swap and the resulting refit settle before measuring.
+      await player.waitForTimeout(300);
+      const m = await inspect(player, selector);
+      await attachShot(player, testInfo, `${name}-${size.width}x${size.height}`);
+      expect(m.overflows, `overflowing text in ${name}`).toEqual([]);
+      expect(m.clipped, `parts of ${name} outside its box`).toEqual([]);
+      if (name === 'story') {
+        expect(m.text).toContain('Nguyễn Thị Ngọc Ánh');
+        expect(m.text).toContain('Kỹ thuật viên điện tử công nghiệp');
+        // The quote is left out on a 192×96 board (story-layout.ts).
+        if (small) expect(m.text).not.toContain('Học nghề giúp em');
+        if (size.width >= 1080) expect(m.text).toContain('Học nghề giúp em');
+      }
+      if (name === 'ticker') await expectScrolling(player, selector);
+      if (name === 'longSlogan') {
+        // Too small to read on a 192×96 board: it scrolls there instead, at a legible size.
+        if (small) {
+          expect(m.attrs['data-fallback']).toBe('ticker');
+          expect(m.minFontPx).toBeGreaterThanOrEqual(15);
+          await expectScrolling(player, `${selector} >> bt-ticker`);
+        } else {
+          expect(m.attrs['data-fallback']).toBeUndefined();
+          expect(m.text).toBe(LONG_SLOGAN);
+        }
+      }
+      if (name === 'qrNotice') {
+        const qr = player.locator(`${selector} >> bt-qr`);
+        if (small) {
+          await expect(qr).toHaveCount(0);
+        } else {
+          const q = await qr.evaluate((el) => {
+            const canvas = el.shadowRoot!.querySelector('canvas')!;
+            return { modulePx: Number(el.getAttribute('data-module-px')), modules: canvas.width, cssWidth: canvas.getBoundingClientRect().width };
+          });
+          expect(q.modulePx).toBeGreaterThanOrEqual(2);
+          expect(Number.isInteger(q.modulePx)).toBe(true);
+          // One canvas pixel per module, scaled by a whole number: crisp modules.
+          expect(q.cssWidth).toBe(q.modules * q.modulePx);
+        }
+      }
+    }
+  });
+}
+
+/** The ticker moves left in whole pixels. */
+async function expectScrolling(player: Page, selector: string): Promise<void> {
+  const ticker = player.locator(selector).first();
+  const x1 = Number(await ticker.getAttribute('data-x'));
+  await player.waitForTimeout(400);
+  const x2 = Number(await ticker.getAttribute('data-x'));
+  expect(Number.isInteger(x1) && Number.isInteger(x2)).toBe(true);
+  expect(x2).toBeLessThan(x1);
+}

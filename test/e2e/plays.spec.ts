@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import type { PlayEvent } from '../../playlists/index.ts';
 import { ApiClient } from './api.ts';
 import { expect, newPlayer, test } from './fixtures.ts';
+import { queuedPlays } from './player-storage.ts';
 import { BangtinServer } from './server.ts';
 
 let server: BangtinServer;
@@ -45,7 +46,7 @@ test('play events recorded through a server crash reach the server once each, th
   const bt = player.locator('bt-player');
   await expect(bt).toHaveAttribute('data-connection', 'online');
   const screenId = (await bt.getAttribute('data-screen-id'))!;
-  const queued = () => player.evaluate(() => JSON.parse(localStorage.getItem('bangtin.plays') ?? '[]') as PlayEvent[]);
+  const queued = () => queuedPlays(player);
 
   // Online: events go out and are acknowledged.
   await expect.poll(() => frames.length, { timeout: 15_000 }).toBeGreaterThan(0);

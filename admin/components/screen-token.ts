@@ -1,0 +1,158 @@
+import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
+import { customElement, property, query, state } from 'lit/decorators.js';
+import type { ScreenStatus } from '../../playlists/index.ts';
+import { ApiError, api } from '../api.ts';
+import { errorText } from '../messages.ts';
+import { tokenMessages as t } from '../messages-tokens.ts';
+import { controls } from './styles.ts';
+
+type Step = 'choose' | 'confirm-rotate' | 'confirm-revoke' | 'busy' | 'issued' | 'revoked';
+
+/**
+ * A screen's token, in a modal dialog: rotate it (the new player link is shown once, with a
+ * copy button) or revoke it, each after a confirmation. The server disconnects the screen.
+ *
+ * @fires token-closed - the dialog was closed; the list clears `screen`
+ */
+@customElement('bt-screen-token')
+export class ScreenToken extends LitElement {
+  static override styles = [
+    controls,
+    css`
+      dialog { max-width: 40rem; border: 1px solid #9aa4b1; border-radius: 8px; padding: 1.25rem 1.5rem; }
+      dialog::backdrop { background: #0b254066; }
+      h3 { margin: 0 0 0.75rem; font-size: 1.1rem; }
+      p { margin: 0 0 0.75rem; line-height: 1.45; }
+      .actions { display: flex; gap: 0.5rem; justify-content: flex-end; flex-wrap: wrap; }
+      .link { display: flex; gap: 0.5rem; margin-bottom: 0.75rem; }
+      .link input { flex: 1; font-family: ui-monospace, monospace; font-size: 0.85rem; }
+    `,
+  ];
+
+  /** The screen whose token to manage; null closes the dialog. */
+  @property({ attribute: false }) screen: ScreenStatus | null = null;
+
+  @state() private step: Step = 'choose';
+  @state() private link = '';
+  @state() private copied = false;
+  @state() private error = '';
+
+  @query('dialog') private dialog!: HTMLDialogElement;
+
+  override updated(changed: PropertyValues<this>) {
+    if (!changed.has('screen')) return;
+    if (this.screen && !this.dialog.open) {
+      this.step = 'choose';
+      this.link = '';
+      this.copied = false;
+      this.error = '';
+      this.dialog.showModal();
+    } else if (!this.screen && this.dialog.open) this.dialog.close();
+  }
+
+  override disconnectedCallback() {
+    super.disconnectedCallback();
+    // The one-time link must not outlive the dialog.
+    this.link = '';
+  }
+
+  private async rotate() {
+    const screen = this.screen!;
+    this.step = 'busy';
+    try {
+      this.link = (await api.rotateToken(screen.id)).playerUrl;
+      this.step = 'issued';
+    } catch (e) {
+      this.fail(e);
+    }
+  }
+
+  private async revoke() {
+    this.step = 'busy';
+    try {
+      await api.revokeToken(this.screen!.id);
+      this.step = 'revoked';
+    } catch (e) {
+      this.fail(e);
+    }
+  }
+
+  private fail(e: unknown) {
+    this.error = errorText(e instanceof ApiError ? e.code : 'network');
+    this.step = 'choose';
+  }
+
+  private async copy() {
+    try {
+      await navigator.clipboard.writeText(this.link);
+    } catch {
+      // Without clipboard access (plain http), select the text for a manual copy.
+      this.renderRoot.querySelector<HTMLInputElement>('input[name="player-url"]')?.select();
+      return;
+    }
+    this.copied = true;
+  }
+
+  private close() {
+    this.link = '';
+    this.dialog.close();
+  }
+
+  private onClosed() {
+    this.link = '';
+    this.dispatchEvent(new CustomEvent('token-closed', { bubbles: true, composed: true }));
+  }
+
+  override render() {
+    const name = this.screen?.name ?? '';
+    return html`<dialog aria-label=${t.title(name)} @close=${this.onClosed}>
+      <h3>${t.title(name)}</h3>
+      ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
+      ${this.renderStep()}
+    </dialog>`;
+  }
+
+  private renderStep() {
+    switch (this.step) {
+      case 'choose':
+        return html`<p>${t.explain}</p>
+          <div class="actions">
+            <button @click=${() => this.close()}>${t.cancel}</button>
+            <button class="danger" data-action="revoke" @click=${() => (this.step = 'confirm-revoke')}>${t.revoke}</button>
+            <button class="primary" data-action="rotate" @click=${() => (this.step = 'confirm-rotate')}>${t.rotate}</button>
+          </div>`;
+      case 'confirm-rotate':
+      case 'confirm-revoke': {
+        const rotating = this.step === 'confirm-rotate';
+        return html`<p role="alert">${rotating ? t.confirmRotate : t.confirmRevoke}</p>
+          <div class="actions">
+            <button @click=${() => (this.step = 'choose')}>${t.cancel}</button>
+            <button class=${rotating ? 'primary' : 'danger'} data-action="confirm" @click=${() => (rotating ? this.rotate() : this.revoke())}>${t.confirm}</button>
+          </div>`;
+      }
+      case 'busy':
+        return html`<p role="status">${t.busy}</p>`;
+      case 'issued':
+        return html`<p class="ok" role="status">${t.issued}</p>
+          <label>${t.link}
+            <span class="link">
+              <input name="player-url" readonly .value=${this.link} @focus=${(e: Event) => (e.target as HTMLInputElement).select()} />
+              <button data-action="copy" @click=${this.copy}>${this.copied ? t.copied : t.copy}</button>
+            </span>
+          </label>
+          <div class="actions"><button class="primary" @click=${() => this.close()}>${t.close}</button></div>`;
+      case 'revoked':
+        return html`<p class="ok" role="status">${t.revoked}</p>
+          <div class="actions"><button class="primary" @click=${() => this.close()}>${t.close}</button></div>`;
+    }
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'bt-screen-token': ScreenToken;
+  }
+  interface HTMLElementEventMap {
+    'token-closed': CustomEvent<void>;
+  }
+}

@@ -1,0 +1,7 @@
+// The small entry the admin page imports for its live preview (DESIGN.md: admin/ renders its
+// preview with the player's item components). Only renderers and pure helpers: nothing here
+// connects, stores or schedules. The admin page imports zod-config first itself.
+import './fonts.ts';
+export { renderItem, type RenderContext } from './render-item.ts';
+// Legibility warnings as the operator types: the same rule the player uses to fall back to a ticker.
+export { legibleAt, MIN_FONT_PX, MIN_CAP_PX, type Legibility } from './legibility.ts';

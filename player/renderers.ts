@@ -1,0 +1,42 @@
+import type { ContentKind } from '../playlists/index.ts';
+
+/**
+ * Each kind's renderer (its custom element) is a chunk of its own, fetched when a manifest uses
+ * the kind, so a screen downloads only the renderers it plays (DESIGN.md "Budgets"). The service
+ * worker precaches every chunk all the same (scripts/precache-plugin.ts), so they load offline.
+ */
+const loaders: Record<ContentKind, () => Promise<unknown>> = {
+  slogan: () => import('./components/slogan.ts'),
+  countdown: () => import('./components/countdown.ts'),
+  notice: () => import('./components/policy-notice.ts'),
+  clock: () => import('./components/clock.ts'),
+  story: () => import('./components/story.ts'),
+  image: () => import('./components/image.ts'),
+  video: () => import('./components/video.ts'),
+  ticker: () => import('./components/ticker.ts'),
+};
+
+const loading = new Map<ContentKind, Promise<unknown>>();
+
+/** Loads the renderer of `kind` once; a failed load is retried on the next call. */
+export function loadRenderer(kind: ContentKind): Promise<unknown> {
+  let load = loading.get(kind);
+  if (!load) {
+    load = loaders[kind]().catch((error: unknown) => {
+      loading.delete(kind);
+      throw error;
+    });
+    loading.set(kind, load);
+  }
+  return load;
+}
+
+/**
+ * Loads the renderers of every kind among `items`, so each is defined before its slot starts.
+ * A slogan in the ticker strip is drawn by the ticker renderer, which slogan's chunk imports.
+ */
+export async function loadRenderers(items: Iterable<{ kind: ContentKind }>): Promise<void> {
+  const kinds = new Set<ContentKind>();
+  for (const item of items) kinds.add(item.kind);
+  await Promise.all([...kinds].map(loadRenderer));
+}

@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { MIN_FONT_PX } from './legibility.ts';
+import { fallbackSpeed, tickerCopies, tickerFontPx, tickerX } from './ticker-motion.ts';
+
+describe('tickerX', () => {
+  it('starts at the right edge and moves left at the given speed', () => {
+    expect(tickerX(0, 60, 192, 500)).toBe(192);
+    expect(tickerX(1_000, 60, 192, 500)).toBe(132);
+    expect(tickerX(2_500, 60, 192, 500)).toBe(42);
+  });
+
+  it('moves in whole pixels whatever the elapsed time', () => {
+    for (let ms = 0; ms < 5_000; ms += 7.3) {
+      const x = tickerX(ms, 47, 384.4, 611);
+      expect(Number.isInteger(x)).toBe(true);
+    }
+  });
+
+  it('never moves backwards between frames until it wraps by a whole period', () => {
+    let last = Infinity;
+    for (let ms = 0; ms < 60_000; ms += 16.7) {
+      const x = tickerX(ms, 90, 384, 300);
+      if (x > last) expect(x - last).toBeGreaterThan(300 - 3);
+      last = x;
+    }
+  });
+
+  it('loops seamlessly: one period later the strip is at the same place', () => {
+    const period = 400;
+    const speed = 80;
+    const periodMs = (period / speed) * 1000;
+    for (const ms of [20_000, 31_234, 45_678]) {
+      expect(tickerX(ms + periodMs, speed, 192, period)).toBe(tickerX(ms, speed, 192, period));
+    }
+  });
+
+  it('keeps the strip start within one period left of the box once wrapping', () => {
+    for (let ms = 0; ms < 100_000; ms += 333) {
+      const x = tickerX(ms, 120, 192, 250);
+      expect(x).toBeGreaterThan(-250);
+      expect(x).toBeLessThanOrEqual(192);
+    }
+  });
+
+  it('treats a slot that has not started as at the start', () => {
+    expect(tickerX(-5_000, 60, 192, 500)).toBe(192);
+  });
+});
+
+describe('tickerCopies', () => {
+  it('covers the box from the strip start to its right edge', () => {
+    expect(tickerCopies(192, 500)).toBe(2);
+    expect(tickerCopies(1920, 300)).toBe(8);
+    expect((tickerCopies(1920, 300) - 1) * 300).toBeGreaterThanOrEqual(1920);
+  });
+});
+
+describe('tickerFontPx', () => {
+  it('fills a strip’s height, leaving room for stacked marks', () => {
+    expect(tickerFontPx(1920, 40)).toBe(30);
+    expect(tickerFontPx(192, 24)).toBe(18);
+  });
+
+  it('caps the size in a tall box so a dozen characters show at once', () => {
+    expect(tickerFontPx(1920, 1080)).toBe(240);
+    expect(tickerFontPx(192, 96)).toBe(24);
+  });
+
+  it('does not go below the legible size in a narrow box that is high enough', () => {
+    expect(tickerFontPx(64, 32)).toBe(MIN_FONT_PX);
+  });
+});
+
+describe('fallbackSpeed', () => {
+  it('crosses the box within the duration when that is a readable pace', () => {
+    // 1000 px of text + 192 px box in 12 s at 24 px: 99 px/s, between 66 and 132.
+    expect(fallbackSpeed(1_000, 192, 12_000, 24)).toBe(99);
+  });
+
+  it('never goes faster than twice the reading pace, nor slower than it', () => {
+    expect(fallbackSpeed(5_000, 192, 5_000, 24)).toBe(132);
+    expect(fallbackSpeed(100, 192, 60_000, 24)).toBe(66);
+  });
+});

@@ -1,0 +1,60 @@
+import { MIN_FONT_PX } from './legibility.ts';
+
+/**
+ * The ticker's motion as pure arithmetic, so it can be checked without a browser. The text
+ * enters at the right edge when its slot starts and moves left at `speed` px/s in whole pixels,
+ * computed from the player's corrected clock (never accumulated frame by frame, so it cannot
+ * drift); copies of the text follow each other `period` px apart (text width + gap, a whole
+ * number) for a seamless loop.
+ */
+
+/** Line box of the ticker's text in em: room for stacked Vietnamese marks (Ệ, Ỗ). */
+export const TICKER_LINE_EM = 1.3;
+/** A ticker shows about this many characters across its width, at most. */
+const WIDTH_PER_FONT_PX = 8;
+/** The gap between copies, in em. */
+export const TICKER_GAP_EM = 2;
+
+/**
+ * The x of the strip of copies (whole px, relative to the box's left edge) after `elapsedMs`:
+ * the first copy starts at `boxWidth` and moves left; once copies have left the box the strip
+ * jumps right by whole periods, which looks the same because the copies are identical.
+ */
+export function tickerX(elapsedMs: number, speedPxPerSec: number, boxWidth: number, period: number): number {
+  const travelled = Math.round((Math.max(0, elapsedMs) * speedPxPerSec) / 1000);
+  const x = Math.round(boxWidth) - travelled;
+  if (period <= 0 || x > -period) return x;
+  return x + Math.floor(-x / period) * period;
+}
+
+/** Copies needed so the strip always covers the box from `x` to its right edge. */
+export function tickerCopies(boxWidth: number, period: number): number {
+  return period > 0 ? Math.ceil(boxWidth / period) + 1 : 1;
+}
+
+/**
+ * Font size (whole px) of a ticker in a `width`×`height` box: as tall as the box allows, but no
+ * taller than lets about a dozen characters show at once (a ticker filling a 1080 px main zone
+ * would show three letters), and never below the legible minimum unless the box is lower.
+ */
+export function tickerFontPx(width: number, height: number): number {
+  const byHeight = height / TICKER_LINE_EM;
+  return Math.max(1, Math.floor(Math.min(byHeight, Math.max(MIN_FONT_PX, width / WIDTH_PER_FONT_PX))));
+}
+
+/** Characters per second a reader follows comfortably, and the most a ticker may move. */
+const READ_CHARS_PER_SEC = 5;
+const MAX_CHARS_PER_SEC = 10;
+const AVG_CHAR_EM = 0.55;
+
+/**
+ * Speed (px/s, whole) of a ticker that stands in for text too small to read: fast enough that
+ * the whole text crosses the box within the item's duration, but between a comfortable reading
+ * pace and twice that.
+ */
+export function fallbackSpeed(textWidth: number, boxWidth: number, durationMs: number, fontPx: number): number {
+  const needed = ((textWidth + boxWidth) * 1000) / Math.max(1, durationMs);
+  const slow = READ_CHARS_PER_SEC * AVG_CHAR_EM * fontPx;
+  const fast = MAX_CHARS_PER_SEC * AVG_CHAR_EM * fontPx;
+  return Math.round(Math.min(fast, Math.max(slow, needed)));
+}

@@ -1,0 +1,65 @@
+import { z } from 'zod';
+
+/**
+ * Media as everyone but `media/` sees them: a reference (the sha256 of the uploaded bytes) and,
+ * in the manifest, the files a player may fetch. Every stored file — the original and each
+ * derivative — lives under its own content hash at an immutable URL, so a changed medium under
+ * the same name is impossible and a player can verify every byte it caches.
+ */
+
+/** A medium's id is the lowercase hex sha256 of the uploaded bytes. */
+export const MediaId = z.string().regex(/^[0-9a-f]{64}$/, 'expected a media id (sha256)');
+export type MediaId = z.infer<typeof MediaId>;
+
+export const IMAGE_TYPES = ['image/jpeg', 'image/png', 'image/webp'] as const;
+export const VIDEO_TYPES = ['video/mp4', 'video/webm'] as const;
+export const MediaType = z.enum([...IMAGE_TYPES, ...VIDEO_TYPES]);
+export type MediaType = z.infer<typeof MediaType>;
+
+/** Upload limits, checked before anything is written. */
+export const IMAGE_MAX_BYTES = 25 * 1024 * 1024;
+export const VIDEO_MAX_BYTES = 200 * 1024 * 1024;
+
+/** One stored file: the original upload or a derivative sized for smaller screens. */
+export const MediaFile = z.object({
+  /** Same-origin path, e.g. `/media/<sha256>.webp`; immutable. */
+  url: z.string().regex(/^\/media\/[0-9a-f]{64}\.(jpg|png|webp|mp4|webm)$/),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  bytes: z.int().min(1),
+  type: MediaType,
+  width: z.int().min(1),
+  height: z.int().min(1),
+});
+export type MediaFile = z.infer<typeof MediaFile>;
+
+/** A medium as the manifest carries it. */
+export const MediaInfo = z.object({
+  id: MediaId,
+  kind: z.enum(['image', 'video']),
+  type: MediaType,
+  bytes: z.int().min(1),
+  width: z.int().min(1),
+  height: z.int().min(1),
+  /** Probed length of a video; null for images. */
+  durationMs: z.int().min(1).nullable(),
+  /** The original and its derivatives, narrowest first. */
+  files: z.array(MediaFile).min(1),
+});
+export type MediaInfo = z.infer<typeof MediaInfo>;
+
+/**
+ * The file to fetch for a box of `width`×`height` CSS pixels at devicePixelRatio 1: the
+ * smallest one at least as large as the box needs (for `cover`, both sides; for `contain`, the
+ * side that binds), else the largest there is. Player and server both use it, so "what a 192×96
+ * screen downloads" is one answer.
+ */
+export function pickFile(media: Pick<MediaInfo, 'files'>, width: number, height: number, fit: 'contain' | 'cover' = 'contain'): MediaFile {
+  const files = [...media.files].sort((a, b) => a.width - b.width);
+  for (const f of files) {
+    const sx = width / f.width;
+    const sy = height / f.height;
+    const scale = fit === 'cover' ? Math.max(sx, sy) : Math.min(sx, sy);
+    if (scale <= 1) return f;
+  }
+  return files[files.length - 1]!;
+}

@@ -1,0 +1,80 @@
+// Player JavaScript budget (DESIGN.md "Budgets": ≤ 60 KB gzipped). Run after `vite build`:
+//   node scripts/check-size.mjs [distDir]
+// Sums the gzipped size of the JS the player page loads at boot — its module scripts and
+// modulepreloads, and every chunk those import statically — prints it with the chunks loaded on
+// demand (dynamic `import()`) beside it, and exits non-zero when the boot figure is over budget.
+import { readFileSync } from 'node:fs';
+import { dirname, join, posix, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+
+// Kilobytes of 1000 bytes, as `vite build` prints them.
+export const BUDGET_BYTES = 60_000;
+const PAGE = 'player/index.html';
+
+/** Root-relative paths ("assets/x.js") of the page's module scripts and modulepreloads. */
+export function pageScripts(html) {
+  const found = [];
+  for (const [tag] of html.matchAll(/<(?:script|link)\b[^>]*>/gi)) {
+    const isModule = /^<script/i.test(tag) && /\btype\s*=\s*["']?module\b/i.test(tag);
+    const isPreload = /^<link/i.test(tag) && /\brel\s*=\s*["']?modulepreload\b/i.test(tag);
+    const url = /\b(?:src|href)\s*=\s*["']([^"']+)["']/i.exec(tag)?.[1];
+    if ((isModule || isPreload) && url && url.startsWith('/')) found.push(url.slice(1).split(/[?#]/)[0]);
+  }
+  return found;
+}
+
+/**
+ * Specifiers a built chunk imports statically and dynamically. Bundlers hoist every static
+ * import/re-export to the top of a chunk, so the static ones are read from the leading
+ * statements; dynamic ones are `import("…")` with a literal anywhere in the code.
+ */
+export function chunkImports(code) {
+  const statics = [];
+  const leading = /\s*(?:(?:import|export)\s*(?:[\w$*{},\s]*?\s*from\s*)?(["'`])([^"'`]+)\1\s*;?|\/\*[\s\S]*?\*\/|\/\/[^\n]*\n)/y;
+  for (let m = leading.exec(code); m; m = leading.exec(code)) if (m[2]) statics.push(m[2]);
+  const dynamics = [...code.matchAll(/\bimport\(\s*(["'`])([^"'`$]+)\1\s*\)/g)].map((m) => m[2]);
+  return { statics, dynamics };
+}
+
+/** Walks from the entries; `read(path)` gives a chunk's code. Returns boot and on-demand paths. */
+export function playerChunks(entries, read) {
+  const boot = new Set();
+  const lazy = new Set();
+  const pending = [];
+  const walk = (path, into) => {
+    if (boot.has(path) || into.has(path)) return;
+    into.add(path);
+    const { statics, dynamics } = chunkImports(read(path));
+    const near = (spec) => (spec.startsWith('.') ? posix.join(posix.dirname(path), spec) : spec.replace(/^\//, ''));
+    for (const spec of statics) walk(near(spec), into);
+    for (const spec of dynamics) pending.push(near(spec));
+  };
+  for (const entry of entries) walk(entry, boot);
+  while (pending.length > 0) {
+    const next = pending.shift();
+    if (!boot.has(next)) walk(next, lazy);
+  }
+  return { boot: [...boot], lazy: [...lazy].filter((p) => !boot.has(p)) };
+}
+
+export const kb = (bytes) => `${(bytes / 1000).toFixed(2)} kB`;
+
+function main(dist) {
+  const gz = (path) => gzipSync(readFileSync(join(dist, path))).length;
+  const read = (path) => readFileSync(join(dist, path), 'utf8');
+  const { boot, lazy } = playerChunks(pageScripts(read(PAGE)), read);
+  const sum = (paths) => paths.reduce((total, p) => total + gz(p), 0);
+  for (const p of boot) console.log(`  boot  ${kb(gz(p)).padStart(9)}  ${p}`);
+  for (const p of lazy) console.log(`  lazy  ${kb(gz(p)).padStart(9)}  ${p}`);
+  const bootBytes = sum(boot);
+  console.log(`Player JS loaded at boot: ${kb(bootBytes)} gzipped (budget ${kb(BUDGET_BYTES)}); all player chunks: ${kb(bootBytes + sum(lazy))}`);
+  if (bootBytes > BUDGET_BYTES) {
+    console.error(`✗ player JavaScript is ${kb(bootBytes - BUDGET_BYTES)} over budget`);
+    process.exit(1);
+  }
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  main(resolve(process.argv[2] ?? join(dirname(fileURLToPath(import.meta.url)), '..', 'dist')));
+}

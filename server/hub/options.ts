@@ -1,0 +1,24 @@
+/** The hub's timings and bounds; tests shorten them. */
+export interface HubOptions {
+  /** A socket whose unsent bytes pass this is closed with `tooSlow` instead of growing memory. */
+  maxBufferedBytes: number;
+  /** How often players send a heartbeat (told in `welcome`). */
+  heartbeatMs: number;
+  /** How often the server pings; a socket that missed the previous pong is dropped. */
+  pingIntervalMs: number;
+  /** A socket that has not said `hello` by then is closed. */
+  helloTimeoutMs: number;
+  /** How often what the hub learnt about screens is written to the database. */
+  flushIntervalMs: number;
+}
+
+/** When the daily manifest refresh runs, local time: just after the horizon moves. */
+export const MANIFEST_REFRESH_AT = { hour: 0, minute: 0, second: 5 };
+
+export const DEFAULT_HUB_OPTIONS: HubOptions = {
+  maxBufferedBytes: 4 * 1024 * 1024,
+  heartbeatMs: 30_000,
+  pingIntervalMs: 30_000,
+  helloTimeoutMs: 10_000,
+  flushIntervalMs: 5_000,
+};
