@@ -5,3 +5,5 @@ import './fonts.ts';
 export { renderItem, type RenderContext } from './render-item.ts';
 // Legibility warnings as the operator types: the same rule the player uses to fall back to a ticker.
 export { legibleAt, MIN_FONT_PX, MIN_CAP_PX, type Legibility } from './legibility.ts';
+// The screen themes' colours, so the preview can show a screen's theme as the player does.
+export { THEME_COLOURS } from './components/styles.ts';

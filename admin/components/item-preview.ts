@@ -1,7 +1,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { ContentFields, MediaInfo } from '../../playlists/index.ts';
-import { renderItem } from '../../player/preview.ts';
+import { THEME_COLOURS, renderItem } from '../../player/preview.ts';
 import { editorMessages } from '../messages-editor.ts';
 import { previewScale, type PreviewProfile } from '../preview-profiles.ts';
 
@@ -25,7 +25,7 @@ export class ItemPreview extends LitElement {
     :host { display: block; min-width: 0; }
     figure { margin: 0; display: grid; gap: 0.35rem; justify-items: start; }
     .frame { position: relative; overflow: hidden; background: #000; outline: 1px solid #5b6571; }
-    .screen { position: absolute; left: 0; top: 0; transform-origin: 0 0; overflow: hidden; background: #000;
+    .screen { position: absolute; left: 0; top: 0; transform-origin: 0 0; overflow: hidden; background: var(--bt-bg, #000);
       image-rendering: pixelated; }
     .screen.smooth { image-rendering: auto; }
     figcaption { font-size: 0.8rem; color: #5b6571; }
@@ -97,6 +97,8 @@ export class ItemPreview extends LitElement {
     screen.style.width = `${width}px`;
     screen.style.height = `${height}px`;
     screen.style.transform = `scale(${scale})`;
+    // The screen's theme, as `<bt-player>` sets it: custom properties every renderer inherits.
+    for (const [name, value] of Object.entries(THEME_COLOURS[this.profile.theme])) screen.style.setProperty(name, value);
   }
 
   override render() {

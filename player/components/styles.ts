@@ -1,4 +1,5 @@
-import { css } from 'lit';
+import { css, unsafeCSS } from 'lit';
+import type { ScreenTheme } from '../../playlists/index.ts';
 import { fitTextStyles } from '../fit-text.ts';
 
 /**
@@ -13,24 +14,36 @@ import { fitTextStyles } from '../fit-text.ts';
  * placeholder), `--bt-frame` the blinking frame of "identify", `--bt-strip-bg` and
  * `--bt-strip-fg` the ticker strip, which stands apart from the main zone as a band.
  */
+export const THEME_COLOURS = {
+  outdoor: {
+    '--bt-bg': '#000',
+    '--bt-fg': '#fff',
+    '--bt-accent': '#ffd400',
+    '--bt-panel': '#111',
+    '--bt-frame': '#ffd400',
+    '--bt-strip-bg': '#000',
+    '--bt-strip-fg': '#ffd400',
+  },
+  indoor: {
+    '--bt-bg': '#f6f3ec',
+    '--bt-fg': '#15181c',
+    '--bt-accent': '#a3141a',
+    '--bt-panel': '#e4dfd3',
+    '--bt-frame': '#a3141a',
+    '--bt-strip-bg': '#a3141a',
+    '--bt-strip-fg': '#fff',
+  },
+} as const satisfies Record<ScreenTheme, Record<string, string>>;
+
+const declarations = (theme: ScreenTheme) =>
+  unsafeCSS(Object.entries(THEME_COLOURS[theme]).map(([name, value]) => `${name}: ${value};`).join(' '));
+
 export const themeStyles = css`
   :host {
-    --bt-bg: #000;
-    --bt-fg: #fff;
-    --bt-accent: #ffd400;
-    --bt-panel: #111;
-    --bt-frame: #ffd400;
-    --bt-strip-bg: #000;
-    --bt-strip-fg: #ffd400;
+    ${declarations('outdoor')}
   }
   :host([data-theme='indoor']) {
-    --bt-bg: #f6f3ec;
-    --bt-fg: #15181c;
-    --bt-accent: #a3141a;
-    --bt-panel: #e4dfd3;
-    --bt-frame: #a3141a;
-    --bt-strip-bg: #a3141a;
-    --bt-strip-fg: #fff;
+    ${declarations('indoor')}
   }
 `;
 

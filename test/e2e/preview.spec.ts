@@ -221,3 +221,25 @@ test('the editor warns as you type when text cannot be legible on a small board,
   await expect(admin.locator('bt-item-editor')).toHaveCount(1);
   await expect(admin.locator('bt-item-editor bt-legibility-warnings li[data-size="192x96"]')).toBeVisible();
 });
+
+test('a screen set to the indoor theme previews in its light colours, as it plays', async ({ context, problems }) => {
+  void problems; // fails the test on any page or console error
+  const { screens } = await client.call<{ screens: { id: string; name: string }[] }>('GET', '/api/screens');
+  const board = screens.find((s) => s.name === 'Màn hình 192×96')!;
+  await client.call('PUT', `/api/screens/${board.id}/layout`, { canvas: { x: 0, y: 0, width: 192, height: 96 }, ticker: null, theme: 'indoor' });
+  await emptyPlaylist();
+  const created = await client.call<{ item: { id: string } }>('POST', '/api/content', { kind: 'slogan', theme: 1, durationMs: 5_000, text: 'Học nghề — có việc làm' });
+  const { playlists, defaultPlaylistId } = await client.call<{ playlists: PlaylistEntry[]; defaultPlaylistId: string }>('GET', '/api/playlists');
+  const { id, name } = playlists.find((p) => p.playlist.id === defaultPlaylistId)!.playlist;
+  await client.call('PUT', `/api/playlists/${id}`, { name, itemIds: [created.item.id] });
+  const admin = await context.newPage();
+  await openAdmin(admin);
+  await admin.locator('bt-playlist-editor select[name=profile]').selectOption(`screen:${board.id}`);
+  const screen = admin.locator('bt-item-editor bt-item-preview .screen').first();
+  await expect(screen).toHaveAttribute('data-theme', 'indoor');
+  // The preview's ground is the indoor theme's, the same custom property the player sets.
+  await expect.poll(() => screen.evaluate((el) => getComputedStyle(el).backgroundColor)).toBe('rgb(246, 243, 236)');
+  const text = screen.locator('bt-slogan');
+  const colour = await text.evaluate((el) => getComputedStyle(el).color);
+  expect(colour).toBe('rgb(21, 24, 28)');
+});
