@@ -2,7 +2,7 @@ import { formatLocalDate, formatLocalTime, localParts } from '../playlists/index
 import { messages } from './messages.ts';
 
 export interface ClockFace {
-  /** `Thứ Năm` */
+  /** The weekday's name, e.g. Thursday, from the messages file. */
   weekday: string;
   /** `26/11/2026` */
   date: string;

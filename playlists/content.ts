@@ -82,7 +82,7 @@ export const ClockFields = z.strictObject({
   caption: optionalText(120),
 });
 
-/** A role model (gương điển hình): a graduate, their trade, school and what came of it. */
+/** A role model: a graduate, their trade, school and what came of it. */
 export const StoryFields = z.strictObject({
   kind: z.literal('story'),
   ...common,
@@ -91,7 +91,7 @@ export const StoryFields = z.strictObject({
   name: text(80),
   trade: text(80),
   school: text(120),
-  /** Employer or outcome, e.g. "Kỹ thuật viên tại …". */
+  /** Employer or outcome, e.g. "maintenance technician at a factory". */
   outcome: optionalText(160),
   quote: optionalText(240),
 });

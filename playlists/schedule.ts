@@ -10,7 +10,7 @@ import { WardCode } from './wards.ts';
  * their manifest.
  */
 
-/** normal < priority < emergency (Circular 39/2020: thông thường, ưu tiên, khẩn cấp). */
+/** normal < priority < emergency: the three priorities of Circular 39/2020 for grassroots bulletins. */
 export const SCHEDULE_TIERS = ['normal', 'priority', 'emergency'] as const;
 export const ScheduleTier = z.enum(SCHEDULE_TIERS);
 export type ScheduleTier = z.infer<typeof ScheduleTier>;

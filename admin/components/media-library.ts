@@ -12,7 +12,7 @@ import { controls } from './styles.ts';
 const t = () => mediaMessages;
 type Filter = 'all' | 'image' | 'video';
 
-/** "Gương điển hình “Trần Minh Khôi” (bản nháp, đang phát)". */
+/** Where a medium is used: the item's kind and label, and whether it is a draft or on air. */
 export function useText(use: Pick<MediaUse, 'kind' | 'label' | 'draft' | 'published'>): string {
   const kind = (editorMessages.kinds as Record<string, string>)[use.kind] ?? t().itemKinds[use.kind] ?? use.kind;
   const where = [use.draft && t().draft, use.published && t().published].filter(Boolean).join(', ');

@@ -19,7 +19,7 @@ export function thumbnail(m: MediaInfo) {
     : html`<video class="thumb" src=${`${smallest.url}#t=0.5`} preload="metadata" muted playsinline></video>`;
 }
 
-/** "Ảnh JPEG · 1920×1080 · 245 KB · 4 bản thu nhỏ" or "Video WebM · 640×360 · 0:07 · 141 KB". */
+/** One line about a medium: type, size in pixels, length of a clip, bytes, number of derivatives. */
 export function describe(m: MediaInfo): string {
   const t = mediaMessages;
   const parts = [`${t.kindOfMedia[m.kind]} ${t.types[m.type] ?? m.type}`, `${m.width}×${m.height}`];

@@ -15,7 +15,7 @@ import { controls } from './styles.ts';
 
 const dmy = (date: string) => `${date.slice(8, 10)}/${date.slice(5, 7)}/${date.slice(0, 4)}`;
 
-/** "Lịch phát": the draft schedules, their editor, and the timeline that explains them. */
+/** The schedules view: the draft schedules, their editor, and the timeline that explains them. */
 @customElement('bt-schedule-view')
 export class ScheduleView extends LitElement {
   static override styles = [

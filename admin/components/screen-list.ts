@@ -13,7 +13,7 @@ import './screen-token.ts';
 import { ROW_HEIGHT, SCREEN_COLUMNS, SCREEN_COLUMNS_MANAGE, renderScreenRow, type ManageToken, type OpenLayout, type SendCommand } from './screen-row.ts';
 import { controls } from './styles.ts';
 
-/** Relative times ("12 phút trước") are redrawn this often. */
+/** Relative times ("12 minutes ago") are redrawn this often. */
 const CLOCK_MS = 10_000;
 const ALERTS_SHOWN = 8;
 const STATE_FILTERS: StateFilter[] = ['all', 'online', 'offline', 'never', 'alert', 'behind', 'no_offline_cache'];

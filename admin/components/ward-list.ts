@@ -25,7 +25,7 @@ function problemOf(issue: { path: string; message: string }): LineProblem {
   };
 }
 
-/** Wards (xã, phường): everyone reads the list; admins import it from CSV. */
+/** Wards (communes and urban wards): everyone reads the list; admins import it from CSV. */
 @customElement('bt-ward-list')
 export class WardList extends LitElement {
   static override styles = [

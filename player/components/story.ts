@@ -13,7 +13,7 @@ import { inlineStyle } from '../inline-style.ts';
 export type StoryItem = Extract<ContentFields, { kind: 'story' }> & { id?: string };
 
 /**
- * A role model (gương điển hình): photo, name, trade, school, outcome and quote. The photo sits
+ * A role model (a graduate held up as an example): photo, name, trade, school, outcome and quote. The photo sits
  * beside the text in landscape and above it in portrait, and is left out on small boards
  * (story-layout.ts); the outcome and quote are hidden where they could not be legible.
  * `data-layout` on the host is the photo placement (`side` | `top` | `none`).
