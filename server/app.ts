@@ -5,7 +5,7 @@ import type { WebSocket } from 'ws';
 import { bodyLimit } from 'hono/body-limit';
 import type { Clock } from './clock.ts';
 import type { Db } from './db.ts';
-import { clientAddress } from './client-address.ts';
+import { clientAddress, publicOrigin } from './client-address.ts';
 import { AppError, errorResponse, throwOnInvalid } from './errors.ts';
 import { Fleet } from './fleet.ts';
 import { Hub } from './hub/hub.ts';
@@ -58,7 +58,7 @@ const isUpload = (c: Context) => c.req.method === 'POST' && c.req.path === MEDIA
 /** State-changing API requests must come from this server's own pages, as JSON. */
 const sameOriginJson: MiddlewareHandler = async (c, next) => {
   if (!SAFE_METHODS.has(c.req.method)) {
-    if (c.req.header('origin') !== new URL(c.req.url).origin) {
+    if (c.req.header('origin') !== c.get('publicOrigin')) {
       throw new AppError(403, 'bad_origin', 'Cross-origin or origin-less request refused');
     }
     const hasBody = Number(c.req.header('content-length') ?? 0) > 0 || c.req.header('transfer-encoding') !== undefined;
@@ -86,6 +86,7 @@ export function createApp(deps: AppDeps) {
   app.use('*', securityHeaders);
   app.use('*', async (c, next) => {
     c.set('clientAddress', clientAddress(c, deps.trustedProxies));
+    c.set('publicOrigin', publicOrigin(c, deps.trustedProxies));
     await next();
   });
   const jsonBodyLimit = bodyLimit({

@@ -25,6 +25,27 @@ export function clientAddress(c: Context, trustedProxies = 0): string {
 }
 
 /**
+ * The origin the browser sees (scheme, host and port). Behind `trustedProxies` reverse proxies
+ * (BANGTIN_TRUST_PROXY), TLS usually ends at the proxy: the scheme and host come from the
+ * X-Forwarded-Proto and X-Forwarded-Host entries the nearest trusted proxy wrote. Without
+ * trusted proxies those headers are ignored, since any client can send them.
+ */
+export function publicOrigin(c: Context, trustedProxies = 0): string {
+  const own = new URL(c.req.url);
+  if (trustedProxies <= 0) return own.origin;
+  const forwarded = (name: string) => {
+    const entries = (c.req.header(name) ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+    return entries[Math.max(0, entries.length - trustedProxies)];
+  };
+  const proto = forwarded('x-forwarded-proto')?.toLowerCase();
+  const host = forwarded('x-forwarded-host') ?? c.req.header('host');
+  const scheme = proto === 'https' || proto === 'http' ? proto : own.protocol.slice(0, -1);
+  if (!host || !/^[A-Za-z0-9.-]+(:\d{1,5})?$|^\[[0-9A-Fa-f:.]+\](:\d{1,5})?$/.test(host)) return own.origin;
+  // URL drops a default port, as browsers do in Origin.
+  return new URL(`${scheme}://${host}`).origin;
+}
+
+/**
  * The key sign-in throttling counts an address under: IPv4 as is (IPv4-mapped IPv6 too), IPv6
  * by its /64, because one subscriber holds a whole /64 and could rotate through it.
  */

@@ -36,7 +36,8 @@ export class SessionService {
     setCookie(c, SESSION_COOKIE, id, {
       httpOnly: true,
       sameSite: 'Strict',
-      secure: new URL(c.req.url).protocol === 'https:',
+      // Secure whenever the browser reached us over HTTPS, also through a trusted proxy.
+      secure: ((c.get('publicOrigin') as string | undefined) ?? new URL(c.req.url).origin).startsWith('https:'),
       path: '/',
       maxAge: ABSOLUTE_TIMEOUT_MS / 1000,
     });

@@ -5,7 +5,7 @@ import type { AuthVars } from '../auth/sessions.ts';
 import { throwOnInvalid } from '../errors.ts';
 
 /** `clientAddress` is set for every request by app.ts (see client-address.ts). */
-export type Env = { Variables: AuthVars & { clientAddress: string } };
+export type Env = { Variables: AuthVars & { clientAddress: string; publicOrigin: string } };
 
 /** Every router validates through the project's error, so all errors leave one way. */
 export function newRouter() {

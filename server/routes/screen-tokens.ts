@@ -72,7 +72,7 @@ export function screenTokenRoutes(deps: {
         log({ action: 'rotate_token', objectType: 'screen', objectId: id, wardCode: screen.wardCode ?? null });
       });
       disconnect(id, 'token rotated');
-      return c.json({ screenId: id, token, playerUrl: playerUrl(new URL(c.req.url).origin, token) }, 201);
+      return c.json({ screenId: id, token, playerUrl: playerUrl(c.get('publicOrigin'), token) }, 201);
     },
   );
 

@@ -67,7 +67,7 @@ export function screenRoutes(deps: {
         log({ action: 'create', objectType: 'screen', objectId: screen.id, wardCode: ward?.code ?? null, after: { ...screen, wardCode: ward?.code ?? null } });
       });
       deps.fleet.changed(screen.id);
-      return c.json({ screen, token, playerUrl: playerUrl(new URL(c.req.url).origin, token) }, 201);
+      return c.json({ screen, token, playerUrl: playerUrl(c.get('publicOrigin'), token) }, 201);
     },
   );
 
