@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { ZonePlay } from '../playlists/index.ts';
 import { Playback } from './playback.ts';
+import { Manifest, toLocalIso, type ZonePlay as Play } from '../playlists/index.ts';
+import { schedule } from '../playlists/test-fixtures.ts';
 import { DAY_START, FakeTimers, manifest, slogan } from './test-fixtures.ts';
 
 function setup(startAt: number) {
@@ -54,5 +56,26 @@ describe('Playback.skip (an item that ended before its slot)', () => {
     expect(shown[1]!.since).toBe(DAY_START + 10_000);
     playback.skip('v', shown[1]!.since);
     expect(ids()).toEqual(['v', 'v']);
+  });
+
+  it('never starts another schedule’s content early: the idle clock fills the rest of the slot', () => {
+    // A priority window opens at 00:00:30; the rotation's slot before it fails at 00:00:24.
+    const opens = DAY_START + 30_000;
+    const base = manifest([slogan('a', 10_000), slogan('p', 10_000)], '3'.repeat(16), ['a']);
+    const withWindow = Manifest.parse({
+      ...base,
+      playlists: [...base.playlists, { id: 'window', name: 'Window', itemIds: ['p'] }],
+      schedules: [schedule('pri', 'window', { tier: 'priority', time: { startDate: '2026-10-04', startsAt: toLocalIso(opens) } })],
+    });
+    const { timers, playback, shown, ids } = setup(DAY_START + 24_000);
+    playback.start(withWindow);
+    expect(ids()).toEqual(['a']);
+    playback.skip('a', shown[0]!.since);
+    expect(ids()).toEqual(['a', null]);
+    timers.advance(5_999);
+    expect(ids()).toEqual(['a', null]);
+    timers.advance(1);
+    expect(ids()).toEqual(['a', null, 'p']);
+    expect((shown[2] as Play).reason.tier).toBe('priority');
   });
 });

@@ -37,6 +37,11 @@ function samePlay(a: ZonePlay | null, b: ZonePlay | null): boolean {
   return a.item === b.item && a.since === b.since && a.until === b.until;
 }
 
+/** Whether two plays come from the same rotation: one playlist, scheduled the same way. */
+function sameSource(a: ZonePlay, b: ZonePlay): boolean {
+  return a.playlistId === b.playlistId && a.reason.tier === b.reason.tier && a.reason.scheduleId === b.reason.scheduleId;
+}
+
 /**
  * Drives one zone from `resolve(manifest, now)` alone: shows the resolved item until its
  * `until`, then resolves again at the corrected time (so a timer that fires early or late
@@ -114,11 +119,18 @@ export class Playback {
     }
     this.holding = false;
     let next = this.manifest ? (resolve(this.manifest, now)[this.zone] ?? null) : null;
+    let until = next?.until ?? now + MAX_WAIT_MS;
     const skipped = this.skipped;
-    if (skipped && next && samePlay(next, skipped) && this.manifest) next = resolve(this.manifest, skipped.until)[this.zone] ?? null;
-    else this.skipped = null;
+    if (skipped && next && samePlay(next, skipped) && this.manifest) {
+      // Only the next slot of the same rotation may start early. Another schedule's content
+      // (a priority window about to open, what follows an emergency) keeps its own start
+      // time; until then nothing is played and the player shows its idle clock.
+      const after = resolve(this.manifest, skipped.until)[this.zone] ?? null;
+      next = after && sameSource(after, skipped) ? after : null;
+      until = next?.until ?? skipped.until;
+    } else this.skipped = null;
     this.play = next;
-    this.arm(next ? next.until - now : MAX_WAIT_MS);
+    this.arm(until - now);
     if (!samePlay(current, next)) this.onChange(next);
   }
 
