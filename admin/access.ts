@@ -8,6 +8,8 @@ import { SCHEDULE_TIERS, type Role, type ScheduleTier, type SessionInfo, type Se
 const VIEW_ROLES: Record<string, readonly Role[]> = {
   users: ['admin'],
   audit: ['admin'],
+  /** The approval queue: those who decide (server/routes/approvals.ts). */
+  approvals: ['admin', 'approver'],
 };
 
 export const mayView = (view: string, role: Role): boolean => VIEW_ROLES[view]?.includes(role) ?? true;
@@ -29,6 +31,15 @@ export const maySendEmergency = (role: Role): boolean => role === 'admin' || rol
  * emergencies (its list is the city's business), so the panel would only be noise.
  */
 export const mayFollowEmergencies = (role: Role): boolean => role !== 'ward_operator';
+
+/** Submitting city content for approval: its writers (an admin's own saves are approved at once). */
+export const maySubmit = (role: Role): boolean => role === 'admin' || role === 'editor';
+
+/** Approving or rejecting submitted city content. */
+export const mayReview = (role: Role): boolean => role === 'admin' || role === 'approver';
+
+/** Archiving city content (off screens at the next publish) and taking it back out. */
+export const mayArchive = (role: Role): boolean => role === 'admin' || role === 'editor' || role === 'approver';
 
 /** Publishing an earlier revision again (rollback): city publishers only. */
 export const mayRestore = (role: Role): boolean => role === 'admin' || role === 'approver';

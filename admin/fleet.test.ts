@@ -8,11 +8,15 @@ function screen(id: string, patch: Partial<ScreenStatus> = {}): ScreenStatus {
     name: `Màn hình ${id}`,
     ward: 'Phường Ba Đình',
     wardCode: null,
+    fallbackPlaylistId: null,
     locationKind: 'park',
     tags: [],
     canvas: null,
     ticker: null,
     theme: 'outdoor',
+    hours: null,
+    dailyReloadAt: '03:30',
+    open: true,
     connected: true,
     lastSeenAt: '2026-11-26T09:00:00+07:00',
     manifestVersion: 'v1',
@@ -60,7 +64,13 @@ describe('filterScreens', () => {
   });
 
   it('counts states, alerts and screens behind', () => {
-    expect(summarize(all)).toEqual({ all: 5, online: 2, offline: 2, never: 1, alerts: 2, behind: 1 });
+    expect(summarize(all)).toEqual({ all: 5, online: 2, offline: 2, never: 1, closed: 0, alerts: 2, behind: 1 });
+  });
+
+  it('counts a screen offline outside its operating hours as closed, not offline', () => {
+    const first = all.findIndex((s) => s.state === 'offline');
+    const closed = all.map((s, i) => (i === first ? { ...s, open: false, alert: null } : s));
+    expect(summarize(closed)).toMatchObject({ offline: 1, closed: 1, alerts: 1 });
   });
 });
 

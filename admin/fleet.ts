@@ -66,15 +66,18 @@ export interface FleetSummary {
   online: number;
   offline: number;
   never: number;
+  /** Offline outside its operating hours: expected, so not counted as offline. */
+  closed: number;
   alerts: number;
   behind: number;
 }
 
 export function summarize(screens: Iterable<ScreenStatus>): FleetSummary {
-  const sum: FleetSummary = { all: 0, online: 0, offline: 0, never: 0, alerts: 0, behind: 0 };
+  const sum: FleetSummary = { all: 0, online: 0, offline: 0, never: 0, closed: 0, alerts: 0, behind: 0 };
   for (const s of screens) {
     sum.all += 1;
-    sum[s.state] += 1;
+    if (s.state === 'offline' && !s.open) sum.closed += 1;
+    else sum[s.state] += 1;
     if (s.alert) sum.alerts += 1;
     if (s.sync === 'behind') sum.behind += 1;
   }

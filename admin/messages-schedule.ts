@@ -67,7 +67,7 @@ export const scheduleMessages = {
     priority_window: 'Lịch ưu tiên phát trước lịch thông thường trong khung giờ của nó',
     normal_rotation: 'Lịch thông thường; nhiều lịch cùng mức phát xen kẽ từng mục',
     ward_share: 'Tin riêng của xã, phường, chèn theo tỷ lệ được phép',
-    fallback_rotation: 'Danh sách mặc định của thành phố: không có lịch thành phố nào đang chạy',
+    fallback_rotation: 'Danh sách dự phòng: không có lịch thành phố nào đang chạy',
     nothing_to_play: 'Không có mục nào còn hiệu lực',
   } as Record<string, string>,
   flags: {

@@ -107,7 +107,7 @@ export const messages = {
     alertLine: (name: string, d: string) => `${name} — mất kết nối ${d}`,
     alertsMore: (n: number) => `và ${n} màn hình khác (lọc “Có cảnh báo” để xem hết)`,
     rule: (minutes: number, seconds: number) =>
-      `Màn hình chỉ bị tính là mất kết nối sau ${seconds} giây không có tín hiệu. Cảnh báo khi mất kết nối quá ${minutes} phút, ở mọi giờ trong ngày (giờ hoạt động của từng màn hình sẽ được tính sau).`,
+      `Màn hình chỉ bị tính là mất kết nối sau ${seconds} giây không có tín hiệu. Cảnh báo khi mất kết nối quá ${minutes} phút trong giờ hoạt động của màn hình; ngoài giờ hoạt động thì không cảnh báo.`,
     columns: { name: 'Tên', ward: 'Xã, phường', state: 'Tình trạng', lastSeen: 'Lần cuối', content: 'Nội dung', device: 'Thiết bị' },
     ago: (d: string) => `${d} trước`,
     connectedFor: (d: string) => `kết nối ${d}`,

@@ -6,6 +6,7 @@ import {
   ScheduleEntry,
   ScheduleList,
   Timeline,
+  TimelineGroups,
   type EmergencyCreate,
   type ScheduleInput,
 } from '../playlists/index.ts';
@@ -19,6 +20,9 @@ export const scheduleApi = {
   remove: (id: string) => call('DELETE', `/api/schedules/${id}`, null),
   timeline: (screenId: string, date: string, days: 1 | 7) =>
     call('GET', `/api/timeline?${new URLSearchParams({ screenId, date, days: String(days) })}`, Timeline),
+  /** One timeline per group of alike screens of a ward or a location kind. */
+  timelineGroups: (of: { ward: string } | { locationKind: string }, date: string, days: 1 | 7) =>
+    call('GET', `/api/timeline?${new URLSearchParams({ ...of, date, days: String(days) })}`, TimelineGroups),
   playingAt: (screenId: string, at: string) => call('GET', `/api/timeline/at?${new URLSearchParams({ screenId, at })}`, PlayingAt),
   emergencies: () => call('GET', '/api/emergencies', EmergencyList),
   sendEmergency: (input: z.input<typeof EmergencyCreate>) => call('POST', '/api/emergencies', EmergencySent, input),

@@ -8,6 +8,7 @@ import { makeDerivatives, probeImage, type Picture } from './images.ts';
 import { probeMp4 } from './mp4.ts';
 import { MediaRepo, fileUrl, type MediaRecord } from './repo.ts';
 import { SNIFF_BYTES, EXT_OF, sniff, type Sniffed } from './sniff.ts';
+import { stripFile } from './strip-metadata.ts';
 import { fileSource, VideoProbeError, type VideoProbe } from './source.ts';
 import { MediaStore } from './store.ts';
 import { probeWebm } from './webm.ts';
@@ -71,8 +72,11 @@ export class MediaLibrary {
    */
   async ingest(body: ReadableStream<Uint8Array>, o: IngestOptions, commit: (record: MediaRecord) => void = (r) => this.repo.insert(r)): Promise<Ingested> {
     const received = await this.#receive(body, o.declaredBytes ?? null);
-    const { temp, sha256: id, sniffed } = received;
+    const { temp, sniffed } = received;
     try {
+      // GPS positions and device serials never reach the store: the hash names the stripped bytes.
+      if (sniffed.kind === 'image') Object.assign(received, await stripFile(temp, sniffed.type));
+      const id = received.sha256;
       const existing = this.repo.get(id);
       if (existing) return { record: existing, created: false };
       const known = recent.get(id);

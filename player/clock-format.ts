@@ -1,4 +1,4 @@
-import { formatLocalDate, formatLocalTime, localParts } from '../playlists/index.ts';
+import { formatLocalDate, formatLocalTime, localParts } from '../playlists/player.ts';
 import { messages } from './messages.ts';
 
 export interface ClockFace {

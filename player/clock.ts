@@ -1,4 +1,4 @@
-import { parseInstant } from '../playlists/index.ts';
+import { parseInstant } from '../playlists/player.ts';
 
 /**
  * Server-corrected time. Screen clocks lie (boxes without a real-time clock boot into the

@@ -1,4 +1,4 @@
-import type { CommandAction } from '../playlists/index.ts';
+import type { CommandAction } from '../playlists/player.ts';
 
 /** How long `identify` shows the screen's name. */
 export const IDENTIFY_MS = 10_000;

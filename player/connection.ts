@@ -7,7 +7,7 @@ import {
   DeviceReport,
   type Manifest,
   type ScreenSettings,
-} from '../playlists/index.ts';
+} from '../playlists/player.ts';
 import { browserTimers, type Clock, type Timers } from './clock.ts';
 import { backoffDelay, closeAction, guardedReload } from './retry.ts';
 import type { KeyValueStorage } from './store.ts';
@@ -31,6 +31,8 @@ export interface ConnectionOptions {
   viewport(): { width: number; height: number };
   /** Facts about the box for the dashboard, sent in `hello` and every heartbeat. */
   device?(): DeviceReport;
+  /** Within operating hours now, for heartbeats. */
+  open?(): boolean;
   /** Applies a manifest; `ack` goes out once this settles (later: after media are cached). */
   onManifest(manifest: Manifest): void | Promise<void>;
   onScreen(screen: ScreenSettings): void;
@@ -201,6 +203,7 @@ export class Connection {
       uptimeMs: Math.max(0, Math.round(this.monotonic())),
       viewport: this.viewport(),
       ...this.device(),
+      ...(this.options.open ? { open: this.options.open() } : {}),
     };
   }
 

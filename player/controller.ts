@@ -1,5 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { toLocalIso, type Manifest, type ScreenSettings, type TickerStrip, type ZonePlay } from '../playlists/index.ts';
+import { toLocalIso, type Manifest, type ScreenSettings, type TickerStrip, type ZonePlay } from '../playlists/player.ts';
 import { Clock } from './clock.ts';
 import { Connection, PLAYER_VERSION, type ConnectionStatus } from './connection.ts';
 import { clearCacheStorage, runCommand, type CommandTarget } from './commands.ts';
@@ -8,6 +8,7 @@ import { WHOLE_OUTPUT, loadOutput, outputOf, saveOutput, type ScreenOutput } fro
 import { PairingClient, type PairingStatus } from './pairing.ts';
 import { Playback } from './playback.ts';
 import { Receipts } from './receipts.ts';
+import { emergencyNow } from './emergency-now.ts';
 import { loadRenderers } from './renderers.ts';
 import { PlayQueue, PlayRecorder, PlaySender } from './plays.ts';
 import { mediaZones } from './media-files.ts';
@@ -15,6 +16,9 @@ import { OfflineCache } from './offline.ts';
 import { PlayerStore, browserStorage, takeToken } from './store.ts';
 import { TickerZone } from './ticker-zone.ts';
 import { openPlayerDb } from './store-db.ts';
+import type { HoursGate, HoursMode } from './hours.ts';
+import type { DailyReload } from './daily-reload.ts';
+import type { WatchdogReload } from './watchdog-reload.ts';
 
 /** A corrected-clock move bigger than this re-resolves what is on screen at once. */
 const CLOCK_JUMP_MS = 1_000;
@@ -70,15 +74,32 @@ export class PlayerController implements ReactiveController {
   private readonly receipts = new Receipts((m) => this.connection?.send(m) ?? false, () => this.clock.now());
   private readonly device = new DeviceProbe(this.plays, () => this.offline.report());
   private readonly playback = new Playback(() => this.clock.now(), (play) => {
-    // A tab that another one replaced goes on showing content, but its plays are not counted.
-    if (!this.replaced) this.recorder.showing(play);
+    // An item that left the screen without failing breaks a run of failures (watchdog-reload.ts).
+    if (this.play?.item && this.play.since !== this.failedSince) this.watchdog?.succeeded();
+    // A tab that another one replaced goes on showing content, but its plays are not counted;
+    // nor is content hidden outside operating hours (the clock or black).
+    this.hidden = this.hours?.hides(play) ?? false;
+    if (!this.replaced) this.recorder.showing(this.hidden ? null : play);
     this.receipts.showing(play);
     this.play = play;
     this.ticker.sync();
     this.host.requestUpdate();
-    // An item boundary: the one moment a new player build may take over (sw-client.ts).
+    // An item boundary: the one moment a new player build may take over (sw-client.ts), and
+    // the daily reload may happen.
     this.offline.boundary();
+    this.daily?.boundary(play);
   });
+  /**
+   * Operating hours on corrected time (hours.ts; emergencies show at any hour), the daily
+   * reload and the watchdog's reload: loaded at boot from a chunk of their own (field.ts).
+   */
+  private hours: HoursGate | null = null;
+  /** Content is off the screen outside operating hours (clock or black). */
+  private hidden = false;
+  private daily: DailyReload | null = null;
+  private watchdog: WatchdogReload | null = null;
+  /** The slot of the last item that failed or stalled. */
+  private failedSince: number | null = null;
   /** The ticker strip zone; shown only where the layout has a strip (see layout.ts). */
   readonly ticker = new TickerZone({
     recorder: {
@@ -89,7 +110,7 @@ export class PlayerController implements ReactiveController {
       onRecorded: () => this.sender?.recorded(),
     },
     now: () => this.clock.now(),
-    layout: () => ({ strip: this.screen?.ticker ?? null, main: this.play }),
+    layout: () => ({ strip: this.hidden ? null : (this.screen?.ticker ?? null), main: this.play }),
     counting: () => !this.replaced,
     onChange: () => this.host.requestUpdate(),
   });
@@ -117,8 +138,26 @@ export class PlayerController implements ReactiveController {
   }
 
   /** A main-zone item ended before its slot (a clip ended, stalled or failed): move on. */
-  itemEnded(itemId: string, since: number): void {
+  itemEnded(itemId: string, since: number, reason?: 'ended' | 'error' | 'stalled'): void {
+    if (reason === 'error' || reason === 'stalled') {
+      this.failedSince = since;
+      // Items keep failing: the page itself may be broken, and restarts from its cache.
+      if (this.watchdog?.failed()) return location.reload();
+    }
     this.playback.skip(itemId, since);
+  }
+
+  /** What the screen shows for its operating hours now (hours.ts). */
+  get hoursMode(): HoursMode {
+    return (this.registered && this.hours?.mode(this.play)) || 'open';
+  }
+
+  private hoursChanged(): void {
+    const hidden = this.hours?.hides(this.play) ?? false;
+    if (hidden !== this.hidden && !this.replaced) this.recorder.showing(hidden ? null : this.play);
+    this.hidden = hidden;
+    this.ticker.sync();
+    this.host.requestUpdate();
   }
 
   /** The ticker strip on screen now: null while the layout has none or it is collapsed. */
@@ -137,8 +176,19 @@ export class PlayerController implements ReactiveController {
   private async boot(): Promise<void> {
     await this.store.load();
     // The stored manifest's renderers load before it plays, so its first item never shows blank.
-    await loadRenderers(this.store.manifest()?.items ?? []).catch((err: unknown) => console.warn('bangtin: renderers not loaded', err));
+    const [field] = await Promise.all([
+      import('./field.ts'),
+      loadRenderers(this.store.manifest()?.items ?? []).catch((err: unknown) => console.warn('bangtin: renderers not loaded', err)),
+    ]);
     if (!this.alive) return;
+    this.hours = new field.HoursGate(() => this.clock.now(), () => this.hoursChanged());
+    this.daily = new field.DailyReload({
+      now: () => this.clock.now(),
+      uptime: () => performance.now(),
+      reloadAt: () => this.screen?.dailyReloadAt ?? null,
+      reload: () => location.reload(),
+    });
+    this.watchdog = new field.WatchdogReload(sessionStorageOrNull());
     this.plays.reload();
     const token = takeToken(location.href, this.store, (url) => history.replaceState(history.state, '', url));
     if (token === null) this.startPairing();
@@ -177,6 +227,8 @@ export class PlayerController implements ReactiveController {
     this.manifestVersion = manifest?.version ?? null;
     this.screen = this.store.screen();
     if (this.screen) this.output = outputOf(this.screen);
+    this.hours?.set(this.screen?.hours ?? null);
+    this.daily?.start();
     this.playback.start(manifest);
     this.ticker.start(manifest);
     this.offline.start(manifest);
@@ -192,12 +244,14 @@ export class PlayerController implements ReactiveController {
       },
       viewport: () => ({ width: window.innerWidth, height: window.innerHeight }),
       device: () => this.device.report(),
+      open: () => this.hours?.open ?? true,
       onManifest: (m) => this.applyManifest(m),
       onScreen: (screen) => {
         this.screen = screen;
         this.output = outputOf(screen);
         this.store.saveScreen(screen);
         saveOutput(this.outputStorage, this.output);
+        this.hours?.set(screen.hours);
         this.ticker.sync();
         this.offline.zonesChanged();
         this.host.requestUpdate();
@@ -205,6 +259,7 @@ export class PlayerController implements ReactiveController {
       onClockSync: (delta) => {
         if (Math.abs(delta) <= CLOCK_JUMP_MS) return;
         this.now = () => this.clock.now();
+        this.hours?.refresh();
         this.playback.refresh();
         this.ticker.refresh();
         this.host.requestUpdate();
@@ -239,6 +294,8 @@ export class PlayerController implements ReactiveController {
     window.removeEventListener('pagehide', this.onPageHide);
     this.alive = false;
     this.offline.stop();
+    this.hours?.stop();
+    this.daily?.stop();
     clearTimeout(this.identifyTimer);
     this.recorder.finish();
     this.ticker.finish();
@@ -281,7 +338,12 @@ export class PlayerController implements ReactiveController {
    * plays. The connection acks when this settles.
    */
   private async applyManifest(manifest: Manifest): Promise<void> {
-    await this.offline.prepare(manifest);
+    // An emergency on now goes on air at once; its picture shows when loaded, and the ack
+    // still waits until every medium is cached (emergency-now.ts).
+    const urgent = emergencyNow(manifest, this.clock.now());
+    const cached = this.offline.prepare(manifest);
+    if (urgent) cached.catch(() => undefined);
+    else await cached;
     await loadRenderers(manifest.items);
     this.store.saveManifest(manifest);
     this.playback.apply(manifest);
@@ -289,6 +351,7 @@ export class PlayerController implements ReactiveController {
     this.manifestVersion = manifest.version;
     this.offline.appliedNow(manifest);
     this.host.requestUpdate();
+    if (urgent) await cached;
   }
 
   private unregister(): void {

@@ -1,4 +1,4 @@
-import type { DeviceReport, MediaProgress } from '../playlists/index.ts';
+import type { DeviceReport, MediaProgress } from '../playlists/player.ts';
 
 /** The offline cache as the dashboard sees it (player/media-cache.ts, player/sw-client.ts). */
 export interface CacheReport {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Canvas, ScreenTheme, type ScreenSettings, type TickerStrip, type ZonePlay } from '../playlists/index.ts';
+import { Canvas, ScreenTheme, type ScreenSettings, type TickerStrip, type ZonePlay } from '../playlists/player.ts';
 import type { KeyValueStorage } from './store.ts';
 
 /**

@@ -1,4 +1,4 @@
-import type { ContentFields } from '../playlists/index.ts';
+import type { ContentFields } from '../playlists/player.ts';
 import { CAP_HEIGHT_EM, MIN_CAP_PX, MIN_FONT_PX, SCREEN_PADDING } from './legibility-limits.ts';
 import { noticeLayout } from './notice-layout.ts';
 

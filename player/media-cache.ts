@@ -1,4 +1,4 @@
-import type { Manifest, MediaFile, MediaProgress } from '../playlists/index.ts';
+import type { Manifest, MediaFile, MediaProgress } from '../playlists/player.ts';
 import { browserTimers, type Timers } from './clock.ts';
 import { evictable, neededFiles, verifyFile, type Box } from './media-files.ts';
 import { backoffDelay } from './retry.ts';

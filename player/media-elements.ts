@@ -1,5 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { ContentFields, MediaInfo } from '../playlists/index.ts';
+import type { ContentFields, MediaInfo } from '../playlists/player.ts';
 import { MIN_FONT_PX } from './legibility-limits.ts';
 import { mediaFile } from './media-files.ts';
 import { storyLayout } from './story-layout.ts';

@@ -1,4 +1,4 @@
-import { pickFile, type Manifest, type MediaFile, type MediaInfo, type ScreenSettings } from '../playlists/index.ts';
+import { pickFile, type Manifest, type MediaFile, type MediaInfo, type ScreenSettings } from '../playlists/player.ts';
 
 /** A zone's size in CSS px at devicePixelRatio 1. */
 export interface Box {

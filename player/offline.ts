@@ -1,4 +1,4 @@
-import type { Manifest } from '../playlists/index.ts';
+import type { Manifest } from '../playlists/player.ts';
 import type { CacheReport } from './device.ts';
 import { MEDIA_CACHE, MediaSync } from './media-cache.ts';
 import type { Box } from './media-files.ts';

@@ -4,7 +4,7 @@ import {
   PairingStarted,
   PairingState,
   type ScreenSettings,
-} from '../playlists/index.ts';
+} from '../playlists/player.ts';
 import { browserTimers, type Timers } from './clock.ts';
 import { backoffDelay } from './retry.ts';
 import type { PlayerStore } from './store.ts';

@@ -1,4 +1,4 @@
-import { resolve, type Manifest, type PublishedItem, type Zone, type ZonePlay } from '../playlists/index.ts';
+import { resolve, type Manifest, type PublishedItem, type Zone, type ZonePlay } from '../playlists/player.ts';
 import { browserTimers, type Timers } from './clock.ts';
 
 /**

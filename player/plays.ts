@@ -1,4 +1,4 @@
-import { toLocalIsoMs, type PlayEvent, type ZonePlay } from '../playlists/index.ts';
+import { toLocalIsoMs, type PlayEvent, type ZonePlay } from '../playlists/player.ts';
 import { browserTimers, type Timers } from './clock.ts';
 import type { PlayerStore } from './store.ts';
 

@@ -1,4 +1,4 @@
-import { toLocalIso, type ClientMessage, type ZonePlay } from '../playlists/index.ts';
+import { toLocalIso, type ClientMessage, type ZonePlay } from '../playlists/player.ts';
 
 type Shown = Extract<ClientMessage, { type: 'shown' }>;
 

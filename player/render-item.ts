@@ -1,5 +1,5 @@
 import { html, type TemplateResult } from 'lit';
-import type { ContentFields, MediaInfo, Zone } from '../playlists/index.ts';
+import type { ContentFields, MediaInfo, Zone } from '../playlists/player.ts';
 import { loadRenderer } from './renderers.ts';
 
 /** What a renderer may need besides the item and the clock. */
@@ -39,6 +39,8 @@ export function renderItem(item: ContentFields & { id?: string }, now: () => num
   switch (item.kind) {
     case 'slogan':
       if (context.zone === 'ticker') return html`<bt-ticker .fallback=${tickerForm(item)} .now=${now} .since=${since}></bt-ticker>`;
+      // With a picture (an emergency's): drawn by its own element in the slogan chunk.
+      if (item.image) return html`<bt-slogan-picture .item=${item} .media=${media} .now=${now} .since=${since}></bt-slogan-picture>`;
       return html`<bt-slogan .item=${item} .now=${now} .since=${since}></bt-slogan>`;
     case 'countdown':
       return html`<bt-countdown .item=${item} .now=${now}></bt-countdown>`;

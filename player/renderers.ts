@@ -1,4 +1,4 @@
-import type { ContentKind } from '../playlists/index.ts';
+import type { ContentKind } from '../playlists/player.ts';
 
 /**
  * Each kind's renderer (its custom element) is a chunk of its own, fetched when a manifest uses
@@ -6,7 +6,8 @@ import type { ContentKind } from '../playlists/index.ts';
  * worker precaches every chunk all the same (scripts/precache-plugin.ts), so they load offline.
  */
 const loaders: Record<ContentKind, () => Promise<unknown>> = {
-  slogan: () => import('./components/slogan.ts'),
+  // `<bt-slogan-picture>` (a slogan with a picture) imports `<bt-slogan>`: one chunk for both.
+  slogan: () => import('./components/slogan-picture.ts'),
   countdown: () => import('./components/countdown.ts'),
   notice: () => import('./components/policy-notice.ts'),
   clock: () => import('./components/clock.ts'),

@@ -1,4 +1,4 @@
-import { CloseCode } from '../playlists/index.ts';
+import { CloseCode } from '../playlists/player.ts';
 import type { KeyValueStorage } from './store.ts';
 
 /** How the player recovers from a closed socket. Pure, so the rules are tested without sockets. */

@@ -1,4 +1,4 @@
-import { Manifest, PairingStarted, PlayEvent, ScreenSettings } from '../playlists/index.ts';
+import { Manifest, PairingStarted, PlayEvent, ScreenSettings } from '../playlists/player.ts';
 import { z } from 'zod';
 import type { PlayerDb, PlayRecord, StateKey } from './store-db.ts';
 

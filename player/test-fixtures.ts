@@ -1,5 +1,5 @@
 // Fixtures for the player's unit tests (not part of the bundle).
-import { Manifest, type PublishedItem } from '../playlists/index.ts';
+import { Manifest, type PublishedItem } from '../playlists/player.ts';
 import type { Timers } from './clock.ts';
 
 /** 04/10/2026 00:00 in Asia/Ho_Chi_Minh. */

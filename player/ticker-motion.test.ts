@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { MIN_FONT_PX } from './legibility.ts';
-import { fallbackSpeed, tickerCopies, tickerFontPx, tickerX } from './ticker-motion.ts';
+import { fallbackSpeed, tickerCopies, tickerFontPx, tickerStart, tickerX } from './ticker-motion.ts';
 
 describe('tickerX', () => {
-  it('starts at the right edge and moves left at the given speed', () => {
+  it('starts at its start x and moves left at the given speed', () => {
     expect(tickerX(0, 60, 192, 500)).toBe(192);
     expect(tickerX(1_000, 60, 192, 500)).toBe(132);
     expect(tickerX(2_500, 60, 192, 500)).toBe(42);
@@ -44,6 +44,20 @@ describe('tickerX', () => {
 
   it('treats a slot that has not started as at the start', () => {
     expect(tickerX(-5_000, 60, 192, 500)).toBe(192);
+  });
+});
+
+describe('tickerStart', () => {
+  it('starts the text one em inside the left edge, so its first frame is never blank', () => {
+    expect(tickerStart(192, 24)).toBe(24);
+    expect(tickerStart(1920, 30)).toBe(30);
+    // The first copy then covers the box from the start: text shows from the first frame.
+    expect(tickerX(0, 80, tickerStart(192, 24), 500)).toBeLessThan(192);
+  });
+
+  it('stays inside a box narrower than one em', () => {
+    expect(tickerStart(10, 24)).toBe(10);
+    expect(tickerStart(0, 24)).toBe(0);
   });
 });
 

@@ -1,8 +1,10 @@
 import { MIN_FONT_PX } from './legibility.ts';
 
 /**
- * The ticker's motion as pure arithmetic, so it can be checked without a browser. The text
- * enters at the right edge when its slot starts and moves left at `speed` px/s in whole pixels,
+ * The ticker's motion as pure arithmetic, so it can be checked without a browser. When its slot
+ * starts the text already shows, one em inside the left edge (`tickerStart`: a ticker entering
+ * at the right edge would leave its box blank for its first frames, and a short slot would end
+ * before its first words crossed), and moves left at `speed` px/s in whole pixels,
  * computed from the player's corrected clock (never accumulated frame by frame, so it cannot
  * drift); copies of the text follow each other `period` px apart (text width + gap, a whole
  * number) for a seamless loop.
@@ -15,14 +17,19 @@ const WIDTH_PER_FONT_PX = 8;
 /** The gap between copies, in em. */
 export const TICKER_GAP_EM = 2;
 
+/** Where the text starts when its slot does (whole px from the box's left edge): one em in. */
+export function tickerStart(boxWidth: number, fontPx: number): number {
+  return Math.max(0, Math.min(Math.round(boxWidth), Math.round(fontPx)));
+}
+
 /**
  * The x of the strip of copies (whole px, relative to the box's left edge) after `elapsedMs`:
- * the first copy starts at `boxWidth` and moves left; once copies have left the box the strip
+ * the first copy starts at `startX` and moves left; once copies have left the box the strip
  * jumps right by whole periods, which looks the same because the copies are identical.
  */
-export function tickerX(elapsedMs: number, speedPxPerSec: number, boxWidth: number, period: number): number {
+export function tickerX(elapsedMs: number, speedPxPerSec: number, startX: number, period: number): number {
   const travelled = Math.round((Math.max(0, elapsedMs) * speedPxPerSec) / 1000);
-  const x = Math.round(boxWidth) - travelled;
+  const x = Math.round(startX) - travelled;
   if (period <= 0 || x > -period) return x;
   return x + Math.floor(-x / period) * period;
 }

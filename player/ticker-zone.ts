@@ -1,4 +1,4 @@
-import type { Manifest, TickerStrip, ZonePlay } from '../playlists/index.ts';
+import type { Manifest, TickerStrip, ZonePlay } from '../playlists/player.ts';
 import { browserTimers, type Timers } from './clock.ts';
 import { visibleStrip } from './layout.ts';
 import { Playback } from './playback.ts';

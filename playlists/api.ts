@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ContentItem, Id, text } from './content.ts';
 import { FleetFields, FleetSettings } from './fleet.ts';
 import { Playlist } from './playlist.ts';
+import { ReviewInfo } from './review.ts';
 import { LocationKind, ScreenSettings } from './screen.ts';
 import { Instant } from './time.ts';
 import { WardCode } from './wards.ts';
@@ -45,8 +46,13 @@ export const PasswordChange = z.strictObject({
 /** Whether a draft differs from what screens have. */
 export const DraftState = z.enum(['published', 'new', 'changed']);
 
-/** `ownerWard`: the ward whose local content it is (its operators edit it); null for the city's. */
-export const ContentEntry = z.object({ item: ContentItem, state: DraftState, updatedAt: Instant, ownerWard: WardCode.nullable() });
+/**
+ * `ownerWard`: the ward whose local content it is (its operators edit it); null for the city's.
+ * `review`: where a city item stands in approval (review.ts); null for ward-local content.
+ */
+export const ContentEntry = z.object({
+  item: ContentItem, state: DraftState, updatedAt: Instant, ownerWard: WardCode.nullable(), review: ReviewInfo.nullable(),
+});
 export type ContentEntry = z.infer<typeof ContentEntry>;
 export const ContentList = z.object({ items: z.array(ContentEntry) });
 
@@ -67,7 +73,10 @@ export const Revision = z.object({
 export type Revision = z.infer<typeof Revision>;
 export const RevisionList = z.object({ revisions: z.array(Revision) });
 
-export const Pending = z.object({ revision: z.int().min(0), pending: z.boolean(), summary: ChangeSummary });
+/** `awaitingApproval`: city items submitted and not yet approved (they are not in `summary`). */
+export const Pending = z.object({
+  revision: z.int().min(0), pending: z.boolean(), summary: ChangeSummary, awaitingApproval: z.int().min(0),
+});
 export type Pending = z.infer<typeof Pending>;
 
 export const PublishResult = z.object({ revision: z.int().min(1), summary: ChangeSummary });
@@ -76,6 +85,8 @@ export type PublishResult = z.infer<typeof PublishResult>;
 export const ScreenStatus = ScreenSettings.extend({
   /** The ward the screen is linked to by code (`ward` stays the label it shows). */
   wardCode: WardCode.nullable(),
+  /** Its own fallback playlist (`PUT /api/screens/{id}/fallback`); null: the city default. */
+  fallbackPlaylistId: Id.nullable().default(null),
   connected: z.boolean(),
   lastSeenAt: Instant.nullable(),
   /** The manifest version the screen acknowledged last. */

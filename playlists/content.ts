@@ -36,6 +36,8 @@ export const SloganFields = z.strictObject({
   text: text(SLOGAN_MAX),
   /** An optional second, smaller line. */
   secondary: optionalText(SLOGAN_MAX),
+  /** An optional picture from the media library beside or above the text (an emergency's). */
+  image: MediaId.optional(),
 });
 
 export const CountdownFields = z.strictObject({
@@ -175,6 +177,7 @@ export type PublishedItem = z.infer<typeof PublishedItem>;
 export function mediaOf(item: ContentFields): string[] {
   if (item.kind === 'image' || item.kind === 'video') return [item.media];
   if (item.kind === 'story' && item.photo) return [item.photo];
+  if (item.kind === 'slogan' && item.image) return [item.image];
   return [];
 }
 

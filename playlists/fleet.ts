@@ -43,8 +43,13 @@ export const FleetFields = {
   playing: z.object({ itemId: Id, since: Instant }).nullable(),
   /** The device facts of its last report; kept while it is offline. */
   device: DeviceReport.nullable(),
-  /** Raised when it has been offline longer than the alert threshold; cleared when it returns. */
+  /**
+   * Raised when it has been offline longer than the alert threshold counted within its
+   * operating hours (and it is open now); cleared when it returns or closes.
+   */
   alert: z.object({ since: Instant }).nullable(),
+  /** Within its operating hours now (always, without hours): offline outside them is no alarm. */
+  open: z.boolean().default(true),
   /** The last remote action sent to it since the server started. */
   command: CommandStatus.nullable(),
 };

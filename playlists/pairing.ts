@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { ScreenCreate } from './api.ts';
 import { Id } from './content.ts';
 import { ScreenSettings } from './screen.ts';
 import { Instant } from './time.ts';
@@ -55,8 +54,3 @@ export const PairingState = z.discriminatedUnion('status', [
   z.object({ status: z.literal('paired'), token: z.string().min(1).max(200), screen: ScreenSettings }),
 ]);
 export type PairingState = z.infer<typeof PairingState>;
-
-/** An operator claims a code and names the screen it pairs (as in `POST /api/screens`). */
-export const PairingClaim = ScreenCreate.extend({ code: PairingCode });
-export type PairingClaim = z.infer<typeof PairingClaim>;
-export const PairingClaimed = z.object({ screen: ScreenSettings });

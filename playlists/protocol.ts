@@ -110,6 +110,8 @@ export const ClientMessage = z.discriminatedUnion('type', [
     uptimeMs: z.int().min(0),
     viewport: Viewport.optional(),
     device: DeviceReport.optional(),
+    /** Within its operating hours now (player-side, on corrected time). Optional: older players leave it out. */
+    open: z.boolean().optional(),
   }),
   z.strictObject({ type: z.literal('plays'), events: z.array(PlayEvent).min(1).max(500) }),
   /** The receipt of an emergency: when it first appeared on this screen (SCHEDULE.md [S1]). */

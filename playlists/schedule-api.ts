@@ -1,10 +1,11 @@
 import { z } from 'zod';
-import { DraftState } from './api.ts';
+import { DraftState, ScreenStatus } from './api.ts';
 import { Id, text } from './content.ts';
 import { RULE_REFS, type RuleCode } from './rotation.ts';
 import { Schedule, ScheduleTier, WardShareSetting } from './schedule.ts';
 import { LocationKind } from './screen.ts';
 import { TIMELINE_FLAGS } from './timeline.ts';
+import { MediaId } from './media.ts';
 import { Instant, LocalDate } from './time.ts';
 import { WardCode } from './wards.ts';
 
@@ -24,6 +25,8 @@ export const TimelineReason = z.object({
   rule: RuleCodeSchema,
   /** The SCHEDULE.md rule the code cites, e.g. `S2`. */
   ruleRef: z.string(),
+  /** While the fallback plays ([S7]): the screen's own playlist, or the city default. */
+  fallback: z.enum(['screen', 'city_default']).optional(),
 });
 export type TimelineReason = z.infer<typeof TimelineReason>;
 
@@ -45,16 +48,56 @@ const Labels = {
   items: z.array(z.object({ id: Id, label: z.string() })),
 };
 
+/**
+ * Which fallback playlist plays when no schedule does ([S7]): the screen's own, or the city
+ * default — also when the screen names one that is not published yet (`screenPlaylistId` set,
+ * `source` city_default).
+ */
+export const FallbackChoice = z.object({
+  source: z.enum(['screen', 'city_default']),
+  playlistId: Id.nullable(),
+  /** The screen's own setting, published or not; null: it has none. */
+  screenPlaylistId: Id.nullable(),
+});
+export type FallbackChoice = z.infer<typeof FallbackChoice>;
+
 export const TimelineScreen = z.object({ id: Id, name: z.string(), wardCode: WardCode.nullable(), locationKind: LocationKind });
 
 export const Timeline = z.object({
   screen: TimelineScreen,
   date: LocalDate,
   days: z.int(),
+  /** Which fallback plays when no schedule does, and why. */
+  fallback: FallbackChoice,
   hours: z.array(TimelineHour),
   ...Labels,
 });
 export type Timeline = z.infer<typeof Timeline>;
+
+
+/** `PUT /api/screens/{id}/fallback`: a playlist id, or null for the city default. */
+export const ScreenFallbackInput = z.strictObject({ playlistId: Id.nullable() });
+/** The screen as stored, and the fallback it plays from the published revision. */
+export const ScreenFallbackResult = z.object({ screen: ScreenStatus, fallback: FallbackChoice });
+
+/** Screens of a ward or a location kind that get the same manifest, and their one timeline. */
+export const TimelineGroup = z.object({
+  screens: z.array(TimelineScreen),
+  fallback: FallbackChoice,
+  hours: z.array(TimelineHour),
+  ...Labels,
+});
+export type TimelineGroup = z.infer<typeof TimelineGroup>;
+
+/** `GET /api/timeline?ward=…` or `?locationKind=…`: one timeline per group of alike screens. */
+export const TimelineGroups = z.object({
+  ward: WardCode.nullable(),
+  locationKind: LocationKind.nullable(),
+  date: LocalDate,
+  days: z.int(),
+  groups: z.array(TimelineGroup),
+});
+export type TimelineGroups = z.infer<typeof TimelineGroups>;
 
 /** What a screen shows at one instant, and why. */
 export const PlayingAt = z.object({
@@ -76,6 +119,8 @@ export const EmergencyCreate = z.strictObject({
   endsAt: Instant.optional(),
   /** Empty: every screen. */
   wards: z.array(WardCode).max(200).default([]),
+  /** An image of the media library shown beside or above the text, once loaded (never waited for). */
+  imageMediaId: MediaId.optional(),
 });
 export type EmergencyCreate = z.infer<typeof EmergencyCreate>;
 
@@ -90,6 +135,7 @@ export const EmergencyStatus = z.object({
   /** Running now (started, not ended). */
   active: z.boolean(),
   wards: z.array(WardCode),
+  imageMediaId: MediaId.nullable().default(null),
   screens: z.array(z.object({ id: Id, name: z.string(), connected: z.boolean(), shownAt: Instant.nullable() })),
 });
 export type EmergencyStatus = z.infer<typeof EmergencyStatus>;

@@ -10,17 +10,18 @@ const paths = (value: unknown) => {
 
 describe('ScreenSettings', () => {
   it('gives settings from an older server the whole viewport, no strip and the outdoor theme', () => {
-    expect(ScreenSettings.parse(base)).toEqual({ ...base, canvas: null, ticker: null, theme: 'outdoor' });
+    expect(ScreenSettings.parse(base)).toEqual({ ...base, canvas: null, ticker: null, theme: 'outdoor', hours: null, dailyReloadAt: '03:30' });
   });
 
   it('keeps a canvas, a strip and a theme', () => {
-    const full = { ...base, canvas: { x: 100, y: 50, width: 384, height: 192 }, ticker: { position: 'bottom', heightPx: 32 }, theme: 'indoor' };
+    const full = { ...base, canvas: { x: 100, y: 50, width: 384, height: 192 }, ticker: { position: 'bottom', heightPx: 32 }, theme: 'indoor',
+      hours: { windows: [{ days: [1, 2, 3, 4, 5], from: '06:00', to: '22:00' }], outside: 'black' }, dailyReloadAt: null };
     expect(ScreenSettings.parse(full)).toEqual(full);
   });
 
   it('builds the settings from a record, dropping what the player is not told', () => {
     const record = { ...base, wardCode: '00070', lastSeenAt: 5, theme: 'indoor' as const };
-    expect(screenSettings(record)).toEqual({ ...base, canvas: null, ticker: null, theme: 'indoor' });
+    expect(screenSettings(record)).toEqual({ ...base, canvas: null, ticker: null, theme: 'indoor', hours: null, dailyReloadAt: '03:30' });
   });
 });
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Id, optionalText, text } from './content.ts';
+import { DEFAULT_DAILY_RELOAD_AT, DailyReloadAt, OperatingHours } from './operating-hours.ts';
 
 export const LOCATION_KINDS = [
   'park',
@@ -45,6 +46,10 @@ export const ScreenSettings = z.object({
   canvas: Canvas.nullable().default(null),
   ticker: TickerStrip.nullable().default(null),
   theme: ScreenTheme.default('outdoor'),
+  /** Operating hours (operating-hours.ts); null: always on. */
+  hours: OperatingHours.nullable().default(null),
+  /** The quiet hour of the daily page reload; null: never. */
+  dailyReloadAt: DailyReloadAt.default(DEFAULT_DAILY_RELOAD_AT),
 });
 export type ScreenSettings = z.infer<typeof ScreenSettings>;
 
@@ -99,6 +104,8 @@ export function screenSettings(s: ScreenSettingsInput): ScreenSettings {
     canvas: s.canvas ?? DEFAULT_LAYOUT.canvas,
     ticker: s.ticker ?? DEFAULT_LAYOUT.ticker,
     theme: s.theme ?? DEFAULT_LAYOUT.theme,
+    hours: s.hours ?? null,
+    dailyReloadAt: s.dailyReloadAt === undefined ? DEFAULT_DAILY_RELOAD_AT : s.dailyReloadAt,
   };
 }
 

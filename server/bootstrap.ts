@@ -42,6 +42,8 @@ export async function seedDemo(s: Services): Promise<void> {
       s.content.insert(id, fields, now);
       return id;
     });
+    // The demo content is the installation's own: approved, so it goes on air.
+    s.reviews.approveAllCity(null, now);
     const playlistId = newId('p');
     s.playlists.insert(playlistId, { name: DEMO_PLAYLIST_NAME, itemIds }, now);
     s.settings.set('default_playlist_id', playlistId);

@@ -13,6 +13,8 @@ const Env = z.object({
   BANGTIN_TRUST_PROXY: z.enum(['0', '1', '2', '3', 'false', 'true']).default('0'),
   /** A screen offline longer than this raises an alert on the dashboard. */
   BANGTIN_OFFLINE_ALERT_MINUTES: z.string().regex(/^\d{1,5}$/).transform(Number).default(10),
+  /** Where fleet alerts are posted as JSON (alert-webhook.ts); unset: none. */
+  BANGTIN_ALERT_WEBHOOK: z.url({ protocol: /^https?$/ }).optional(),
 });
 
 export interface Config {
@@ -26,6 +28,8 @@ export interface Config {
   trustedProxies: number;
   /** Minutes offline before a screen raises an alert (BANGTIN_OFFLINE_ALERT_MINUTES). */
   offlineAlertMinutes: number;
+  /** The URL fleet alerts are posted to (BANGTIN_ALERT_WEBHOOK), or null. */
+  alertWebhook: string | null;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -46,5 +50,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     tls: e.BANGTIN_TLS_CERT && e.BANGTIN_TLS_KEY ? { cert: e.BANGTIN_TLS_CERT, key: e.BANGTIN_TLS_KEY } : null,
     trustedProxies: e.BANGTIN_TRUST_PROXY === 'true' ? 1 : e.BANGTIN_TRUST_PROXY === 'false' ? 0 : Number(e.BANGTIN_TRUST_PROXY),
     offlineAlertMinutes: e.BANGTIN_OFFLINE_ALERT_MINUTES,
+    alertWebhook: e.BANGTIN_ALERT_WEBHOOK ?? null,
   };
 }

@@ -11,7 +11,10 @@ import {
 import type { Clock } from './clock.ts';
 import type { Db } from './db.ts';
 import { AppError, notFound, validationError } from './errors.ts';
+import { checkMediaRefs } from './media-usage.ts';
+import type { MediaRepo } from '../media/index.ts';
 import type { ContentRepo } from './repos/content.ts';
+import type { ReviewRepo } from './repos/reviews.ts';
 import type { PlaylistRepo } from './repos/playlists.ts';
 import type { ReceiptRepo } from './repos/receipts.ts';
 import type { RevisionRepo, Snapshot } from './repos/revisions.ts';
@@ -38,12 +41,14 @@ export class Emergencies {
       db: Db;
       clock: Clock;
       content: ContentRepo;
+      reviews: ReviewRepo;
       playlists: PlaylistRepo;
       schedules: ScheduleRepo;
       revisions: RevisionRepo;
       screens: ScreenRepo;
       wards: WardRepo;
       receipts: ReceiptRepo;
+      media: { repo: Pick<MediaRepo, 'get'> };
     },
   ) {}
 
@@ -60,13 +65,17 @@ export class Emergencies {
       time: { startDate: toLocalIso(now).slice(0, 10), startsAt: toLocalIso(now), ...(input.endsAt ? { endsAt: input.endsAt } : {}) },
     });
     if (!parsed.success) throw validationError(parsed.error);
-    const item: SloganInput = { kind: 'slogan', theme: 1, durationMs: EMERGENCY_ITEM_MS, text: input.text };
+    const item: SloganInput = { kind: 'slogan', theme: 1, durationMs: EMERGENCY_ITEM_MS, text: input.text, ...(input.imageMediaId ? { image: input.imageMediaId } : {}) };
+    // An image the library has, and an image (422 unknown_media / wrong_media_kind), before anything is written.
+    checkMediaRefs(item, this.deps.media.repo);
     const ids = { item: newId('c'), playlist: newId('p'), schedule: newId('sch') };
     const schedule = { ...parsed.data, playlistId: ids.playlist };
     const playlist = { name, itemIds: [ids.item] };
 
     return this.deps.db.transaction(() => {
       this.deps.content.insert(ids.item, item, now);
+      // Sent by a city publisher and on air at once: approved, so the next publish keeps it.
+      this.deps.reviews.approve(ids.item, userId, now, ['draft']);
       this.deps.playlists.insert(ids.playlist, playlist, now);
       this.deps.schedules.insert(ids.schedule, schedule, now);
       const revision = this.#publish(userId, (snapshot, number) => ({
@@ -112,6 +121,7 @@ export class Emergencies {
           endsAt: endsAt === null ? null : toLocalIso(endsAt),
           active: startsAt <= now && (endsAt === null || now < endsAt),
           wards: s.target.wards,
+          imageMediaId: item?.kind === 'slogan' ? item.image ?? null : null,
           screens: screens
             .filter((screen) => targets(s, screen))
             .map((screen) => {

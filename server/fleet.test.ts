@@ -105,6 +105,7 @@ describe('Fleet', () => {
     fleet.tick();
     const first = t.services.content.list()[0]!.item.id;
     t.services.content.update(first, slogan('Học nghề hôm nay, vững nghề ngày mai'), t.clock.now());
+    t.services.reviews.approve(first, null, t.clock.now(), ['approved']);
     t.services.publisher.publish(null);
     batches.length = 0;
     fleet.tick();

@@ -1,4 +1,4 @@
-import { screenSettings, startOfLocalDay, toLocalIso, type FleetSettings, type ScreenState, type ScreenStatus } from '../playlists/index.ts';
+import { isOpen, openedAt, screenSettings, startOfLocalDay, toLocalIso, type FleetSettings, type ScreenState, type ScreenStatus } from '../playlists/index.ts';
 import type { Clock } from './clock.ts';
 import { CommandDesk } from './commands.ts';
 import type { Hub } from './hub/hub.ts';
@@ -21,7 +21,7 @@ export const DEFAULT_FLEET: FleetOptions = {
   volatileMs: 60_000,
 };
 
-/** A screen went offline for longer than the alert threshold, or came back. */
+/** A screen went offline for longer than the alert threshold (within its hours), or came back. */
 export interface AlertEvent {
   type: 'raised' | 'cleared';
   screen: ScreenStatus;
@@ -40,8 +40,10 @@ function stableKey(s: ScreenStatus): string {
  * behind, what it reported, and alerts. It hears the hub's changes, sends dashboards batches of
  * changed statuses, and looks for time-driven changes (a grace period running out) on a tick.
  *
- * Alerts ignore operating hours for now (they come later): a screen offline longer than
- * `alertAfterMs` raises one at any hour. `onAlert` is the hook for e-mail or a webhook.
+ * Alerts respect operating hours: a screen raises one when it is open now and has been offline
+ * for `alertAfterMs` counted from when it went offline or from its opening, whichever is later.
+ * So a screen that goes dark at closing time raises nothing overnight, and raises at opening +
+ * `alertAfterMs` if still offline. `onAlert` is the hook for the webhook (alert-webhook.ts).
  */
 export class Fleet {
   readonly options: FleetOptions;
@@ -52,7 +54,7 @@ export class Fleet {
   readonly #lastSeen = new Map<string, number>();
   readonly #dirty = new Set<string>();
   readonly #listeners = new Set<Listener>();
-  readonly #sent = new Map<string, { key: string; at: number; state: ScreenState; alert: boolean }>();
+  readonly #sent = new Map<string, { key: string; at: number; state: ScreenState; alert: boolean; open: boolean }>();
   readonly #alerted = new Set<string>();
   #stamp: string | null = null;
   #batch: ReturnType<typeof setTimeout> | null = null;
@@ -97,14 +99,18 @@ export class Fleet {
    * before this server started (it was connected when the server went down) gets its grace
    * from the start, so a restart does not mark every screen offline.
    */
-  judge(record: Pick<ScreenRecord, 'id' | 'lastSeenAt'>, now = this.deps.clock.now()): { state: ScreenState; lastSeenAt: number | null; alertSince: number | null } {
+  judge(record: Pick<ScreenRecord, 'id' | 'lastSeenAt'> & { hours?: ScreenRecord['hours'] }, now = this.deps.clock.now()): { state: ScreenState; lastSeenAt: number | null; alertSince: number | null } {
     const live = this.deps.hub.live(record.id);
     const lastSeenAt = live?.lastSeenAt ?? Math.max(this.#lastSeen.get(record.id) ?? -Infinity, record.lastSeenAt ?? -Infinity);
     if (live) return { state: 'online', lastSeenAt, alertSince: null };
     if (!Number.isFinite(lastSeenAt)) return { state: 'never', lastSeenAt: null, alertSince: null };
     const gone = lastSeenAt >= this.#startedAt - this.options.graceMs ? Math.max(lastSeenAt, this.#startedAt) : lastSeenAt;
     if (now - gone < this.options.graceMs) return { state: 'online', lastSeenAt, alertSince: null };
-    const alert = now - gone >= Math.max(this.options.alertAfterMs, this.options.graceMs);
+    const hours = record.hours ?? null;
+    // Offline time counts only within operating hours: from the later of going and opening.
+    const counted = isOpen(hours, now) ? now - Math.max(gone, openedAt(hours, now) ?? -Infinity) : -Infinity;
+    // Once raised, an alert stays until the screen returns, closing time or not.
+    const alert = (counted >= this.options.alertAfterMs && now - gone >= this.options.graceMs) || this.#alerted.has(record.id);
     return { state: 'offline', lastSeenAt, alertSince: alert ? lastSeenAt : null };
   }
 
@@ -116,6 +122,7 @@ export class Fleet {
     return {
       ...screenSettings(s),
       wardCode: s.wardCode ?? null,
+      fallbackPlaylistId: s.fallbackPlaylistId ?? null,
       connected: Boolean(live),
       lastSeenAt: judged.lastSeenAt === null ? null : toLocalIso(judged.lastSeenAt),
       manifestVersion,
@@ -129,6 +136,7 @@ export class Fleet {
       playing: live?.report.playing ?? null,
       device: live?.report.device ?? s.health,
       alert: judged.alertSince === null ? null : { since: toLocalIso(judged.alertSince) },
+      open: isOpen(s.hours, this.deps.clock.now()),
       command: this.commands.last(s.id),
     };
   }
@@ -149,7 +157,7 @@ export class Fleet {
     const key = stableKey(status);
     const sent = this.#sent.get(status.id);
     if (sent && sent.key === key && now - sent.at < this.options.volatileMs) return false;
-    this.#sent.set(status.id, { key, at: now, state: status.state, alert: status.alert !== null });
+    this.#sent.set(status.id, { key, at: now, state: status.state, alert: status.alert !== null, open: status.open });
     return true;
   }
 
@@ -197,7 +205,8 @@ export class Fleet {
       const judged = this.judge(record, now);
       const alert = judged.alertSince !== null;
       const sent = this.#sent.get(record.id);
-      if (published || !sent || sent.state !== judged.state || sent.alert !== alert) this.#dirty.add(record.id);
+      const open = isOpen(record.hours, now);
+      if (published || !sent || sent.state !== judged.state || sent.alert !== alert || sent.open !== open) this.#dirty.add(record.id);
       if (alert !== this.#alerted.has(record.id)) {
         if (alert) this.#alerted.add(record.id);
         else this.#alerted.delete(record.id);

@@ -5,6 +5,7 @@ import { serve } from '@hono/node-server';
 import { WebSocketServer } from 'ws';
 import { createApp, createHub } from './app.ts';
 import { Fleet } from './fleet.ts';
+import { AlertWebhook } from './alert-webhook.ts';
 import { ensureAdmin, seedDemo } from './bootstrap.ts';
 import { systemClock } from './clock.ts';
 import { loadConfig } from './config.ts';
@@ -29,17 +30,21 @@ await seedDemo(services);
 const hub = createHub(services);
 const scheduler = new NodeScheduler();
 hub.start(scheduler);
-// The fleet dashboard's judge. Alerts go to the log for now; e-mail or a webhook hooks in here.
+// The fleet dashboard's judge. Alerts go to the log, and to BANGTIN_ALERT_WEBHOOK when set.
+const webhook = config.alertWebhook ? new AlertWebhook({ url: config.alertWebhook, clock: systemClock }) : null;
 const fleet = new Fleet(
   {
     ...services,
     hub,
-    onAlert: ({ type, screen }) =>
+    onAlert: (event) => {
+      const { type, screen } = event;
       console.warn(
         type === 'raised'
           ? `fleet alert raised: screen ${screen.id} (${screen.name}) offline since ${screen.alert?.since}`
           : `fleet alert cleared: screen ${screen.id} (${screen.name}) is back`,
-      ),
+      );
+      webhook?.notify(event);
+    },
   },
   { alertAfterMs: config.offlineAlertMinutes * 60_000 },
 );

@@ -19,6 +19,7 @@ async function setup() {
   t.services.screens.insert({ id: 's_park2', name: 'Công viên Thống Nhất', ward: null, locationKind: 'park', tags: [], wardCode: HK }, hashToken('park-two-token-0123456789'), now);
   t.services.screens.insert({ id: 's_station', name: 'Ga Hà Nội', ward: null, locationKind: 'station', tags: [], wardCode: BD }, hashToken('station-token-0123456789'), now);
   t.services.content.insert('c_ev', slogan('Ngày hội việc làm'), now);
+  t.services.reviews.approve('c_ev', null, now, ['draft']);
   t.services.playlists.insert('p_ev', { name: 'Sự kiện', itemIds: ['c_ev'] }, now);
   return { ...t, demoId: demo.id };
 }

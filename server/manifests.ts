@@ -11,6 +11,7 @@ import {
   targets,
   toLocalIso,
   wardShareFor,
+  type FallbackChoice,
   type Manifest,
   type ManifestBody,
   type Schedule,
@@ -32,6 +33,9 @@ export interface BuiltManifest {
 
 /** Screens with the same audience get the same manifest bytes. */
 export type AudienceKey = string;
+
+/** A screen as an audience is computed for: what targeting reads, and its own fallback playlist. */
+export type AudienceScreen = TargetScreen & { fallbackPlaylistId?: string | null };
 
 /** What makes an audience: the schedules that reach its screens, the fallback and the ward share. */
 interface Audience {
@@ -79,7 +83,7 @@ export class ManifestBuilder {
     return parsed?.success ? parsed.data : { ...DEFAULT_WARD_SHARE, wards: {} };
   }
 
-  audienceOf(screen: TargetScreen): AudienceKey {
+  audienceOf(screen: AudienceScreen): AudienceKey {
     const basis = this.#current();
     const known = this.#keys.get(screen);
     if (known?.stamp === basis.stamp) return known.key;
@@ -107,12 +111,30 @@ export class ManifestBuilder {
   }
 
   /**
-   * The manifest body a screen would get if its horizon started at `from` (the timeline asks
-   * about any day, also past the current horizon). Same code as the manifests screens get.
+   * The manifest bodies screens would get if their horizon started at `from` (the timeline asks
+   * about any day, also past the current horizon; same code as the manifests screens get),
+   * with the screens grouped by audience: screens of one group get the same body, so they play
+   * the same (the timeline of a ward or a location kind). Groups come in the order of their
+   * first screen.
    */
-  bodyFor(screen: TargetScreen, from: number, days = HORIZON_DAYS): ManifestBody {
+  groupsFor<S extends AudienceScreen>(screens: readonly S[], from: number, days = HORIZON_DAYS): { screens: S[]; body: ManifestBody; fallback: FallbackChoice }[] {
     const basis = this.#basisAt(startOfLocalDay(from), days);
-    return buildBody(basis, audienceFor(basis, screen));
+    const groups = new Map<string, { screens: S[]; audience: Audience; fallback: FallbackChoice }>();
+    for (const screen of screens) {
+      const audience = audienceFor(basis, screen);
+      const fallback = fallbackChoice(basis, screen);
+      // Same audience but a different reason for its fallback (own vs city) is told apart too.
+      const key = canonicalJson({ audience, source: fallback.source, own: fallback.screenPlaylistId });
+      const group = groups.get(key);
+      if (group) group.screens.push(screen);
+      else groups.set(key, { screens: [screen], audience, fallback });
+    }
+    return [...groups.values()].map((g) => ({ screens: g.screens, body: buildBody(basis, g.audience), fallback: g.fallback }));
+  }
+
+  /** Which fallback a screen gets from the latest revision, and why (the timeline says it). */
+  fallbackOf(screen: AudienceScreen): FallbackChoice {
+    return fallbackChoice(this.#current(), screen);
   }
 
   #current(): Basis {
@@ -141,9 +163,21 @@ export class ManifestBuilder {
   }
 }
 
-function audienceFor(basis: Basis, screen: TargetScreen): Audience {
+/**
+ * A screen's fallback ([S7]): its own playlist when the published revision has it, otherwise the
+ * city default — also when its own is not published yet, so the screen never goes black.
+ */
+function fallbackChoice(basis: Basis, screen: AudienceScreen): FallbackChoice {
+  const published = (id: string | null | undefined): id is string => Boolean(id) && basis.snapshot.playlists.some((p) => p.id === id);
+  const own = screen.fallbackPlaylistId ?? null;
+  if (published(own)) return { source: 'screen', playlistId: own, screenPlaylistId: own };
+  const city = basis.snapshot.defaultPlaylistId;
+  return { source: 'city_default', playlistId: published(city) ? city : null, screenPlaylistId: own };
+}
+
+function audienceFor(basis: Basis, screen: AudienceScreen): Audience {
   const matching = basis.schedules.filter((s) => targets(s, screen));
-  const fallback = basis.snapshot.playlists.some((p) => p.id === basis.snapshot.defaultPlaylistId) ? basis.snapshot.defaultPlaylistId : null;
+  const fallback = fallbackChoice(basis, screen).playlistId;
   const ward = matching.find((s) => s.ownerWard !== null)?.ownerWard ?? null;
   return {
     scheduleIds: matching.map((s) => s.id).sort(),

@@ -36,6 +36,7 @@ function references(fields: ContentFields): { path: string; id: string; kind: 'i
   if (fields.kind === 'image') return [{ path: 'media', id: fields.media, kind: 'image' }];
   if (fields.kind === 'video') return [{ path: 'media', id: fields.media, kind: 'video' }];
   if (fields.kind === 'story' && fields.photo) return [{ path: 'photo', id: fields.photo, kind: 'image' }];
+  if (fields.kind === 'slogan' && fields.image) return [{ path: 'image', id: fields.image, kind: 'image' }];
   return [];
 }
 

@@ -1,8 +1,11 @@
 import { ACCOUNTS_MIGRATION } from './migration-accounts.ts';
 import { LAYOUT_MIGRATION } from './migration-layout.ts';
+import { HOURS_MIGRATION } from './migration-hours.ts';
 import { SCHEDULES_MIGRATION } from './migration-schedules.ts';
 import { MEDIA_MIGRATION } from '../media/index.ts';
 import { WARD_CONTENT_MIGRATION } from './migration-ward-content.ts';
+import { FALLBACK_MIGRATION } from './migration-fallback.ts';
+import { APPROVALS_MIGRATION } from './migration-approvals.ts';
 
 /**
  * Numbered migrations; `PRAGMA user_version` holds the number applied last. Append only:
@@ -119,4 +122,10 @@ export const migrations: readonly string[] = [
   WARD_CONTENT_MIGRATION,
   // The media library: media and their stored files (media/migration.ts)
   MEDIA_MIGRATION,
+  // Operating hours and the daily reload time per screen (server/migration-hours.ts)
+  HOURS_MIGRATION,
+  // A screen's own fallback playlist (server/migration-fallback.ts)
+  FALLBACK_MIGRATION,
+  // Approval of city content: review state and the approved version (server/migration-approvals.ts)
+  APPROVALS_MIGRATION,
 ];

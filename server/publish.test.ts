@@ -16,6 +16,8 @@ describe('Publisher', () => {
     playlistId = t.services.settings.get('default_playlist_id')!;
   });
 
+  /** These tests write drafts through the repository: approve them as an approver would. */
+  const approveAll = () => t.services.reviews.approveAllCity(null, t.clock.now());
   const publishedItem = (revision: number, id: string) =>
     t.services.revisions.snapshot(revision)!.items.find((i) => i.id === id);
 
@@ -33,6 +35,7 @@ describe('Publisher', () => {
     t.services.content.insert('c_new', slogan('Học nghề hôm nay, vững nghề ngày mai'), t.clock.now());
     t.services.playlists.update(playlistId, { name: 'Mặc định', itemIds: [c, a, 'c_new'] }, t.clock.now());
     t.services.content.delete(b);
+    approveAll();
 
     expect(t.services.publisher.pending().summary).toEqual({
       items: { added: ['c_new'], changed: [a], removed: [b] },
@@ -52,11 +55,13 @@ describe('Publisher', () => {
   it('keeps the old revision on unchanged items and gives changed ones the new one', () => {
     const [a, b] = itemIds as [string, string];
     t.services.content.update(a, slogan('Một nghề cho chín còn hơn chín nghề'), t.clock.now());
+    approveAll();
     t.services.publisher.publish(null);
     expect(publishedItem(2, a)!.revision).toBe(2);
     expect(publishedItem(2, b)!.revision).toBe(1);
 
     t.services.content.update(b, slogan('Tay nghề vững, tương lai sáng'), t.clock.now());
+    approveAll();
     t.services.publisher.publish(null);
     expect(publishedItem(3, a)!.revision).toBe(2);
     expect(publishedItem(3, b)!.revision).toBe(3);
@@ -88,6 +93,7 @@ describe('Publisher', () => {
     t.services.content.insert('c_new', slogan('Mới'), t.clock.now());
     t.services.playlists.update(playlistId, { name: 'Mới', itemIds: ['c_new', a] }, t.clock.now());
     t.services.content.delete(b);
+    approveAll();
     t.services.publisher.publish(null);
     // An unpublished draft is dropped by the restore as well.
     t.services.content.insert('c_draft', slogan('Chưa đăng'), t.clock.now());

@@ -3,7 +3,8 @@ import { canonicalJson } from './canonical.ts';
 import type { Clock } from './clock.ts';
 import type { Db } from './db.ts';
 import { AppError } from './errors.ts';
-import type { ContentRepo } from './repos/content.ts';
+import type { ContentRepo, StoredItem } from './repos/content.ts';
+import type { ReviewRepo, ReviewRow } from './repos/reviews.ts';
 import type { PlaylistRepo } from './repos/playlists.ts';
 import type { ScheduleRepo } from './repos/schedules.ts';
 import type { RevisionRepo, Snapshot, SnapshotOwners } from './repos/revisions.ts';
@@ -29,6 +30,17 @@ const sameSchedule = (a: Schedule, b: Schedule) => canonicalJson(a) === canonica
 /** The entries of `owned` that belong to `ward`. */
 const pick = (owned: Record<string, string>, ward: string) => Object.fromEntries(Object.entries(owned).filter(([, w]) => w === ward));
 
+/**
+ * What the city's publish sends of a draft item: a ward's local item as drafted; a city item
+ * only as approved (its newer draft waits for approval), and nothing while it has no approved
+ * version or is archived.
+ */
+function onAir(stored: StoredItem, review: ReviewRow | undefined): ContentItem | null {
+  if (stored.ownerWard !== null) return stored.item;
+  if (!review?.approvedBody || review.state === 'archived') return null;
+  return { id: stored.item.id, ...review.approvedBody } as ContentItem;
+}
+
 export function isEmpty(summary: ChangeSummary): boolean {
   return [summary.items, summary.playlists, summary.schedules].every((c) => !c.added.length && !c.changed.length && !c.removed.length);
 }
@@ -43,6 +55,7 @@ export class Publisher {
       db: Db;
       clock: Clock;
       content: ContentRepo;
+      reviews: ReviewRepo;
       playlists: PlaylistRepo;
       schedules: ScheduleRepo;
       revisions: RevisionRepo;
@@ -81,6 +94,8 @@ export class Publisher {
       if (!snapshot) throw new AppError(404, 'revision_not_found', 'revision not found');
       const now = this.deps.clock.now();
       this.deps.content.replaceAll(snapshot.items.map(withoutRevision) as ContentItem[], now, snapshot.owners?.items);
+      // They were on air: the restored city items count as approved, by whoever restores them.
+      this.deps.reviews.approveAllCity(userId, now);
       this.deps.playlists.replaceAll(snapshot.playlists, now, snapshot.owners?.playlists);
       this.deps.schedules.replaceAll(snapshot.schedules ?? [], now);
       if (snapshot.defaultPlaylistId) this.deps.settings.set('default_playlist_id', snapshot.defaultPlaylistId);
@@ -101,8 +116,12 @@ export class Publisher {
       playlists: Object.fromEntries(drafts.playlists.flatMap((s) => (s.ownerWard ? [[s.playlist.id, s.ownerWard]] : []))),
     };
     if (ward === null) {
+      const reviews = this.deps.reviews.all();
       return {
-        items: drafts.items.map(publish),
+        items: drafts.items.flatMap((s) => {
+          const item = onAir(s, reviews.get(s.item.id));
+          return item ? [publish({ item })] : [];
+        }),
         playlists: drafts.playlists.map((p) => p.playlist),
         defaultPlaylistId: this.deps.settings.get('default_playlist_id'),
         schedules: drafts.schedules.map((s) => s.schedule),

@@ -8,6 +8,7 @@ import type { Db } from './db.ts';
 import { ManifestBuilder } from './manifests.ts';
 import { Publisher } from './publish.ts';
 import { ContentRepo } from './repos/content.ts';
+import { ReviewRepo } from './repos/reviews.ts';
 import { PairingService } from './pairing.ts';
 import { PairingRepo } from './repos/pairings.ts';
 import { PlayRepo } from './repos/plays.ts';
@@ -51,6 +52,7 @@ export function createServices(db: Db, clock: Clock, options: ServiceOptions = {
   const users = new UserRepo(db);
   const sessions = new SessionRepo(db);
   const content = new ContentRepo(db);
+  const reviews = new ReviewRepo(db);
   const playlists = new PlaylistRepo(db);
   const revisions = new RevisionRepo(db);
   const schedules = new ScheduleRepo(db);
@@ -65,6 +67,7 @@ export function createServices(db: Db, clock: Clock, options: ServiceOptions = {
     users,
     sessions,
     content,
+    reviews,
     playlists,
     revisions,
     schedules,
@@ -79,7 +82,7 @@ export function createServices(db: Db, clock: Clock, options: ServiceOptions = {
     wards: new WardRepo(db),
     auditEntries: new AuditRepo(db),
     audit: new AuditLog({ db, repo: new AuditRepo(db), clock }),
-    publisher: new Publisher({ db, clock, content, playlists, schedules, revisions, settings }),
+    publisher: new Publisher({ db, clock, content, reviews, playlists, schedules, revisions, settings }),
     manifests: new ManifestBuilder({ revisions, settings, clock, media: media.repo }),
     pairing: new PairingService({ db, clock, pairings: new PairingRepo(db), screens }),
   };

@@ -2,6 +2,7 @@ import { LitElement, html, css, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import type { SessionInfo } from '../../playlists/index.ts';
 import { mayEditSchedules, mayManageScreens, mayManageWards, mayPublish, mayRestore, maySendEmergency, mayView, wardOf } from '../access.ts';
+import { approvalMessages } from '../messages-approval.ts';
 import { api } from '../api.ts';
 import { messages } from '../messages.ts';
 import { wardMessages } from '../messages-ward.ts';
@@ -12,13 +13,15 @@ import './revision-list.ts';
 import './screen-list.ts';
 import './sign-in.ts';
 import './audit-log.ts';
+import './approval-queue.ts';
 import './schedule-view.ts';
 import './user-list.ts';
 import './ward-list.ts';
 import { controls } from './styles.ts';
 
-type View = 'content' | 'media' | 'schedules' | 'revisions' | 'screens' | 'wards' | 'users' | 'audit';
-const VIEWS: View[] = ['content', 'media', 'schedules', 'revisions', 'screens', 'wards', 'users', 'audit'];
+type View = 'content' | 'approvals' | 'media' | 'schedules' | 'revisions' | 'screens' | 'wards' | 'users' | 'audit';
+const VIEWS: View[] = ['content', 'approvals', 'media', 'schedules', 'revisions', 'screens', 'wards', 'users', 'audit'];
+const navLabel = (v: View) => (v === 'approvals' ? approvalMessages.nav : messages.nav[v]);
 /** Who uploads and deletes media (server/routes/authz-matrix.ts); everyone else browses. */
 const MEDIA_UPLOADERS: readonly string[] = ['admin', 'editor', 'approver', 'ward_operator'];
 
@@ -64,7 +67,7 @@ export class AdminApp extends LitElement {
       <header>
         <h1>${messages.appName}</h1>
         <nav>
-          ${VIEWS.filter((v) => mayView(v, this.session!.user.role)).map((v) => html`<button aria-current=${v === this.view ? 'page' : 'false'} data-view=${v} @click=${() => this.go(v)}>${messages.nav[v]}</button>`)}
+          ${VIEWS.filter((v) => mayView(v, this.session!.user.role)).map((v) => html`<button aria-current=${v === this.view ? 'page' : 'false'} data-view=${v} @click=${() => this.go(v)}>${navLabel(v)}</button>`)}
         </nav>
         <div class="account">
           <span class="user">${this.session.user.username}</span>
@@ -81,7 +84,9 @@ export class AdminApp extends LitElement {
     const role = this.session!.user.role;
     switch (mayView(this.view, role) ? this.view : 'content') {
       case 'content':
-        return html`<bt-playlist-editor .ward=${wardOf(this.session!)} .canPublish=${mayPublish(role)}></bt-playlist-editor>`;
+        return html`<bt-playlist-editor .ward=${wardOf(this.session!)} .canPublish=${mayPublish(role)} .userRole=${role}></bt-playlist-editor>`;
+      case 'approvals':
+        return html`<bt-approval-queue></bt-approval-queue>`;
       case 'media':
         return html`<bt-media-library ?can-upload=${MEDIA_UPLOADERS.includes(role)}></bt-media-library>`;
       case 'schedules':

@@ -4,6 +4,7 @@ import { formatLocalDate, formatLocalTime, parseInstant, type AuditEntry, type U
 import { api, ApiError } from '../api.ts';
 import { errorText, messages } from '../messages.ts';
 import { controls } from './styles.ts';
+import { approvalMessages } from '../messages-approval.ts';
 
 const t = () => messages.audit;
 const FILTERS = ['userId', 'wardCode', 'objectType', 'objectId', 'from', 'to'] as const;
@@ -125,7 +126,7 @@ export class AuditLog extends LitElement {
     return html`<tr data-entry-id=${e.id}>
       <td class="when">${formatLocalTime(at)} ${formatLocalDate(at)}</td>
       <td>${e.username ?? t().anonymous}</td>
-      <td>${t().actions[e.action] ?? e.action}</td>
+      <td>${t().actions[e.action] ?? approvalMessages.auditActions[e.action] ?? e.action}</td>
       <td>${t().objects[e.objectType] ?? e.objectType}${e.objectId ? html` <code>${this.objectLabel(e)}</code>` : nothing}</td>
       <td>${ward}</td>
       <td>${e.address ?? ''}</td>

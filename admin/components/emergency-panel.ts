@@ -5,6 +5,9 @@ import { ApiError } from '../api.ts';
 import { errorText } from '../messages.ts';
 import { scheduleMessages } from '../messages-schedule.ts';
 import { scheduleApi } from '../schedule-api.ts';
+import { fallbackMessages } from '../messages-fallback.ts';
+import './media-picker.ts';
+import type { MediaPickDetail } from './media-picker.ts';
 import { controls } from './styles.ts';
 
 const t = scheduleMessages.emergency;
@@ -39,6 +42,8 @@ export class EmergencyPanel extends LitElement {
   @state() private emergencies: EmergencyStatus[] = [];
   @state() private message: { ok: boolean; text: string } | null = null;
   @state() private busy = false;
+  /** The picture to send with the message (optional). */
+  @state() private imageMediaId: string | null = null;
   #timer: ReturnType<typeof setTimeout> | undefined;
 
   override connectedCallback() {
@@ -74,6 +79,12 @@ export class EmergencyPanel extends LitElement {
     return html`<form @submit=${this.onSend}>
       <label>${t.text}<textarea name="emergency-text" required maxlength="160" rows="2"></textarea></label>
       <label>${t.endsAt}<input type="datetime-local" name="emergency-ends" /></label>
+      <div data-emergency-image>
+        <span>${fallbackMessages.emergency.image}</span>
+        <bt-media-picker kind="image" optional .value=${this.imageMediaId}
+          @change=${(e: CustomEvent<MediaPickDetail>) => (this.imageMediaId = e.detail.id)}></bt-media-picker>
+        <small>${fallbackMessages.emergency.imageHelp}</small>
+      </div>
       ${this.wards.length ? html`<fieldset><legend>${t.wards}</legend>
         ${this.wards.map((w) => html`<label><input type="checkbox" name="emergency-ward" value=${w.code} />${w.name}</label>`)}
       </fieldset>` : nothing}
@@ -109,8 +120,9 @@ export class EmergencyPanel extends LitElement {
     const wards = [...form.querySelectorAll<HTMLInputElement>('input[name=emergency-ward]:checked')].map((i) => i.value);
     this.busy = true;
     try {
-      await scheduleApi.sendEmergency({ text, wards, ...(ends ? { endsAt: `${ends}:00+07:00` } : {}) });
+      await scheduleApi.sendEmergency({ text, wards, ...(ends ? { endsAt: `${ends}:00+07:00` } : {}), ...(this.imageMediaId ? { imageMediaId: this.imageMediaId } : {}) });
       form.reset();
+      this.imageMediaId = null;
       this.message = { ok: true, text: t.sent };
       clearTimeout(this.#timer);
       await this.poll();

@@ -1,6 +1,6 @@
 import { LitElement, html, css, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import type { ContentEntry, MediaInfo } from '../../playlists/index.ts';
+import type { ContentEntry, MediaInfo, Role } from '../../playlists/index.ts';
 import { api, ApiError } from '../api.ts';
 import { check, fieldsOf, type Checked, type Draft } from '../item-form.ts';
 import { errorText, messages } from '../messages.ts';
@@ -10,6 +10,7 @@ import { commonFields, kindFields } from './item-fields.ts';
 import { fieldStyles, type FieldHost } from './form-controls.ts';
 import './item-preview.ts';
 import './legibility-warnings.ts';
+import './review-status.ts';
 import { controls } from './styles.ts';
 
 /**
@@ -48,6 +49,8 @@ export class ItemEditor extends LitElement implements FieldHost {
   @property({ attribute: false }) screens: readonly ScreenSize[] = [];
   /** The media library, for the preview of pictures and clips. */
   @property({ attribute: false }) media: readonly MediaInfo[] = [];
+  /** The signed-in role: which approval actions the item offers (access.ts). */
+  @property({ attribute: false }) userRole: Role = 'viewer';
 
   @state() draft!: Draft;
   @state() private dirty = false;
@@ -67,6 +70,8 @@ export class ItemEditor extends LitElement implements FieldHost {
     if (changed.has('draft')) this.checked = check(this.draft);
   }
 
+  private readonly flushForReview = () => this.flush();
+
   /** Saves pending edits and waits for any save in flight. */
   async flush(): Promise<void> {
     if (this.saving) await this.saving;
@@ -81,6 +86,7 @@ export class ItemEditor extends LitElement implements FieldHost {
         <span class="pos">${t.position(this.position, this.count)}</span>
         <strong>${editorMessages.kinds[kind] ?? kind}</strong>
         <span class="badge ${this.entry.state}">${messages.states[this.entry.state]}</span>
+        <bt-review-status .entry=${this.entry} .userRole=${this.userRole} .beforeAction=${this.flushForReview}></bt-review-status>
         <span class="status">${this.saving ? t.saving : nothing}</span>
         <span class="spacer"></span>
         <button @click=${() => this.fire('item-move', -1)} ?disabled=${this.position === 1} aria-label=${t.up}>↑ ${t.up}</button>

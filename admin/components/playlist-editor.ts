@@ -1,11 +1,12 @@
 import { LitElement, html, css, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import type { ContentEntry, ContentFields, MediaInfo, Pending, PlaylistEntry, SessionWard } from '../../playlists/index.ts';
+import type { ContentEntry, ContentFields, MediaInfo, Pending, PlaylistEntry, Role, SessionWard } from '../../playlists/index.ts';
 import { api, ApiError } from '../api.ts';
 import { mediaApi } from '../media-api.ts';
 import { errorText, messages } from '../messages.ts';
 import { editorMessages } from '../messages-editor.ts';
 import { wardMessages } from '../messages-ward.ts';
+import { approvalMessages } from '../messages-approval.ts';
 import { DEFAULT_PROFILE_ID, previewProfiles, screenSizes, type ScreenSize } from '../preview-profiles.ts';
 import './item-add.ts';
 import type { ItemEditor } from './item-editor.ts';
@@ -45,6 +46,8 @@ export class PlaylistEditor extends LitElement {
   @property({ attribute: false }) ward: SessionWard | null = null;
   /** Whether the user may publish (access.ts, mayPublish); an editor's drafts wait for an approver. */
   @property({ attribute: false }) canPublish = true;
+  /** The signed-in role, for each item's approval actions. */
+  @property({ attribute: false }) userRole: Role = 'viewer';
   @state() private playlist: PlaylistEntry | null = null;
   /** The ward's own playlists, to choose from (a ward operator's view only). */
   @state() private wardLists: PlaylistEntry[] = [];
@@ -104,6 +107,8 @@ export class PlaylistEditor extends LitElement {
         <span class="badge ${pendingCount ? 'changed' : 'published'}" data-pending=${pendingCount}>
           ${pendingCount ? messages.publish.pending(pendingCount) : messages.publish.nothing}
         </span>
+        ${this.pending?.awaitingApproval
+          ? html`<span class="badge changed" data-awaiting=${this.pending.awaitingApproval}>${approvalMessages.awaiting(this.pending.awaitingApproval)}</span>` : nothing}
         ${this.renderProfileChoice()}
         ${this.canPublish ? html`<button class="primary" data-action="publish" @click=${this.publish} ?disabled=${this.busy}>${messages.publish.button}</button>` : nothing}
       </div>
@@ -115,7 +120,7 @@ export class PlaylistEditor extends LitElement {
           const entry = this.items.get(id);
           return entry
             ? html`<bt-item-editor .entry=${entry} position=${i + 1} count=${ids.length} data-item-id=${id}
-                .profile=${profile} .screens=${this.screens} .media=${this.media}
+                .profile=${profile} .screens=${this.screens} .media=${this.media} .userRole=${this.userRole}
                 @item-move=${(e: CustomEvent<number>) => this.move(i, e.detail)}
                 @item-remove=${() => this.removeAt(i)}></bt-item-editor>`
             : nothing;

@@ -3,6 +3,8 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { formatLocalDate, formatLocalTime, parseInstant, type Revision } from '../../playlists/index.ts';
 import { api, ApiError } from '../api.ts';
 import { errorText, messages } from '../messages.ts';
+import { revisionMessages } from '../messages-revisions.ts';
+import './revision-diff.ts';
 import { controls } from './styles.ts';
 
 const total = (r: Revision, key: 'added' | 'changed' | 'removed') =>
@@ -17,6 +19,8 @@ export class RevisionList extends LitElement {
   @property({ type: Boolean, attribute: 'can-restore' }) canRestore = false;
   @state() private revisions: Revision[] = [];
   @state() private message: { ok: boolean; text: string } | null = null;
+  /** The revision whose side-by-side difference is open, if any. */
+  @state() private diffOf: number | null = null;
 
   override connectedCallback() {
     super.connectedCallback();
@@ -46,11 +50,13 @@ export class RevisionList extends LitElement {
               <td>${formatLocalTime(at)} ${formatLocalDate(at)}</td>
               <td>${r.publishedBy}</td>
               <td>${t.summary(total(r, 'added'), total(r, 'changed'), total(r, 'removed'))}</td>
-              <td>${i === 0 ? html`<span class="badge published">${t.current}</span>` : this.canRestore ? html`<button @click=${() => this.restore(r.number)}>${t.restore}</button>` : nothing}</td>
+              <td>${i === 0 ? html`<span class="badge published">${t.current}</span>` : this.canRestore ? html`<button @click=${() => this.restore(r.number)}>${t.restore}</button>` : nothing}
+                <button class="show-diff" aria-pressed=${this.diffOf === r.number} @click=${() => (this.diffOf = r.number)}>${revisionMessages.show}</button></td>
             </tr>`;
           })}
         </tbody>
       </table>
+      ${this.diffOf === null ? nothing : html`<bt-revision-diff .revision=${this.diffOf} @revision-diff-close=${() => (this.diffOf = null)}></bt-revision-diff>`}
     `;
   }
 

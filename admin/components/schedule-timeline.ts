@@ -1,8 +1,12 @@
 import { LitElement, html, css, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { localParts, parseInstant, toLocalIso, type PlayingAt, type ScreenStatus, type Timeline, type TimelineHour, type TimelineReason } from '../../playlists/index.ts';
+import {
+  LOCATION_KINDS, localParts, parseInstant, toLocalIso,
+  type PlayingAt, type ScreenStatus, type Timeline, type TimelineGroups, type TimelineHour, type TimelineReason, type WardEntry,
+} from '../../playlists/index.ts';
 import { ApiError } from '../api.ts';
-import { errorText } from '../messages.ts';
+import { errorText, messages } from '../messages.ts';
+import { fallbackMessages as f } from '../messages-fallback.ts';
 import { scheduleMessages as t } from '../messages-schedule.ts';
 import { scheduleApi } from '../schedule-api.ts';
 import { controls } from './styles.ts';
@@ -13,10 +17,15 @@ const ddmm = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}`;
 const today = () => toLocalIso(Date.now()).slice(0, 10);
 
 type Labels = Pick<Timeline, 'schedules' | 'playlists' | 'items'>;
+/** One timeline to draw: a screen's, or a group's of alike screens. */
+type Drawn = Labels & Pick<Timeline, 'hours' | 'fallback'>;
+type Scope = 'screen' | 'ward' | 'locationKind';
+type LocationKind = (typeof LOCATION_KINDS)[number];
 
 /**
  * "What will screen X show at 18:30 on Saturday, and why?": one instant, a day hour by hour, or
- * a week as a calendar, each with the reason (tier, schedule, rule) and conflict flags.
+ * a week as a calendar, each with the reason (tier, schedule, rule) and conflict flags. For a
+ * ward or a location kind, one timeline per group of screens that play alike.
  */
 @customElement('bt-schedule-timeline')
 export class ScheduleTimeline extends LitElement {
@@ -36,10 +45,17 @@ export class ScheduleTimeline extends LitElement {
       .calendar th { font-size: 0.8rem; text-align: center; }
       .calendar td.hour { background: none; cursor: default; color: #5b6570; }
       ul { margin: 0; padding-left: 1.1rem; }
+      .group { display: grid; gap: 0.5rem; }
+      .group h4 { margin: 0.5rem 0 0; font-size: 1rem; }
     `,
   ];
 
   @property({ attribute: false }) screens: ScreenStatus[] = [];
+  @property({ attribute: false }) wards: WardEntry[] = [];
+  @state() private scope: Scope = 'screen';
+  @state() private ward = '';
+  @state() private locationKind: LocationKind = 'park';
+  @state() private groups: TimelineGroups | null = null;
   @state() private screenId = '';
   @state() private date = today();
   @state() private days: 1 | 7 = 1;
@@ -50,27 +66,73 @@ export class ScheduleTimeline extends LitElement {
 
   override willUpdate() {
     if (!this.screenId && this.screens[0]) this.screenId = this.screens[0].id;
+    if (!this.ward && this.wards[0]) this.ward = this.wards[0].code;
   }
 
   override render() {
     return html`
       <h3>${t.timeline.title}</h3>
       <div class="controls">
-        <label>${t.timeline.screen}
-          <select name="screen" @change=${(e: Event) => (this.screenId = (e.target as HTMLSelectElement).value)}>
-            ${this.screens.map((s) => html`<option value=${s.id} ?selected=${s.id === this.screenId}>${s.name}</option>`)}
+        <label>${f.timeline.scope}
+          <select name="scope" @change=${(e: Event) => this.setScope((e.target as HTMLSelectElement).value as Scope)}>
+            ${(['screen', 'ward', 'locationKind'] as const).map((s) => html`<option value=${s} ?selected=${s === this.scope}>${f.timeline.scopes[s]}</option>`)}
           </select>
         </label>
+        ${this.renderTarget()}
         <label>${t.timeline.date}<input type="date" name="date" .value=${this.date} @change=${(e: Event) => (this.date = (e.target as HTMLInputElement).value)} /></label>
-        <label>${t.timeline.at}<input type="time" name="at" .value=${this.time} @change=${(e: Event) => (this.time = (e.target as HTMLInputElement).value)} /></label>
-        <button class="primary" name="ask" @click=${this.ask}>${t.timeline.ask}</button>
+        ${this.scope === 'screen'
+          ? html`<label>${t.timeline.at}<input type="time" name="at" .value=${this.time} @change=${(e: Event) => (this.time = (e.target as HTMLInputElement).value)} /></label>
+            <button class="primary" name="ask" @click=${this.ask}>${t.timeline.ask}</button>`
+          : nothing}
         <button name="day" aria-pressed=${this.days === 1} @click=${() => this.show(1)}>${t.timeline.day}</button>
         <button name="week" aria-pressed=${this.days === 7} @click=${() => this.show(7)}>${t.timeline.week}</button>
       </div>
       ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
-      ${this.answer ? this.renderAnswer(this.answer) : nothing}
-      ${this.timeline ? (this.timeline.days === 7 ? this.renderWeek(this.timeline) : this.renderDay(this.timeline)) : nothing}
+      ${this.scope === 'screen' && this.answer ? this.renderAnswer(this.answer) : nothing}
+      ${this.scope === 'screen' && this.timeline ? this.renderTimeline(this.timeline, this.timeline.days) : nothing}
+      ${this.scope !== 'screen' && this.groups ? this.renderGroups(this.groups) : nothing}
     `;
+  }
+
+  private renderTarget() {
+    if (this.scope === 'ward') {
+      return html`<label>${f.timeline.ward}
+        <select name="ward" @change=${(e: Event) => (this.ward = (e.target as HTMLSelectElement).value)}>
+          ${this.wards.map((w) => html`<option value=${w.code} ?selected=${w.code === this.ward}>${w.name}</option>`)}
+        </select>
+      </label>`;
+    }
+    if (this.scope === 'locationKind') {
+      return html`<label>${f.timeline.locationKind}
+        <select name="location-kind" @change=${(e: Event) => (this.locationKind = (e.target as HTMLSelectElement).value as LocationKind)}>
+          ${LOCATION_KINDS.map((k) => html`<option value=${k} ?selected=${k === this.locationKind}>${messages.locationKinds[k] ?? k}</option>`)}
+        </select>
+      </label>`;
+    }
+    return html`<label>${t.timeline.screen}
+      <select name="screen" @change=${(e: Event) => (this.screenId = (e.target as HTMLSelectElement).value)}>
+        ${this.screens.map((s) => html`<option value=${s.id} ?selected=${s.id === this.screenId}>${s.name}</option>`)}
+      </select>
+    </label>`;
+  }
+
+  private setScope(scope: Scope) {
+    this.scope = scope;
+    this.groups = null;
+  }
+
+  private renderTimeline(tl: Drawn, days: number) {
+    const own = tl.fallback.playlistId ? tl.playlists.find((p) => p.id === tl.fallback.playlistId)?.name ?? null : null;
+    return html`<p class="muted" data-fallback-source=${tl.fallback.source}>${f.panel.title}: ${f.source(tl.fallback, own)}</p>
+      ${days === 7 ? this.renderWeek(tl) : this.renderDay(tl)}`;
+  }
+
+  private renderGroups(g: TimelineGroups) {
+    if (!g.groups.length) return html`<p class="muted">${f.timeline.noScreens}</p>`;
+    return g.groups.map((group) => html`<section class="group" data-group-screens=${group.screens.map((s) => s.id).join(' ')}>
+      <h4>${f.timeline.appliesTo(group.screens.length, group.screens.map((s) => s.name).join(', '))}</h4>
+      ${this.renderTimeline(group, g.days)}
+    </section>`);
   }
 
   private renderAnswer(a: PlayingAt) {
@@ -85,7 +147,8 @@ export class ScheduleTimeline extends LitElement {
 
   private reason(r: TimelineReason, labels: Labels) {
     const schedule = r.scheduleId ? labels.schedules.find((s) => s.id === r.scheduleId)?.name ?? r.scheduleId : null;
-    return html`<span class="tier ${r.tier}">${t.tiers[r.tier]}</span> ${schedule ? html`«${schedule}» — ` : nothing}[${r.ruleRef}] ${t.rules[r.rule]}`;
+    const source = r.fallback ? ` (${r.fallback === 'screen' ? f.source({ source: 'screen', screenPlaylistId: null }, null) : f.source({ source: 'city_default', screenPlaylistId: null }, null)})` : '';
+    return html`<span class="tier ${r.tier}">${t.tiers[r.tier]}</span> ${schedule ? html`«${schedule}» — ` : nothing}[${r.ruleRef}] ${t.rules[r.rule]}${source}`;
   }
 
   private source(p: TimelineHour['plays'][number], labels: Labels): string {
@@ -93,7 +156,7 @@ export class ScheduleTimeline extends LitElement {
     return p.playlistId ? labels.playlists.find((l) => l.id === p.playlistId)?.name ?? p.playlistId : t.timeline.nothing;
   }
 
-  private renderDay(tl: Timeline) {
+  private renderDay(tl: Drawn) {
     return html`<table class="day">
       <thead><tr><th>${t.timeline.hour}</th><th>${t.timeline.plays}</th><th>${t.timeline.why}</th><th>${t.timeline.flags}</th></tr></thead>
       <tbody>
@@ -107,7 +170,7 @@ export class ScheduleTimeline extends LitElement {
     </table>`;
   }
 
-  private renderWeek(tl: Timeline) {
+  private renderWeek(tl: Drawn) {
     const days = Array.from({ length: 7 }, (_, d) => tl.hours.slice(d * 24, d * 24 + 24));
     return html`<table class="calendar">
       <thead><tr><th></th>${days.map((d) => {
@@ -138,7 +201,8 @@ export class ScheduleTimeline extends LitElement {
   private async show(days: 1 | 7) {
     this.days = days;
     await this.run(async () => {
-      this.timeline = await scheduleApi.timeline(this.screenId, this.date, days);
+      if (this.scope === 'screen') this.timeline = await scheduleApi.timeline(this.screenId, this.date, days);
+      else this.groups = await scheduleApi.timelineGroups(this.scope === 'ward' ? { ward: this.ward } : { locationKind: this.locationKind }, this.date, days);
     });
   }
 

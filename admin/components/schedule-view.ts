@@ -11,6 +11,7 @@ import { blankSchedule, blankWardSchedule } from './schedule-editor.ts';
 import './emergency-panel.ts';
 import './schedule-editor.ts';
 import './schedule-timeline.ts';
+import './screen-fallback.ts';
 import { controls } from './styles.ts';
 
 const dmy = (date: string) => `${date.slice(8, 10)}/${date.slice(5, 7)}/${date.slice(0, 4)}`;
@@ -78,7 +79,10 @@ export class ScheduleView extends LitElement {
           .wards=${this.wards} .screens=${this.screens} .ward=${this.ward} .tiers=${scheduleTiersFor(this.userRole)}
           @schedule-saved=${this.onSaved} @schedule-cancel=${() => (this.editing = null)}></bt-schedule-editor>` : nothing}
       ${this.entries.length ? this.renderList() : html`<p class="muted">${t.none}</p>`}
-      <bt-schedule-timeline .screens=${this.screens}></bt-schedule-timeline>
+      ${this.userRole === 'admin' || this.userRole === 'ward_operator'
+        ? html`<bt-screen-fallback .screens=${this.screens} .playlists=${this.playlists} @fallback-saved=${() => void this.load()}></bt-screen-fallback>`
+        : nothing}
+      <bt-schedule-timeline .screens=${this.screens} .wards=${this.wards} .playlists=${this.playlists}></bt-schedule-timeline>
       ${mayFollowEmergencies(this.userRole) ? html`<bt-emergency-panel ?can-send=${this.canSend} .wards=${this.wards}></bt-emergency-panel>` : nothing}
     `;
   }

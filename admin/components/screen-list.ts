@@ -4,13 +4,15 @@ import { repeat } from 'lit/directives/repeat.js';
 import { LOCATION_KINDS, parseInstant, type ScreenStatus, type SessionWard } from '../../playlists/index.ts';
 import { api, ApiError } from '../api.ts';
 import { FleetFeed } from '../fleet-feed.ts';
+import { hoursMessages } from '../messages-hours.ts';
 import { NO_FILTER, filterScreens, formatDuration, summarize, visibleRange, type FleetFilter, type StateFilter } from '../fleet.ts';
 import { errorText, messages } from '../messages.ts';
 import { wardMessages } from '../messages-ward.ts';
 import './screen-add.ts';
 import './screen-layout.ts';
+import './screen-hours.ts';
 import './screen-token.ts';
-import { ROW_HEIGHT, SCREEN_COLUMNS, SCREEN_COLUMNS_MANAGE, renderScreenRow, type ManageToken, type OpenLayout, type SendCommand } from './screen-row.ts';
+import { ROW_HEIGHT, SCREEN_COLUMNS, SCREEN_COLUMNS_MANAGE, renderScreenRow, type ManageToken, type OpenHours, type OpenLayout, type SendCommand } from './screen-row.ts';
 import { controls } from './styles.ts';
 
 /** Relative times ("12 minutes ago") are redrawn this often. */
@@ -61,6 +63,7 @@ export class ScreenList extends LitElement {
       .dot { display: inline-block; width: 0.7rem; height: 0.7rem; border-radius: 50%; margin-right: 0.35rem; background: #9aa4b1; }
       .dot.online { background: #0b8a3c; }
       .dot.offline { background: #a40e26; }
+      .dot.closed { background: #5b6571; }
       .warn { color: #a40e26; }
       .empty { padding: 1rem; color: #5b6571; }
       code { font-size: 0.8rem; }
@@ -77,6 +80,8 @@ export class ScreenList extends LitElement {
   @state() private tokenScreen: ScreenStatus | null = null;
   /** The screen whose layout dialog is open. */
   @state() private layoutScreen: ScreenStatus | null = null;
+  /** The screen whose operating-hours dialog is open. */
+  @state() private hoursScreen: ScreenStatus | null = null;
   @state() private filter: FleetFilter = NO_FILTER;
   @state() private listTop = 0;
   @state() private viewHeight = 600;
@@ -165,6 +170,10 @@ export class ScreenList extends LitElement {
     this.layoutScreen = screen;
   };
 
+  private readonly openHours: OpenHours = (screen) => {
+    this.hoursScreen = screen;
+  };
+
   private readonly manageToken: ManageToken = (screen) => {
     this.tokenScreen = screen;
   };
@@ -199,6 +208,7 @@ export class ScreenList extends LitElement {
         ${sum.offline ? html`<span class="chip bad">${t.offline(sum.offline)}</span>` : nothing}
         ${sum.alerts ? html`<span class="chip bad">${t.alerts(sum.alerts)}</span>` : nothing}
         ${sum.never ? html`<span class="chip">${t.never(sum.never)}</span>` : nothing}
+        ${sum.closed ? html`<span class="chip" data-closed>${hoursMessages.closedCount(sum.closed)}</span>` : nothing}
         ${sum.behind ? html`<span class="chip warn">${t.behind(sum.behind)}</span>` : nothing}
         <span class="live ${this.feed.live ? '' : 'off'}" data-live=${this.feed.live}>● ${this.feed.live ? t.live : t.notLive}</span>
       </div>
@@ -211,6 +221,7 @@ export class ScreenList extends LitElement {
       ${this.renderTable()}
       ${this.canManage ? html`<bt-screen-token .screen=${this.tokenScreen} @token-closed=${() => (this.tokenScreen = null)}></bt-screen-token>` : nothing}
       ${this.canManage ? html`<bt-screen-layout .screen=${this.layoutScreen} @layout-closed=${() => (this.layoutScreen = null)}></bt-screen-layout>` : nothing}
+      ${this.canManage || this.ward ? html`<bt-screen-hours .screen=${this.hoursScreen} @hours-closed=${() => (this.hoursScreen = null)}></bt-screen-hours>` : nothing}
     `;
   }
 
@@ -263,8 +274,10 @@ export class ScreenList extends LitElement {
     const { start, end } = visibleRange(this.listTop, this.viewHeight, ROW_HEIGHT, rows.length);
     const now = Date.now();
     const send = this.canManage ? this.sendCommand : null;
-    const columns = [t.name, t.ward, t.state, t.lastSeen, t.content, t.device, ...(send ? [messages.fleet.commandsColumn] : [])];
-    return html`<div class="table ${send ? 'manage' : ''}" role="table" aria-rowcount=${rows.length + 1}>
+    // Admins, and ward operators for their ward's screens, set operating hours (the last column).
+    const hours = this.canManage || this.ward ? this.openHours : null;
+    const columns = [t.name, t.ward, t.state, t.lastSeen, t.content, t.device, ...(send || hours ? [messages.fleet.commandsColumn] : [])];
+    return html`<div class="table ${send || hours ? 'manage' : ''}" role="table" aria-rowcount=${rows.length + 1}>
       <div class="row head" role="row">
         ${columns.map((c) => html`<div role="columnheader">${c}</div>`)}
       </div>
@@ -272,7 +285,7 @@ export class ScreenList extends LitElement {
         ? html`<div class="scroller" @scroll=${this.onScroll}>
             <div class="spacer">
               <div class="window" data-start=${start}>
-                ${repeat(rows.slice(start, end), (s) => s.id, (s, i) => renderScreenRow(s, now, start + i, send, send ? this.manageToken : null, send ? this.openLayout : null))}
+                ${repeat(rows.slice(start, end), (s) => s.id, (s, i) => renderScreenRow(s, now, start + i, send, send ? this.manageToken : null, send ? this.openLayout : null, hours))}
               </div>
             </div>
           </div>`

@@ -5,6 +5,7 @@ import { cacheDetails, cacheTitle } from '../cache-status.ts';
 import { messages } from '../messages.ts';
 import { tokenMessages } from '../messages-tokens.ts';
 import { layoutMessages } from '../messages-layout.ts';
+import { hoursMessages } from '../messages-hours.ts';
 
 /** The grid columns of the screens table; the header and every row share them. */
 export const SCREEN_COLUMNS = 'minmax(12rem, 2fr) minmax(8rem, 1.2fr) minmax(9rem, 1.3fr) minmax(7rem, 1fr) minmax(8rem, 1fr) minmax(11rem, 1.6fr)';
@@ -17,6 +18,8 @@ export type SendCommand = (screen: ScreenStatus, action: CommandAction) => void;
 export type ManageToken = (screen: ScreenStatus) => void;
 /** Opens the layout dialog (canvas, ticker strip, theme) for a screen (admins only). */
 export type OpenLayout = (screen: ScreenStatus) => void;
+/** Opens the operating-hours dialog for a screen (admins, and a ward operator for its ward's). */
+export type OpenHours = (screen: ScreenStatus) => void;
 /** Every row has this height, so the list can render only the rows in view. */
 export const ROW_HEIGHT = 64;
 
@@ -25,11 +28,14 @@ const stamp = (ms: number) => `${formatLocalTime(ms)} ${formatLocalDate(ms)}`;
 /** One screen as a row of the fleet table; `now` is the page's clock, for "how long ago". */
 export function renderScreenRow(
   s: ScreenStatus, now: number, index: number, send: SendCommand | null, token: ManageToken | null = null, layout: OpenLayout | null = null,
+  hours: OpenHours | null = null,
 ) {
   const t = messages.fleet;
   const seen = s.lastSeenAt ? parseInstant(s.lastSeenAt) : null;
   const connectedAt = s.connectedAt ? parseInstant(s.connectedAt) : null;
   const device = s.device;
+  // Offline outside its operating hours is expected, not an alarm (server/fleet.ts).
+  const closed = s.state === 'offline' && !s.open && !s.alert;
   const details = [
     ...cacheDetails(device),
     device?.memory ? t.memory(formatBytes(device.memory.usedBytes)) : nothing,
@@ -38,14 +44,14 @@ export function renderScreenRow(
   ].filter((d) => d !== nothing);
   return html`<div class="row ${s.alert ? 'alerted' : ''}" role="row" aria-rowindex=${index + 2}
     data-screen-id=${s.id} data-state=${s.state} data-connected=${s.connected} data-version=${s.manifestVersion ?? ''}
-    data-alert=${s.alert ? 'true' : 'false'}>
+    data-alert=${s.alert ? 'true' : 'false'} data-open=${s.open ? 'true' : 'false'}>
     <div role="cell">
       <strong title=${s.name}>${s.name}</strong>
       <small>${messages.locationKinds[s.locationKind] ?? s.locationKind}${s.tags.length ? ` · ${s.tags.join(', ')}` : ''}</small>
     </div>
     <div role="cell" title=${s.ward ?? ''}>${s.ward ?? '—'}</div>
     <div role="cell">
-      <span><span class="dot ${s.state}"></span>${t.states[s.state]}</span>
+      <span><span class="dot ${closed ? 'closed' : s.state}"></span>${closed ? hoursMessages.closed : t.states[s.state]}</span>
       ${s.alert
         ? html`<small class="warn">⚠ ${t.offlineFor(formatDuration(now - parseInstant(s.alert.since)))}</small>`
         : s.state === 'online' && !s.connected && seen !== null
@@ -69,30 +75,35 @@ export function renderScreenRow(
       <span>${s.viewport ? `${s.viewport.width}×${s.viewport.height}` : '—'}${s.playerVersion ? html` <small class="inline">v${s.playerVersion}</small>` : nothing}</span>
       <small>${details.map((d, i) => html`${i ? ' · ' : ''}${d}`)}</small>
     </div>
-    ${send ? renderCommands(s, send, token, layout) : nothing}
+    ${send || hours ? renderCommands(s, send, token, layout, hours) : nothing}
   </div>`;
 }
 
 /** A menu of remote actions (connected screens only) and how the last one went. */
-function renderCommands(s: ScreenStatus, send: SendCommand, token: ManageToken | null, layout: OpenLayout | null) {
+function renderCommands(s: ScreenStatus, send: SendCommand | null, token: ManageToken | null, layout: OpenLayout | null, hours: OpenHours | null) {
   const t = messages.fleet;
   const pick = (e: Event) => {
     const select = e.target as HTMLSelectElement;
     const action = select.value as CommandAction;
     select.value = '';
-    if (action) send(s, action);
+    if (action) send?.(s, action);
   };
   return html`<div role="cell">
     <span class="command-line">
-      <select name="command" aria-label=${t.commandLabel(s.name)} ?disabled=${!s.connected} @change=${pick}>
-        <option value="">${t.commandPick}</option>
-        ${COMMAND_ACTIONS.map((a) => html`<option value=${a}>${t.actions[a]}</option>`)}
-      </select>
+      ${send
+        ? html`<select name="command" aria-label=${t.commandLabel(s.name)} ?disabled=${!s.connected} @change=${pick}>
+            <option value="">${t.commandPick}</option>
+            ${COMMAND_ACTIONS.map((a) => html`<option value=${a}>${t.actions[a]}</option>`)}
+          </select>`
+        : nothing}
       ${token
         ? html`<button class="token" data-action="token" title=${tokenMessages.openLabel(s.name)} aria-label=${tokenMessages.openLabel(s.name)} @click=${() => token(s)}>${tokenMessages.short}</button>`
         : nothing}
       ${layout
         ? html`<button class="token" data-action="layout" title=${layoutMessages.openLabel(s.name)} aria-label=${layoutMessages.openLabel(s.name)} @click=${() => layout(s)}>${layoutMessages.short}</button>`
+        : nothing}
+      ${hours
+        ? html`<button class="token" data-action="hours" title=${hoursMessages.openLabel(s.name)} aria-label=${hoursMessages.openLabel(s.name)} @click=${() => hours(s)}>${hoursMessages.short}</button>`
         : nothing}
     </span>
     ${s.command

@@ -1,6 +1,6 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { MINUTE_MS, type ContentFields } from '../../playlists/index.ts';
+import { MINUTE_MS, type ContentFields } from '../../playlists/player.ts';
 import { clockFace } from '../clock-format.ts';
 import { FitController, fitText, keepDashes } from '../fit-text.ts';
 import { markItem, screenStyles } from './styles.ts';
@@ -79,6 +79,8 @@ export class BtClock extends LitElement {
   private tick(): void {
     clearTimeout(this.timer);
     this.at = this.now();
+    // Removed before its first update (see idle.ts): no timer, or it ticks on detached forever.
+    if (!this.isConnected) return;
     const wait = MINUTE_MS - (((this.at % MINUTE_MS) + MINUTE_MS) % MINUTE_MS);
     this.timer = setTimeout(() => this.tick(), wait + 20);
   }

@@ -7,7 +7,7 @@ import {
   formatLocalTime,
   type ContentFields,
   type CountdownStage,
-} from '../../playlists/index.ts';
+} from '../../playlists/player.ts';
 import { FitController, fitText, keepDashes } from '../fit-text.ts';
 import { messages } from '../messages.ts';
 import { markItem, screenStyles } from './styles.ts';
@@ -117,6 +117,8 @@ export class BtCountdown extends LitElement {
   private tick(): void {
     clearTimeout(this.timer);
     this.at = this.now();
+    // Removed before its first update (see idle.ts): no timer, or it ticks on detached forever.
+    if (!this.isConnected) return;
     const wait = MINUTE_MS - (((this.at % MINUTE_MS) + MINUTE_MS) % MINUTE_MS);
     this.timer = setTimeout(() => this.tick(), wait + 20);
   }

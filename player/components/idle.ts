@@ -1,6 +1,6 @@
 import { LitElement, css, html } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { MINUTE_MS, formatLocalDate, formatLocalTime } from '../../playlists/index.ts';
+import { MINUTE_MS, formatLocalDate, formatLocalTime } from '../../playlists/player.ts';
 import { FitController, fitText } from '../fit-text.ts';
 import { screenStyles } from './styles.ts';
 
@@ -73,6 +73,9 @@ export class BtIdle extends LitElement {
   private tick(): void {
     clearTimeout(this.timer);
     const at = this.read();
+    // An element removed before its first update still gets it: no timer then, or it would
+    // tick for the life of the page, holding the detached element (found by the soak test).
+    if (!this.isConnected) return;
     const wait = MINUTE_MS - (((at % MINUTE_MS) + MINUTE_MS) % MINUTE_MS);
     this.timer = setTimeout(() => this.tick(), Math.min(wait + 20, MAX_WAIT_MS));
   }

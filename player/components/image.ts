@@ -1,6 +1,6 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import type { ContentFields, MediaInfo } from '../../playlists/index.ts';
+import type { ContentFields, MediaInfo } from '../../playlists/player.ts';
 import { BoxSize } from '../box-size.ts';
 import { FitController, fitText, keepDashes } from '../fit-text.ts';
 import { MIN_FONT_PX } from '../legibility.ts';

@@ -16,6 +16,7 @@ import { themeStyles } from './styles.ts';
  * when nothing plays, or a pairing code without a token.
  *
  * Attributes for end-to-end tests: `data-state` (`pairing` | `idle` | `playing`),
+ * `data-hours` (`open` | `clock` | `dim` | `black`: operating hours, hours.ts),
  * `data-manifest-version` (the applied manifest), `data-connection` (`connecting` | `online` |
  * `offline` | `stopped`), `data-screen-id` once the server named the screen, `data-theme`
  * (`outdoor` | `indoor`), `data-strip` (`top` | `bottom`) while a ticker strip shows. Inside,
@@ -67,6 +68,21 @@ export class BtPlayer extends LitElement {
       from { box-shadow: inset 0 0 0 max(3px, 2vmin) var(--bt-frame); }
       to { box-shadow: inset 0 0 0 max(3px, 2vmin) var(--bt-bg); }
     }
+    /* Outside operating hours (hours.ts): black saves an LED's power; dim keeps content at 30 %. */
+    :host([data-hours='black']) .canvas {
+      background: #000;
+    }
+    .dim {
+      position: absolute;
+      left: 0;
+      top: 0;
+      width: 100%;
+      height: 100%;
+      z-index: 1;
+      background: #000;
+      opacity: 0.7;
+      pointer-events: none;
+    }
     .replaced {
       position: absolute;
       left: 0;
@@ -88,14 +104,16 @@ export class BtPlayer extends LitElement {
     // A clip that ended, stalled or failed ends its item (components/video.ts).
     this.addEventListener('bt-item-ended', (e) => {
       const { itemId, since } = e.detail;
-      if (itemId && since !== null) this.player.itemEnded(itemId, since);
+      if (itemId && since !== null) this.player.itemEnded(itemId, since, e.detail.reason);
     });
   }
 
   override updated(): void {
     const p = this.player;
-    const state = !p.registered ? 'pairing' : p.play?.item ? 'playing' : 'idle';
+    const hours = p.hoursMode;
+    const state = !p.registered ? 'pairing' : p.play?.item && hours !== 'clock' && hours !== 'black' ? 'playing' : 'idle';
     this.setAttribute('data-state', state);
+    this.setAttribute('data-hours', hours);
     this.setAttribute('data-connection', p.status);
     setOrRemove(this, 'data-manifest-version', p.manifestVersion);
     setOrRemove(this, 'data-screen-id', p.screen?.id ?? null);
@@ -120,7 +138,14 @@ export class BtPlayer extends LitElement {
     if (!p.registered) {
       return html`<bt-pairing role="status" .code=${p.pairingCode} .status=${p.pairingStatus}></bt-pairing>`;
     }
-    const item = p.play?.item;
+    const hours = p.hoursMode;
+    // The operator's "identify" shows on a black screen too.
+    const identify = p.identifying && p.screen
+      ? html`<bt-notice class="identify" role="alert" .heading=${p.screen.name}
+          .body=${[p.screen.ward, p.screen.id].filter(Boolean).join(' · ')}></bt-notice>`
+      : nothing;
+    if (hours === 'black') return identify;
+    const item = hours === 'clock' ? null : p.play?.item;
     const strip = p.strip;
     const ticker = strip ? p.ticker.play : null;
     const zones = zoneStyles(strip);
@@ -132,11 +157,9 @@ export class BtPlayer extends LitElement {
           ${renderItem(ticker.item, p.now, { media: p.media, since: ticker.since, zone: 'ticker' })}
         </div>`
       : nothing}
+    ${hours === 'dim' ? html`<div class="dim"></div>` : nothing}
     ${p.replaced ? html`<div class="replaced" role="status">${messages.replaced}</div>` : nothing}
-    ${p.identifying && p.screen
-      ? html`<bt-notice class="identify" role="alert" .heading=${p.screen.name}
-          .body=${[p.screen.ward, p.screen.id].filter(Boolean).join(' · ')}></bt-notice>`
-      : nothing}`;
+    ${identify}`;
   }
 }
 

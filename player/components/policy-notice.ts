@@ -1,6 +1,6 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import type { ContentFields } from '../../playlists/index.ts';
+import type { ContentFields } from '../../playlists/player.ts';
 import { FitController, fitText, keepDashes } from '../fit-text.ts';
 import { MIN_FONT_PX, innerBox, legibleAt } from '../legibility.ts';
 import { messages } from '../messages.ts';

@@ -1,5 +1,5 @@
 import { css, unsafeCSS } from 'lit';
-import type { ScreenTheme } from '../../playlists/index.ts';
+import type { ScreenTheme } from '../../playlists/player.ts';
 import { fitTextStyles } from '../fit-text.ts';
 
 /**

@@ -1,7 +1,7 @@
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import type { ContentFields } from '../../playlists/index.ts';
-import { TICKER_GAP_EM, TICKER_LINE_EM, fallbackSpeed, tickerCopies, tickerFontPx, tickerX } from '../ticker-motion.ts';
+import type { ContentFields } from '../../playlists/player.ts';
+import { TICKER_GAP_EM, TICKER_LINE_EM, fallbackSpeed, tickerCopies, tickerFontPx, tickerStart, tickerX } from '../ticker-motion.ts';
 import { markItem } from './styles.ts';
 import { inlineStyle } from '../inline-style.ts';
 import { BoxSize } from '../box-size.ts';
@@ -49,7 +49,7 @@ export class BtTicker extends LitElement {
   @property({ attribute: false }) fallback: { text: string; durationMs: number } | null = null;
   /** The player's corrected clock. */
   @property({ attribute: false }) now: () => number = () => Date.now();
-  /** When the item's slot began (corrected clock); the text enters at the right edge then. */
+  /** When the item's slot began (corrected clock); the text starts moving then. */
   @property({ attribute: false }) since: number | null = null;
 
   private readonly box = new BoxSize(this);
@@ -113,7 +113,7 @@ export class BtTicker extends LitElement {
     this.frame = requestAnimationFrame(this.step);
     const strip = this.renderRoot.querySelector<HTMLElement>('.strip');
     if (!strip || this.period === 0) return;
-    const x = tickerX(this.now() - this.origin, this.speed, this.box.width, this.period);
+    const x = tickerX(this.now() - this.origin, this.speed, tickerStart(this.box.width, this.fontPx), this.period);
     if (x === this.lastX) return;
     this.lastX = x;
     strip.style.transform = `translate3d(${x}px,0,0)`;
@@ -128,7 +128,7 @@ export class BtTicker extends LitElement {
     const top = Math.max(0, Math.floor((this.box.height - line) / 2));
     const period = this.period;
     const copies = period > 0 ? tickerCopies(this.box.width, period) : 1;
-    return html`<div class="strip" style=${inlineStyle({ top: `${top}px`, height: `${line}px`, 'font-size': `${font}px`, 'line-height': `${line}px`, transform: `translate3d(${this.lastX ?? this.box.width}px,0,0)` })}>
+    return html`<div class="strip" style=${inlineStyle({ top: `${top}px`, height: `${line}px`, 'font-size': `${font}px`, 'line-height': `${line}px`, transform: `translate3d(${this.lastX ?? tickerStart(this.box.width, font)}px,0,0)` })}>
       ${Array.from({ length: copies }, (_, k) =>
         html`<span class="copy" data-text data-fit=${font} style=${inlineStyle({ left: `${k * period}px` })} aria-hidden=${k > 0 ? 'true' : 'false'}>${text}</span>`,
       )}

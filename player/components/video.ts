@@ -1,6 +1,6 @@
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import type { ContentFields, MediaInfo } from '../../playlists/index.ts';
+import type { ContentFields, MediaInfo } from '../../playlists/player.ts';
 import { sharedVideo } from '../media-elements.ts';
 import { mediaFile } from '../media-files.ts';
 import { markItem } from './styles.ts';

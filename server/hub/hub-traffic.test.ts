@@ -36,6 +36,7 @@ describe('Hub: after hello', () => {
   const publishChange = () => {
     const first = t.services.content.list()[0]!.item.id;
     t.services.content.update(first, slogan('Học nghề – lập nghiệp – lập thân'), t.clock.now());
+    t.services.reviews.approve(first, null, t.clock.now(), ['approved']);
     return t.services.publisher.publish(null);
   };
   const newFrames = (player: FakePlayer, since: number) => player.socket.frames.slice(since);

@@ -33,6 +33,13 @@ const NO_CHANGES = { added: [], changed: [], removed: [] };
 /** Summaries written before scheduling existed have no `schedules` member. */
 const withSchedules = (s: Partial<ChangeSummary>) => ({ ...s, schedules: s.schedules ?? NO_CHANGES }) as ChangeSummary;
 
+const toRevisionRow = (r: Row): RevisionRow => ({
+  number: r.number,
+  publishedAt: r.published_at,
+  publishedBy: r.username ?? 'system',
+  summary: withSchedules(JSON.parse(r.summary) as Partial<ChangeSummary>),
+});
+
 export const EMPTY_SNAPSHOT: Snapshot = { items: [], playlists: [], defaultPlaylistId: null };
 
 /** Published revisions: immutable, numbered, all kept (rollback publishes one again). */
@@ -41,6 +48,7 @@ export class RevisionRepo {
   readonly #latestNumber;
   readonly #snapshot;
   readonly #list;
+  readonly #one;
   readonly #insert;
 
   constructor(db: Db) {
@@ -53,6 +61,10 @@ export class RevisionRepo {
       `SELECT r.number, r.published_at, u.username, r.summary
        FROM revisions r LEFT JOIN users u ON u.id = r.published_by
        ORDER BY r.number DESC LIMIT ?`,
+    );
+    this.#one = db.prepare<[number], Row>(
+      `SELECT r.number, r.published_at, u.username, r.summary
+       FROM revisions r LEFT JOIN users u ON u.id = r.published_by WHERE r.number = ?`,
     );
     this.#insert = db.prepare(
       'INSERT INTO revisions (number, published_at, published_by, summary, snapshot) VALUES (?, ?, ?, ?, ?)',
@@ -75,12 +87,13 @@ export class RevisionRepo {
   }
 
   list(limit = 100): RevisionRow[] {
-    return this.#list.all(limit).map((r) => ({
-      number: r.number,
-      publishedAt: r.published_at,
-      publishedBy: r.username ?? 'system',
-      summary: withSchedules(JSON.parse(r.summary) as Partial<ChangeSummary>),
-    }));
+    return this.#list.all(limit).map(toRevisionRow);
+  }
+
+  /** One revision's row (who published it, when, the summary), without its snapshot. */
+  get(number: number): RevisionRow | undefined {
+    const row = this.#one.get(number);
+    return row && toRevisionRow(row);
   }
 
   insert(number: number, at: number, userId: number | null, summary: ChangeSummary, snapshot: Snapshot): void {

@@ -14,7 +14,7 @@ describe('ScreenRepo', () => {
 
   it('finds a screen by id and by token hash', () => {
     const expected = { ...screen('s_1', 'Vườn hoa'), wardCode: null, createdAt: 1_000, lastSeenAt: null, manifestVersion: null, playerVersion: null, viewport: null, health: null,
-      canvas: null, ticker: null, theme: 'outdoor' };
+      canvas: null, ticker: null, theme: 'outdoor', hours: null, dailyReloadAt: '03:30', fallbackPlaylistId: null };
     expect(repo.get('s_1')).toEqual(expected);
     expect(repo.byTokenHash('hash-1')).toEqual(expected);
     expect(repo.byTokenHash('hash-3')).toBeUndefined();
@@ -37,6 +37,15 @@ describe('ScreenRepo', () => {
     expect(repo.get('s_1')).toMatchObject(layout);
     expect(repo.get('s_2')).toMatchObject({ canvas: null, ticker: null, theme: 'outdoor' });
     expect(repo.setLayout('s_9', layout)).toBe(false);
+  });
+
+  it('stores a screen\'s own fallback playlist and clears it; an unknown screen changes nothing', () => {
+    expect(repo.setFallback('s_1', 'p_own')).toBe(true);
+    expect(repo.get('s_1')?.fallbackPlaylistId).toBe('p_own');
+    expect(repo.get('s_2')?.fallbackPlaylistId).toBeNull();
+    expect(repo.setFallback('s_1', null)).toBe(true);
+    expect(repo.get('s_1')?.fallbackPlaylistId).toBeNull();
+    expect(repo.setFallback('s_9', 'p_own')).toBe(false);
   });
 
   it('reads a stored canvas that no longer parses as the whole viewport', () => {

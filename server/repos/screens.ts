@@ -2,9 +2,11 @@ import {
   Canvas,
   DEFAULT_LAYOUT,
   DeviceReport,
+  OperatingHours,
   ScreenTheme,
   TickerStrip,
   screenSettings,
+  type ScreenHours,
   type ScreenLayout,
   type ScreenSettings,
   type ScreenSettingsInput,
@@ -21,6 +23,8 @@ export interface ScreenRecord extends ScreenSettings {
   viewport: { width: number; height: number } | null;
   /** The device facts of its last report (secure context, cache, memory, queued plays). */
   health: DeviceReport | null;
+  /** Its own fallback playlist; null: the city default (manifests.ts). */
+  fallbackPlaylistId: string | null;
 }
 
 /** What the hub learns about a screen while it is connected, written back in batches. */
@@ -50,10 +54,13 @@ type Row = {
   canvas: string | null;
   ticker_strip: string | null;
   theme: string;
+  operating_hours: string | null;
+  daily_reload_at: string | null;
+  fallback_playlist_id: string | null;
 };
 
 const COLUMNS =
-  'id, name, ward, ward_code, location_kind, tags, created_at, last_seen_at, manifest_version, player_version, viewport, health, canvas, ticker_strip, theme';
+  'id, name, ward, ward_code, location_kind, tags, created_at, last_seen_at, manifest_version, player_version, viewport, health, canvas, ticker_strip, theme, operating_hours, daily_reload_at, fallback_playlist_id';
 
 const toRecord = (r: Row): ScreenRecord => ({
   id: r.id,
@@ -71,6 +78,9 @@ const toRecord = (r: Row): ScreenRecord => ({
   canvas: parseStored(Canvas, r.canvas) ?? DEFAULT_LAYOUT.canvas,
   ticker: parseStored(TickerStrip, r.ticker_strip) ?? DEFAULT_LAYOUT.ticker,
   theme: ScreenTheme.catch(DEFAULT_LAYOUT.theme).parse(r.theme),
+  hours: parseStored(OperatingHours, r.operating_hours),
+  dailyReloadAt: r.daily_reload_at,
+  fallbackPlaylistId: r.fallback_playlist_id,
 });
 
 /** JSON a column holds, checked against its schema; what no longer parses reads as unset. */
@@ -97,6 +107,8 @@ export class ScreenRepo {
   readonly #sighting;
   readonly #setWard;
   readonly #setLayout;
+  readonly #setHours;
+  readonly #setFallback;
   readonly #db: Db;
 
   constructor(db: Db) {
@@ -109,7 +121,9 @@ export class ScreenRepo {
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     this.#setLayout = db.prepare('UPDATE screens SET canvas = ?, ticker_strip = ?, theme = ? WHERE id = ?');
+    this.#setHours = db.prepare('UPDATE screens SET operating_hours = ?, daily_reload_at = ? WHERE id = ?');
     this.#setWard = db.prepare('UPDATE screens SET ward_code = ? WHERE id = ?');
+    this.#setFallback = db.prepare('UPDATE screens SET fallback_playlist_id = ? WHERE id = ?');
     this.#sighting = db.prepare(
       `UPDATE screens SET last_seen_at = ?, manifest_version = ?, player_version = ?, viewport = ?,
          health = coalesce(?, health) WHERE id = ?`,
@@ -141,6 +155,16 @@ export class ScreenRepo {
   /** Sets a screen's canvas, ticker strip and theme; false when there is no such screen. */
   setLayout(id: string, layout: ScreenLayout): boolean {
     return this.#setLayout.run(jsonOrNull(layout.canvas), jsonOrNull(layout.ticker), layout.theme, id).changes === 1;
+  }
+
+  /** Sets a screen's operating hours and daily reload time; false when there is no such screen. */
+  setHours(id: string, hours: ScreenHours): boolean {
+    return this.#setHours.run(jsonOrNull(hours.hours), hours.dailyReloadAt, id).changes === 1;
+  }
+
+  /** Sets a screen's own fallback playlist, or null for the city default; false when there is no such screen. */
+  setFallback(id: string, playlistId: string | null): boolean {
+    return this.#setFallback.run(playlistId, id).changes === 1;
   }
 
   /** Links a screen to a ward by code, or unlinks it; the free-text `ward` label stays. */

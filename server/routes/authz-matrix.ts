@@ -38,6 +38,10 @@ const NO_MEDIA = '0'.repeat(64);
 const CONTENT_WRITERS = ['admin', 'editor', 'ward_operator'] as const;
 /** Deleting content: its writers, and approvers taking ward content down. */
 const CONTENT_REMOVERS = ['admin', 'editor', 'approver', 'ward_operator'] as const;
+/** City content needs approval: editors submit, approvers decide; all three may archive. */
+const CITY_CONTENT_WRITERS = ['admin', 'editor'] as const;
+const CITY_CONTENT_ROLES = ['admin', 'editor', 'approver'] as const;
+const APPROVAL_READERS = ['admin', 'approver', 'editor', 'viewer'] as const;
 /** The city publishes everything; a ward operator its ward's own local rows. */
 const WARD_OR_CITY_PUBLISHERS = ['admin', 'approver', 'ward_operator'] as const;
 
@@ -69,6 +73,14 @@ export const AUTHZ_MATRIX: Record<string, Access> = {
   'GET /api/content/{id}': { allow: 'signed_in', expect: 404, ward: 'content_item' },
   'PUT /api/content/{id}': { allow: CONTENT_WRITERS, body: {}, expect: 400, ward: 'content_item' },
   'DELETE /api/content/{id}': { allow: CONTENT_REMOVERS, expect: 404, ward: 'content_item' },
+  // Approval of city content (routes/approvals.ts). Ward operators may not call these at all
+  // (a ward's local content needs no approval), so they carry no `ward` declaration.
+  'GET /api/approvals': { allow: APPROVAL_READERS, expect: 200 },
+  'POST /api/content/{id}/submit': { allow: CITY_CONTENT_WRITERS, expect: 404 },
+  'POST /api/content/{id}/approve': { allow: PUBLISHERS, expect: 404 },
+  'POST /api/content/{id}/reject': { allow: PUBLISHERS, body: {}, expect: 400 },
+  'POST /api/content/{id}/archive': { allow: CITY_CONTENT_ROLES, expect: 404 },
+  'POST /api/content/{id}/unarchive': { allow: CITY_CONTENT_ROLES, expect: 404 },
   'GET /api/playlists': { allow: 'signed_in', expect: 200 },
   'GET /api/playlists/{id}': { allow: 'signed_in', expect: 404, ward: 'playlist' },
   'PUT /api/playlists/{id}': { allow: CONTENT_WRITERS, body: {}, expect: 400, ward: 'playlist' },
@@ -78,6 +90,9 @@ export const AUTHZ_MATRIX: Record<string, Access> = {
   'POST /api/publish': { allow: WARD_OR_CITY_PUBLISHERS, expect: 409 },
   'GET /api/revisions': { allow: 'signed_in', expect: 200 },
   'POST /api/revisions/{number}/restore': { allow: PUBLISHERS, params: { number: '1' }, expect: 409 },
+  // A revision is the whole city's; a ward operator's diff leaves out every object not its
+  // ward's (revision-diff.ts), so the number itself is bound to no ward.
+  'GET /api/revisions/{number}/diff': { allow: 'signed_in', params: { number: '999999' }, expect: 404, ward: 'none' },
 
   // the media library (ward operators upload and delete for their local content)
   'GET /api/media': { allow: 'signed_in', expect: 200 },
@@ -104,6 +119,8 @@ export const AUTHZ_MATRIX: Record<string, Access> = {
   // screens and pairing
   'GET /api/screens': { allow: 'signed_in', expect: 200 },
   'PUT /api/screens/{id}/layout': { allow: ADMIN, body: {}, expect: 400 },
+  'PUT /api/screens/{id}/fallback': { allow: ['admin', 'ward_operator'], body: {}, expect: 400, ward: 'screen' },
+  'PUT /api/screens/{id}/hours': { allow: ['admin', 'ward_operator'], body: {}, expect: 400, ward: 'screen' },
   'GET /api/screens/events': { allow: 'signed_in', expect: 200 },
   'POST /api/screens/{id}/commands': { allow: ADMIN, body: {}, expect: 400 },
   'POST /api/screens/{id}/token': { allow: ADMIN, expect: 404 },

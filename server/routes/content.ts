@@ -13,6 +13,9 @@ import { AppError, notFound } from '../errors.ts';
 import type { ContentRepo, StoredItem } from '../repos/content.ts';
 import type { PlaylistRepo } from '../repos/playlists.ts';
 import type { RevisionRepo } from '../repos/revisions.ts';
+import type { ReviewRepo } from '../repos/reviews.ts';
+import type { UserRepo } from '../repos/users.ts';
+import { recordSave, reviewInfo } from '../review-policy.ts';
 import { commonErrors, cookieAuth, errorResponse, jsonBody, jsonResponse, newRouter } from './router.ts';
 
 const Params = z.object({ id: Id });
@@ -42,6 +45,8 @@ export function contentRoutes(deps: {
   content: ContentRepo;
   playlists: PlaylistRepo;
   revisions: RevisionRepo;
+  reviews: ReviewRepo;
+  users: Pick<UserRepo, 'byId'>;
   audit: AuditLog;
   /** Items may only refer to media the library has, of the right kind (422 otherwise). */
   media: Pick<MediaLibrary, 'repo'>;
@@ -52,6 +57,7 @@ export function contentRoutes(deps: {
     state: itemState(item, deps.revisions.latest().snapshot),
     updatedAt: toLocalIso(updatedAt),
     ownerWard,
+    review: reviewInfo(deps.reviews.get(item.id), ownerWard, deps.users),
   });
   const read = deps.auth.require('any');
   const write = deps.auth.require(WRITERS);
@@ -65,8 +71,10 @@ export function contentRoutes(deps: {
     }),
     (c) => {
       const published = deps.revisions.latest().snapshot;
+      const reviews = deps.reviews.all();
       const items = scopeOf(c).only(deps.content.list(), itemOwner).map((s) => ({
         item: s.item, state: itemState(s.item, published), updatedAt: toLocalIso(s.updatedAt), ownerWard: s.ownerWard,
+        review: reviewInfo(reviews.get(s.item.id), s.ownerWard, deps.users),
       }));
       return c.json({ items }, 200);
     },
@@ -74,7 +82,8 @@ export function contentRoutes(deps: {
 
   app.openapi(
     createRoute({
-      method: 'post', path: '/api/content', summary: 'Create a draft item', tags, security: cookieAuth,
+      method: 'post', path: '/api/content', tags, security: cookieAuth,
+      summary: "Create a draft item (city content needs approval before it is published; an admin's own is approved at once)",
       middleware: [write] as const,
       request: jsonBody(ContentFields),
       responses: { 201: jsonResponse(ContentEntry, 'Created'), ...commonErrors },
@@ -87,6 +96,7 @@ export function contentRoutes(deps: {
       const owner = scopeOf(c).owner;
       deps.audit.transaction(c, (log) => {
         deps.content.insert(id, fields, deps.clock.now(), owner);
+        recordSave(deps.reviews, c.get('user'), id, owner, deps.clock.now());
         log({ action: 'create', objectType: 'content_item', objectId: id, wardCode: owner, after: deps.content.get(id)!.item });
       });
       return c.json(entry(deps.content.get(id)!), 201);
@@ -108,7 +118,8 @@ export function contentRoutes(deps: {
 
   app.openapi(
     createRoute({
-      method: 'put', path: '/api/content/{id}', summary: 'Replace a draft item', tags, security: cookieAuth,
+      method: 'put', path: '/api/content/{id}', tags, security: cookieAuth,
+      summary: "Replace a draft item (a city item needs approval again, its approved version stays on air; an admin's own save is approved at once)",
       middleware: [write] as const,
       request: { params: Params, ...jsonBody(ContentFields) },
       responses: { 200: jsonResponse(ContentEntry, 'Saved'), ...commonErrors, 404: errorResponse('item_not_found') },
@@ -122,6 +133,7 @@ export function contentRoutes(deps: {
       checkChangeOwned(c.get('user'), before.ownerWard);
       deps.audit.transaction(c, (log) => {
         deps.content.update(id, fields, deps.clock.now());
+        recordSave(deps.reviews, c.get('user'), id, before.ownerWard, deps.clock.now());
         log({ action: 'update', objectType: 'content_item', objectId: id, wardCode: before.ownerWard, before: before.item, after: deps.content.get(id)!.item });
       });
       return c.json(entry(deps.content.get(id)!), 200);

@@ -67,7 +67,7 @@ describe('editing and publishing through the API', () => {
     expect((await send('PUT', `/api/content/${c}`, { ...cFields, durationMs: 15_000 })).status).toBe(200);
 
     const summary = { items: { added: [newEntry.item.id], changed: [a, c], removed: [b] }, playlists: { ...none, changed: [playlist.id] }, schedules: none };
-    expect(await get('/api/publish')).toEqual({ revision: 1, pending: true, summary });
+    expect(await get('/api/publish')).toEqual({ revision: 1, pending: true, summary, awaitingApproval: 0 });
     expect(player.socket.types).toEqual(['welcome', 'screen', 'manifest']);
 
     const published = await send('POST', '/api/publish');
@@ -90,7 +90,7 @@ describe('editing and publishing through the API', () => {
 
     const after = await get<{ items: ContentEntry[] }>('/api/content');
     expect(after.items.map((e) => e.state)).toEqual(Array(DEMO_ITEM_COUNT).fill('published')); // one added, one deleted
-    expect(await get('/api/publish')).toEqual({ revision: 2, pending: false, summary: { items: none, playlists: none, schedules: none } });
+    expect(await get('/api/publish')).toEqual({ revision: 2, pending: false, summary: { items: none, playlists: none, schedules: none }, awaitingApproval: 0 });
     expect(await get('/healthz')).toMatchObject({ status: 'ok', revision: 2, connectedScreens: 1 });
   });
 
@@ -130,6 +130,7 @@ describe('editing and publishing through the API', () => {
     expect(created.playerUrl).toBe(`http://localhost/player/?token=${encodeURIComponent(created.token)}`);
     expect(created.screen).toEqual({
       id: expect.stringMatching(/^s_/), name: 'Bến xe Mỹ Đình', ward: null, locationKind: 'station', tags: [], canvas: null, ticker: null, theme: 'outdoor',
+      hours: null, dailyReloadAt: '03:30',
     });
     const second = connectPlayer(t, { token: created.token });
     expect(second.socket.types).toEqual(['welcome', 'screen', 'manifest']);

@@ -25,6 +25,8 @@ describe('emergency broadcast', () => {
   it('[S1] takes over every screen at once, and only publishes the emergency', async () => {
     const draftItem = t.services.content.list()[0]!.item.id;
     t.services.content.update(draftItem, slogan('Bản nháp chưa duyệt'), t.clock.now());
+    // Approved but not yet published: the emergency must not take it along.
+    t.services.reviews.approve(draftItem, null, t.clock.now(), ['approved']);
 
     const res = await send('POST', '/api/emergencies', { text: 'Cảnh báo mưa lớn: hạn chế ra đường', endsAt: '2026-11-26T11:00:00+07:00' });
     expect(res.status).toBe(201);

@@ -45,7 +45,7 @@ export function emergencyRoutes(deps: ConstructorParameters<typeof Emergencies>[
       security: cookieAuth,
       middleware: [deps.auth.require(SENDERS)] as const,
       request: jsonBody(EmergencyCreate),
-      responses: { 201: jsonResponse(EmergencySent, 'Published; screens switch now'), ...commonErrors, 422: errorResponse('unknown_ward') },
+      responses: { 201: jsonResponse(EmergencySent, 'Published; screens switch now'), ...commonErrors, 422: errorResponse('unknown_ward, unknown_media or wrong_media_kind') },
     }),
     (c) => {
       const input = c.req.valid('json');

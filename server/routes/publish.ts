@@ -9,6 +9,7 @@ import type { Publisher } from '../publish.ts';
 import type { ContentRepo } from '../repos/content.ts';
 import type { PlaylistRepo } from '../repos/playlists.ts';
 import type { RevisionRepo } from '../repos/revisions.ts';
+import type { ReviewRepo } from '../repos/reviews.ts';
 import type { ScheduleRepo } from '../repos/schedules.ts';
 import { commonErrors, cookieAuth, errorResponse, jsonResponse, newRouter } from './router.ts';
 
@@ -24,6 +25,7 @@ export function publishRoutes(deps: {
   publisher: Publisher;
   revisions: RevisionRepo;
   content: ContentRepo;
+  reviews: Pick<ReviewRepo, 'submittedCount'>;
   playlists: PlaylistRepo;
   schedules: ScheduleRepo;
   hub: Hub;
@@ -64,14 +66,18 @@ export function publishRoutes(deps: {
 
   app.openapi(
     createRoute({
-      method: 'get', path: '/api/publish', summary: 'What publishing now would change', tags, security: cookieAuth,
+      method: 'get', path: '/api/publish', tags, security: cookieAuth,
+      summary: 'What publishing now would change (city items only as approved), and how many city items wait for approval',
       middleware: [deps.auth.require('any')] as const,
       responses: { 200: jsonResponse(Pending, 'Pending changes'), ...commonErrors },
     }),
     (c) => {
-      const { revision, summary } = deps.publisher.pending(scopeOf(c).ward);
+      const scope = scopeOf(c);
+      const { revision, summary } = deps.publisher.pending(scope.ward);
       const pending = Object.values(summary).some((s) => s.added.length + s.changed.length + s.removed.length > 0);
-      return c.json({ revision, pending, summary }, 200);
+      // A ward's local content needs no approval; the city's queue is not a ward's business.
+      const awaitingApproval = scope.isCity ? deps.reviews.submittedCount() : 0;
+      return c.json({ revision, pending, summary, awaitingApproval }, 200);
     },
   );
 

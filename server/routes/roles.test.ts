@@ -45,12 +45,17 @@ describe('roles', () => {
     expect(dumpDb(t.db)).toEqual(before);
   });
 
-  it('lets an editor write drafts and an approver publish them', async () => {
+  it('lets an editor write drafts and submit them, and an approver approve and publish them', async () => {
     const edited = await as('editor', 'PUT', `/api/content/${itemId}`, slogan('Sửa bởi biên tập viên'));
     expect(edited.status).toBe(200);
+    // Unapproved, the edit is not publishable: the approved version stays on air.
+    expect((await errorOf(await as('approver', 'POST', '/api/publish'))).code).toBe('nothing_to_publish');
+    expect((await as('editor', 'POST', `/api/content/${itemId}/submit`)).status).toBe(200);
+    expect((await as('approver', 'POST', `/api/content/${itemId}/approve`)).status).toBe(200);
     const published = await as('approver', 'POST', '/api/publish');
     expect(published.status).toBe(201);
     const revisions = (await (await as('viewer', 'GET', '/api/revisions')).json()) as { revisions: { publishedBy: string }[] };
     expect(revisions.revisions[0]!.publishedBy).toBe('approver');
+    expect(t.services.revisions.latest().snapshot.items.find((i) => i.id === itemId)).toMatchObject({ text: 'Sửa bởi biên tập viên' });
   });
 });

@@ -11,6 +11,7 @@ describe('timeline', () => {
     t = await scheduleTestApp();
     const now = t.clock.now();
     t.services.content.insert('c_evening', slogan('Tối thứ Bảy: ngày hội tư vấn học nghề'), now);
+    t.services.reviews.approve('c_evening', null, now, ['draft']);
     t.services.playlists.insert('p_evening', { name: 'Tối cuối tuần', itemIds: ['c_evening'] }, now);
     const res = await api(t, 'POST', '/api/schedules', {
       cookie: t.cookie,

@@ -73,7 +73,7 @@ describe('ward scoping', () => {
       content_item: slogan('Sửa tin của phường khác'),
       playlist: { name: 'Chiếm danh sách', itemIds: [a.content_item] },
       schedule: scheduleFor(WARD_A, a.playlist, a.screen, 'Chiếm lịch'),
-      screen: undefined,
+      screen: key.endsWith('/hours') ? { hours: null, dailyReloadAt: '03:30' } : key.endsWith('/fallback') ? { playlistId: null } : undefined,
     };
     return api(t, method, path, { cookie: cookie[who], body: method === 'PUT' ? bodies[access.ward as WardBound] : undefined });
   }
@@ -168,7 +168,8 @@ describe('ward scoping', () => {
 
   it('publishes a ward\'s own rows only, leaving the city\'s drafts pending', async () => {
     const cityItem = t.services.content.list().find((s) => s.ownerWard === null)!.item.id;
-    await json('editor', 'PUT', `/api/content/${cityItem}`, slogan('Bản nháp của thành phố'));
+    // An admin's save is approved at once, so it is pending for the city's publish.
+    await json('admin', 'PUT', `/api/content/${cityItem}`, slogan('Bản nháp của thành phố'));
     await json('opA', 'PUT', `/api/content/${a.content_item}`, slogan('Tin phường sửa lại'));
     const pendingForA = await json<{ summary: { items: { changed: string[] } } }>('opA', 'GET', '/api/publish');
     expect(pendingForA.summary.items.changed).toEqual([a.content_item]);

@@ -1,0 +1,192 @@
+import { LitElement, css, html, nothing } from 'lit';
+import { customElement, state } from 'lit/decorators.js';
+import { formatLocalDate, formatLocalTime, parseInstant, type ApprovalEntry, type MediaInfo } from '../../playlists/index.ts';
+import { api, ApiError } from '../api.ts';
+import { approvalApi } from '../approval-api.ts';
+import { mediaApi } from '../media-api.ts';
+import { approvalErrorText, approvalMessages } from '../messages-approval.ts';
+import { editorMessages } from '../messages-editor.ts';
+import { previewProfiles, screenSizes, type PreviewProfile, type ScreenSize } from '../preview-profiles.ts';
+import { fieldChanges } from '../review-diff.ts';
+import './item-preview.ts';
+import { controls } from './styles.ts';
+
+/** The queue starts at a common LED board: what most city content must read on. */
+const DEFAULT_QUEUE_PROFILE = '384x192';
+const PROFILE_KEY = 'bangtin.admin.approvalProfile';
+
+/**
+ * The approval queue: every submitted city item, the version on air and the submitted one side by
+ * side at the same screen size (drawn by the player's renderers), what changed field by field, and
+ * Duyệt / Từ chối (with a reason). Nobody approves their own submission: its approve button is
+ * disabled, with the reason beside it. Approved items reach screens at the next publish.
+ *
+ * Each row is an `article[data-item-id]`; its previews are `.on-air` and `.submitted`.
+ */
+@customElement('bt-approval-queue')
+export class ApprovalQueueView extends LitElement {
+  static override styles = [
+    controls,
+    css`
+      :host { display: grid; gap: 1rem; }
+      .bar { display: flex; gap: 1rem; align-items: end; flex-wrap: wrap; }
+      .bar h2 { margin: 0; font-size: 1.2rem; flex: 1; }
+      .intro { margin: 0; color: #3d4550; }
+      article { background: #fff; border: 1px solid #dde2e8; border-radius: 10px; padding: 1rem; display: grid; gap: 0.75rem; }
+      article header { display: flex; gap: 0.75rem; align-items: baseline; flex-wrap: wrap; }
+      article header .by { color: #5b6571; font-size: 0.9rem; }
+      .side { display: grid; grid-template-columns: repeat(2, minmax(0, 1fr)); gap: 1rem; }
+      .side h4 { margin: 0 0 0.35rem; font-size: 0.9rem; color: #3d4550; }
+      .none { color: #5b6571; border: 1px dashed #9aa4b1; border-radius: 6px; padding: 1rem; margin: 0; }
+      .actions { display: flex; gap: 0.75rem; align-items: center; flex-wrap: wrap; }
+      .own { font-size: 0.9rem; color: #6b4d00; }
+      form { display: grid; gap: 0.5rem; max-width: 40rem; }
+      form .buttons { display: flex; gap: 0.5rem; }
+      @media (max-width: 50rem) { .side { grid-template-columns: minmax(0, 1fr); } }
+    `,
+  ];
+
+  @state() private items: ApprovalEntry[] = [];
+  @state() private loaded = false;
+  @state() private media: readonly MediaInfo[] = [];
+  @state() private screens: ScreenSize[] = [];
+  @state() private profileId = localStorage.getItem(PROFILE_KEY) ?? DEFAULT_QUEUE_PROFILE;
+  @state() private message: { ok: boolean; text: string } | null = null;
+  /** The item whose rejection form is open, and the reason typed so far. */
+  @state() private rejecting: { id: string; reason: string; error: string } | null = null;
+  @state() private busy = false;
+
+  override connectedCallback() {
+    super.connectedCallback();
+    void this.load();
+  }
+
+  async load() {
+    try {
+      this.items = (await approvalApi.queue()).items;
+      // The previews work without them (a failed request): pictures then show as missing.
+      this.media = (await mediaApi.list().catch(() => ({ media: [] }))).media;
+      this.screens = screenSizes((await api.screens().catch(() => ({ screens: [] }))).screens);
+    } catch (e) {
+      this.show(false, approvalErrorText(e instanceof ApiError ? e.code : 'unknown'));
+    } finally {
+      this.loaded = true;
+    }
+  }
+
+  override render() {
+    const t = approvalMessages.queue;
+    const profiles = previewProfiles(this.screens);
+    const profile = profiles.find((p) => p.id === this.profileId) ?? profiles.find((p) => p.id === DEFAULT_QUEUE_PROFILE)!;
+    return html`
+      <div class="bar">
+        <h2>${t.title}</h2>
+        <label>${t.profile}
+          <select name="profile" @change=${this.pickProfile}>
+            ${profiles.map((p) => html`<option value=${p.id} ?selected=${p.id === profile.id}>${p.label}</option>`)}
+          </select>
+        </label>
+      </div>
+      <p class="intro">${t.intro}</p>
+      ${this.message ? html`<p class=${this.message.ok ? 'ok' : 'error'} role="status">${this.message.text}</p>` : nothing}
+      ${this.loaded && this.items.length === 0 ? html`<p class="empty">${t.empty}</p>` : nothing}
+      ${this.items.map((entry) => this.renderEntry(entry, profile))}
+    `;
+  }
+
+  private renderEntry(entry: ApprovalEntry, profile: PreviewProfile) {
+    const t = approvalMessages.queue;
+    const at = parseInstant(entry.submittedAt);
+    const changes = fieldChanges(entry.onAir, entry.submitted);
+    return html`<article data-item-id=${entry.id}>
+      <header>
+        <strong>${editorMessages.kinds[entry.submitted.kind] ?? entry.submitted.kind}</strong>
+        <span class="by">${t.by(entry.submittedBy, `${formatLocalTime(at)} ${formatLocalDate(at)}`)}</span>
+      </header>
+      <div class="side">
+        <section class="on-air">
+          <h4>${t.onAir}</h4>
+          ${entry.onAir
+            ? html`<bt-item-preview .item=${entry.onAir} .profile=${profile} .media=${this.media}></bt-item-preview>`
+            : html`<p class="none">${t.notOnAir}</p>`}
+        </section>
+        <section class="submitted">
+          <h4>${t.submittedVersion}</h4>
+          <bt-item-preview .item=${entry.submitted} .profile=${profile} .media=${this.media}></bt-item-preview>
+        </section>
+      </div>
+      <details open>
+        <summary>${t.changes} (${changes.length})</summary>
+        ${changes.length === 0 ? html`<p>${t.noChanges}</p>` : html`<table class="changes">
+          <thead><tr><th>${t.field}</th><th>${t.before}</th><th>${t.after}</th></tr></thead>
+          <tbody>${changes.map((c) => html`<tr data-field=${c.field}><td>${c.label}</td><td>${c.before}</td><td>${c.after}</td></tr>`)}</tbody>
+        </table>`}
+      </details>
+      ${this.rejecting?.id === entry.id ? this.renderRejectForm(entry.id) : html`<div class="actions">
+        <button class="primary" name="approve" ?disabled=${entry.own || this.busy} @click=${() => this.approve(entry.id)}>${t.approve}</button>
+        <button class="danger" name="reject" ?disabled=${this.busy} @click=${() => (this.rejecting = { id: entry.id, reason: '', error: '' })}>${t.reject}</button>
+        ${entry.own ? html`<span class="own">${t.ownSubmission}</span>` : nothing}
+      </div>`}
+    </article>`;
+  }
+
+  private renderRejectForm(id: string) {
+    const t = approvalMessages.queue;
+    const r = this.rejecting!;
+    return html`<form @submit=${(e: Event) => this.reject(e, id)}>
+      <label>${t.reason}
+        <textarea name="reason" rows="3" maxlength="500" .value=${r.reason}
+          @input=${(e: Event) => (this.rejecting = { ...r, reason: (e.target as HTMLTextAreaElement).value, error: '' })}></textarea>
+      </label>
+      ${r.error ? html`<p class="error" role="alert">${r.error}</p>` : nothing}
+      <div class="buttons">
+        <button class="danger" type="submit" name="confirm-reject" ?disabled=${this.busy}>${t.confirmReject}</button>
+        <button type="button" @click=${() => (this.rejecting = null)}>${t.cancel}</button>
+      </div>
+    </form>`;
+  }
+
+  private pickProfile(e: Event) {
+    this.profileId = (e.target as HTMLSelectElement).value;
+    localStorage.setItem(PROFILE_KEY, this.profileId);
+  }
+
+  private show(ok: boolean, text: string) {
+    this.message = { ok, text };
+  }
+
+  private async approve(id: string) {
+    await this.decide(() => approvalApi.approve(id), approvalMessages.queue.approved);
+  }
+
+  private async reject(e: Event, id: string) {
+    e.preventDefault();
+    const reason = this.rejecting?.reason.trim() ?? '';
+    if (!reason) {
+      this.rejecting = { id, reason: this.rejecting?.reason ?? '', error: approvalMessages.queue.reasonRequired };
+      return;
+    }
+    await this.decide(() => approvalApi.reject(id, reason), approvalMessages.queue.rejected);
+    this.rejecting = null;
+  }
+
+  private async decide(action: () => Promise<unknown>, done: string) {
+    this.busy = true;
+    this.message = null;
+    try {
+      await action();
+      this.show(true, done);
+    } catch (e) {
+      this.show(false, approvalErrorText(e instanceof ApiError ? e.code : 'unknown'));
+    } finally {
+      this.busy = false;
+    }
+    await this.load();
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'bt-approval-queue': ApprovalQueueView;
+  }
+}

@@ -1,0 +1,130 @@
+import { LitElement, css, html, nothing } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { RevisionDiff, formatLocalDate, formatLocalTime, parseInstant, type MediaInfo, type RevisionChange } from '../../playlists/index.ts';
+import { ApiError, call } from '../api.ts';
+import { mediaApi } from '../media-api.ts';
+import { errorText } from '../messages.ts';
+import { revisionMessages as t } from '../messages-revisions.ts';
+import type { PreviewProfile } from '../preview-profiles.ts';
+import { fieldRows, stateOf, titleOf } from '../revision-rows.ts';
+import './item-preview.ts';
+import { controls } from './styles.ts';
+
+/** Items are drawn as a 384×192 LED board shows them: small, and enough to see what changed. */
+const PREVIEW: PreviewProfile = { id: '384x192', label: '384×192', width: 384, height: 192, theme: 'outdoor' };
+
+/**
+ * What one revision changed, object by object: the fields of the version before and after side
+ * by side, those that differ highlighted, and for content items both versions as a screen
+ * draws them. Every value is rendered as text.
+ *
+ * @fires revision-diff-close - the user closed the view.
+ */
+@customElement('bt-revision-diff')
+export class RevisionDiffView extends LitElement {
+  static override styles = [
+    controls,
+    css`
+      :host { display: block; margin-top: 1rem; padding: 1rem; border: 1px solid #9aa4b1; border-radius: 8px; background: #fbfcfd; }
+      header { display: flex; justify-content: space-between; align-items: start; gap: 1rem; }
+      h2 { margin: 0 0 0.25rem; font-size: 1.15rem; }
+      h3 { margin: 0 0 0.5rem; font-size: 1rem; display: flex; gap: 0.5rem; align-items: center; flex-wrap: wrap; }
+      .change { margin-top: 1.25rem; padding-top: 0.75rem; border-top: 1px solid #dde2e8; }
+      .previews { display: grid; grid-template-columns: 1fr 1fr; gap: 1rem; margin-bottom: 0.75rem; }
+      .previews figure { margin: 0; min-width: 0; }
+      .previews figcaption { font-weight: 600; font-size: 0.9rem; margin-bottom: 0.25rem; }
+      table.sides { table-layout: fixed; }
+      table.sides th:first-child { width: 22%; }
+      td { white-space: pre-wrap; overflow-wrap: anywhere; }
+      tr.differs td { background: #fff1c2; }
+      tr.differs td.before { text-decoration: line-through; text-decoration-color: #a40e26; }
+      tr.differs th::after { content: ' •'; color: #6b4d00; }
+      .badge.added { background: #e7f6ec; color: #0b6b2e; }
+      .badge.removed { background: #fdecef; color: #a40e26; }
+      .muted { color: #5b6571; margin: 0; }
+    `,
+  ];
+
+  /** The revision whose changes are shown (against the one before it). */
+  @property({ type: Number }) revision = 0;
+
+  @state() private diff: RevisionDiff | null = null;
+  @state() private media: MediaInfo[] = [];
+  @state() private error: string | null = null;
+
+  override willUpdate(changed: Map<string, unknown>): void {
+    if (changed.has('revision') && this.revision > 0) void this.load(this.revision);
+  }
+
+  private async load(n: number): Promise<void> {
+    this.diff = null;
+    this.error = null;
+    try {
+      const diff = await call('GET', `/api/revisions/${n}/diff`, RevisionDiff);
+      // Previews of pictures and clips need the library's files; without them they show empty.
+      const needsMedia = diff.changes.some((c) => c.kind === 'item' && ['story', 'image', 'video'].includes((c.after ?? c.before)!.kind));
+      if (needsMedia) this.media = (await mediaApi.list().catch(() => ({ media: [] }))).media;
+      if (n === this.revision) this.diff = diff;
+    } catch (e) {
+      this.error = errorText(e instanceof ApiError ? e.code : 'unknown');
+    }
+  }
+
+  private close(): void {
+    this.dispatchEvent(new CustomEvent('revision-diff-close', { bubbles: true, composed: true }));
+  }
+
+  override render() {
+    const d = this.diff;
+    const at = d ? parseInstant(d.publishedAt) : null;
+    return html`
+      <header>
+        <div>
+          <h2>${t.title(this.revision, d?.previous ?? this.revision - 1)}</h2>
+          ${d && at ? html`<p class="muted">${t.by(d.publishedBy, `${formatLocalTime(at)} ${formatLocalDate(at)}`)}</p>` : nothing}
+        </div>
+        <button @click=${this.close}>${t.close}</button>
+      </header>
+      ${this.error ? html`<p class="error" role="status">${this.error}</p>` : nothing}
+      ${!d && !this.error ? html`<p class="muted">${t.loading}</p>` : nothing}
+      ${d && d.changes.length === 0 ? html`<p class="muted">${t.none}</p>` : nothing}
+      ${d ? d.changes.map((c) => this.renderChange(c)) : nothing}
+    `;
+  }
+
+  private renderChange(c: RevisionChange) {
+    const s = stateOf(c);
+    return html`<section class="change" data-kind=${c.kind} data-id=${c.id} data-state=${s}>
+      <h3><span class="badge ${s}">${t.states[s]}</span> ${t.kinds[c.kind]}: ${titleOf(c)}</h3>
+      ${c.kind === 'item' ? this.renderPreviews(c) : nothing}
+      <table class="sides">
+        <thead><tr><th>${t.field}</th><th>${t.before}</th><th>${t.after}</th></tr></thead>
+        <tbody>
+          ${fieldRows(c).map(
+            (r) => html`<tr class=${r.differs ? 'differs' : ''} data-field=${r.name}>
+              <th scope="row">${r.label}</th><td class="before">${r.before}</td><td class="after">${r.after}</td>
+            </tr>`,
+          )}
+        </tbody>
+      </table>
+    </section>`;
+  }
+
+  private renderPreviews(c: Extract<RevisionChange, { kind: 'item' }>) {
+    const side = (label: string, which: 'before' | 'after', item: typeof c.before) =>
+      html`<figure data-side=${which}>
+        <figcaption>${label}</figcaption>
+        ${item ? html`<bt-item-preview .item=${item} .profile=${PREVIEW} .media=${this.media}></bt-item-preview>` : html`<p class="muted">${t.absent}</p>`}
+      </figure>`;
+    return html`<div class="previews">${side(t.before, 'before', c.before)}${side(t.after, 'after', c.after)}</div>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'bt-revision-diff': RevisionDiffView;
+  }
+  interface HTMLElementEventMap {
+    'revision-diff-close': CustomEvent<void>;
+  }
+}

@@ -1,0 +1,160 @@
+import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
+import { customElement, property, query, state } from 'lit/decorators.js';
+import { ScreenStatus } from '../../playlists/index.ts';
+import { ApiError, call } from '../api.ts';
+import { crossesMidnight, hoursFormOf, hoursOfForm, type HoursFormState, type HoursPreset } from '../hours-form.ts';
+import { hoursMessages as t } from '../messages-hours.ts';
+import { errorText } from '../messages.ts';
+import { controls } from './styles.ts';
+
+const PRESETS: HoursPreset[] = ['always', 'daily', 'custom'];
+const OUTSIDE = ['clock', 'dim', 'black'] as const;
+
+/**
+ * A screen's operating hours in a modal dialog, for operators who are not programmers: always
+ * on, 06:00–22:00 every day, or times per weekday (crossing midnight allowed); what shows
+ * outside them; and the daily reload time. A connected screen follows on save.
+ *
+ * @fires hours-closed - the dialog was closed; the list clears `screen`
+ */
+@customElement('bt-screen-hours')
+export class ScreenHoursDialog extends LitElement {
+  static override styles = [
+    controls,
+    css`
+      dialog { width: min(36rem, 92vw); border: 1px solid #9aa4b1; border-radius: 8px; padding: 1.25rem 1.5rem; }
+      dialog::backdrop { background: #0b254066; }
+      h3 { margin: 0 0 0.5rem; font-size: 1.1rem; }
+      p { margin: 0 0 0.75rem; line-height: 1.45; }
+      .hint { font-size: 0.85rem; color: #5b6571; }
+      fieldset { border: 1px solid #dde2e8; border-radius: 8px; margin: 0 0 0.75rem; padding: 0.5rem 0.75rem 0.75rem; }
+      legend { font-weight: 600; font-size: 0.9rem; padding: 0 0.3rem; }
+      .choices { display: grid; gap: 0.3rem; }
+      .choices label, .day label { display: flex; gap: 0.4rem; align-items: center; font-size: 0.9rem; color: #1b1f24; }
+      .day { display: grid; grid-template-columns: 7rem 1fr 1fr; gap: 0.5rem; align-items: center; margin-top: 0.3rem; }
+      input[aria-invalid='true'] { border-color: #a40e26; background: #fdecef; }
+      .field-error { color: #a40e26; font-size: 0.8rem; }
+      .actions { display: flex; gap: 0.5rem; justify-content: flex-end; margin-top: 0.5rem; }
+    `,
+  ];
+
+  /** The screen whose hours to edit; null closes the dialog. */
+  @property({ attribute: false }) screen: ScreenStatus | null = null;
+
+  @state() private form: HoursFormState | null = null;
+  @state() private busy = false;
+  @state() private error = '';
+
+  @query('dialog') private dialog!: HTMLDialogElement;
+
+  override updated(changed: PropertyValues<this>) {
+    if (!changed.has('screen')) return;
+    if (this.screen && !this.dialog.open) {
+      this.form = hoursFormOf(this.screen);
+      this.error = '';
+      this.busy = false;
+      this.dialog.showModal();
+    } else if (!this.screen && this.dialog.open) this.dialog.close();
+  }
+
+  private change(patch: Partial<HoursFormState>) {
+    if (this.form) this.form = { ...this.form, ...patch };
+  }
+
+  private changeDay(i: number, patch: Partial<HoursFormState['days'][number]>) {
+    if (this.form) this.change({ days: this.form.days.map((d, j) => (j === i ? { ...d, ...patch } : d)) });
+  }
+
+  private async save() {
+    const screen = this.screen;
+    const check = this.form && hoursOfForm(this.form);
+    if (!screen || !check?.ok) return;
+    this.busy = true;
+    this.error = '';
+    try {
+      await call('PUT', `/api/screens/${encodeURIComponent(screen.id)}/hours`, ScreenStatus, check.body);
+      this.dialog.close();
+    } catch (e) {
+      this.error = errorText(e instanceof ApiError ? e.code : 'network');
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  private onClosed() {
+    this.form = null;
+    this.dispatchEvent(new CustomEvent('hours-closed', { bubbles: true, composed: true }));
+  }
+
+  override render() {
+    const name = this.screen?.name ?? '';
+    return html`<dialog aria-label=${t.title(name)} @close=${this.onClosed}>
+      <h3>${t.title(name)}</h3>
+      <p class="hint">${t.explain}</p>
+      ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
+      ${this.form ? this.renderForm(this.form) : nothing}
+    </dialog>`;
+  }
+
+  private renderForm(form: HoursFormState) {
+    const check = hoursOfForm(form);
+    const issues = new Set(check.ok ? [] : check.issues);
+    const radio = (name: string, value: string, label: string, checked: boolean, pick: () => void) =>
+      html`<label><input type="radio" name=${name} value=${value} .checked=${checked} @change=${pick} />${label}</label>`;
+    return html`<fieldset>
+        <legend>${t.hours}</legend>
+        <div class="choices" role="radiogroup" aria-label=${t.hours}>
+          ${PRESETS.map((p) => radio('preset', p, t.presets[p], form.preset === p, () => this.change({ preset: p })))}
+        </div>
+        ${form.preset === 'custom' ? form.days.map((row, i) => this.renderDay(form, i, issues.has(`time${i}`))) : nothing}
+        ${issues.has('noDay') ? html`<p class="field-error" role="alert">${t.issues.noDay}</p>` : nothing}
+      </fieldset>
+      ${form.preset === 'always'
+        ? nothing
+        : html`<fieldset>
+            <legend>${t.outside}</legend>
+            <div class="choices" role="radiogroup" aria-label=${t.outside}>
+              ${OUTSIDE.map((o) => radio('outside', o, t.outsideOptions[o], form.outside === o, () => this.change({ outside: o })))}
+            </div>
+          </fieldset>`}
+      <fieldset>
+        <legend>${t.reload}</legend>
+        <label><input type="checkbox" name="reload" .checked=${form.reload}
+          @change=${(e: Event) => this.change({ reload: (e.target as HTMLInputElement).checked })} />${t.reloadOn}
+          <input type="time" name="reloadAt" .value=${form.reloadAt} ?disabled=${!form.reload} aria-invalid=${issues.has('reload') ? 'true' : 'false'}
+            @input=${(e: Event) => this.change({ reloadAt: (e.target as HTMLInputElement).value })} /></label>
+        ${issues.has('reload') ? html`<span class="field-error" role="alert">${t.issues.reload}</span>` : nothing}
+        <p class="hint">${t.reloadHint}</p>
+      </fieldset>
+      <div class="actions">
+        <button @click=${() => this.dialog.close()}>${t.cancel}</button>
+        <button class="primary" data-action="save-hours" ?disabled=${!check.ok || this.busy} @click=${() => void this.save()}>
+          ${this.busy ? t.saving : t.save}
+        </button>
+      </div>`;
+  }
+
+  private renderDay(form: HoursFormState, i: number, bad: boolean) {
+    const row = form.days[i]!;
+    const day = t.weekdays[i]!;
+    const time = (field: 'from' | 'to') => html`<label>${t[field]}
+      <input type="time" name=${`${field}-${i + 1}`} aria-label=${`${day}: ${t[field]}`} .value=${row[field]} ?disabled=${!row.on}
+        aria-invalid=${bad ? 'true' : 'false'} @input=${(e: Event) => this.changeDay(i, { [field]: (e.target as HTMLInputElement).value })} /></label>`;
+    return html`<div class="day" data-day=${i + 1}>
+        <label><input type="checkbox" name=${`day-${i + 1}`} .checked=${row.on}
+          @change=${(e: Event) => this.changeDay(i, { on: (e.target as HTMLInputElement).checked })} />${day}</label>
+        ${time('from')} ${time('to')}
+      </div>
+      ${crossesMidnight(row) ? html`<small class="hint">${t.crossesMidnight}</small>` : nothing}
+      ${bad ? html`<span class="field-error" role="alert">${t.issues.time}</span>` : nothing}`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'bt-screen-hours': ScreenHoursDialog;
+  }
+  interface HTMLElementEventMap {
+    'hours-closed': CustomEvent<void>;
+  }
+}

@@ -1,0 +1,43 @@
+// Vietnamese text of the revision history's side-by-side difference. English identifiers; Vietnamese only here.
+import { editorMessages, fieldLabel } from './messages-editor.ts';
+
+const e = editorMessages.editor;
+
+export const revisionMessages = {
+  show: 'Xem thay đổi',
+  close: 'Đóng',
+  title: (n: number, previous: number) =>
+    previous > 0 ? `Thay đổi của phiên bản ${n} so với phiên bản ${previous}` : `Phiên bản ${n} — lần xuất bản đầu tiên`,
+  by: (who: string, at: string) => `Xuất bản bởi ${who} lúc ${at}`,
+  loading: 'Đang tải…',
+  none: 'Phiên bản này không có thay đổi nào bạn được xem.',
+  before: 'Trước',
+  after: 'Sau',
+  field: 'Mục',
+  absent: '—',
+  yes: 'Có',
+  no: 'Không',
+  states: { added: 'Mới', changed: 'Đã sửa', removed: 'Đã bỏ' },
+  kinds: { item: 'Nội dung', playlist: 'Danh sách phát', schedule: 'Lịch phát', defaultPlaylist: 'Danh sách phát mặc định' } as Record<string, string>,
+  differs: 'khác',
+  /** Names of playlist and schedule fields (an item's come from the editor's labels). */
+  fields: {
+    kind: e.kind,
+    name: 'Tên',
+    itemIds: 'Các nội dung (theo thứ tự phát)',
+    playlistId: 'Danh sách phát',
+    tier: 'Mức ưu tiên',
+    zone: 'Vùng màn hình',
+    target: 'Màn hình nhận',
+    time: 'Thời gian phát',
+    ownerWard: 'Xã, phường',
+    defaultPlaylist: 'Danh sách phát mặc định',
+  } as Record<string, string>,
+  seconds: (s: number) => `${s} giây`,
+};
+
+/** A field's name in Vietnamese: an item's as the editor labels it, others from `fields`. */
+export function revisionFieldLabel(kind: string, name: string): string {
+  if (kind === 'item' && name !== 'kind') return fieldLabel(name);
+  return revisionMessages.fields[name] ?? name;
+}

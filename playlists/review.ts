@@ -1,0 +1,46 @@
+import { z } from 'zod';
+import { ContentFields, Id, text } from './content.ts';
+import { Instant } from './time.ts';
+
+/**
+ * Approval of city content (issue 5): draft → submitted → approved, or rejected (with a reason)
+ * and back to draft by the next edit; archived takes an item off screens. Ward-local items need
+ * no approval.
+ */
+export const REVIEW_STATES = ['draft', 'submitted', 'approved', 'rejected', 'archived'] as const;
+export const ReviewState = z.enum(REVIEW_STATES);
+export type ReviewState = z.infer<typeof ReviewState>;
+
+export const REJECT_REASON_MAX = 500;
+
+/** Where a city item stands in approval; usernames and local ISO times. */
+export const ReviewInfo = z.object({
+  state: ReviewState,
+  submittedBy: z.string().optional(),
+  submittedAt: Instant.optional(),
+  reviewedBy: z.string().optional(),
+  reviewedAt: Instant.optional(),
+  /** Why it was rejected (while rejected). */
+  reason: z.string().optional(),
+  /** Whether an approved version exists: it stays on air while a newer draft waits. */
+  hasApproved: z.boolean(),
+});
+export type ReviewInfo = z.infer<typeof ReviewInfo>;
+
+/** `POST /api/content/{id}/reject`. */
+export const RejectBody = z.strictObject({ reason: text(REJECT_REASON_MAX) });
+
+/** One submitted item in the approval queue: what it would be, and what screens have now. */
+export const ApprovalEntry = z.object({
+  id: Id,
+  submitted: ContentFields,
+  /** The item as in the latest published revision; null: new to screens. */
+  onAir: ContentFields.nullable(),
+  submittedBy: z.string(),
+  submittedAt: Instant,
+  /** Whether the signed-in user submitted it (nobody approves their own submission). */
+  own: z.boolean(),
+});
+export type ApprovalEntry = z.infer<typeof ApprovalEntry>;
+export const ApprovalQueue = z.object({ items: z.array(ApprovalEntry) });
+export type ApprovalQueue = z.infer<typeof ApprovalQueue>;
