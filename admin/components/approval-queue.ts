@@ -18,7 +18,7 @@ const PROFILE_KEY = 'bangtin.admin.approvalProfile';
 /**
  * The approval queue: every submitted city item, the version on air and the submitted one side by
  * side at the same screen size (drawn by the player's renderers), what changed field by field, and
- * Duyệt / Từ chối (with a reason). Nobody approves their own submission: its approve button is
+ * approve / reject (with a reason). Nobody approves their own submission: its approve button is
  * disabled, with the reason beside it. Approved items reach screens at the next publish.
  *
  * Each row is an `article[data-item-id]`; its previews are `.on-air` and `.submitted`.

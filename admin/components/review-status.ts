@@ -8,8 +8,8 @@ import { approvalErrorText, approvalMessages } from '../messages-approval.ts';
 import { controls } from './styles.ts';
 
 /**
- * Where a city item stands in approval — Nháp, Chờ duyệt, Đã duyệt, Bị từ chối (with the
- * approver's reason), Lưu trữ — and the actions the role has on it: submit for approval,
+ * Where a city item stands in approval — draft, submitted, approved, rejected (with the
+ * approver's reason), archived — and the actions the role has on it: submit for approval,
  * archive, unarchive. Ward-local items (no review) render nothing.
  *
  * `.review` (the badge) carries `data-review-state` for tests; it is not a `.badge`, which
