@@ -235,6 +235,7 @@ export const messages = {
       pair: 'Ghép nối màn hình',
       sign_in: 'Đăng nhập',
       sign_in_failed: 'Đăng nhập thất bại',
+      sign_in_throttled: 'Tạm chặn đăng nhập do sai mật khẩu nhiều lần',
       sign_out: 'Đăng xuất',
       sign_out_everywhere: 'Đăng xuất mọi nơi',
       password_change: 'Đổi mật khẩu',
@@ -248,6 +249,7 @@ export const messages = {
       screen: 'Màn hình',
       user: 'Tài khoản',
       ward: 'Xã, phường',
+      address: 'Địa chỉ IP',
     } as Record<string, string>,
   },
   errors: {

@@ -46,7 +46,7 @@ describe('SignInThrottle', () => {
     fail(throttle, 'someone-else', '192.0.2.2');
     // The old keys were purged when the new failure was written.
     const keys = db.prepare('SELECT key FROM sign_in_throttle ORDER BY key').pluck().all();
-    expect(keys).toEqual(['account:someone-else', 'address:192.0.2.2']);
+    expect(keys).toEqual(['account:someone-else', 'address:192.0.2.2', 'pair:192.0.2.2|someone-else']);
     for (let i = 0; i < 4; i++) fail(throttle);
     expect('attempt' in throttle.begin('admin', '192.0.2.1')).toBe(true);
   });
@@ -55,12 +55,34 @@ describe('SignInThrottle', () => {
     const { throttle } = setup();
     for (let i = 0; i < 3; i++) fail(throttle);
     const a = throttle.begin('admin', '192.0.2.1');
-    const b = throttle.begin('admin', '192.0.2.3');
+    const b = throttle.begin('admin', '192.0.2.1');
     expect('attempt' in a && 'attempt' in b).toBe(true);
-    expect(throttle.begin('admin', '192.0.2.4')).toEqual({ retryAfterMs: 1_000 });
+    expect(throttle.begin('admin', '192.0.2.1')).toEqual({ retryAfterMs: 1_000 });
     if ('attempt' in a) a.attempt.succeeded();
     if ('attempt' in b) b.attempt.failed();
-    expect('attempt' in throttle.begin('admin', '192.0.2.5')).toBe(true);
+    expect('attempt' in throttle.begin('admin', '192.0.2.1')).toBe(true);
+  });
+
+  it('holds back with the account-wide count only addresses that failed at the account', () => {
+    const { throttle } = setup();
+    for (let i = 1; i <= 5; i++) fail(throttle, 'admin', `192.0.2.${i}`);
+    expect(throttle.begin('admin', '192.0.2.1')).toEqual({ retryAfterMs: 1_000 });
+    expect('attempt' in throttle.begin('admin', '192.0.2.6')).toBe(true);
+    expect('attempt' in throttle.begin('someone-else', '192.0.2.1')).toBe(true);
+  });
+
+  it('reports each count going over its allowance once', () => {
+    const { throttle, clock } = setup();
+    const onsets = [];
+    for (let i = 0; i < 7; i++) {
+      const d = throttle.begin('admin', '192.0.2.1');
+      if (!('attempt' in d)) throw new Error('throttled');
+      onsets.push(d.attempt.failed());
+      clock.advance(DEFAULT_THROTTLE.maxDelayMs);
+    }
+    expect(onsets.slice(0, 4).flat()).toEqual([]);
+    expect(onsets[4]!.map((o) => o.scope).sort()).toEqual(['account', 'account_address', 'address']);
+    expect(onsets.slice(5).flat()).toEqual([]);
   });
 
   it('refuses to settle one attempt twice', () => {

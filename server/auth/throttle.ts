@@ -27,21 +27,41 @@ export function delayAfter(failures: number, policy: ThrottlePolicy = DEFAULT_TH
   return Math.min(policy.baseDelayMs * 2 ** doublings, policy.maxDelayMs);
 }
 
+/** What a count is kept for: an account × address pair, an address, or an account anywhere. */
+export type ThrottleScope = 'account_address' | 'address' | 'account';
+
+/** A count that has just used up its allowance: the audit log records it, once per streak. */
+export interface ThrottleOnset {
+  scope: ThrottleScope;
+  failures: number;
+  blockedUntil: number;
+}
+
 /** An attempt let through; report its outcome exactly once. */
 export interface SignInAttempt {
   succeeded(): void;
-  failed(): void;
+  /** Records the failure; answers the counts that this failure put over their allowance. */
+  failed(): ThrottleOnset[];
 }
 
 export type ThrottleDecision = { attempt: SignInAttempt } | { retryAfterMs: number };
 
-export const accountKey = (username: string) => `account:${username.normalize('NFC').toLowerCase()}`;
+const accountName = (username: string) => username.normalize('NFC').toLowerCase();
+export const accountKey = (username: string) => `account:${accountName(username)}`;
+export const pairKey = (username: string, address: string) => `pair:${addressKey(address)}|${accountName(username)}`;
 
 /**
- * Sign-in throttling per account and per client address. Keys are the username as typed,
- * so an unknown user is throttled exactly like a real one and the answers cannot tell them
- * apart. A success clears its account's count but not its address's: otherwise one valid
- * account would let a guesser reset the address between guesses at others.
+ * Sign-in throttling (OWASP's guidance against both guessing and lock-out): counts per account ×
+ * address and per address hold back whoever fails, and an account-wide count holds back only
+ * addresses that have themselves failed at that account. So guesses from many addresses cannot
+ * lock the owner out: the right password from an address that has not failed there is always
+ * checked. A guesser who rotates addresses gets one guess per new address once the account's
+ * count is over its allowance.
+ *
+ * Keys are the username as typed, so an unknown user is throttled exactly like a real one and
+ * the answers cannot tell them apart. A success clears its pair's count but not its address's
+ * (one valid account must not let a guesser reset the address between guesses at others) nor
+ * the account's (the owner signing in says nothing about the guessers).
  *
  * Attempts still being checked (scrypt takes a while) count as failures until they settle,
  * so a burst of parallel guesses cannot slip past the allowance.
@@ -55,17 +75,23 @@ export class SignInThrottle {
   ) {}
 
   begin(username: string, address: string): ThrottleDecision {
-    const account = accountKey(username);
-    const keys = [account, `address:${addressKey(address)}`];
+    const pair = pairKey(username, address);
+    const keys: Array<[ThrottleScope, string]> = [
+      ['account_address', pair],
+      ['address', `address:${addressKey(address)}`],
+      ['account', accountKey(username)],
+    ];
     const now = this.deps.clock.now();
-    const wait = Math.max(...keys.map((k) => this.#wait(k, now)));
+    const hasFailedHere = (this.#live(pair, now)?.failures ?? 0) > 0 || (this.#inFlight.get(pair) ?? 0) > 0;
+    const gating = keys.filter(([scope]) => scope !== 'account' || hasFailedHere);
+    const wait = Math.max(...gating.map(([, k]) => this.#wait(k, now)));
     if (wait > 0) return { retryAfterMs: wait };
-    for (const k of keys) this.#inFlight.set(k, (this.#inFlight.get(k) ?? 0) + 1);
+    for (const [, k] of keys) this.#inFlight.set(k, (this.#inFlight.get(k) ?? 0) + 1);
     let settled = false;
     const settle = () => {
       if (settled) throw new Error('sign-in attempt settled twice');
       settled = true;
-      for (const k of keys) {
+      for (const [, k] of keys) {
         const n = (this.#inFlight.get(k) ?? 1) - 1;
         if (n > 0) this.#inFlight.set(k, n);
         else this.#inFlight.delete(k);
@@ -75,11 +101,11 @@ export class SignInThrottle {
       attempt: {
         succeeded: () => {
           settle();
-          this.deps.repo.delete(account);
+          this.deps.repo.delete(pair);
         },
         failed: () => {
           settle();
-          this.#fail(keys);
+          return this.#fail(keys);
         },
       },
     };
@@ -99,14 +125,18 @@ export class SignInThrottle {
     return 0;
   }
 
-  #fail(keys: string[]): void {
+  #fail(keys: Array<[ThrottleScope, string]>): ThrottleOnset[] {
     const now = this.deps.clock.now();
+    const onsets: ThrottleOnset[] = [];
     this.deps.db.transaction(() => {
-      for (const key of keys) {
+      for (const [scope, key] of keys) {
         const failures = (this.#live(key, now)?.failures ?? 0) + 1;
-        this.deps.repo.put(key, { failures, lastFailureAt: now, blockedUntil: now + delayAfter(failures, this.policy) });
+        const blockedUntil = now + delayAfter(failures, this.policy);
+        this.deps.repo.put(key, { failures, lastFailureAt: now, blockedUntil });
+        if (failures === this.policy.freeFailures) onsets.push({ scope, failures, blockedUntil });
       }
       this.deps.repo.purge(now - this.policy.forgetAfterMs);
     })();
+    return onsets;
   }
 }

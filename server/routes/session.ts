@@ -2,13 +2,22 @@ import { createRoute } from '@hono/zod-openapi';
 import { PasswordChange, SessionInfo, SessionState, SignIn } from '../../playlists/index.ts';
 import { dummyHash, hashPassword, verifyPassword } from '../auth/password.ts';
 import type { SessionService } from '../auth/sessions.ts';
-import type { SignInThrottle } from '../auth/throttle.ts';
+import type { SignInThrottle, ThrottleOnset } from '../auth/throttle.ts';
+import { addressKey } from '../client-address.ts';
+import type { AuditChange } from '../audit.ts';
 import type { AuditLog } from '../audit.ts';
 import { AppError } from '../errors.ts';
 import type { User, UserRepo } from '../repos/users.ts';
 import type { SessionRepo } from '../repos/sessions.ts';
 import type { WardRepo } from '../repos/wards.ts';
 import { commonErrors, cookieAuth, errorResponse, jsonBody, jsonResponse, newRouter } from './router.ts';
+
+/** The audit entry for a count that just went over its allowance: an admin sees the guessing. */
+function throttledEntry(onset: ThrottleOnset, address: string, user: User | undefined): AuditChange {
+  const after = { scope: onset.scope, failures: onset.failures, blockedUntil: new Date(onset.blockedUntil).toISOString() };
+  if (onset.scope === 'address') return { action: 'sign_in_throttled', objectType: 'address', objectId: addressKey(address), after };
+  return { action: 'sign_in_throttled', objectType: 'user', objectId: user?.id, wardCode: user?.wardCode, after };
+}
 
 export function sessionRoutes(deps: { auth: SessionService; users: UserRepo; sessions: SessionRepo; wards: WardRepo; throttle: SignInThrottle; audit: AuditLog }) {
   const app = newRouter();
@@ -44,16 +53,19 @@ export function sessionRoutes(deps: { auth: SessionService; users: UserRepo; ses
       }
       const user = deps.users.byUsername(username);
       let ok = false;
+      let onsets: ThrottleOnset[] = [];
       try {
         // Same work and same answer whether the user is unknown, disabled or mistyped.
         ok = (await verifyPassword(password, user?.passwordHash ?? (await dummyHash()))) && user !== undefined && !user.disabled;
       } finally {
         if (ok) gate.attempt.succeeded();
-        else gate.attempt.failed();
+        else onsets = gate.attempt.failed();
       }
       if (!user || !ok) {
+        const address = c.get('clientAddress');
         // The name typed is not logged: it is sometimes a password typed in the wrong box.
-        deps.audit.append(null, c.get('clientAddress'), { action: 'sign_in_failed', objectType: 'user', objectId: user?.id, wardCode: user?.wardCode });
+        deps.audit.append(null, address, { action: 'sign_in_failed', objectType: 'user', objectId: user?.id, wardCode: user?.wardCode });
+        for (const onset of onsets) deps.audit.append(null, address, throttledEntry(onset, address, user));
         throw new AppError(401, 'invalid_credentials', 'Wrong username or password');
       }
       deps.audit.transaction(c, (log) => {

@@ -84,11 +84,55 @@ describe('sign-in throttling', () => {
     expect((await signInAs(t, 'admin', ADMIN_PASSWORD, '192.0.2.11')).status).toBe(200);
   });
 
-  it('throttles an account tried from many addresses', async () => {
+  it('lets the right password in from a fresh address while six addresses guess at the account', async () => {
+    const t = await createTestApp();
+    for (let i = 1; i <= 6; i++) expect((await signInAs(t, 'admin', WRONG, `192.0.2.${i}`)).status).toBe(401);
+    // One guess per expiry from the addresses already used keeps the attack going for an hour.
+    for (let minute = 0; minute < 60; minute++) {
+      t.clock.advance(60_000);
+      await signInAs(t, 'admin', WRONG, `192.0.2.${(minute % 6) + 1}`);
+      expect((await signInAs(t, 'admin', ADMIN_PASSWORD, `198.51.100.${minute + 1}`)).status).toBe(200);
+    }
+    expect((await signInAs(t, 'admin', ADMIN_PASSWORD, '2001:db8::1')).status).toBe(200);
+  });
+
+  it('throttles the account for addresses that already failed at it, once many addresses have', async () => {
     const t = await createTestApp();
     for (let i = 1; i <= 5; i++) expect((await signInAs(t, 'admin', WRONG, `192.0.2.${i}`)).status).toBe(401);
-    expect((await signInAs(t, 'admin', ADMIN_PASSWORD, '192.0.2.99')).status).toBe(429);
-    expect((await signInAs(t, 'admin', ADMIN_PASSWORD, '2001:db8::1')).status).toBe(429);
+    // 192.0.2.1 has one failure of its own: the account-wide count now holds it back too.
+    const held = await signInAs(t, 'admin', WRONG, '192.0.2.1');
+    expect(held.status).toBe(429);
+    expect(retryAfter(held)).toBe(1);
+    // A new address gets its guess, which makes it one that has failed.
+    expect((await signInAs(t, 'admin', WRONG, '192.0.2.6')).status).toBe(401);
+    expect((await signInAs(t, 'admin', WRONG, '192.0.2.6')).status).toBe(429);
+    expect((await signInAs(t, 'admin', ADMIN_PASSWORD, '192.0.2.7')).status).toBe(200);
+  });
+
+  it('records in the audit log when an account, an address or the pair of them gets throttled', async () => {
+    const t = await createTestApp();
+    const adminId = String(t.services.users.byUsername('admin')!.id);
+    for (let i = 1; i <= 5; i++) await signInAs(t, 'admin', WRONG, `192.0.2.${i}`);
+    for (let i = 0; i < 5; i++) {
+      // Past the account-wide delay, which holds this address back once it has failed.
+      t.clock.advance(60_000);
+      expect((await signInAs(t, 'admin', WRONG, '198.51.100.9')).status).toBe(401);
+    }
+    for (const name of ['an', 'binh', 'chi', 'dung', 'giang']) await signInAs(t, name, WRONG, '203.0.113.5');
+    const throttled = t.services.auditEntries
+      .query({}, 100)
+      .filter((e) => e.action === 'sign_in_throttled')
+      .map((e) => ({ objectType: e.objectType, objectId: e.objectId, address: e.address, after: JSON.parse(e.after!) }));
+    expect(throttled).toEqual(expect.arrayContaining([
+      { objectType: 'user', objectId: adminId, address: '192.0.2.5', after: expect.objectContaining({ scope: 'account', failures: 5 }) },
+      { objectType: 'user', objectId: adminId, address: '198.51.100.9', after: expect.objectContaining({ scope: 'account_address', failures: 5 }) },
+      { objectType: 'address', objectId: '198.51.100.9', address: '198.51.100.9', after: expect.objectContaining({ scope: 'address', failures: 5 }) },
+      { objectType: 'address', objectId: '203.0.113.5', address: '203.0.113.5', after: expect.objectContaining({ scope: 'address', failures: 5 }) },
+    ]));
+    // Once per streak, not once per failure.
+    expect(throttled).toHaveLength(4);
+    // The names typed for unknown accounts stay out of the log.
+    expect(JSON.stringify(t.services.auditEntries.query({}, 100))).not.toMatch(/giang/);
   });
 
   it('counts the account by its name in any letter case', async () => {
@@ -96,15 +140,18 @@ describe('sign-in throttling', () => {
     for (const [i, name] of ['admin', 'Admin', 'ADMIN', 'aDmin', 'admiN'].entries()) {
       expect((await signInAs(t, name, WRONG, `192.0.2.${i + 1}`)).status).toBe(401);
     }
-    expect((await signInAs(t, 'admin', ADMIN_PASSWORD, '192.0.2.200')).status).toBe(429);
+    // The account-wide count holds back an address that failed at it under another spelling.
+    expect((await signInAs(t, 'ADMIN', ADMIN_PASSWORD, '192.0.2.1')).status).toBe(429);
   });
 
-  it('forgets an account\'s failures after a successful sign-in', async () => {
+  it('forgets an address\'s failures at an account after it signs in there', async () => {
     const t = await createTestApp();
     for (let i = 0; i < 4; i++) await signInAs(t, 'admin', WRONG, `192.0.2.${i}`);
-    expect((await signInAs(t, 'admin', ADMIN_PASSWORD, '192.0.2.50')).status).toBe(200);
+    expect((await signInAs(t, 'admin', ADMIN_PASSWORD, '192.0.2.0')).status).toBe(200);
     for (let i = 0; i < 4; i++) expect((await signInAs(t, 'admin', WRONG, `192.0.2.${10 + i}`)).status).toBe(401);
-    expect((await signInAs(t, 'admin', ADMIN_PASSWORD, '192.0.2.51')).status).toBe(200);
+    // Eight failures at the account, but none left from this address since it signed in.
+    expect((await signInAs(t, 'admin', ADMIN_PASSWORD, '192.0.2.0')).status).toBe(200);
+    expect((await signInAs(t, 'admin', ADMIN_PASSWORD, '192.0.2.1')).status).toBe(429);
   });
 
   it('keeps counting across a restart, because the counts live in the database', async () => {
