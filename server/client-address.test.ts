@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addressKey } from './client-address.ts';
+import { addressKey, networkKeys } from './client-address.ts';
 
 describe('addressKey', () => {
   it('keeps an IPv4 address as it is', () => {
@@ -24,5 +24,17 @@ describe('addressKey', () => {
 
   it('passes anything else through', () => {
     expect(addressKey('unknown')).toBe('unknown');
+  });
+});
+
+describe('networkKeys', () => {
+  it('puts an IPv4 address in its /24', () => {
+    expect(networkKeys('198.51.100.7')).toEqual({ address: '198.51.100.7', network: '198.51.100.0/24' });
+    expect(networkKeys('::ffff:198.51.100.7')).toEqual({ address: '198.51.100.7', network: '198.51.100.0/24' });
+  });
+
+  it('keeps an IPv6 address whole and puts it in its /64', () => {
+    expect(networkKeys('2001:DB8:5:6::0a')).toEqual({ address: '2001:db8:5:6:0:0:0:a', network: '2001:db8:5:6::/64' });
+    expect(networkKeys('2001:db8:5:6:ffff::1').network).toBe(networkKeys('2001:db8:5:6::1').network);
   });
 });

@@ -45,18 +45,37 @@ export function publicOrigin(c: Context, trustedProxies = 0): string {
   return new URL(`${scheme}://${host}`).origin;
 }
 
+/** An address as written, IPv4-mapped IPv6 read as IPv4: its IPv4 text or its 8 IPv6 groups. */
+function parseAddress(address: string): { v4: string } | { v6: string[] } | { other: string } {
+  const a = address.trim().toLowerCase().replace(/%.*$/, '');
+  const v4 = /^(?:::ffff:)?(\d{1,3}(?:\.\d{1,3}){3})$/.exec(a);
+  if (v4) return { v4: v4[1]! };
+  if (!/^[0-9a-f:]+$/.test(a) || !a.includes(':')) return { other: a };
+  const [head = '', tail = ''] = a.split('::');
+  const h = head ? head.split(':') : [];
+  const t = tail ? tail.split(':') : [];
+  const groups = a.includes('::') ? [...h, ...Array<string>(Math.max(0, 8 - h.length - t.length)).fill('0'), ...t] : h;
+  return { v6: groups.slice(0, 8).map((g) => parseInt(g || '0', 16).toString(16)) };
+}
+
 /**
  * The key sign-in throttling counts an address under: IPv4 as is (IPv4-mapped IPv6 too), IPv6
  * by its /64, because one subscriber holds a whole /64 and could rotate through it.
  */
 export function addressKey(address: string): string {
-  const a = address.trim().toLowerCase().replace(/%.*$/, '');
-  const v4 = /^(?:::ffff:)?(\d{1,3}(?:\.\d{1,3}){3})$/.exec(a);
-  if (v4) return v4[1]!;
-  if (!/^[0-9a-f:]+$/.test(a) || !a.includes(':')) return a;
-  const [head = '', tail = ''] = a.split('::');
-  const h = head ? head.split(':') : [];
-  const t = tail ? tail.split(':') : [];
-  const groups = a.includes('::') ? [...h, ...Array<string>(Math.max(0, 8 - h.length - t.length)).fill('0'), ...t] : h;
-  return `${groups.slice(0, 4).map((g) => parseInt(g || '0', 16).toString(16)).join(':')}::/64`;
+  const p = parseAddress(address);
+  if ('v4' in p) return p.v4;
+  if ('other' in p) return p.other;
+  return `${p.v6.slice(0, 4).join(':')}::/64`;
+}
+
+/**
+ * An address and the network it sits in, for caps that a flood from one network must not get
+ * round by rotating addresses: IPv4 by its /24, IPv6 by its /64 (one subscriber's share).
+ */
+export function networkKeys(address: string): { address: string; network: string } {
+  const p = parseAddress(address);
+  if ('other' in p) return { address: p.other, network: p.other };
+  if ('v4' in p) return { address: p.v4, network: `${p.v4.split('.').slice(0, 3).join('.')}.0/24` };
+  return { address: p.v6.join(':'), network: `${p.v6.slice(0, 4).join(':')}::/64` };
 }

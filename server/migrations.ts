@@ -6,6 +6,7 @@ import { MEDIA_MIGRATION } from '../media/index.ts';
 import { WARD_CONTENT_MIGRATION } from './migration-ward-content.ts';
 import { FALLBACK_MIGRATION } from './migration-fallback.ts';
 import { APPROVALS_MIGRATION } from './migration-approvals.ts';
+import { PAIRING_NETWORKS_MIGRATION } from './migration-pairing-networks.ts';
 
 /**
  * Numbered migrations; `PRAGMA user_version` holds the number applied last. Append only:
@@ -128,4 +129,6 @@ export const migrations: readonly string[] = [
   FALLBACK_MIGRATION,
   // Approval of city content: review state and the approved version (server/migration-approvals.ts)
   APPROVALS_MIGRATION,
+  // The address and network each pairing code was asked from (server/migration-pairing-networks.ts)
+  PAIRING_NETWORKS_MIGRATION,
 ];

@@ -13,6 +13,7 @@ import {
 } from '../playlists/index.ts';
 import type { Clock } from './clock.ts';
 import type { Db } from './db.ts';
+import { addressKey, networkKeys } from './client-address.ts';
 import { AppError } from './errors.ts';
 import { hashToken } from './hub/hub.ts';
 import type { PairingRepo } from './repos/pairings.ts';
@@ -28,6 +29,14 @@ export const START_LIMIT = 120;
 export const START_WINDOW_MS = 10 * 60_000;
 /** Codes waiting at once, whoever asked: keeps a guess's odds negligible (≤ 1000 / 32⁶). */
 export const MAX_LIVE_PAIRINGS = 1_000;
+/**
+ * Codes waiting at once per address and per network (IPv4 /24, IPv6 /64). A box waits with one
+ * code; more are boxes being set up together behind one router (pre-register beyond that).
+ */
+export const LIVE_PER_ADDRESS = 10;
+export const LIVE_PER_NETWORK = 30;
+/** The last of MAX_LIVE_PAIRINGS go only to networks with no code waiting, so a flood from many networks still leaves new screens room. */
+export const PAIRING_RESERVE = 200;
 /** After a claim, the player has this long past the code's expiry to collect its token. */
 export const COLLECT_GRACE_MS = 10 * 60_000;
 /** Expired rows stay this long, so a late claim or poll hears "expired" rather than "unknown". */
@@ -77,16 +86,15 @@ export class PairingService {
     this.#starts = new Throttle({ limit: START_LIMIT, windowMs: START_WINDOW_MS, clock: deps.clock });
   }
 
-  /** A new code for a player without a token. */
-  start(request: PairingRequest, addressKey: string): PairingStarted {
+  /** A new code for a player without a token, asking from `address` (the client's). */
+  start(request: PairingRequest, address: string): PairingStarted {
     const now = this.deps.clock.now();
-    const keys = [addressKey];
+    const keys = [`address:${addressKey(address)}`];
     const wait = this.#starts.waitMs(keys);
     if (wait > 0) throw new Throttled('too_many_pairings', 'Too many pairing codes requested from this address', Math.ceil(wait / 1000));
     this.deps.pairings.purge(now - KEEP_EXPIRED_MS);
-    if (this.deps.pairings.liveCount(now) >= MAX_LIVE_PAIRINGS) {
-      throw new Throttled('too_many_pairings', 'Too many screens are waiting to be paired; try again shortly', 60);
-    }
+    const from = networkKeys(address);
+    this.#checkRoom(from, now);
     const secret = randomBytes(32).toString('base64url');
     const record = {
       id: newId('pr'),
@@ -102,7 +110,7 @@ export class PairingService {
     for (let attempt = 0; ; attempt++) {
       record.code = (this.deps.newCode ?? newPairingCode)();
       try {
-        this.deps.pairings.insert(record);
+        this.deps.pairings.insert(record, from);
         break;
       } catch (err) {
         if (attempt >= 20 || !/UNIQUE constraint failed: pairings\.code/.test(String(err))) throw err;
@@ -110,6 +118,23 @@ export class PairingService {
     }
     this.#starts.hit(keys);
     return { pairingId: record.id, code: record.code, secret, expiresAt: toLocalIso(record.expiresAt) };
+  }
+
+  /** Refuses a new code when its address, its network or everyone has too many waiting. */
+  #checkRoom(from: { address: string; network: string }, now: number): void {
+    const { pairings } = this.deps;
+    const refuse = (message: string, ...expiries: Array<number | null>) => {
+      const first = Math.min(...expiries.map((e) => e ?? now + 60_000));
+      return new Throttled('too_many_pairings', message, Math.ceil((first - now) / 1000));
+    };
+    const byAddress = pairings.live(now, { address: from.address });
+    if (byAddress.count >= LIVE_PER_ADDRESS) throw refuse('Too many pairing codes are waiting for this address', byAddress.firstExpiry);
+    const byNetwork = pairings.live(now, { network: from.network });
+    if (byNetwork.count >= LIVE_PER_NETWORK) throw refuse('Too many pairing codes are waiting for this network', byNetwork.firstExpiry);
+    const all = pairings.live(now);
+    if (all.count >= MAX_LIVE_PAIRINGS || (all.count >= MAX_LIVE_PAIRINGS - PAIRING_RESERVE && byNetwork.count > 0)) {
+      throw refuse('Too many screens are waiting to be paired; try again shortly', all.firstExpiry, byNetwork.firstExpiry);
+    }
   }
 
   /**

@@ -27,6 +27,8 @@ type Row = {
   claimed_at: number | null;
 };
 
+type LiveRow = { n: number; first: number | null };
+
 const COLUMNS = 'id, code, secret_hash, token_hash, viewport, player_version, created_at, expires_at, screen_id, claimed_at';
 
 const toRecord = (r: Row): PairingRecord => ({
@@ -51,18 +53,23 @@ export class PairingRepo {
   readonly #delete;
   readonly #purge;
   readonly #live;
+  readonly #liveByAddress;
+  readonly #liveByNetwork;
 
   constructor(db: Db) {
     this.#byId = db.prepare<[string], Row>(`SELECT ${COLUMNS} FROM pairings WHERE id = ?`);
     this.#byCode = db.prepare<[string], Row>(`SELECT ${COLUMNS} FROM pairings WHERE code = ?`);
     this.#insert = db.prepare(
-      `INSERT INTO pairings (id, code, secret_hash, token_hash, viewport, player_version, created_at, expires_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO pairings (id, code, secret_hash, token_hash, viewport, player_version, created_at, expires_at, address_key, network_key)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     this.#claim = db.prepare('UPDATE pairings SET screen_id = ?, claimed_at = ? WHERE id = ? AND screen_id IS NULL');
     this.#delete = db.prepare('DELETE FROM pairings WHERE id = ?');
     this.#purge = db.prepare('DELETE FROM pairings WHERE expires_at < ?');
-    this.#live = db.prepare<[number], { n: number }>('SELECT count(*) AS n FROM pairings WHERE expires_at > ? AND screen_id IS NULL');
+    const live = 'SELECT count(*) AS n, min(expires_at) AS first FROM pairings WHERE expires_at > ? AND screen_id IS NULL';
+    this.#live = db.prepare<[number], LiveRow>(live);
+    this.#liveByAddress = db.prepare<[number, string], LiveRow>(`${live} AND address_key = ?`);
+    this.#liveByNetwork = db.prepare<[number, string], LiveRow>(`${live} AND network_key = ?`);
   }
 
   get(id: string): PairingRecord | undefined {
@@ -75,10 +82,13 @@ export class PairingRepo {
     return row ? toRecord(row) : undefined;
   }
 
-  /** Throws a UNIQUE constraint error when the code is taken (the caller draws another). */
-  insert(p: Omit<PairingRecord, 'screenId' | 'claimedAt'>): void {
+  /**
+   * Throws a UNIQUE constraint error when the code is taken (the caller draws another).
+   * `from` is who asked: counted by `live` until the code expires or is claimed.
+   */
+  insert(p: Omit<PairingRecord, 'screenId' | 'claimedAt'>, from: { address: string; network: string }): void {
     this.#insert.run(p.id, p.code, p.secretHash, p.tokenHash, p.viewport ? JSON.stringify(p.viewport) : null,
-      p.playerVersion, p.createdAt, p.expiresAt);
+      p.playerVersion, p.createdAt, p.expiresAt, from.address, from.network);
   }
 
   /** Marks a waiting pairing as claimed for `screenId`; false when it was already claimed. */
@@ -98,5 +108,11 @@ export class PairingRepo {
   /** Codes waiting to be claimed at `now`. */
   liveCount(now: number): number {
     return this.#live.get(now)!.n;
+  }
+
+  /** Codes waiting at `now` (all, or asked from one address or network) and when the first of them expires. */
+  live(now: number, from?: { address: string } | { network: string }): { count: number; firstExpiry: number | null } {
+    const r = !from ? this.#live.get(now)! : 'address' in from ? this.#liveByAddress.get(now, from.address)! : this.#liveByNetwork.get(now, from.network)!;
+    return { count: r.n, firstExpiry: r.first };
   }
 }

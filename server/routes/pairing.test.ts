@@ -1,8 +1,20 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { PAIRING_SECRET_HEADER, PairingStarted, PairingState, ServerMessage } from '../../playlists/index.ts';
 import { hashPassword } from '../auth/password.ts';
-import { CLAIM_FAILURE_WINDOW_MS, COLLECT_GRACE_MS, PairingService, START_LIMIT } from '../pairing.ts';
+import {
+  CLAIM_FAILURE_WINDOW_MS,
+  COLLECT_GRACE_MS,
+  LIVE_PER_ADDRESS,
+  LIVE_PER_NETWORK,
+  MAX_LIVE_PAIRINGS,
+  PAIRING_RESERVE,
+  PairingService,
+  START_LIMIT,
+} from '../pairing.ts';
 import { PairingRepo } from '../repos/pairings.ts';
+import { createApp } from '../app.ts';
+import { createServices } from '../services.ts';
+import { tmpdir } from 'node:os';
 import { ORIGIN, connectPlayer, createTestApp, dumpDb, errorOf, signIn, type TestApp } from '../test-helpers.ts';
 
 /** The contract's alphabet: A–Z and 2–9 without 0, O, 1, I. */
@@ -136,8 +148,8 @@ describe('pairing', () => {
   it('draws another code when one is taken', async () => {
     const codes = ['AAAAAA', 'AAAAAA', 'AAAAAA', 'BBBBBB'];
     const service = new PairingService({ ...t.services, pairings: new PairingRepo(t.db), newCode: () => codes.shift()! });
-    const a = service.start({ viewport: { width: 1, height: 1 } }, 'address:x');
-    const b = service.start({ viewport: { width: 1, height: 1 } }, 'address:x');
+    const a = service.start({ viewport: { width: 1, height: 1 } }, '192.0.2.1');
+    const b = service.start({ viewport: { width: 1, height: 1 } }, '192.0.2.1');
     expect([a.code, b.code]).toEqual(['AAAAAA', 'BBBBBB']);
   });
 
@@ -239,8 +251,8 @@ describe('pairing', () => {
       await refused(() => claim(wrong(0)), 429, 'too_many_attempts');
     });
 
-    it('limits how many codes one address may ask for', async () => {
-      for (let i = 0; i < START_LIMIT; i++) await start('192.0.2.50');
+    it('limits how many codes one address may ask for, even when each is paired', async () => {
+      for (let i = 0; i < START_LIMIT; i++) expect((await claim((await start('192.0.2.50')).code)).status).toBe(201);
       const res = await refused(
         () => request('POST', '/api/pairing', { body: { viewport: { width: 1, height: 1 } }, address: '192.0.2.50' }),
         429,
@@ -248,6 +260,67 @@ describe('pairing', () => {
       );
       expect(Number(res.headers.get('Retry-After'))).toBeGreaterThan(0);
       await start('192.0.2.51');
+    });
+  });
+
+  describe('flooding', () => {
+    const ask = (address: string) => request('POST', '/api/pairing', { body: { viewport: { width: 192, height: 96 } }, address });
+    const live = () => new PairingRepo(t.db).liveCount(t.clock.now());
+
+    it('still pairs a new screen while nine addresses ask for 120 codes each', async () => {
+      for (let a = 1; a <= 9; a++) {
+        for (let i = 0; i < 120; i++) {
+          const res = await ask(`203.0.${a}.7`);
+          expect([201, 429]).toContain(res.status);
+        }
+      }
+      const fresh = await start('198.51.100.20');
+      expect((await claim(fresh.code)).status).toBe(201);
+      expect(live()).toBeLessThanOrEqual(9 * LIVE_PER_ADDRESS);
+    });
+
+    it('caps one /24 however many of its addresses ask, and not the next /24', async () => {
+      for (let host = 1; host <= 100; host++) await ask(`198.51.100.${host}`);
+      expect(live()).toBe(LIVE_PER_NETWORK);
+      const res = await refused(() => ask('198.51.100.200'), 429, 'too_many_pairings');
+      // The oldest of the /24's codes expires in 10 minutes.
+      expect(Number(res.headers.get('Retry-After'))).toBe(600);
+      await start('198.51.101.1');
+    });
+
+    it('caps one address below its /24, and one /64 of IPv6 addresses', async () => {
+      for (let i = 0; i < LIVE_PER_ADDRESS; i++) await start('192.0.2.77');
+      await refused(() => ask('192.0.2.77'), 429, 'too_many_pairings');
+      await start('192.0.2.78');
+      for (let host = 1; host <= 40; host++) await ask(`2001:db8:5:6::${host.toString(16)}`);
+      expect(live()).toBe(LIVE_PER_ADDRESS + 1 + LIVE_PER_NETWORK);
+      await refused(() => ask('2001:db8:5:6:ffff::1'), 429, 'too_many_pairings');
+      await start('2001:db8:5:7::1');
+    });
+
+    it('frees an address once its codes expire, a restart notwithstanding', async () => {
+      for (let i = 0; i < LIVE_PER_ADDRESS; i++) await start('192.0.2.90');
+      const services = createServices(t.db, t.clock);
+      t.app = createApp({ db: t.db, clock: t.clock, hub: t.hub, services, distDir: tmpdir() });
+      await refused(() => ask('192.0.2.90'), 429, 'too_many_pairings');
+      t.clock.advance(10 * 60_000);
+      await start('192.0.2.90');
+    });
+
+    it('keeps a reserve for networks without a waiting code once most codes are taken', async () => {
+      const shared = MAX_LIVE_PAIRINGS - PAIRING_RESERVE;
+      let last = '';
+      for (let net = 0; live() < shared; net++) {
+        for (let host = 1; host <= LIVE_PER_NETWORK && live() < shared; host++) {
+          last = `10.${net >> 8}.${net & 255}`;
+          expect((await ask(`${last}.${host}`)).status).toBe(201);
+        }
+      }
+      // A network that already has codes waiting (under its own cap) gets none from the reserve…
+      await refused(() => ask(`${last}.250`), 429, 'too_many_pairings');
+      // …one without gets one.
+      await start('198.51.100.20');
+      expect(live()).toBe(shared + 1);
     });
   });
 

@@ -52,10 +52,10 @@ export function pairingRoutes(deps: { auth: SessionService; pairing: PairingServ
         201: jsonResponse(PairingStarted, 'A new code, valid for 10 minutes'),
         400: commonErrors[400],
         403: errorResponse('Missing or foreign Origin (bad_origin)'),
-        429: errorResponse('Too many codes requested (too_many_pairings); see Retry-After'),
+        429: errorResponse('Too many codes requested or waiting from this address or network, or from everyone (too_many_pairings); see Retry-After'),
       },
     }),
-    (c) => c.json(throttled(c, () => deps.pairing.start(c.req.valid('json'), addressOf(c))), 201),
+    (c) => c.json(throttled(c, () => deps.pairing.start(c.req.valid('json'), c.get('clientAddress') ?? clientAddress(c))), 201),
   );
 
   app.openapi(
