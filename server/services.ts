@@ -2,6 +2,7 @@ import { rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { MediaLibrary } from '../media/index.ts';
+import { AccessChanges } from './auth/access-changes.ts';
 import { SessionService } from './auth/sessions.ts';
 import type { Clock } from './clock.ts';
 import type { Db } from './db.ts';
@@ -49,8 +50,9 @@ export interface ServiceOptions {
 
 /** Repositories and services over one database. */
 export function createServices(db: Db, clock: Clock, options: ServiceOptions = {}) {
-  const users = new UserRepo(db);
-  const sessions = new SessionRepo(db);
+  const access = new AccessChanges();
+  const users = new UserRepo(db, () => access.changed());
+  const sessions = new SessionRepo(db, () => access.changed());
   const content = new ContentRepo(db);
   const reviews = new ReviewRepo(db);
   const playlists = new PlaylistRepo(db);
@@ -78,6 +80,7 @@ export function createServices(db: Db, clock: Clock, options: ServiceOptions = {
     receipts,
     media,
     auth: new SessionService({ sessions, users, clock }),
+    access,
     throttle: new SignInThrottle({ db, repo: new ThrottleRepo(db), clock }),
     wards: new WardRepo(db),
     auditEntries: new AuditRepo(db),

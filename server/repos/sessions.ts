@@ -18,7 +18,8 @@ export class SessionRepo {
   readonly #deleteAll;
   readonly #purge;
 
-  constructor(db: Db) {
+  /** `changed` hears every session that ends, so streams opened with it can end too. */
+  constructor(db: Db, private readonly changed: () => void = () => {}) {
     this.#get = db.prepare<[string], Row>('SELECT user_id, created_at, last_seen_at FROM sessions WHERE id_hash = ?');
     this.#insert = db.prepare('INSERT INTO sessions (id_hash, user_id, created_at, last_seen_at) VALUES (?, ?, ?, ?)');
     this.#touch = db.prepare('UPDATE sessions SET last_seen_at = ? WHERE id_hash = ?');
@@ -42,20 +43,25 @@ export class SessionRepo {
   }
 
   delete(idHash: string): boolean {
-    return this.#delete.run(idHash).changes === 1;
+    return this.#ended(this.#delete.run(idHash).changes) === 1;
   }
 
   /** Signs a user out everywhere but the session given. */
   deleteOthers(userId: number, keepIdHash: string): void {
-    this.#deleteForUser.run(userId, keepIdHash);
+    this.#ended(this.#deleteForUser.run(userId, keepIdHash).changes);
   }
 
   /** Signs a user out everywhere; answers how many sessions ended. */
   deleteAll(userId: number): number {
-    return this.#deleteAll.run(userId).changes;
+    return this.#ended(this.#deleteAll.run(userId).changes);
   }
 
   purge(idleBefore: number, createdBefore: number): void {
-    this.#purge.run(idleBefore, createdBefore);
+    this.#ended(this.#purge.run(idleBefore, createdBefore).changes);
+  }
+
+  #ended(count: number): number {
+    if (count > 0) this.changed();
+    return count;
   }
 }

@@ -50,7 +50,8 @@ export class UserRepo {
   readonly #setPassword;
   readonly #update;
 
-  constructor(db: Db) {
+  /** `changed` hears every change to an account's access (its role, ward, lock or password). */
+  constructor(db: Db, private readonly changed: () => void = () => {}) {
     const cols = 'id, username, role, password_hash, must_change_password, ward_code, disabled, created_at';
     this.#byName = db.prepare<[string], Row>(`SELECT ${cols} FROM users WHERE username = ?`);
     this.#byId = db.prepare<[number], Row>(`SELECT ${cols} FROM users WHERE id = ?`);
@@ -82,9 +83,12 @@ export class UserRepo {
 
   setPassword(id: number, passwordHash: string, mustChange: boolean): void {
     this.#setPassword.run(passwordHash, mustChange ? 1 : 0, id);
+    this.changed();
   }
 
   update(id: number, changes: UserChanges): boolean {
-    return this.#update.run(changes.role, changes.wardCode, changes.disabled ? 1 : 0, id).changes === 1;
+    const updated = this.#update.run(changes.role, changes.wardCode, changes.disabled ? 1 : 0, id).changes === 1;
+    if (updated) this.changed();
+    return updated;
   }
 }

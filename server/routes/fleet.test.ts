@@ -5,6 +5,7 @@ import { createApp, type App } from '../app.ts';
 import { Fleet } from '../fleet.ts';
 import { fleetRoutes } from './fleet.ts';
 import { ORIGIN, api, connectPlayer, createTestApp, errorOf, signIn, type TestApp } from '../test-helpers.ts';
+import { USER_PASSWORD, addUser, addWard, sessionFor } from '../test-accounts.ts';
 
 /** Reads server-sent events off a response body, one at a time. */
 class EventReader {
@@ -102,5 +103,78 @@ describe('GET /api/screens/events', () => {
     expect((await api({ app }, 'DELETE', '/api/session', { cookie })).status).toBe(204);
     // The next keep-alive finds the session gone and closes the stream.
     expect(await reader.next()).toBeNull();
+  });
+
+  describe('when an account\'s access changes', () => {
+    /** The next event, or 'open' if the stream neither ends nor sends within a second. */
+    const nextOrOpen = (events: EventReader) =>
+      Promise.race([events.next(), new Promise<'open'>((resolve) => setTimeout(() => resolve('open'), 1_000))]);
+    let operator: number;
+    let operatorCookie: string;
+    let screenOf: Record<string, string>;
+
+    beforeEach(async () => {
+      addWard(t, '00004', 'Phường Ba Đình');
+      addWard(t, '00070', 'Phường Hoàn Kiếm');
+      screenOf = {};
+      for (const [ward, name] of [['00004', 'Bảng Ba Đình'], ['00070', 'Bảng Hoàn Kiếm']] as const) {
+        const res = await api({ app }, 'POST', '/api/screens', { cookie, body: { name, locationKind: 'street' } });
+        const id = ((await res.json()) as { screen: { id: string } }).screen.id;
+        expect((await api({ app }, 'PUT', `/api/screens/${id}/ward`, { cookie, body: { wardCode: ward } })).status).toBe(200);
+        screenOf[ward] = id;
+      }
+      operator = await addUser(t, 'van.hanh', 'ward_operator', '00004');
+      operatorCookie = sessionFor(t, operator);
+    });
+
+    const openAs = async (who: string) => {
+      const res = await app.request(`${ORIGIN}/api/screens/events`, { headers: { Cookie: who } });
+      expect(res.status).toBe(200);
+      const events = (reader = new EventReader(res));
+      const snapshot = FleetSnapshot.parse((await events.next())!.data);
+      return { events, ids: snapshot.screens.map((s) => s.id) };
+    };
+
+    it('ends a ward operator\'s stream when an admin moves them to another ward; the next one shows only the new ward', async () => {
+      const { events, ids } = await openAs(operatorCookie);
+      expect(ids).toEqual([screenOf['00004']]);
+      const moved = await api({ app }, 'PATCH', `/api/users/${operator}`, { cookie, body: { wardCode: '00070' } });
+      expect(moved.status).toBe(200);
+      expect(await nextOrOpen(events)).toBeNull();
+      expect((await openAs(operatorCookie)).ids).toEqual([screenOf['00070']]);
+    });
+
+    it('ends the stream when the account is locked, made another role, signed out everywhere or reset', async () => {
+      const changes: Array<() => Promise<Response>> = [
+        () => api({ app }, 'PATCH', `/api/users/${operator}`, { cookie, body: { role: 'viewer' } }),
+        () => api({ app }, 'PATCH', `/api/users/${operator}`, { cookie, body: { disabled: true } }),
+        () => api({ app }, 'DELETE', '/api/sessions', { cookie: operatorCookie }),
+        () => api({ app }, 'PUT', `/api/users/${operator}/password`, { cookie, body: { password: 'mật khẩu cấp lại 22' } }),
+      ];
+      for (const change of changes) {
+        t.services.users.update(operator, { role: 'ward_operator', wardCode: '00004', disabled: false });
+        operatorCookie = sessionFor(t, operator);
+        const { events } = await openAs(operatorCookie);
+        expect((await change()).status).toBeLessThan(300);
+        expect(await nextOrOpen(events)).toBeNull();
+      }
+    });
+
+    it('ends the other sessions\' streams when the password is changed', async () => {
+      const other = sessionFor(t, operator);
+      const { events } = await openAs(other);
+      const changed = await api({ app }, 'PUT', '/api/session/password', {
+        cookie: operatorCookie, body: { currentPassword: USER_PASSWORD, newPassword: 'mật khẩu mới của tôi' },
+      });
+      expect(changed.status).toBe(200);
+      expect(await nextOrOpen(events)).toBeNull();
+    });
+
+    it('keeps streams open when someone else\'s account changes', async () => {
+      const { events } = await openAs(operatorCookie);
+      const someone = await addUser(t, 'bien.tap', 'editor');
+      expect((await api({ app }, 'PATCH', `/api/users/${someone}`, { cookie, body: { role: 'approver' } })).status).toBe(200);
+      expect(await nextOrOpen(events)).toBe('open');
+    });
   });
 });

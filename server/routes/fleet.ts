@@ -4,6 +4,7 @@ import { CommandRequest, CommandSent, Id, type ScreenStatus } from '../../playli
 import type { AuditLog } from '../audit.ts';
 import { notFound } from '../errors.ts';
 import type { ScreenRepo } from '../repos/screens.ts';
+import type { AccessChanges } from '../auth/access-changes.ts';
 import type { SessionService } from '../auth/sessions.ts';
 import { scopeOf } from '../auth/ward-scope.ts';
 import type { Fleet } from '../fleet.ts';
@@ -17,9 +18,13 @@ export const MAX_PENDING_WRITES = 20;
 /**
  * `GET /api/screens/events`: the fleet dashboard's live feed (server-sent events). First a
  * `snapshot` with every screen and the dashboard's thresholds, then `screens` with the statuses
- * that changed. The session is checked again at every keep-alive: signing out ends the stream.
+ * that changed. The session is checked again at every keep-alive and whenever some account's
+ * access changes: a stream whose session ended, or whose user's role, ward or lock changed,
+ * ends (the dashboard reconnects and gets a snapshot of what it may see now).
  */
-export function fleetRoutes(deps: { auth: SessionService; fleet: Fleet; screens: ScreenRepo; audit: AuditLog; keepAliveMs?: number }) {
+export function fleetRoutes(deps: {
+  auth: SessionService; access: AccessChanges; fleet: Fleet; screens: ScreenRepo; audit: AuditLog; keepAliveMs?: number;
+}) {
   const app = newRouter();
 
   app.openapi(
@@ -72,36 +77,58 @@ export function fleetRoutes(deps: { auth: SessionService; fleet: Fleet; screens:
       // A ward operator's dashboard carries its ward's screens only, in the snapshot and after.
       const scope = scopeOf(c);
       const visible = (screens: ScreenStatus[]) => scope.only(screens, (s) => s.wardCode);
+      const opener = c.get('user');
+      const stillAllowed = () => {
+        const user = deps.auth.current(c)?.user;
+        return user !== undefined && user.id === opener.id && user.role === opener.role && user.wardCode === opener.wardCode;
+      };
       return streamSSE(c, async (stream) => {
         let pending = 0;
         let closed = false;
+        // The loop below sleeps until the next keep-alive, or until some account's access changes.
+        let recheck = false;
+        let wake = () => {};
+        const nap = (ms: number) => new Promise<void>((resolve) => {
+          if (recheck || closed) return resolve();
+          const timer = setTimeout(resolve, ms);
+          wake = () => {
+            clearTimeout(timer);
+            resolve();
+          };
+        });
+        const stopWatching = deps.access.subscribe(() => {
+          recheck = true;
+          wake();
+        });
+        const unsubscribe = deps.fleet.subscribe((changed: ScreenStatus[]) => {
+          const screens = visible(changed);
+          if (screens.length) send('screens', { screens });
+        });
+        const stop = () => {
+          closed = true;
+          unsubscribe();
+          stopWatching();
+          wake();
+        };
         const send = (event: string, data: unknown) => {
           if (closed) return;
           if (pending >= MAX_PENDING_WRITES) {
-            closed = true;
+            stop();
             void stream.close();
             return;
           }
           pending += 1;
           void stream.writeSSE({ event, data: JSON.stringify(data) }).finally(() => (pending -= 1));
         };
-        const unsubscribe = deps.fleet.subscribe((changed: ScreenStatus[]) => {
-          const screens = visible(changed);
-          if (screens.length) send('screens', { screens });
-        });
-        stream.onAbort(() => {
-          closed = true;
-          unsubscribe();
-        });
+        stream.onAbort(stop);
         send('snapshot', { screens: visible(deps.fleet.snapshot()), settings: deps.fleet.settings });
         while (!closed && !stream.aborted) {
-          await stream.sleep(deps.keepAliveMs ?? KEEPALIVE_MS);
-          if (closed || stream.aborted) break;
-          if (!deps.auth.current(c)) break;
+          await nap(deps.keepAliveMs ?? KEEPALIVE_MS);
+          recheck = false;
+          if (closed || stream.aborted || !stillAllowed()) break;
           await stream.write(': keep-alive\n\n');
         }
-        closed = true;
-        unsubscribe();
+        stop();
       });
     },
   );
