@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { CloseCode, PROTOCOL_VERSION } from '../playlists/index.ts';
 import { Clock } from './clock.ts';
-import { Connection, type ConnectionOptions } from './connection.ts';
+import { Connection, PLAYS_REFUSED_DELAY_MS, type ConnectionOptions } from './connection.ts';
 import { FakeTimers, manifest, slogan } from './test-fixtures.ts';
 
 /** Just enough of a browser WebSocket for the connection to drive. */
@@ -193,6 +193,19 @@ describe('Connection', () => {
     sockets[2]!.closedByServer(1006);
     timers.advance(250);
     expect(sockets).toHaveLength(4);
+  });
+
+  it('backs off for a minute when the server refused its play events, and keeps the screen', () => {
+    const { sockets, connection, timers, events } = setup();
+    connection.start();
+    sockets[0]!.open();
+    sockets[0]!.closedByServer(CloseCode.playsRefused);
+    timers.advance(PLAYS_REFUSED_DELAY_MS + 249); // plus attempt 0: 0.5 × 500 ms
+    expect(sockets).toHaveLength(1);
+    timers.advance(1);
+    expect(sockets).toHaveLength(2);
+    expect(events.unregistered).toBe(0);
+    expect(events.statuses.at(-1)).toBe('connecting');
   });
 
   it('forgets the screen and stops on an unknown or revoked token', () => {

@@ -1,5 +1,6 @@
 import {
   ClientMessage,
+  CloseCode,
   PROTOCOL_VERSION,
   ServerMessage,
   parseFrame,
@@ -15,6 +16,11 @@ import type { KeyValueStorage } from './store.ts';
 export const PLAYER_VERSION = '0.1.0';
 /** Gives up on a socket that has not been welcomed this long after it was opened. */
 export const WELCOME_TIMEOUT_MS = 10_000;
+/**
+ * After the server refused play events (4009), wait at least this before reconnecting: its
+ * allowance of 10 events a second refills a batch of 500 in 50 s. The queue is kept.
+ */
+export const PLAYS_REFUSED_DELAY_MS = 60_000;
 /** A socket that has heard nothing for this many heartbeats is dead (half-open TCP). */
 export const STALE_HEARTBEATS = 3;
 const MIN_HEARTBEAT_MS = 1_000;
@@ -232,6 +238,10 @@ export class Connection {
   private closed(code: number): void {
     this.detach();
     if (this.stopped) return;
+    if (code === CloseCode.playsRefused) {
+      this.retry(PLAYS_REFUSED_DELAY_MS);
+      return;
+    }
     switch (closeAction(code)) {
       case 'reconnect':
         this.retry();
@@ -267,9 +277,10 @@ export class Connection {
     if (!this.stopped) this.retry();
   }
 
-  private retry(): void {
+  /** Reconnects after a jittered backoff, and at least `floorMs`. */
+  private retry(floorMs = 0): void {
     this.options.onStatus('offline');
-    const delay = backoffDelay(this.attempt, this.options.random);
+    const delay = floorMs + backoffDelay(this.attempt, this.options.random);
     this.attempt += 1;
     this.retryTimer = this.timers.set(() => this.connect(), delay);
   }

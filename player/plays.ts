@@ -1,11 +1,11 @@
-import { toLocalIsoMs, type PlayEvent, type ZonePlay } from '../playlists/player.ts';
+import { PLAYS_BATCH_MAX, toLocalIsoMs, type PlayEvent, type ZonePlay } from '../playlists/player.ts';
 import { browserTimers, type Timers } from './clock.ts';
 import type { PlayerStore } from './store.ts';
 
 /** The queue keeps at most this many events; beyond it the oldest are dropped and counted. */
 export const PLAY_QUEUE_MAX = 5_000;
-/** Events per `plays` message (the protocol's bound). */
-export const PLAY_BATCH_MAX = 500;
+/** Events per `plays` message (the protocol's bound; the server closes with 4009 beyond it). */
+export const PLAY_BATCH_MAX = PLAYS_BATCH_MAX;
 /** New events wait this long for company before going out, so a busy screen sends fewer frames. */
 export const PLAY_FLUSH_DELAY_MS = 2_000;
 /** A batch not acknowledged within this is sent again (the server stores each id once). */

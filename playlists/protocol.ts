@@ -26,10 +26,18 @@ export const CloseCode = {
   replaced: 4004,
   /** Too slow to read (send buffer over its bound): reconnect with backoff. */
   tooSlow: 4008,
+  /**
+   * Play events refused: a batch over PLAYS_BATCH_MAX, or more events than the screen's rate
+   * allows. Nothing of the batch was stored: keep the queue, reconnect after a long backoff.
+   */
+  playsRefused: 4009,
 } as const;
 export type CloseCode = (typeof CloseCode)[keyof typeof CloseCode];
 
 const Version = z.string().max(64);
+
+/** Events per `plays` message at most. */
+export const PLAYS_BATCH_MAX = 500;
 
 export const PlayEvent = z.strictObject({
   id: z.string().regex(/^[A-Za-z0-9-]{8,64}$/),
@@ -113,7 +121,7 @@ export const ClientMessage = z.discriminatedUnion('type', [
     /** Within its operating hours now (player-side, on corrected time). Optional: older players leave it out. */
     open: z.boolean().optional(),
   }),
-  z.strictObject({ type: z.literal('plays'), events: z.array(PlayEvent).min(1).max(500) }),
+  z.strictObject({ type: z.literal('plays'), events: z.array(PlayEvent).min(1).max(PLAYS_BATCH_MAX) }),
   /** The receipt of an emergency: when it first appeared on this screen (SCHEDULE.md [S1]). */
   z.strictObject({ type: z.literal('shown'), scheduleId: Id, at: Instant }),
   /** The answer to a `command`: done, or why not. */
@@ -135,6 +143,7 @@ export const ServerMessage = z.discriminatedUnion('type', [
   z.object({ type: z.literal('manifest'), manifest: Manifest }),
   z.object({ type: z.literal('unchanged'), version: Version }),
   z.object({ type: z.literal('time'), serverTime: Instant }),
+  /** Ids the server is done with, stored or refused: the player drops them from its queue. */
   z.object({ type: z.literal('playsAck'), ids: z.array(z.string()) }),
   z.object({ type: z.literal('command'), id: Id, action: CommandAction }),
 ]);

@@ -13,6 +13,8 @@ import { ReviewRepo } from './repos/reviews.ts';
 import { PairingService } from './pairing.ts';
 import { PairingRepo } from './repos/pairings.ts';
 import { PlayRepo } from './repos/plays.ts';
+import { PlayBasisRepo } from './repos/play-basis.ts';
+import { PlayGuard } from './hub/play-guard.ts';
 import { PlaylistRepo } from './repos/playlists.ts';
 import { ReceiptRepo } from './repos/receipts.ts';
 import { RevisionRepo } from './repos/revisions.ts';
@@ -88,6 +90,7 @@ export function createServices(db: Db, clock: Clock, options: ServiceOptions = {
     publisher: new Publisher({ db, clock, content, reviews, playlists, schedules, revisions, settings }),
     manifests: new ManifestBuilder({ revisions, settings, clock, media: media.repo }),
     pairing: new PairingService({ db, clock, pairings: new PairingRepo(db), screens }),
+    playGuard: new PlayGuard({ clock, basis: new PlayBasisRepo(db), media: media.repo }),
   };
 }
 export type Services = ReturnType<typeof createServices>;

@@ -7,7 +7,8 @@ import { hashToken } from './hub.ts';
 const MAX_BUFFERED = 64 * 1024;
 const SECOND_TOKEN = 'second-screen-token-0123456789';
 
-const play = (id: string, itemId: string): PlayEvent => ({
+/** A play of the demo's fallback; the n-th of a run starts when the one before ended. */
+const play = (id: string, itemId: string, n = Number(id.slice(-1))): PlayEvent => ({
   id,
   itemId,
   itemRevision: 1,
@@ -15,7 +16,7 @@ const play = (id: string, itemId: string): PlayEvent => ({
   scheduleId: null,
   tier: 'fallback',
   theme: 3,
-  startedAt: '2026-11-26T08:59:52+07:00',
+  startedAt: toLocalIso(Date.parse('2026-11-26T08:58:00+07:00') + n * 8_000),
   durationMs: 8_000,
   completed: true,
 });

@@ -20,6 +20,7 @@ import type { CommandResultListener, LiveScreen, ScreenReport, ScreenWatcher } f
 import type { Job, Scheduler } from '../scheduler.ts';
 import { DEFAULT_HUB_OPTIONS, MANIFEST_REFRESH_AT, type HubOptions } from './options.ts';
 import type { PlayerSocket } from './socket.ts';
+import { oversizedPlays, type PlayGuard } from './play-guard.ts';
 
 export { DEFAULT_HUB_OPTIONS, MANIFEST_REFRESH_AT, type HubOptions } from './options.ts';
 
@@ -65,7 +66,7 @@ export class Hub {
   readonly #options: HubOptions;
 
   constructor(
-    private readonly deps: { clock: Clock; screens: ScreenRepo; plays: PlayRepo; manifests: ManifestBuilder; receipts: ReceiptRepo },
+    private readonly deps: { clock: Clock; screens: ScreenRepo; plays: PlayRepo; manifests: ManifestBuilder; receipts: ReceiptRepo; playGuard: PlayGuard },
     options: Partial<HubOptions> = {},
   ) {
     this.#options = { ...DEFAULT_HUB_OPTIONS, ...options };
@@ -197,7 +198,10 @@ export class Hub {
 
   live(screenId: string): LiveScreen | undefined {
     const s = this.#byScreen.get(screenId);
-    return s && { ackedVersion: s.ackedVersion, playerVersion: s.playerVersion, viewport: s.viewport, lastSeenAt: s.lastSeenAt, report: s.report };
+    return s && {
+      ackedVersion: s.ackedVersion, playerVersion: s.playerVersion, viewport: s.viewport, lastSeenAt: s.lastSeenAt, report: s.report,
+      plays: this.deps.playGuard.tally(screenId),
+    };
   }
 
   /** The manifest version a screen should be running now. */
@@ -245,7 +249,12 @@ export class Hub {
   #onMessage(session: Session, data: unknown): void {
     if (session.closed) return;
     const msg = parseFrame(ClientMessage, data);
-    if (!msg) return this.#close(session, CloseCode.badFrame, 'bad frame');
+    if (!msg) {
+      const over = session.screen ? oversizedPlays(data) : 0;
+      if (!over) return this.#close(session, CloseCode.badFrame, 'bad frame');
+      this.deps.playGuard.refuseOversized(session.screen!.id, over);
+      return this.#close(session, CloseCode.playsRefused, 'plays batch too large');
+    }
     session.alive = true;
     session.lastSeenAt = this.deps.clock.now();
     if (msg.type === 'hello') return this.#onHello(session, msg);
@@ -263,11 +272,14 @@ export class Hub {
         this.#sendMessage(session, { type: 'time', serverTime: toLocalIsoMs(this.deps.clock.now()) });
         return;
       case 'plays': {
+        // Over its rate, a screen's batch is neither stored nor acknowledged: it comes back later.
+        if (!this.deps.playGuard.admit(session.screen.id, msg.events.length)) return this.#close(session, CloseCode.playsRefused, 'too many play events');
         // Events a player queued for another screen (before it was paired again) cannot be
-        // stored under this one; they are acknowledged all the same, so the player drops them.
+        // stored under this one; they are acknowledged all the same, so the player drops them,
+        // as are events refused by the checks (play-guard.ts).
         const screenId = session.screen.id;
         const own = msg.events.filter((e) => e.screenId === undefined || e.screenId === screenId);
-        this.deps.plays.insertBatch(screenId, own, this.deps.clock.now());
+        this.deps.plays.insertBatch(screenId, this.deps.playGuard.check(session.screen, own), this.deps.clock.now());
         this.#sendMessage(session, { type: 'playsAck', ids: msg.events.map((e) => e.id) });
         return;
       }

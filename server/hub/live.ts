@@ -1,4 +1,5 @@
 import type { ClientMessage, DeviceReport } from '../../playlists/index.ts';
+import type { PlayTally } from './play-guard.ts';
 
 /** What a connected screen said about itself last (hello, then heartbeats). */
 export interface ScreenReport {
@@ -15,6 +16,8 @@ export interface LiveScreen {
   viewport: { width: number; height: number } | null;
   lastSeenAt: number;
   report: ScreenReport;
+  /** Its play events since the server started: accepted, clamped, refused and why. */
+  plays?: PlayTally;
 }
 
 /** Told when what the hub knows about a screen changed: connected, acknowledged, reported, gone. */
