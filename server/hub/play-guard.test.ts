@@ -113,11 +113,22 @@ describe('Hub: checking play events', () => {
     expect(rows[0]!.duration_ms).toBe(item.durationMs + SLOT_TOLERANCE_MS);
     expect(t.hub.live(demoId)?.plays).toMatchObject({ accepted: 1, clamped: 1, refused: { overlap: 9 } });
 
-    // A play that began before the last one ended keeps only the time after it.
-    const next = event(item, start + item.durationMs, item.durationMs);
+    // A play that began a little before the last one ended keeps only the time after it.
+    const end = start + item.durationMs + SLOT_TOLERANCE_MS;
+    const next = event(item, end - 1_500, item.durationMs);
     send(a, [next]);
-    const last = stored().at(-1)!;
-    expect(last).toEqual({ id: next.id, started_at: start + item.durationMs + SLOT_TOLERANCE_MS, duration_ms: item.durationMs - SLOT_TOLERANCE_MS });
+    expect(stored().at(-1)).toEqual({ id: next.id, started_at: end, duration_ms: item.durationMs - 1_500 });
+    // One that began well before is the same time counted twice.
+    send(a, [event(item, end + item.durationMs - 5_000, item.durationMs)]);
+    expect(stored()).toHaveLength(2);
+  });
+
+  it('takes a second per play at least, so a box cannot pile up short plays', () => {
+    t.clock.advance(2 * HOUR_MS);
+    const a = connectPlayer(t);
+    const start = published + MINUTE;
+    send(a, Array.from({ length: 100 }, (_, i) => event(fallback[0]!, start + i * 100, 10)));
+    expect(stored()).toHaveLength(10);
   });
 
   it('refuses plays from before their item was published or later than now', () => {

@@ -8,6 +8,13 @@ import { PlayWindows, type PlayWindow } from './play-window.ts';
 export const SLOT_TOLERANCE_MS = 5_000;
 /** …or a tenth of its slot, if more. */
 export const SLOT_TOLERANCE_SHARE = 0.1;
+/**
+ * Plays of one zone follow each other; a correction of the player's clock between two may make
+ * them overlap a little, which is cut off the later one. More overlap than this is refused.
+ */
+export const OVERLAP_TOLERANCE_MS = 2_000;
+/** Each play takes at least this much of its zone's time, so a box cannot pile up short plays. */
+export const MIN_PLAY_SPAN_MS = 1_000;
 /** How far a player's corrected clock may be off: no play ends later than now plus this. */
 export const CLOCK_TOLERANCE_MS = 5 * 60_000;
 /**
@@ -63,7 +70,8 @@ const newTally = (): PlayTally => ({
  * Proof of play must not be forgeable by one box. A screen's events are stored only for items
  * it could have been sent within the window (play-window.ts); a duration is clamped to the
  * item's slot plus a tolerance, and plays of one zone may not overlap (no screen shows more
- * than the time that passed); a screen may send so many events per second. Refused events are
+ * than the time that passed, nor more plays than seconds); a screen may send so many events
+ * per second. Refused events are
  * acknowledged all the same (resending cannot make them valid), counted, and logged.
  *
  * Rate buckets and the ends of the latest plays are in memory; the ends are read again from
@@ -135,11 +143,11 @@ export class PlayGuard {
       }
       const zone = (e.scheduleId !== null && window.zones.get(e.scheduleId)) || 'main';
       const start = Math.max(reported, ends[zone]);
-      if (end <= start) {
+      if (start - reported > OVERLAP_TOLERANCE_MS || end <= start) {
         this.#refuse(state, screen.id, 'overlap');
         continue;
       }
-      ends[zone] = end;
+      ends[zone] = Math.max(end, start + MIN_PLAY_SPAN_MS);
       state.tally.accepted += 1;
       if (start === reported && end - start === e.durationMs) {
         keep.push(e);
