@@ -307,6 +307,17 @@ describe('pairing', () => {
       await start('192.0.2.90');
     });
 
+    it('counts the client a trusted proxy names, and only then', async () => {
+      const viaProxy = (client: string) =>
+        request('POST', '/api/pairing', { body: { viewport: { width: 192, height: 96 } }, address: '10.0.0.2', headers: { 'X-Forwarded-For': client } });
+      // Untrusted, X-Forwarded-For is the client's own say: all of them are the proxy's address.
+      for (let i = 0; i < LIVE_PER_ADDRESS; i++) expect((await viaProxy(`198.51.${i}.1`)).status).toBe(201);
+      expect((await viaProxy('198.51.200.1')).status).toBe(429);
+      const services = createServices(t.db, t.clock);
+      t.app = createApp({ db: t.db, clock: t.clock, hub: t.hub, services, distDir: tmpdir(), trustedProxies: 1 });
+      for (let i = 0; i < 2 * LIVE_PER_ADDRESS; i++) expect((await viaProxy(`203.0.${i}.1`)).status).toBe(201);
+    });
+
     it('keeps a reserve for networks without a waiting code once most codes are taken', async () => {
       const shared = MAX_LIVE_PAIRINGS - PAIRING_RESERVE;
       let last = '';
