@@ -48,6 +48,8 @@ export const approvalMessages = {
     approved: 'Đã duyệt. Nội dung lên màn hình khi bấm «Xuất bản» ở mục «Nội dung phát».',
     rejected: 'Đã từ chối và gửi lý do cho người soạn.',
     profile: 'Xem trước ở cỡ',
+    /** On the item whose submission changed while the approver looked at it. */
+    resubmitted: 'Đây là bản mới vừa được gửi lại. Hãy xem kỹ trước khi duyệt.',
   },
   /** Audit log actions of approval (server/routes/approvals.ts). */
   auditActions: {
@@ -61,6 +63,7 @@ export const approvalMessages = {
     own_submission: 'Không ai được tự duyệt nội dung mình đã gửi.',
     not_submittable: 'Chỉ gửi duyệt được bản nháp hoặc bản bị từ chối.',
     not_submitted: 'Nội dung này không còn chờ duyệt (có thể đã được sửa, duyệt hoặc từ chối).',
+    submission_changed: 'Người soạn đã sửa và gửi lại nội dung này sau khi bạn mở nên chưa có gì được ghi nhận. Bản mới đang hiện bên dưới.',
     ward_content: 'Tin riêng của phường, xã không cần duyệt.',
     already_archived: 'Nội dung này đã được lưu trữ.',
     not_archived: 'Nội dung này không nằm trong lưu trữ.',

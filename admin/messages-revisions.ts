@@ -5,6 +5,8 @@ const e = editorMessages.editor;
 
 export const revisionMessages = {
   show: 'Xem thay đổi',
+  /** Under the history: the next page of older revisions. */
+  more: 'Xem thêm',
   close: 'Đóng',
   title: (n: number, previous: number) =>
     previous > 0 ? `Thay đổi của phiên bản ${n} so với phiên bản ${previous}` : `Phiên bản ${n} — lần xuất bản đầu tiên`,

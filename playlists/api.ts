@@ -71,7 +71,17 @@ export const Revision = z.object({
   summary: ChangeSummary,
 });
 export type Revision = z.infer<typeof Revision>;
-export const RevisionList = z.object({ revisions: z.array(Revision) });
+/** Most revisions one page of `GET /api/revisions` lists (and its default). */
+export const REVISION_PAGE_MAX = 100;
+/** `GET /api/revisions?before=&limit=`: newest first, from revision number `before` (exclusive). */
+export const RevisionPageQuery = z.object({
+  before: z.string().regex(/^[1-9]\d{0,8}$/, 'expected a revision number').transform(Number).optional(),
+  limit: z.string().regex(/^\d{1,3}$/, `expected 1 to ${REVISION_PAGE_MAX}`).transform(Number)
+    .pipe(z.int().min(1).max(REVISION_PAGE_MAX)).optional(),
+});
+/** One page of revisions; `nextCursor`: pass it as `before` for older ones (null: this page has the first). */
+export const RevisionPage = z.object({ revisions: z.array(Revision), nextCursor: z.int().min(1).nullable() });
+export type RevisionPage = z.infer<typeof RevisionPage>;
 
 /** `awaitingApproval`: city items submitted and not yet approved (they are not in `summary`). */
 export const Pending = z.object({

@@ -13,6 +13,13 @@ export type ReviewState = z.infer<typeof ReviewState>;
 
 export const REJECT_REASON_MAX = 500;
 
+/**
+ * Which submission a decision is about: a hash (SHA-256, hex) of the item's fields as submitted.
+ * Approve and reject name it, so a decision taken on what the approver saw never lands on a newer
+ * submission (409 submission_changed).
+ */
+export const SubmissionVersion = z.string().regex(/^[0-9a-f]{64}$/, 'expected the version of the submission');
+
 /** Where a city item stands in approval; usernames and local ISO times. */
 export const ReviewInfo = z.object({
   state: ReviewState,
@@ -24,16 +31,23 @@ export const ReviewInfo = z.object({
   reason: z.string().optional(),
   /** Whether an approved version exists: it stays on air while a newer draft waits. */
   hasApproved: z.boolean(),
+  /** While submitted: the submission's version, which approve and reject name. */
+  version: SubmissionVersion.optional(),
 });
 export type ReviewInfo = z.infer<typeof ReviewInfo>;
 
-/** `POST /api/content/{id}/reject`. */
-export const RejectBody = z.strictObject({ reason: text(REJECT_REASON_MAX) });
+/** `POST /api/content/{id}/approve`: the submission the approver saw. */
+export const ApproveBody = z.strictObject({ version: SubmissionVersion });
+
+/** `POST /api/content/{id}/reject`: why, and the submission the approver saw. */
+export const RejectBody = z.strictObject({ reason: text(REJECT_REASON_MAX), version: SubmissionVersion });
 
 /** One submitted item in the approval queue: what it would be, and what screens have now. */
 export const ApprovalEntry = z.object({
   id: Id,
   submitted: ContentFields,
+  /** The submission's version: approve and reject send it back. */
+  version: SubmissionVersion,
   /** The item as in the latest published revision; null: new to screens. */
   onAir: ContentFields.nullable(),
   submittedBy: z.string(),

@@ -2,12 +2,14 @@ import type { ChangeSummary, ContentItem, Playlist, PublishedItem, Schedule } fr
 import { canonicalJson } from './canonical.ts';
 import type { Clock } from './clock.ts';
 import type { Db } from './db.ts';
+import { fallbackPlaylists, withCurrentEmergencies } from './emergency.ts';
 import { AppError } from './errors.ts';
 import type { ContentRepo, StoredItem } from './repos/content.ts';
 import type { ReviewRepo, ReviewRow } from './repos/reviews.ts';
 import type { PlaylistRepo } from './repos/playlists.ts';
 import type { ScheduleRepo } from './repos/schedules.ts';
 import type { RevisionRepo, Snapshot, SnapshotOwners } from './repos/revisions.ts';
+import type { ScreenRepo } from './repos/screens.ts';
 import type { SettingsRepo } from './repos/settings.ts';
 
 type WithId = { id: string };
@@ -60,6 +62,7 @@ export class Publisher {
       schedules: ScheduleRepo;
       revisions: RevisionRepo;
       settings: SettingsRepo;
+      screens: Pick<ScreenRepo, 'list'>;
     },
   ) {}
 
@@ -87,12 +90,17 @@ export class Publisher {
     }).immediate();
   }
 
-  /** Publishes an earlier revision's content again, as a new revision, and makes it the draft. */
+  /**
+   * Publishes an earlier revision's content again, as a new revision, and makes it the draft.
+   * Emergencies are not content: they stay as they are now (withCurrentEmergencies), so a
+   * rollback never brings back one that was cancelled or has ended, nor drops one on air.
+   */
   restore(number: number, userId: number | null): { revision: number; summary: ChangeSummary } {
     return this.deps.db.transaction(() => {
-      const snapshot = this.deps.revisions.snapshot(number);
-      if (!snapshot) throw new AppError(404, 'revision_not_found', 'revision not found');
+      const earlier = this.deps.revisions.snapshot(number);
+      if (!earlier) throw new AppError(404, 'revision_not_found', 'revision not found');
       const now = this.deps.clock.now();
+      const snapshot = withCurrentEmergencies(earlier, this.deps.revisions.latest().snapshot, now, fallbackPlaylists(this.deps.screens));
       this.deps.content.replaceAll(snapshot.items.map(withoutRevision) as ContentItem[], now, snapshot.owners?.items);
       // They were on air: the restored city items count as approved, by whoever restores them.
       this.deps.reviews.approveAllCity(userId, now);

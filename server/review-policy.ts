@@ -1,14 +1,31 @@
-import { toLocalIso, type ReviewInfo, type Role } from '../playlists/index.ts';
+import { toLocalIso, type ContentFields, type ContentItem, type ReviewInfo, type Role } from '../playlists/index.ts';
+import { canonicalJson, sha256Hex } from './canonical.ts';
 import type { ReviewRepo, ReviewRow } from './repos/reviews.ts';
 import type { UserRepo } from './repos/users.ts';
 
+/** An item's fields: what a submission is made of (the id names the item, not a version of it). */
+export const fieldsOf = (item: ContentItem): ContentFields => {
+  const { id: _id, ...fields } = item;
+  return fields as ContentFields;
+};
+
+/** The version of a submission (playlists/review.ts, SubmissionVersion): the same fields, the same version. */
+export function submissionVersion(item: ContentItem): string {
+  return sha256Hex(canonicalJson(fieldsOf(item)));
+}
+
 /** A review as the API shows it (usernames, local times); null for ward-local content. */
-export function reviewInfo(review: ReviewRow | undefined, ownerWard: string | null, users: Pick<UserRepo, 'byId'>): ReviewInfo | null {
-  if (ownerWard !== null || !review) return null;
+export function reviewInfo(
+  review: ReviewRow | undefined,
+  stored: { item: ContentItem; ownerWard: string | null },
+  users: Pick<UserRepo, 'byId'>,
+): ReviewInfo | null {
+  if (stored.ownerWard !== null || !review) return null;
   const name = (id: number | null) => (id === null ? undefined : users.byId(id)?.username);
   const at = (t: number | null) => (t === null ? undefined : toLocalIso(t));
   const info: ReviewInfo = { state: review.state, hasApproved: review.approvedBody !== null };
   const fields = {
+    version: review.state === 'submitted' ? submissionVersion(stored.item) : undefined,
     submittedBy: name(review.submittedBy),
     submittedAt: at(review.submittedAt),
     reviewedBy: name(review.reviewedBy),

@@ -87,7 +87,7 @@ export function createServices(db: Db, clock: Clock, options: ServiceOptions = {
     wards: new WardRepo(db),
     auditEntries: new AuditRepo(db),
     audit: new AuditLog({ db, repo: new AuditRepo(db), clock }),
-    publisher: new Publisher({ db, clock, content, reviews, playlists, schedules, revisions, settings }),
+    publisher: new Publisher({ db, clock, content, reviews, playlists, schedules, revisions, settings, screens }),
     manifests: new ManifestBuilder({ revisions, settings, clock, media: media.repo }),
     pairing: new PairingService({ db, clock, pairings: new PairingRepo(db), screens }),
     playGuard: new PlayGuard({ clock, basis: new PlayBasisRepo(db), media: media.repo }),

@@ -20,6 +20,8 @@ const PROFILE_KEY = 'bangtin.admin.approvalProfile';
  * side at the same screen size (drawn by the player's renderers), what changed field by field, and
  * approve / reject (with a reason). Nobody approves their own submission: its approve button is
  * disabled, with the reason beside it. Approved items reach screens at the next publish.
+ * A decision names the version shown; when the item was submitted again meanwhile, the server
+ * refuses it (submission_changed), and the queue says so and shows the new submission, marked.
  *
  * Each row is an `article[data-item-id]`; its previews are `.on-air` and `.submitted`.
  */
@@ -40,6 +42,8 @@ export class ApprovalQueueView extends LitElement {
       .none { color: #5b6571; border: 1px dashed #9aa4b1; border-radius: 6px; padding: 1rem; margin: 0; }
       .actions { display: flex; gap: 0.75rem; align-items: center; flex-wrap: wrap; }
       .own { font-size: 0.9rem; color: #6b4d00; }
+      article.resubmitted { border-color: #b07d00; box-shadow: 0 0 0 2px #f2d58a; }
+      .resubmitted-note { margin: 0; color: #6b4d00; font-weight: 600; }
       form { display: grid; gap: 0.5rem; max-width: 40rem; }
       form .buttons { display: flex; gap: 0.5rem; }
       @media (max-width: 50rem) { .side { grid-template-columns: minmax(0, 1fr); } }
@@ -55,6 +59,8 @@ export class ApprovalQueueView extends LitElement {
   /** The item whose rejection form is open, and the reason typed so far. */
   @state() private rejecting: { id: string; reason: string; error: string } | null = null;
   @state() private busy = false;
+  /** The item whose submission changed under the approver's eyes: shown again, marked. */
+  @state() private resubmitted: string | null = null;
 
   override connectedCallback() {
     super.connectedCallback();
@@ -98,7 +104,9 @@ export class ApprovalQueueView extends LitElement {
     const t = approvalMessages.queue;
     const at = parseInstant(entry.submittedAt);
     const changes = fieldChanges(entry.onAir, entry.submitted);
-    return html`<article data-item-id=${entry.id}>
+    const resubmitted = this.resubmitted === entry.id;
+    return html`<article data-item-id=${entry.id} data-version=${entry.version} class=${resubmitted ? 'resubmitted' : ''}>
+      ${resubmitted ? html`<p class="resubmitted-note" role="note">${t.resubmitted}</p>` : nothing}
       <header>
         <strong>${editorMessages.kinds[entry.submitted.kind] ?? entry.submitted.kind}</strong>
         <span class="by">${t.by(entry.submittedBy, `${formatLocalTime(at)} ${formatLocalDate(at)}`)}</span>
@@ -122,18 +130,18 @@ export class ApprovalQueueView extends LitElement {
           <tbody>${changes.map((c) => html`<tr data-field=${c.field}><td>${c.label}</td><td>${c.before}</td><td>${c.after}</td></tr>`)}</tbody>
         </table>`}
       </details>
-      ${this.rejecting?.id === entry.id ? this.renderRejectForm(entry.id) : html`<div class="actions">
-        <button class="primary" name="approve" ?disabled=${entry.own || this.busy} @click=${() => this.approve(entry.id)}>${t.approve}</button>
+      ${this.rejecting?.id === entry.id ? this.renderRejectForm(entry) : html`<div class="actions">
+        <button class="primary" name="approve" ?disabled=${entry.own || this.busy} @click=${() => this.approve(entry)}>${t.approve}</button>
         <button class="danger" name="reject" ?disabled=${this.busy} @click=${() => (this.rejecting = { id: entry.id, reason: '', error: '' })}>${t.reject}</button>
         ${entry.own ? html`<span class="own">${t.ownSubmission}</span>` : nothing}
       </div>`}
     </article>`;
   }
 
-  private renderRejectForm(id: string) {
+  private renderRejectForm(entry: ApprovalEntry) {
     const t = approvalMessages.queue;
     const r = this.rejecting!;
-    return html`<form @submit=${(e: Event) => this.reject(e, id)}>
+    return html`<form @submit=${(e: Event) => this.reject(e, entry)}>
       <label>${t.reason}
         <textarea name="reason" rows="3" maxlength="500" .value=${r.reason}
           @input=${(e: Event) => (this.rejecting = { ...r, reason: (e.target as HTMLTextAreaElement).value, error: '' })}></textarea>
@@ -155,29 +163,34 @@ export class ApprovalQueueView extends LitElement {
     this.message = { ok, text };
   }
 
-  private async approve(id: string) {
-    await this.decide(() => approvalApi.approve(id), approvalMessages.queue.approved);
+  private async approve(entry: ApprovalEntry) {
+    await this.decide(entry.id, () => approvalApi.approve(entry.id, entry.version), approvalMessages.queue.approved);
   }
 
-  private async reject(e: Event, id: string) {
+  private async reject(e: Event, entry: ApprovalEntry) {
     e.preventDefault();
+    const id = entry.id;
     const reason = this.rejecting?.reason.trim() ?? '';
     if (!reason) {
       this.rejecting = { id, reason: this.rejecting?.reason ?? '', error: approvalMessages.queue.reasonRequired };
       return;
     }
-    await this.decide(() => approvalApi.reject(id, reason), approvalMessages.queue.rejected);
+    await this.decide(id, () => approvalApi.reject(id, entry.version, reason), approvalMessages.queue.rejected);
     this.rejecting = null;
   }
 
-  private async decide(action: () => Promise<unknown>, done: string) {
+  /** Runs a decision on the version shown, then reloads the queue (which shows a newer submission, if any). */
+  private async decide(id: string, action: () => Promise<unknown>, done: string) {
     this.busy = true;
     this.message = null;
+    this.resubmitted = null;
     try {
       await action();
       this.show(true, done);
     } catch (e) {
-      this.show(false, approvalErrorText(e instanceof ApiError ? e.code : 'unknown'));
+      const code = e instanceof ApiError ? e.code : 'unknown';
+      if (code === 'submission_changed') this.resubmitted = id;
+      this.show(false, approvalErrorText(code));
     } finally {
       this.busy = false;
     }

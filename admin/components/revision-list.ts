@@ -10,7 +10,10 @@ import { controls } from './styles.ts';
 const total = (r: Revision, key: 'added' | 'changed' | 'removed') =>
   r.summary.items[key].length + r.summary.playlists[key].length + r.summary.schedules[key].length;
 
-/** Past revisions, newest first; an earlier one can be published again. */
+/**
+ * Past revisions, newest first, a page at a time ("Xem thêm" loads older ones); an earlier one
+ * can be published again.
+ */
 @customElement('bt-revision-list')
 export class RevisionList extends LitElement {
   static override styles = [controls];
@@ -18,6 +21,9 @@ export class RevisionList extends LitElement {
   /** Whether the user may publish an earlier revision again (admin, approver). */
   @property({ type: Boolean, attribute: 'can-restore' }) canRestore = false;
   @state() private revisions: Revision[] = [];
+  /** Where the next (older) page starts; null once the first revision is listed. */
+  @state() private nextCursor: number | null = null;
+  @state() private loadingMore = false;
   @state() private message: { ok: boolean; text: string } | null = null;
   /** The revision whose side-by-side difference is open, if any. */
   @state() private diffOf: number | null = null;
@@ -27,11 +33,28 @@ export class RevisionList extends LitElement {
     void this.load();
   }
 
+  /** The newest page again (after a restore, the list starts over). */
   async load() {
     try {
-      this.revisions = (await api.revisions()).revisions;
+      const page = await api.revisions();
+      this.revisions = page.revisions;
+      this.nextCursor = page.nextCursor;
     } catch (e) {
       this.message = { ok: false, text: errorText(e instanceof ApiError ? e.code : 'unknown') };
+    }
+  }
+
+  private async loadMore() {
+    if (this.nextCursor === null) return;
+    this.loadingMore = true;
+    try {
+      const page = await api.revisions(this.nextCursor);
+      this.revisions = [...this.revisions, ...page.revisions];
+      this.nextCursor = page.nextCursor;
+    } catch (e) {
+      this.message = { ok: false, text: errorText(e instanceof ApiError ? e.code : 'unknown') };
+    } finally {
+      this.loadingMore = false;
     }
   }
 
@@ -56,6 +79,7 @@ export class RevisionList extends LitElement {
           })}
         </tbody>
       </table>
+      ${this.nextCursor === null ? nothing : html`<p><button name="more" ?disabled=${this.loadingMore} @click=${() => this.loadMore()}>${revisionMessages.more}</button></p>`}
       ${this.diffOf === null ? nothing : html`<bt-revision-diff .revision=${this.diffOf} @revision-diff-close=${() => (this.diffOf = null)}></bt-revision-diff>`}
     `;
   }

@@ -23,6 +23,7 @@ export class PlaylistRepo {
   readonly #get;
   readonly #insert;
   readonly #update;
+  readonly #delete;
   readonly #deleteAll;
 
   constructor(db: Db) {
@@ -30,6 +31,7 @@ export class PlaylistRepo {
     this.#get = db.prepare<[string], Row>('SELECT id, name, item_ids, updated_at, owner_ward FROM playlists WHERE id = ?');
     this.#insert = db.prepare('INSERT INTO playlists (id, name, item_ids, updated_at, owner_ward) VALUES (?, ?, ?, ?, ?)');
     this.#update = db.prepare('UPDATE playlists SET name = ?, item_ids = ?, updated_at = ? WHERE id = ?');
+    this.#delete = db.prepare('DELETE FROM playlists WHERE id = ?');
     this.#deleteAll = db.prepare('DELETE FROM playlists');
   }
 
@@ -48,6 +50,10 @@ export class PlaylistRepo {
 
   update(id: string, fields: PlaylistFields, now: number): boolean {
     return this.#update.run(fields.name, JSON.stringify(fields.itemIds), now, id).changes === 1;
+  }
+
+  delete(id: string): boolean {
+    return this.#delete.run(id).changes === 1;
   }
 
   /** Ids of playlists whose draft lists the item. */

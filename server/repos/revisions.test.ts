@@ -43,6 +43,7 @@ describe('RevisionRepo', () => {
       { number: 1, publishedAt: 100, publishedBy: 'system', summary: summary(['c_1']) },
     ]);
     expect(repo.list(1).map((r) => r.number)).toEqual([2]);
+    expect(repo.list(5, 2).map((r) => r.number)).toEqual([1]);
   });
 
   it('refuses a revision number that is taken', () => {

@@ -57,10 +57,10 @@ export class RevisionRepo {
     );
     this.#latestNumber = db.prepare<[], { n: number | null }>('SELECT MAX(number) AS n FROM revisions');
     this.#snapshot = db.prepare<[number], { snapshot: string }>('SELECT snapshot FROM revisions WHERE number = ?');
-    this.#list = db.prepare<[number], Row>(
+    this.#list = db.prepare<[number, number], Row>(
       `SELECT r.number, r.published_at, u.username, r.summary
        FROM revisions r LEFT JOIN users u ON u.id = r.published_by
-       ORDER BY r.number DESC LIMIT ?`,
+       WHERE r.number < ? ORDER BY r.number DESC LIMIT ?`,
     );
     this.#one = db.prepare<[number], Row>(
       `SELECT r.number, r.published_at, u.username, r.summary
@@ -86,8 +86,9 @@ export class RevisionRepo {
     return row ? (JSON.parse(row.snapshot) as Snapshot) : undefined;
   }
 
-  list(limit = 100): RevisionRow[] {
-    return this.#list.all(limit).map(toRevisionRow);
+  /** Newest first, at most `limit`, older than revision `before` (default: from the latest). */
+  list(limit = 100, before = Number.MAX_SAFE_INTEGER): RevisionRow[] {
+    return this.#list.all(before, limit).map(toRevisionRow);
   }
 
   /** One revision's row (who published it, when, the summary), without its snapshot. */

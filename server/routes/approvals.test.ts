@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { resolve, type ApprovalQueue, type ContentEntry, type Manifest, type Pending } from '../../playlists/index.ts';
+import { submissionVersion } from '../review-policy.ts';
 import { addUser, addWard, sessionFor } from '../test-accounts.ts';
 import { api, connectPlayer, createTestApp, dumpDb, errorOf, slogan, type FakePlayer, type TestApp } from '../test-helpers.ts';
 
@@ -29,6 +30,8 @@ describe('approval of city content', () => {
     if (res.status >= 300) throw new Error(`${who} ${method} ${path}: ${res.status} ${await res.text()}`);
     return (await res.json()) as T;
   }
+  /** An approve or reject body naming the submission as it is now (what the approver sees). */
+  const saw = (id: string, extra: object = {}) => ({ version: submissionVersion(t.services.content.get(id)!.item), ...extra });
   const review = async (id: string) => (await ok<ContentEntry>('viewer', 'GET', `/api/content/${id}`)).review;
   const publishedText = (id: string) => {
     const item = t.services.revisions.latest().snapshot.items.find((i) => i.id === id);
@@ -58,7 +61,7 @@ describe('approval of city content', () => {
     expect((await ok<Pending>('viewer', 'GET', '/api/publish')).awaitingApproval).toBe(1);
 
     t.clock.advance(60_000);
-    const approved = await ok<ContentEntry>('approver', 'POST', `/api/content/${id}/approve`);
+    const approved = await ok<ContentEntry>('approver', 'POST', `/api/content/${id}/approve`, saw(id));
     expect(approved.review).toMatchObject({ state: 'approved', reviewedBy: 'approver', reviewedAt: '2026-11-26T09:01:00+07:00', hasApproved: true });
     const pending = await ok<Pending>('viewer', 'GET', '/api/publish');
     expect(pending).toMatchObject({ awaitingApproval: 0, summary: { items: { added: [id] } } });
@@ -84,7 +87,7 @@ describe('approval of city content', () => {
     expect(publishedText(other)).toBe('Tay nghề vững, tương lai sáng');
 
     await ok('editor', 'POST', `/api/content/${id}/submit`);
-    await ok('approver', 'POST', `/api/content/${id}/approve`);
+    await ok('approver', 'POST', `/api/content/${id}/approve`, saw(id));
     await ok('approver', 'POST', '/api/publish');
     expect(publishedText(id)).toBe('Bản sửa chờ duyệt');
   });
@@ -101,7 +104,7 @@ describe('approval of city content', () => {
   it('rejects with a reason shown to the editor, who edits and submits again', async () => {
     const id = await newItem('Khẩu hiệu chưa đạt');
     await ok('editor', 'POST', `/api/content/${id}/submit`);
-    const rejected = await ok<ContentEntry>('approver', 'POST', `/api/content/${id}/reject`, { reason: '  Sai chính tả ở dòng đầu  ' });
+    const rejected = await ok<ContentEntry>('approver', 'POST', `/api/content/${id}/reject`, saw(id, { reason: '  Sai chính tả ở dòng đầu  ' }));
     expect(rejected.review).toMatchObject({ state: 'rejected', reason: 'Sai chính tả ở dòng đầu', reviewedBy: 'approver' });
     expect((await ok<ContentEntry>('editor', 'GET', `/api/content/${id}`)).review?.reason).toBe('Sai chính tả ở dòng đầu');
 
@@ -110,7 +113,7 @@ describe('approval of city content', () => {
     expect(draft?.state).toBe('draft');
     expect(draft?.reason).toBeUndefined();
     await ok('editor', 'POST', `/api/content/${id}/submit`);
-    await ok('approver', 'POST', `/api/content/${id}/approve`);
+    await ok('approver', 'POST', `/api/content/${id}/approve`, saw(id));
     await ok('approver', 'POST', '/api/publish');
     expect(publishedText(id)).toBe('Khẩu hiệu đã sửa');
   });
@@ -125,13 +128,13 @@ describe('approval of city content', () => {
     const id = await newItem('Tin do quản trị gửi duyệt');
     await ok('admin', 'POST', `/api/content/${id}/submit`);
     const before = dumpDb(t.db);
-    const res = await as('admin', 'POST', `/api/content/${id}/approve`);
+    const res = await as('admin', 'POST', `/api/content/${id}/approve`, saw(id));
     expect(res.status).toBe(403);
     expect((await errorOf(res)).code).toBe('own_submission');
     expect(dumpDb(t.db)).toEqual(before);
     const queue = await ok<ApprovalQueue>('admin', 'GET', '/api/approvals');
     expect(queue.items.find((e) => e.id === id)?.own).toBe(true);
-    expect((await ok<ContentEntry>('approver', 'POST', `/api/content/${id}/approve`)).review?.state).toBe('approved');
+    expect((await ok<ContentEntry>('approver', 'POST', `/api/content/${id}/approve`, saw(id))).review?.state).toBe('approved');
   });
 
   it.each([
@@ -147,7 +150,8 @@ describe('approval of city content', () => {
     const id = await newItem('Tin chờ duyệt');
     await ok('editor2', 'POST', `/api/content/${id}/submit`);
     const before = dumpDb(t.db);
-    const res = await as(who, 'POST', `/api/content/${id}/${action}`, action === 'reject' ? { reason: 'Không đạt' } : undefined);
+    const body = action === 'reject' ? saw(id, { reason: 'Không đạt' }) : action === 'approve' ? saw(id) : undefined;
+    const res = await as(who, 'POST', `/api/content/${id}/${action}`, body);
     expect(res.status).toBe(403);
     expect((await errorOf(res)).code).toBe('forbidden');
     expect(dumpDb(t.db)).toEqual(before);
@@ -162,8 +166,8 @@ describe('approval of city content', () => {
       return id;
     }
     await ok('editor', 'POST', `/api/content/${id}/submit`);
-    if (state === 'approved') await ok('approver', 'POST', `/api/content/${id}/approve`);
-    if (state === 'rejected') await ok('approver', 'POST', `/api/content/${id}/reject`, { reason: 'Chưa đạt' });
+    if (state === 'approved') await ok('approver', 'POST', `/api/content/${id}/approve`, saw(id));
+    if (state === 'rejected') await ok('approver', 'POST', `/api/content/${id}/reject`, saw(id, { reason: 'Chưa đạt' }));
     return id;
   }
 
@@ -183,7 +187,8 @@ describe('approval of city content', () => {
   ] as const)('refuses on a %s item: %s %s answers 409 %s and changes nothing', async (state, who, action, code) => {
     const id = await itemIn(state);
     const before = dumpDb(t.db);
-    const res = await as(who, 'POST', `/api/content/${id}/${action}`, action === 'reject' ? { reason: 'Không đạt' } : undefined);
+    const body = action === 'reject' ? saw(id, { reason: 'Không đạt' }) : action === 'approve' ? saw(id) : undefined;
+    const res = await as(who, 'POST', `/api/content/${id}/${action}`, body);
     expect(res.status).toBe(409);
     expect((await errorOf(res)).code).toBe(code);
     expect(dumpDb(t.db)).toEqual(before);
@@ -198,7 +203,8 @@ describe('approval of city content', () => {
   ])('refuses a rejection without a valid reason (%j) and changes nothing', async (body) => {
     const id = await itemIn('submitted');
     const before = dumpDb(t.db);
-    const res = await as('approver', 'POST', `/api/content/${id}/reject`, body);
+    // With the right version, so only the reason is wrong.
+    const res = await as('approver', 'POST', `/api/content/${id}/reject`, saw(id, body));
     expect(res.status).toBe(400);
     expect((await errorOf(res)).code).toBe('invalid_request');
     expect(dumpDb(t.db)).toEqual(before);
@@ -210,9 +216,10 @@ describe('approval of city content', () => {
     expect((await ok<ContentEntry>('ward', 'GET', `/api/content/${item.id}`)).review).toBeNull();
     const before = dumpDb(t.db);
     for (const action of ['submit', 'approve', 'archive']) {
-      const res = await as('admin', 'POST', `/api/content/${item.id}/${action}`);
+      const body = action === 'approve' ? saw(item.id) : undefined;
+      const res = await as('admin', 'POST', `/api/content/${item.id}/${action}`, body);
       expect([action, res.status, (await errorOf(res)).code]).toEqual([action, 409, 'ward_content']);
-      const missing = await as('admin', 'POST', `/api/content/c_missing/${action}`);
+      const missing = await as('admin', 'POST', `/api/content/c_missing/${action}`, body);
       expect([action, missing.status, (await errorOf(missing)).code]).toEqual([action, 404, 'item_not_found']);
     }
     expect(dumpDb(t.db)).toEqual(before);

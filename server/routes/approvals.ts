@@ -1,6 +1,6 @@
 import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
-import { ApprovalQueue, ContentEntry, ContentFields, Id, RejectBody, toLocalIso, type ContentItem, type Role } from '../../playlists/index.ts';
+import { ApprovalQueue, ApproveBody, ContentEntry, Id, RejectBody, toLocalIso, type ContentItem, type Role } from '../../playlists/index.ts';
 import type { AuditContext, AuditLog } from '../audit.ts';
 import type { SessionService } from '../auth/sessions.ts';
 import { scopeOf } from '../auth/ward-scope.ts';
@@ -11,7 +11,7 @@ import type { ContentRepo, StoredItem } from '../repos/content.ts';
 import type { ReviewRepo } from '../repos/reviews.ts';
 import type { RevisionRepo } from '../repos/revisions.ts';
 import type { User, UserRepo } from '../repos/users.ts';
-import { reviewInfo } from '../review-policy.ts';
+import { fieldsOf, reviewInfo, submissionVersion } from '../review-policy.ts';
 import { commonErrors, cookieAuth, errorResponse, jsonBody, jsonResponse, newRouter } from './router.ts';
 
 const Params = z.object({ id: Id });
@@ -21,15 +21,12 @@ const APPROVERS = ['admin', 'approver'] as const;
 const ARCHIVERS = ['admin', 'editor', 'approver'] as const;
 const QUEUE_READERS = ['admin', 'approver', 'editor', 'viewer'] as const;
 
-const fieldsOf = (item: ContentItem): ContentFields => {
-  const { id: _id, ...fields } = item;
-  return fields as ContentFields;
-};
-
 /**
  * Approval of city content (issue 5): submit, approve, reject (with a reason), archive and
  * unarchive, and the queue of submitted items beside what screens have now. Nobody approves
- * their own submission. Ward-local content needs no approval (409 ward_content).
+ * their own submission. Ward-local content needs no approval (409 ward_content). Approve and
+ * reject name the submission's version the approver saw (issue 11): a newer submission answers
+ * 409 submission_changed and nothing is written.
  */
 export function approvalRoutes(deps: {
   auth: SessionService;
@@ -42,12 +39,12 @@ export function approvalRoutes(deps: {
 }) {
   const app = newRouter();
   const tags = ['approval'];
-  const entry = ({ item, updatedAt, ownerWard }: StoredItem) => ({
-    item,
-    state: itemState(item, deps.revisions.latest().snapshot),
-    updatedAt: toLocalIso(updatedAt),
-    ownerWard,
-    review: reviewInfo(deps.reviews.get(item.id), ownerWard, deps.users),
+  const entry = (stored: StoredItem) => ({
+    item: stored.item,
+    state: itemState(stored.item, deps.revisions.latest().snapshot),
+    updatedAt: toLocalIso(stored.updatedAt),
+    ownerWard: stored.ownerWard,
+    review: reviewInfo(deps.reviews.get(stored.item.id), stored, deps.users),
   });
 
   /** A city item the caller sees, or the error that says why there is none to review. */
@@ -75,6 +72,7 @@ export function approvalRoutes(deps: {
         return [{
           id: s.item.id,
           submitted: fieldsOf(s.item),
+          version: submissionVersion(s.item),
           onAir: onAir ? fieldsOf(onAir) : null,
           submittedBy: deps.users.byId(review.submittedBy)?.username ?? '',
           submittedAt: toLocalIso(review.submittedAt),
@@ -98,6 +96,18 @@ export function approvalRoutes(deps: {
     return entry(deps.content.get(id)!);
   }
 
+  /**
+   * Refuses a decision on anything but the submission the approver saw: 409 not_submitted when
+   * nothing waits, 409 submission_changed when a newer submission does. Runs in the decision's
+   * transaction, before its write, so the check and the write see the same row.
+   */
+  function checkSubmission(id: string, version: string): void {
+    if (deps.reviews.get(id)?.state !== 'submitted') throw new AppError(409, 'not_submitted', 'Only a submitted item can be decided on');
+    if (submissionVersion(deps.content.get(id)!.item) !== version) {
+      throw new AppError(409, 'submission_changed', 'The item was submitted again after you opened it: review the new submission');
+    }
+  }
+
   const responses = (conflict: string, extra: Record<number, ReturnType<typeof errorResponse>> = {}) => ({
     200: jsonResponse(ContentEntry, 'The item, in its new state'),
     ...commonErrors,
@@ -113,7 +123,7 @@ export function approvalRoutes(deps: {
         method: 'post', path: `/api/content/{id}/${action}`, summary, tags, security: cookieAuth,
         middleware: [deps.auth.require(roles)] as const,
         request: { params: Params },
-        responses: responses(conflict, action === 'approve' ? { 403: errorResponse('forbidden, or own_submission: nobody approves their own submission') } : {}),
+        responses: responses(conflict),
       }),
       (c) => c.json(apply(c, c.req.valid('param').id, action, run), 200),
     );
@@ -126,15 +136,29 @@ export function approvalRoutes(deps: {
   transition('submit', SUBMITTERS, 'Submit a draft (or rejected) city item for approval', 'not_submittable: only a draft or rejected item',
     (user, s) => refuse(deps.reviews.submit(s.item.id, user, deps.clock.now()), 'not_submittable', 'Only a draft or rejected item can be submitted'));
 
-  transition('approve', APPROVERS, 'Approve a submitted city item (never one the caller submitted); publishing then sends it to screens',
-    'not_submitted: only a submitted item',
-    (user, s) => {
-      const review = deps.reviews.get(s.item.id);
-      if (review?.state === 'submitted' && review.submittedBy === user) {
-        throw new AppError(403, 'own_submission', 'Nobody approves their own submission');
-      }
-      refuse(deps.reviews.approve(s.item.id, user, deps.clock.now()), 'not_submitted', 'Only a submitted item can be approved');
-    });
+  const DECIDED = 'not_submitted: only a submitted item; submission_changed: submitted again since the version named';
+
+  app.openapi(
+    createRoute({
+      method: 'post', path: '/api/content/{id}/approve', tags, security: cookieAuth,
+      summary: 'Approve the submission of a city item the caller saw (never one the caller submitted); publishing then sends it to screens',
+      middleware: [deps.auth.require(APPROVERS)] as const,
+      request: { params: Params, ...jsonBody(ApproveBody) },
+      responses: responses(DECIDED, { 403: errorResponse('forbidden, or own_submission: nobody approves their own submission') }),
+    }),
+    (c) => {
+      const { version } = c.req.valid('json');
+      const run = (user: number, s: StoredItem) => {
+        const review = deps.reviews.get(s.item.id);
+        if (review?.state === 'submitted' && review.submittedBy === user) {
+          throw new AppError(403, 'own_submission', 'Nobody approves their own submission');
+        }
+        checkSubmission(s.item.id, version);
+        refuse(deps.reviews.approve(s.item.id, user, deps.clock.now()), 'not_submitted', 'Only a submitted item can be approved');
+      };
+      return c.json(apply(c, c.req.valid('param').id, 'approve', run, { version }), 200);
+    },
+  );
 
   app.openapi(
     createRoute({
@@ -142,13 +166,15 @@ export function approvalRoutes(deps: {
       summary: 'Reject a submitted city item with a reason; its editor edits it and submits again',
       middleware: [deps.auth.require(APPROVERS)] as const,
       request: { params: Params, ...jsonBody(RejectBody) },
-      responses: responses('not_submitted: only a submitted item'),
+      responses: responses(DECIDED),
     }),
     (c) => {
-      const { reason } = c.req.valid('json');
-      const run = (user: number, s: StoredItem) =>
+      const { reason, version } = c.req.valid('json');
+      const run = (user: number, s: StoredItem) => {
+        checkSubmission(s.item.id, version);
         refuse(deps.reviews.reject(s.item.id, user, deps.clock.now(), reason), 'not_submitted', 'Only a submitted item can be rejected');
-      return c.json(apply(c, c.req.valid('param').id, 'reject', run, { reason }), 200);
+      };
+      return c.json(apply(c, c.req.valid('param').id, 'reject', run, { reason, version }), 200);
     },
   );
 

@@ -77,7 +77,7 @@ export const AUTHZ_MATRIX: Record<string, Access> = {
   // (a ward's local content needs no approval), so they carry no `ward` declaration.
   'GET /api/approvals': { allow: APPROVAL_READERS, expect: 200 },
   'POST /api/content/{id}/submit': { allow: CITY_CONTENT_WRITERS, expect: 404 },
-  'POST /api/content/{id}/approve': { allow: PUBLISHERS, expect: 404 },
+  'POST /api/content/{id}/approve': { allow: PUBLISHERS, body: {}, expect: 400 },
   'POST /api/content/{id}/reject': { allow: PUBLISHERS, body: {}, expect: 400 },
   'POST /api/content/{id}/archive': { allow: CITY_CONTENT_ROLES, expect: 404 },
   'POST /api/content/{id}/unarchive': { allow: CITY_CONTENT_ROLES, expect: 404 },

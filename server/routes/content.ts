@@ -57,7 +57,7 @@ export function contentRoutes(deps: {
     state: itemState(item, deps.revisions.latest().snapshot),
     updatedAt: toLocalIso(updatedAt),
     ownerWard,
-    review: reviewInfo(deps.reviews.get(item.id), ownerWard, deps.users),
+    review: reviewInfo(deps.reviews.get(item.id), { item, ownerWard }, deps.users),
   });
   const read = deps.auth.require('any');
   const write = deps.auth.require(WRITERS);
@@ -74,7 +74,7 @@ export function contentRoutes(deps: {
       const reviews = deps.reviews.all();
       const items = scopeOf(c).only(deps.content.list(), itemOwner).map((s) => ({
         item: s.item, state: itemState(s.item, published), updatedAt: toLocalIso(s.updatedAt), ownerWard: s.ownerWard,
-        review: reviewInfo(reviews.get(s.item.id), s.ownerWard, deps.users),
+        review: reviewInfo(reviews.get(s.item.id), s, deps.users),
       }));
       return c.json({ items }, 200);
     },

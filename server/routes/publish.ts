@@ -1,6 +1,6 @@
 import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
-import { Pending, PublishResult, RevisionList, toLocalIso, type ChangeSummary } from '../../playlists/index.ts';
+import { Pending, PublishResult, REVISION_PAGE_MAX, RevisionPage, RevisionPageQuery, toLocalIso, type ChangeSummary } from '../../playlists/index.ts';
 import type { AuditLog } from '../audit.ts';
 import type { SessionService } from '../auth/sessions.ts';
 import { scopeOf, type WardScope } from '../auth/ward-scope.ts';
@@ -107,14 +107,21 @@ export function publishRoutes(deps: {
 
   app.openapi(
     createRoute({
-      method: 'get', path: '/api/revisions', summary: 'Published revisions, newest first', tags, security: cookieAuth,
+      method: 'get', path: '/api/revisions', tags, security: cookieAuth,
+      summary: `Published revisions, newest first, ${REVISION_PAGE_MAX} a page at most; older ones with \`before\` = \`nextCursor\``,
       middleware: [deps.auth.require('any')] as const,
-      responses: { 200: jsonResponse(RevisionList, 'Revisions'), ...commonErrors },
+      request: { query: RevisionPageQuery },
+      responses: { 200: jsonResponse(RevisionPage, 'One page of revisions'), ...commonErrors },
     }),
     (c) => {
+      const { before, limit = REVISION_PAGE_MAX } = c.req.valid('query');
       const scoped = scopedSummaries(scopeOf(c));
-      const revisions = deps.revisions.list().map((r) => ({ ...r, publishedAt: toLocalIso(r.publishedAt), summary: scoped(r.summary) }));
-      return c.json({ revisions }, 200);
+      // One more than the page: whether older revisions exist, without counting them.
+      const rows = deps.revisions.list(limit + 1, before);
+      const page = rows.slice(0, limit);
+      const nextCursor = rows.length > limit ? page[page.length - 1]!.number : null;
+      const revisions = page.map((r) => ({ ...r, publishedAt: toLocalIso(r.publishedAt), summary: scoped(r.summary) }));
+      return c.json({ revisions, nextCursor }, 200);
     },
   );
 

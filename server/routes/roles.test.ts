@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '../../playlists/index.ts';
 import { hashPassword } from '../auth/password.ts';
+import { submissionVersion } from '../review-policy.ts';
 import { api, createTestApp, dumpDb, errorOf, signIn, slogan, type TestApp } from '../test-helpers.ts';
 
 const PASSWORD = 'mật khẩu thử nghiệm';
@@ -51,7 +52,7 @@ describe('roles', () => {
     // Unapproved, the edit is not publishable: the approved version stays on air.
     expect((await errorOf(await as('approver', 'POST', '/api/publish'))).code).toBe('nothing_to_publish');
     expect((await as('editor', 'POST', `/api/content/${itemId}/submit`)).status).toBe(200);
-    expect((await as('approver', 'POST', `/api/content/${itemId}/approve`)).status).toBe(200);
+    expect((await as('approver', 'POST', `/api/content/${itemId}/approve`, { version: submissionVersion(t.services.content.get(itemId)!.item) })).status).toBe(200);
     const published = await as('approver', 'POST', '/api/publish');
     expect(published.status).toBe(201);
     const revisions = (await (await as('viewer', 'GET', '/api/revisions')).json()) as { revisions: { publishedBy: string }[] };

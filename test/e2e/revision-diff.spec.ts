@@ -62,3 +62,35 @@ test('after two publishes, the history shows the old and the new text side by si
   await diff.getByRole('button', { name: 'Đóng' }).click();
   await expect(diff).toHaveCount(0);
 });
+
+test('the history lists the newest 100 revisions, and «Xem thêm» reaches the first one, which can be restored', async ({ page, problems }) => {
+  void problems;
+  const slogan = { kind: 'slogan', theme: 2, durationMs: 6_000 };
+  const { item } = await client.call<ContentEntry>('POST', '/api/content', { ...slogan, text: 'Bản 0' });
+  let latest = 0;
+  // Enough publishes that the oldest revisions fall off the first page (100), not off the second.
+  for (let n = 1; n <= 101; n++) {
+    await client.call('PUT', `/api/content/${item.id}`, { ...slogan, text: `Bản ${n}` });
+    latest = (await client.call<{ revision: number }>('POST', '/api/publish')).revision;
+  }
+  expect(latest).toBeGreaterThan(101);
+
+  await signInAdmin(page, server);
+  await page.getByRole('button', { name: 'Lịch sử xuất bản' }).click();
+  const rows = page.locator('bt-revision-list tbody tr');
+  await expect(rows).toHaveCount(100);
+  await expect(rows.first()).toHaveAttribute('data-revision', String(latest));
+  await expect(page.locator('bt-revision-list tr[data-revision="1"]')).toHaveCount(0);
+  const more = page.locator('bt-revision-list').getByRole('button', { name: 'Xem thêm' });
+  expect(latest).toBeLessThanOrEqual(200);
+  await more.click();
+  await expect(rows).toHaveCount(latest);
+  await expect(more).toHaveCount(0);
+  await expect(rows.last()).toHaveAttribute('data-revision', '1');
+
+  await page.locator('bt-revision-list tr[data-revision="1"]').getByRole('button', { name: 'Khôi phục' }).click();
+  await expect(page.locator('bt-revision-list [role=status]')).toHaveText(`Đã khôi phục thành phiên bản ${latest + 1}.`);
+  // The list starts over at the newest page.
+  await expect(rows).toHaveCount(100);
+  await expect(rows.first()).toHaveAttribute('data-revision', String(latest + 1));
+});
