@@ -34,6 +34,8 @@ export function throwOnInvalid(result: { success: boolean; error?: unknown }): v
   if (!result.success) throw validationError(result.error as z.ZodError);
 }
 
+const carriesBody = (c: Context) => Number(c.req.header('content-length') ?? 0) > 0 || c.req.header('transfer-encoding') !== undefined;
+
 export function errorResponse(c: Context, err: Error): Response {
   let appError: AppError;
   if (err instanceof AppError) appError = err;
@@ -54,5 +56,9 @@ export function errorResponse(c: Context, err: Error): Response {
   }
   const body: ErrorBody = { error: { code: appError.code, message: appError.message } };
   if (appError.issues) body.error.issues = appError.issues;
+  // A refused body may be still on its way (an oversized JSON body, an upload refused after its
+  // first bytes), and the listener drops the socket rather than read much of it: say so, or a
+  // pooling client sends its next request into a closing socket (issue 11).
+  if (carriesBody(c)) c.header('Connection', 'close');
   return c.json(body, appError.status);
 }
