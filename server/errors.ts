@@ -3,6 +3,7 @@ import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { z } from 'zod';
 import type { ErrorBody } from '../playlists/index.ts';
+import { storageProblemOf, type StorageProblem } from './storage.ts';
 
 type Issue = { path: string; message: string };
 
@@ -20,6 +21,13 @@ export class AppError extends Error {
 }
 
 export const notFound = (what: string) => new AppError(404, `${what}_not_found`, `${what.replace(/_/g, ' ')} not found`);
+
+/** A write refused for lack of space (507) or a read-only disk (503); nothing of it was kept. */
+export function storageError(problem: StorageProblem): AppError {
+  return problem === 'disk_full'
+    ? new AppError(507, 'disk_full', "The server's disk is full: nothing was saved. Screens keep playing; try again once space is freed")
+    : new AppError(503, 'storage_read_only', "The server's disk is read-only: nothing was saved. Screens keep playing");
+}
 
 export function issuesOf(error: z.ZodError): Issue[] {
   return error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
@@ -50,6 +58,8 @@ export function errorResponse(c: Context, err: Error): Response {
       : status === 401 ? 'unauthorized'
       : 'http_error';
     appError = new AppError(status, code, err.message || 'Request failed');
+  } else if (storageProblemOf(err)) {
+    appError = storageError(storageProblemOf(err)!);
   } else {
     console.error('unhandled error', err);
     appError = new AppError(500, 'internal_error', 'Internal server error');
