@@ -1,4 +1,5 @@
-import { accessSync, constants, statfsSync } from 'node:fs';
+import { accessSync, constants, existsSync, statfsSync } from 'node:fs';
+import { dirname } from 'node:path';
 import type { DiskReserve } from './disk-reserve.ts';
 
 /** Why writes fail: the data directory's disk is full, or it is read-only. */
@@ -38,20 +39,31 @@ export function startupFailure(err: unknown, dir: string): string | null {
   let what: string | null = null;
   const problem = storageProblemOf(err);
   if (problem) what = problem === 'disk_full' ? 'is full' : 'is read-only';
-  else if (code.startsWith('SQLITE_IOERR') || code === 'SQLITE_CANTOPEN' || code === 'EACCES' || code === 'EPERM') {
-    const free = freeBytes(dir);
-    if (free !== null && free < DEFAULT_MIN_FREE_BYTES) what = 'is full';
-    else if (!writable(dir)) what = 'is read-only or not writable by this user';
+  else if (/^SQLITE_(IOERR|CANTOPEN)/.test(code) || ['ENOENT', 'EACCES', 'EPERM'].includes(code)) {
+    // Where the directory does not exist yet, its nearest existing parent is asked.
+    const existing = nearestExisting(dir);
+    const free = freeBytes(existing);
+    const access = writeAccess(existing);
+    if (free !== null && free < DEFAULT_MIN_FREE_BYTES && access === null) what = 'is full';
+    else if (access === 'EROFS') what = 'is read-only';
+    else if (access !== null) what = 'is not writable by this user';
   }
   return what && `bangtin: cannot start: the data directory ${dir} ${what} (${describe(err)})`;
 }
 
-function writable(dir: string): boolean {
+function nearestExisting(dir: string): string {
+  let at = dir;
+  while (!existsSync(at) && dirname(at) !== at) at = dirname(at);
+  return at;
+}
+
+/** Null when `dir` may be written; otherwise why not (EROFS, EACCES, ...). */
+function writeAccess(dir: string): string | null {
   try {
     accessSync(dir, constants.W_OK);
-    return true;
-  } catch {
-    return false;
+    return null;
+  } catch (e) {
+    return String((e as { code?: unknown }).code ?? 'EACCES');
   }
 }
 
