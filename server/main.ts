@@ -13,7 +13,7 @@ import { openDatabase } from './db.ts';
 import { playerUrl } from './routes/screens.ts';
 import { NodeScheduler } from './scheduler.ts';
 import { createServices } from './services.ts';
-import { startupFailure } from './storage.ts';
+import { assertRoom, startupFailure } from './storage.ts';
 
 /** Frames above this close the socket (ws answers 1009); a `plays` batch of 500 fits. */
 const MAX_FRAME_BYTES = 512 * 1024;
@@ -24,6 +24,7 @@ const config = loadConfig();
 async function open() {
   try {
     mkdirSync(config.dataDir, { recursive: true });
+    assertRoom(config.dataDir);
     const db = openDatabase(join(config.dataDir, 'bangtin.db'));
     const services = createServices(db, systemClock, {
       mediaDir: join(config.dataDir, 'media'),
@@ -103,11 +104,13 @@ function shutdown(signal: string): void {
   hub.stop();
   scheduler.stop();
   wss.close();
-  server.close(() => {
-    db.close();
+  // Closing the database checkpoints the WAL and removes it and its shared-memory file.
+  const exit = () => {
+    if (db.open) db.close();
     process.exit(0);
-  });
-  setTimeout(() => process.exit(0), 3000).unref();
+  };
+  server.close(exit);
+  setTimeout(exit, 3000).unref();
 }
 process.on('SIGINT', () => shutdown('SIGINT'));
 process.on('SIGTERM', () => shutdown('SIGTERM'));

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DiskReserve } from './disk-reserve.ts';
-import { StorageHealth, startupFailure, storageProblemOf } from './storage.ts';
+import { StorageHealth, assertRoom, startupFailure, storageProblemOf } from './storage.ts';
 
 /** A real database that answers SQLITE_FULL to a write needing new pages, until `grow()`. */
 function fullDatabase() {
@@ -184,6 +184,13 @@ describe('startupFailure', () => {
   it('says in one line that the data directory is read-only', () => {
     const line = startupFailure(Object.assign(new Error("EROFS: read-only file system, mkdir '/srv/bangtin'"), { code: 'EROFS' }), '/srv/bangtin');
     expect(line).toBe("bangtin: cannot start: the data directory /srv/bangtin is read-only (EROFS: read-only file system, mkdir '/srv/bangtin')");
+  });
+
+  it('refuses a disk with less than the minimum free, whatever SQLite could still open', () => {
+    const dir = tmpdir();
+    expect(() => assertRoom(dir, 1)).not.toThrow();
+    const err = caught(() => assertRoom(dir, Number.MAX_SAFE_INTEGER));
+    expect(startupFailure(err, dir)).toMatch(new RegExp(`^bangtin: cannot start: the data directory ${dir} is full \\(only \\d+ bytes free\\)$`));
   });
 
   it('leaves other failures to the usual report', () => {

@@ -30,6 +30,15 @@ export function freeBytes(dir: string): number | null {
 }
 
 /**
+ * Throws (ENOSPC) when `dir` has less than `minFree` bytes free: bangtin does not start on a full
+ * disk, whether or not SQLite could still open its files there.
+ */
+export function assertRoom(dir: string, minFree = DEFAULT_MIN_FREE_BYTES): void {
+  const free = freeBytes(dir);
+  if (free !== null && free < minFree) throw Object.assign(new Error(`only ${free} bytes free`), { code: 'ENOSPC' });
+}
+
+/**
  * The one line to print when start-up failed because the data directory cannot be written (full,
  * read-only, not writable); null for any other failure. Opening SQLite on a full disk fails in
  * less telling ways (SQLITE_IOERR_SHMSIZE, SQLITE_CANTOPEN), so the directory itself is asked.

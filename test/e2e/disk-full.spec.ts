@@ -231,9 +231,12 @@ test('a full disk: the server stays up, says degraded, refuses writes, still sen
   // And on a read-only disk.
   execFileSync('mount', ['-o', 'remount,ro', MOUNT]);
   try {
-    const readOnly = await failedStart(join(MOUNT, 'fresh'));
-    expect(readOnly.code).not.toBe(0);
-    expect(readOnly.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^bangtin: cannot start: the data directory .+ is read-only \(.+\)$/)]);
+    // The data directory as it was, and a new one to be made.
+    for (const dir of [dataDir, join(MOUNT, 'fresh')]) {
+      const readOnly = await failedStart(dir);
+      expect(readOnly.code).not.toBe(0);
+      expect(readOnly.stderr.trim().split('\n')).toEqual([expect.stringMatching(new RegExp(`^bangtin: cannot start: the data directory ${dir} is read-only \\(.+\\)$`))]);
+    }
   } finally {
     execFileSync('mount', ['-o', 'remount,rw', MOUNT]);
   }
