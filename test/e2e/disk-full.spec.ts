@@ -138,9 +138,11 @@ function failedStart(dataDir: string): Promise<{ code: number | null; stdout: st
   });
 }
 
-test('a full disk: the server stays up, says degraded, refuses writes, still sends emergencies, and recovers', async ({ page }, testInfo) => {
+test('a full disk: the server stays up, says degraded, refuses writes, still sends emergencies, and recovers', async ({ page, problems }, testInfo) => {
   test.skip(!mounted, `mounting a tmpfs was refused (${mountRefused}): the full-disk test needs root`);
   test.setTimeout(180_000);
+  // The admin page must show no page error or console error, also while the disk is full.
+  expect(problems.list).toEqual([]);
   const dataDir = join(MOUNT, 'data');
   const server = await BangtinServer.start({ dataDir });
   let player: SocketPlayer | null = null;
