@@ -16,11 +16,13 @@ import { ADMIN_PASSWORD, BangtinServer } from './server.ts';
 // the full disk, and on a read-only one, says so in one line. Mounting needs root: elsewhere
 // the test is skipped, and says so.
 
-const MOUNT = mkdtempSync(join(tmpdir(), 'bangtin-disk-full-'));
+// Made in beforeAll: Playwright also loads this file in its main process, to list the tests.
+let MOUNT = '';
 let mounted = false;
 let mountRefused = '';
 
 test.beforeAll(() => {
+  MOUNT = mkdtempSync(join(tmpdir(), 'bangtin-disk-full-'));
   try {
     execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=24m', 'tmpfs', MOUNT], { stdio: 'pipe' });
     mounted = true;
