@@ -252,7 +252,15 @@ export const messages = {
       address: 'Địa chỉ IP',
     } as Record<string, string>,
   },
+  /** The dashboard's banner while the server cannot save (storage-banner.ts). */
+  storage: {
+    diskFull: 'Ổ đĩa của máy chủ đã đầy: các thay đổi lúc này không lưu được. Màn hình vẫn phát bình thường và tin khẩn cấp vẫn được ưu tiên gửi đi. Hãy báo quản trị hệ thống giải phóng dung lượng.',
+    readOnly: 'Ổ đĩa của máy chủ đang ở chế độ chỉ đọc: các thay đổi lúc này không lưu được. Màn hình vẫn phát bình thường. Hãy báo quản trị hệ thống.',
+    degraded: 'Máy chủ đang gặp sự cố lưu dữ liệu. Màn hình vẫn phát bình thường. Hãy báo quản trị hệ thống.',
+  },
   errors: {
+    disk_full: 'Ổ đĩa của máy chủ đã đầy nên chưa lưu được. Hãy báo quản trị hệ thống giải phóng dung lượng rồi thử lại.',
+    storage_read_only: 'Ổ đĩa của máy chủ đang ở chế độ chỉ đọc nên chưa lưu được. Hãy báo quản trị hệ thống.',
     invalid_credentials: 'Sai tên đăng nhập hoặc mật khẩu.',
     unauthenticated: 'Phiên làm việc đã hết hạn. Hãy đăng nhập lại.',
     forbidden: 'Tài khoản của bạn không có quyền làm việc này.',

@@ -86,7 +86,11 @@ export function createApp(deps: AppDeps) {
   const fleet = deps.fleet ?? new Fleet({ ...services, hub });
   const app = new OpenAPIHono<Env>({ defaultHook: (result) => throwOnInvalid(result) });
 
-  app.onError((err, c) => errorResponse(c, err));
+  app.onError((err, c) => {
+    // A write refused for lack of space marks the server degraded (/healthz, the dashboard's banner).
+    services.storage.failed(err);
+    return errorResponse(c, err);
+  });
   app.use('*', securityHeaders);
   app.use('*', async (c, next) => {
     c.set('clientAddress', clientAddress(c, deps.trustedProxies));
@@ -102,9 +106,12 @@ export function createApp(deps: AppDeps) {
   app.use('/api/*', (c, next) => (isUpload(c) ? next() : jsonBodyLimit(c, next)));
   app.use('/api/*', sameOriginJson);
 
-  app.get('/healthz', (c) =>
-    c.json({ status: 'ok', version: SERVER_VERSION, connectedScreens: hub.connectedCount, revision: services.revisions.latest().number }),
-  );
+  app.get('/healthz', (c) => {
+    const base = { version: SERVER_VERSION, connectedScreens: hub.connectedCount, revision: services.revisions.latestNumber() };
+    const reasons = services.storage.reasons;
+    // Still 200 when degraded: the server is up and screens are served; `reasons` says what fails.
+    return c.json(reasons.length ? { status: 'degraded', reasons, ...base } : { status: 'ok', ...base });
+  });
 
   app.route('/', sessionRoutes(services));
   app.route('/', userRoutes(services));

@@ -15,6 +15,8 @@ const Env = z.object({
   BANGTIN_OFFLINE_ALERT_MINUTES: z.string().regex(/^\d{1,5}$/).transform(Number).default(10),
   /** Where fleet alerts are posted as JSON (alert-webhook.ts); unset: none. */
   BANGTIN_ALERT_WEBHOOK: z.url({ protocol: /^https?$/ }).optional(),
+  /** Disk space (MB) held in the data directory for emergencies on a full disk (storage.ts); 0: none. */
+  BANGTIN_DISK_RESERVE_MB: z.string().regex(/^\d{1,5}$/).transform(Number).default(8),
 });
 
 export interface Config {
@@ -30,6 +32,8 @@ export interface Config {
   offlineAlertMinutes: number;
   /** The URL fleet alerts are posted to (BANGTIN_ALERT_WEBHOOK), or null. */
   alertWebhook: string | null;
+  /** Bytes held for emergencies on a full disk (BANGTIN_DISK_RESERVE_MB). */
+  diskReserveBytes: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -51,5 +55,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustedProxies: e.BANGTIN_TRUST_PROXY === 'true' ? 1 : e.BANGTIN_TRUST_PROXY === 'false' ? 0 : Number(e.BANGTIN_TRUST_PROXY),
     offlineAlertMinutes: e.BANGTIN_OFFLINE_ALERT_MINUTES,
     alertWebhook: e.BANGTIN_ALERT_WEBHOOK ?? null,
+    diskReserveBytes: e.BANGTIN_DISK_RESERVE_MB * 1024 * 1024,
   };
 }

@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { migrate, openDatabase } from './db.ts';
@@ -21,6 +24,19 @@ describe('openDatabase', () => {
     const db = new Database(':memory:');
     db.pragma(`user_version = ${migrations.length + 1}`);
     expect(() => migrate(db)).toThrow(/newer than this bangtin/);
+  });
+
+  it('syncs every commit to disk (synchronous=FULL), in WAL mode', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bangtin-db-'));
+    try {
+      const db = openDatabase(join(dir, 'bangtin.db'));
+      expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+      // 2 is FULL: an acknowledged write survives a power cut (NORMAL, 1, may lose the last ones).
+      expect(db.pragma('synchronous', { simple: true })).toBe(2);
+      db.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('turns foreign keys on', () => {

@@ -3,6 +3,7 @@ import type { Clock } from './clock.ts';
 import { CommandDesk } from './commands.ts';
 import type { Hub } from './hub/hub.ts';
 import type { ScreenRecord, ScreenRepo } from './repos/screens.ts';
+import type { StorageHealth } from './storage.ts';
 
 export interface FleetOptions extends FleetSettings {
   /** How often time-driven changes (grace over, alert due) are looked for. */
@@ -67,6 +68,8 @@ export class Fleet {
       hub: Hub;
       revisions: { latestNumber(): number };
       onAlert?: (event: AlertEvent) => void;
+      /** Runs the timed work so that a failure is logged once and retried at the next tick. */
+      storage?: Pick<StorageHealth, 'background'>;
     },
     options: Partial<FleetOptions> = {},
   ) {
@@ -84,7 +87,7 @@ export class Fleet {
   }
 
   start(): void {
-    this.#tick ??= setInterval(() => this.tick(), this.options.tickMs);
+    this.#tick ??= setInterval(() => this.#timed('fleet tick', () => this.tick()), this.options.tickMs);
     this.#tick.unref?.();
   }
 
@@ -171,8 +174,13 @@ export class Fleet {
   changed(screenId: string): void {
     this.#dirty.add(screenId);
     if (this.#batch || !this.#listeners.size) return;
-    this.#batch = setTimeout(() => this.flush(), this.options.batchMs);
+    this.#batch = setTimeout(() => this.#timed('fleet dashboard batch', () => this.flush()), this.options.batchMs);
     this.#batch.unref?.();
+  }
+
+  #timed(task: string, run: () => void): void {
+    if (this.deps.storage) this.deps.storage.background(task, run);
+    else run();
   }
 
   /** Sends the changed statuses to every listener now. */

@@ -13,19 +13,40 @@ import { openDatabase } from './db.ts';
 import { playerUrl } from './routes/screens.ts';
 import { NodeScheduler } from './scheduler.ts';
 import { createServices } from './services.ts';
+import { assertRoom, startupFailure } from './storage.ts';
 
 /** Frames above this close the socket (ws answers 1009); a `plays` batch of 500 fits. */
 const MAX_FRAME_BYTES = 512 * 1024;
 
 const config = loadConfig();
-mkdirSync(config.dataDir, { recursive: true });
-const db = openDatabase(join(config.dataDir, 'bangtin.db'));
-const services = createServices(db, systemClock, { mediaDir: join(config.dataDir, 'media') });
-const { generated } = await ensureAdmin(services, config.adminPassword);
-// Temporary files and unreferenced media files a crash may have left behind.
-const swept = await services.media.sweep();
-if (swept.length) console.log(`media: removed ${swept.length} leftover file(s)`);
-await seedDemo(services);
+
+/** Opens the data directory; a full or read-only disk ends the process with one clear line. */
+async function open() {
+  try {
+    mkdirSync(config.dataDir, { recursive: true });
+    assertRoom(config.dataDir);
+    const db = openDatabase(join(config.dataDir, 'bangtin.db'));
+    const services = createServices(db, systemClock, {
+      mediaDir: join(config.dataDir, 'media'),
+      storage: { dir: config.dataDir, reserveBytes: config.diskReserveBytes },
+    });
+    const { generated } = await ensureAdmin(services, config.adminPassword);
+    // Temporary files and unreferenced media files a crash may have left behind.
+    const swept = await services.media.sweep();
+    if (swept.length) console.log(`media: removed ${swept.length} leftover file(s)`);
+    await seedDemo(services);
+    return { db, services, generated };
+  } catch (err) {
+    const line = startupFailure(err, config.dataDir);
+    if (!line) throw err;
+    console.error(line);
+    process.exit(1);
+  }
+}
+const { db, services, generated } = await open();
+// Puts the disk reserve in place, then watches free space (degraded on /healthz when full).
+services.storage.check();
+services.storage.start();
 
 const hub = createHub(services);
 const scheduler = new NodeScheduler();
@@ -79,14 +100,17 @@ function shutdown(signal: string): void {
   stopping = true;
   console.log(`${signal}: shutting down`);
   fleet.stop();
+  services.storage.stop();
   hub.stop();
   scheduler.stop();
   wss.close();
-  server.close(() => {
-    db.close();
+  // Closing the database checkpoints the WAL and removes it and its shared-memory file.
+  const exit = () => {
+    if (db.open) db.close();
     process.exit(0);
-  });
-  setTimeout(() => process.exit(0), 3000).unref();
+  };
+  server.close(exit);
+  setTimeout(exit, 3000).unref();
 }
 process.on('SIGINT', () => shutdown('SIGINT'));
 process.on('SIGTERM', () => shutdown('SIGTERM'));

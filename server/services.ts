@@ -27,6 +27,8 @@ import { SignInThrottle } from './auth/throttle.ts';
 import { AuditLog } from './audit.ts';
 import { AuditRepo } from './repos/audit.ts';
 import { WardRepo } from './repos/wards.ts';
+import { DiskReserve } from './disk-reserve.ts';
+import { DEFAULT_MIN_FREE_BYTES, StorageHealth } from './storage.ts';
 import { SettingsRepo } from './repos/settings.ts';
 import { UserRepo } from './repos/users.ts';
 
@@ -48,6 +50,8 @@ function scratchDir(): string {
 export interface ServiceOptions {
   /** The media library's directory, `<dataDir>/media` (main.ts). */
   mediaDir?: string;
+  /** The data directory, whose free space is watched, and the disk reserve kept in it (main.ts). */
+  storage?: { dir: string; reserveBytes: number };
 }
 
 /** Repositories and services over one database. */
@@ -65,6 +69,13 @@ export function createServices(db: Db, clock: Clock, options: ServiceOptions = {
   const plays = new PlayRepo(db);
   const receipts = new ReceiptRepo(db);
   const media = new MediaLibrary(db, options.mediaDir ?? scratchDir());
+  const dir = options.storage?.dir ?? null;
+  const reserveBytes = options.storage?.reserveBytes ?? 0;
+  const storage = new StorageHealth({
+    dir,
+    reserve: dir && reserveBytes > 0 ? new DiskReserve(join(dir, 'disk-reserve'), reserveBytes, DEFAULT_MIN_FREE_BYTES) : null,
+    probe: () => settings.set('storage_checked_at', String(clock.now())),
+  });
   return {
     db,
     clock,
@@ -81,7 +92,8 @@ export function createServices(db: Db, clock: Clock, options: ServiceOptions = {
     plays,
     receipts,
     media,
-    auth: new SessionService({ sessions, users, clock }),
+    storage,
+    auth: new SessionService({ sessions, users, clock, storage }),
     access,
     throttle: new SignInThrottle({ db, repo: new ThrottleRepo(db), clock }),
     wards: new WardRepo(db),

@@ -12,6 +12,7 @@ import './media-library.ts';
 import './revision-list.ts';
 import './screen-list.ts';
 import './sign-in.ts';
+import './storage-banner.ts';
 import './audit-log.ts';
 import './approval-queue.ts';
 import './schedule-view.ts';
@@ -76,6 +77,7 @@ export class AdminApp extends LitElement {
           <button @click=${this.signOutEverywhere}>${messages.signIn.signOutEverywhere}</button>
         </div>
       </header>
+      <bt-storage-banner></bt-storage-banner>
       <main>${this.renderView()}</main>
     `;
   }

@@ -5,6 +5,7 @@ import type { Role } from '../../playlists/index.ts';
 import type { Clock } from '../clock.ts';
 import { AppError } from '../errors.ts';
 import type { SessionRepo } from '../repos/sessions.ts';
+import type { StorageHealth } from '../storage.ts';
 import type { User, UserRepo } from '../repos/users.ts';
 
 export const SESSION_COOKIE = 'bt_session';
@@ -21,7 +22,16 @@ export const hashSessionId = (id: string) => createHash('sha256').update(id).dig
 const hash = hashSessionId;
 
 export class SessionService {
-  constructor(private readonly deps: { sessions: SessionRepo; users: UserRepo; clock: Clock }) {}
+  constructor(private readonly deps: { sessions: SessionRepo; users: UserRepo; clock: Clock; storage?: Pick<StorageHealth, 'background'> }) {}
+
+  /**
+   * Housekeeping writes made while reading a session (touch, removing an expired one): a full
+   * disk must not fail the read they ride on, and the next request does them again.
+   */
+  #housekeeping(write: () => void): void {
+    if (this.deps.storage) this.deps.storage.background('session housekeeping', write);
+    else write();
+  }
 
   /**
    * Starts a new session (a fresh id at every sign-in) and sets its cookie. A session cookie
@@ -64,16 +74,16 @@ export class SessionService {
     if (!row) return undefined;
     const now = this.deps.clock.now();
     if (now - row.lastSeenAt > IDLE_TIMEOUT_MS || now - row.createdAt > ABSOLUTE_TIMEOUT_MS) {
-      this.deps.sessions.delete(sessionHash);
+      this.#housekeeping(() => this.deps.sessions.delete(sessionHash));
       return undefined;
     }
     const user = this.deps.users.byId(row.userId);
     if (!user || user.disabled) {
-      this.deps.sessions.delete(sessionHash);
+      this.#housekeeping(() => this.deps.sessions.delete(sessionHash));
       return undefined;
     }
     // Touch at most once a minute: a busy admin page should not write on every request.
-    if (now - row.lastSeenAt > 60_000) this.deps.sessions.touch(sessionHash, now);
+    if (now - row.lastSeenAt > 60_000) this.#housekeeping(() => this.deps.sessions.touch(sessionHash, now));
     return { user, sessionHash };
   }
 

@@ -18,6 +18,8 @@ import type { ReceiptRepo } from '../repos/receipts.ts';
 import type { ScreenRecord, ScreenRepo, ScreenSighting } from '../repos/screens.ts';
 import type { CommandResultListener, LiveScreen, ScreenReport, ScreenWatcher } from './live.ts';
 import type { Job, Scheduler } from '../scheduler.ts';
+import type { StorageHealth } from '../storage.ts';
+import { HubWrites } from './hub-writes.ts';
 import { DEFAULT_HUB_OPTIONS, MANIFEST_REFRESH_AT, type HubOptions } from './options.ts';
 import type { PlayerSocket } from './socket.ts';
 import { oversizedPlays, type PlayGuard } from './play-guard.ts';
@@ -64,12 +66,17 @@ export class Hub {
   readonly #timers: ReturnType<typeof setInterval>[] = [];
   readonly #jobs: Job[] = [];
   readonly #options: HubOptions;
+  readonly #writes: HubWrites;
 
   constructor(
-    private readonly deps: { clock: Clock; screens: ScreenRepo; plays: PlayRepo; manifests: ManifestBuilder; receipts: ReceiptRepo; playGuard: PlayGuard },
+    private readonly deps: {
+      clock: Clock; screens: ScreenRepo; plays: PlayRepo; manifests: ManifestBuilder; receipts: ReceiptRepo;
+      playGuard: PlayGuard; storage: Pick<StorageHealth, 'background'>;
+    },
     options: Partial<HubOptions> = {},
   ) {
     this.#options = { ...DEFAULT_HUB_OPTIONS, ...options };
+    this.#writes = new HubWrites(deps, this.#options.playsFlushMs);
   }
 
   start(scheduler: Scheduler): void {
@@ -80,8 +87,8 @@ export class Hub {
     // publish (and schedules enter it): a job just after midnight sends it, and a safety interval
     // catches a missed run. publish() skips screens that already have the current version.
     this.#jobs.push(
-      scheduler.daily('manifest-refresh', MANIFEST_REFRESH_AT, () => this.publish()),
-      scheduler.every('manifest-safety', this.#options.pingIntervalMs, () => this.publish()),
+      scheduler.daily('manifest-refresh', MANIFEST_REFRESH_AT, () => this.deps.storage.background('manifest refresh', () => this.publish())),
+      scheduler.every('manifest-safety', this.#options.pingIntervalMs, () => this.deps.storage.background('manifest refresh', () => this.publish())),
     );
   }
 
@@ -227,9 +234,14 @@ export class Hub {
     }
   }
 
-  /** Writes what was learnt about screens since the last flush, in one transaction. */
+  /**
+   * Writes what was learnt about screens since the last flush, in one transaction, and any play
+   * events and receipts waiting. What cannot be written (a full disk) is kept for the next flush.
+   */
   flush(): void {
+    this.#writes.flush();
     if (!this.#dirty.size) return;
+    const dirty = [...this.#dirty];
     const sightings: ScreenSighting[] = [];
     for (const s of this.#dirty) {
       if (!s.screen) continue;
@@ -243,7 +255,9 @@ export class Hub {
       });
     }
     this.#dirty.clear();
-    this.deps.screens.recordSightings(sightings);
+    if (!this.deps.storage.background('screen sightings', () => this.deps.screens.recordSightings(sightings))) {
+      for (const s of dirty) this.#dirty.add(s);
+    }
   }
 
   #onMessage(session: Session, data: unknown): void {
@@ -279,12 +293,18 @@ export class Hub {
         // as are events refused by the checks (play-guard.ts).
         const screenId = session.screen.id;
         const own = msg.events.filter((e) => e.screenId === undefined || e.screenId === screenId);
-        this.deps.plays.insertBatch(screenId, this.deps.playGuard.check(session.screen, own), this.deps.clock.now());
-        this.#sendMessage(session, { type: 'playsAck', ids: msg.events.map((e) => e.id) });
+        const ids = msg.events.map((e) => e.id);
+        // Acknowledged once stored, so events a full disk refused stay in the player's queue;
+        // the guard then forgets the play ends it counted, so their resending is not an overlap.
+        this.#writes.plays(
+          { screenId, events: this.deps.playGuard.check(session.screen, own), receivedAt: this.deps.clock.now() },
+          () => this.#sendMessage(session, { type: 'playsAck', ids }),
+          () => this.deps.playGuard.forgetEnds(screenId),
+        );
         return;
       }
       case 'shown':
-        this.deps.receipts.record(msg.scheduleId, session.screen.id, Date.parse(msg.at), this.deps.clock.now());
+        this.#writes.receipt({ scheduleId: msg.scheduleId, screenId: session.screen.id, shownAt: Date.parse(msg.at), receivedAt: this.deps.clock.now() });
         return;
       case 'commandResult':
         for (const listener of this.#results) listener(session.screen.id, msg);

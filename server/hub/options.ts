@@ -10,6 +10,8 @@ export interface HubOptions {
   helloTimeoutMs: number;
   /** How often what the hub learnt about screens is written to the database. */
   flushIntervalMs: number;
+  /** Play events gather this long and are written in one transaction; 0 writes each batch at once. */
+  playsFlushMs: number;
 }
 
 /** When the daily manifest refresh runs, local time: just after the horizon moves. */
@@ -21,4 +23,5 @@ export const DEFAULT_HUB_OPTIONS: HubOptions = {
   pingIntervalMs: 30_000,
   helloTimeoutMs: 10_000,
   flushIntervalMs: 5_000,
+  playsFlushMs: 500,
 };

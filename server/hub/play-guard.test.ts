@@ -148,7 +148,7 @@ describe('Hub: checking play events', () => {
 
     // The server restarts; the player comes back with the rest of its queue at once.
     const services = createServices(t.db, t.clock);
-    const hub = createHub(services);
+    const hub = createHub(services, { playsFlushMs: 0 });
     createApp({ db: t.db, clock: t.clock, hub, services, distDir: tmpdir() });
     const again = connectPlayer({ hub, demoToken: t.demoToken });
     expect(send(again, queue.slice(2_000))).toHaveLength(3_000);

@@ -160,6 +160,16 @@ export class PlayGuard {
     return keep;
   }
 
+  /**
+   * Forgets where the screen's latest plays ended, to read them again from the stored plays:
+   * events checked here but not stored (a failing disk) come again and must not count as an
+   * overlap with themselves.
+   */
+  forgetEnds(screenId: string): void {
+    const state = this.#screens.get(screenId);
+    if (state) state.ends = null;
+  }
+
   /** What became of the screen's events since the server started; undefined if it sent none. */
   tally(screenId: string): PlayTally | undefined {
     const state = this.#screens.get(screenId);

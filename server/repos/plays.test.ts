@@ -62,4 +62,25 @@ describe('PlayRepo', () => {
     expect(() => repo.insertBatch('s_missing', [play('play-0001')], 1)).toThrow(/FOREIGN KEY/);
     expect(repo.count()).toBe(0);
   });
+
+  it('stores many batches in one transaction, each with its arrival time, rolling back only a batch that fails', () => {
+    const results = repo.insertBatches([
+      { screenId: 's_1', events: [play('play-0001'), play('play-0002')], receivedAt: 10 },
+      { screenId: 's_missing', events: [play('play-0003'), play('play-0004')], receivedAt: 11 },
+      { screenId: 's_2', events: [play('play-0005')], receivedAt: 12 },
+    ]);
+    expect(results.map((r) => r?.message ?? null)).toEqual([null, expect.stringMatching(/FOREIGN KEY/), null]);
+    expect(db.prepare('SELECT id, screen_id, received_at FROM play_events ORDER BY id').all()).toEqual([
+      { id: 'play-0001', screen_id: 's_1', received_at: 10 },
+      { id: 'play-0002', screen_id: 's_1', received_at: 10 },
+      { id: 'play-0005', screen_id: 's_2', received_at: 12 },
+    ]);
+  });
+
+  it('stores none of the batches when the disk refuses the write', () => {
+    db.pragma('query_only = ON');
+    expect(() => repo.insertBatches([{ screenId: 's_1', events: [play('play-0001')], receivedAt: 1 }])).toThrow(/readonly/);
+    db.pragma('query_only = OFF');
+    expect(repo.count()).toBe(0);
+  });
 });

@@ -1,11 +1,20 @@
 import type { PlayEvent } from '../../playlists/index.ts';
 import type { Db } from '../db.ts';
+import { storageProblemOf } from '../storage.ts';
+
+/** One `plays` message's events, for the screen whose socket sent them. */
+export interface PlayBatch {
+  screenId: string;
+  events: PlayEvent[];
+  receivedAt: number;
+}
 
 /** Proof of play: each event stored once, by the id the player made. */
 export class PlayRepo {
   readonly #insert;
   readonly #count;
   readonly #db: Db;
+  readonly #batch: (screenId: string, events: PlayEvent[], now: number) => void;
 
   constructor(db: Db) {
     this.#db = db;
@@ -15,17 +24,39 @@ export class PlayRepo {
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO NOTHING`,
     );
     this.#count = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM play_events');
-  }
-
-  /** Stores a batch; returns every id now stored (new or already there), for `playsAck`. */
-  insertBatch(screenId: string, events: PlayEvent[], now: number): string[] {
-    this.#db.transaction(() => {
+    // Inside another transaction this one is a savepoint (better-sqlite3 nests them so).
+    this.#batch = db.transaction((screenId: string, events: PlayEvent[], now: number) => {
       for (const e of events) {
         this.#insert.run(e.id, screenId, e.itemId, e.itemRevision, e.playlistId, e.scheduleId, e.tier, e.theme,
           Date.parse(e.startedAt), e.durationMs, e.completed ? 1 : 0, now);
       }
-    })();
+    });
+  }
+
+  /** Stores a batch; returns every id now stored (new or already there), for `playsAck`. */
+  insertBatch(screenId: string, events: PlayEvent[], now: number): string[] {
+    this.#batch(screenId, events, now);
     return events.map((e) => e.id);
+  }
+
+  /**
+   * Stores many batches in one transaction: one commit, so one sync to disk for all of them
+   * (the database runs synchronous=FULL). A batch that cannot be stored (its screen was deleted
+   * meanwhile) is rolled back alone, to its savepoint, and answered with its error; a full or
+   * read-only disk fails them all (throws).
+   */
+  insertBatches(batches: readonly PlayBatch[]): (Error | null)[] {
+    return this.#db.transaction(() =>
+      batches.map((b) => {
+        try {
+          this.#batch(b.screenId, b.events, b.receivedAt);
+          return null;
+        } catch (err) {
+          if (storageProblemOf(err)) throw err;
+          return err instanceof Error ? err : new Error(String(err));
+        }
+      }),
+    )();
   }
 
   count(): number {

@@ -1,7 +1,9 @@
 import type { Db } from '../db.ts';
 
 /** Known keys; one row each. */
-export type SettingKey = 'default_playlist_id' | 'demo_screen_token' | 'ward_share';
+export type SettingKey = 'default_playlist_id' | 'demo_screen_token' | 'ward_share'
+  /** Written only to prove the database takes writes again after a full disk (storage.ts). */
+  | 'storage_checked_at';
 
 export class SettingsRepo {
   readonly #get;

@@ -6,6 +6,7 @@ import type { SessionService } from '../auth/sessions.ts';
 import { scopeOf } from '../auth/ward-scope.ts';
 import { Emergencies } from '../emergency.ts';
 import type { Hub } from '../hub/hub.ts';
+import type { StorageHealth } from '../storage.ts';
 import { commonErrors, cookieAuth, errorResponse, jsonBody, jsonResponse, newRouter } from './router.ts';
 
 const Params = z.object({ id: Id });
@@ -13,7 +14,7 @@ const Params = z.object({ id: Id });
 const SENDERS = ['admin', 'approver'] as const;
 
 /** Emergency broadcast: send now, see who has shown it (live), cancel. */
-export function emergencyRoutes(deps: ConstructorParameters<typeof Emergencies>[0] & { auth: SessionService; audit: AuditLog; hub: Hub }) {
+export function emergencyRoutes(deps: ConstructorParameters<typeof Emergencies>[0] & { auth: SessionService; audit: AuditLog; hub: Hub; storage: Pick<StorageHealth, 'critical'> }) {
   const app = newRouter();
   const tags = ['emergencies'];
   const emergencies = new Emergencies(deps);
@@ -49,11 +50,14 @@ export function emergencyRoutes(deps: ConstructorParameters<typeof Emergencies>[
     }),
     (c) => {
       const input = c.req.valid('json');
-      const sent = deps.audit.transaction(c, (log) => {
-        const result = emergencies.send(input, c.get('user').id);
-        log({ action: 'send', objectType: 'emergency', objectId: result.scheduleId, after: input });
-        return result;
-      });
+      // On a full disk the reserve is given up for it (storage.ts): an emergency must go out.
+      const sent = deps.storage.critical('an emergency', () =>
+        deps.audit.transaction(c, (log) => {
+          const result = emergencies.send(input, c.get('user').id);
+          log({ action: 'send', objectType: 'emergency', objectId: result.scheduleId, after: input });
+          return result;
+        }),
+      );
       deps.hub.publish();
       return c.json(sent, 201);
     },
@@ -69,11 +73,13 @@ export function emergencyRoutes(deps: ConstructorParameters<typeof Emergencies>[
     }),
     (c) => {
       const { id } = c.req.valid('param');
-      const result = deps.audit.transaction(c, (log) => {
-        const cancelled = emergencies.cancel(id, c.get('user').id);
-        log({ action: 'cancel', objectType: 'emergency', objectId: id });
-        return cancelled;
-      });
+      const result = deps.storage.critical('an emergency\'s cancellation', () =>
+        deps.audit.transaction(c, (log) => {
+          const cancelled = emergencies.cancel(id, c.get('user').id);
+          log({ action: 'cancel', objectType: 'emergency', objectId: id });
+          return cancelled;
+        }),
+      );
       deps.hub.publish();
       return c.json(result, 200);
     },

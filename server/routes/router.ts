@@ -28,6 +28,7 @@ export const commonErrors = {
   400: err('Invalid request (code invalid_request or malformed_json)'),
   401: err('No valid session (code unauthenticated)'),
   403: err('Not allowed (forbidden, password_change_required, bad_origin)'),
+  507: err("The server's disk is full: nothing was saved (disk_full); 503 storage_read_only on a read-only disk"),
 } satisfies RouteConfig['responses'];
 
 export const errorResponse = err;

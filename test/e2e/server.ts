@@ -22,16 +22,24 @@ export class BangtinServer {
   private child: ChildProcess | null = null;
   demoPlayerUrl = '';
   adminUrl = '';
+  /** Everything the process printed (stdout and stderr) since its last launch. */
+  output = '';
 
   private constructor(
     readonly port: number,
     readonly dataDir: string,
   ) {}
 
-  static async start(): Promise<BangtinServer> {
-    const server = new BangtinServer(await freePort(), mkdtempSync(join(tmpdir(), 'bangtin-e2e-')));
+  /** `dataDir`: where the data goes (a test's own file system); a fresh temporary dir by default. */
+  static async start(options: { dataDir?: string } = {}): Promise<BangtinServer> {
+    const server = new BangtinServer(await freePort(), options.dataDir ?? mkdtempSync(join(tmpdir(), 'bangtin-e2e-')));
     await server.launch();
     return server;
+  }
+
+  /** Whether the process is still running. */
+  get running(): boolean {
+    return this.child !== null && this.child.exitCode === null && this.child.signalCode === null;
   }
 
   get origin(): string {
@@ -45,11 +53,13 @@ export class BangtinServer {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     this.child = child;
+    this.output = '';
     let output = '';
     await new Promise<void>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 30_000);
       const onData = (chunk: Buffer) => {
         output += chunk.toString();
+        this.output += chunk.toString();
         const admin = /^Admin: (\S+)$/m.exec(output);
         const demo = /^Demo player: (\S+)$/m.exec(output);
         if (admin && demo) {
@@ -60,7 +70,10 @@ export class BangtinServer {
         }
       };
       child.stdout!.on('data', onData);
-      child.stderr!.on('data', (c: Buffer) => (output += c.toString()));
+      child.stderr!.on('data', (c: Buffer) => {
+        output += c.toString();
+        this.output += c.toString();
+      });
       child.once('exit', (code) => {
         clearTimeout(timer);
         reject(new Error(`server exited with ${code}:\n${output}`));
