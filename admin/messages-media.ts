@@ -27,6 +27,7 @@ export const mediaMessages = {
   types: { 'image/jpeg': 'JPEG', 'image/png': 'PNG', 'image/webp': 'WebP', 'video/mp4': 'MP4', 'video/webm': 'WebM' } as Record<string, string>,
   derivatives: (n: number) => (n > 0 ? `${n} bản thu nhỏ` : 'không cần bản thu nhỏ'),
   unused: 'Chưa dùng',
+  otherUses: (n: number) => `${n} nội dung của phường, xã khác hoặc của thành phố`,
   draft: 'bản nháp',
   published: 'đang phát',
   uploadedAt: (date: string) => `Tải lên ${date}`,
