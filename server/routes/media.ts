@@ -86,7 +86,7 @@ export function mediaRoutes(deps: {
         400: errorResponse('bad_filename, empty_file, upload_incomplete, invalid_request'),
         413: errorResponse('file_too_large: over the limit for its type (cut off while streaming)'),
         415: errorResponse('unsupported_file_type (the bytes are no accepted type), unsupported_media_type (send application/octet-stream)'),
-        422: errorResponse('corrupt_image, image_too_large, corrupt_video, video_duration_unknown, no_video_track, unsupported_video_codec'),
+        422: errorResponse('corrupt_image, image_too_large, corrupt_video, video_duration_unknown, no_video_track, unsupported_video_codec, media_too_complex (millions of tiny boxes or segments: refused before they stall the server)'),
       },
     }),
     async (c) => {
