@@ -89,6 +89,9 @@ describe('uploads and the event loop', () => {
   it.each([
     ['an MP4 of 40 MB of 8-byte boxes', 'mp4', 40 * MB],
     ['a WebM of 16 MB of 2-byte elements in an open cluster', 'webm', 16 * MB],
+    ['a JPEG of 24 MB of empty segments', 'jpeg', 24 * MB],
+    ['a PNG of 24 MB of empty chunks', 'png', 24 * MB],
+    ['a WebP of 24 MB of empty chunks', 'webp', 24 * MB],
   ] as const)('refuses %s with 422 without stalling /healthz, keeping nothing', async (_what, format, bytes) => {
     const path = join(sources, `flood.${format}`);
     await writeStructureFlood(path, format, bytes);
