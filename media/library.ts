@@ -3,11 +3,11 @@ import { open } from 'node:fs/promises';
 import type { Database } from 'better-sqlite3';
 import { MediaInfo, VIDEO_MAX_BYTES, type MediaFile } from '../playlists/index.ts';
 import { MediaError } from './errors.ts';
-import { makeDerivatives, probeImage, type Picture } from './images.ts';
+import type { Picture } from './images.ts';
+import { imageWorker, type ImageWorker } from './image-worker.ts';
 import { mp4Limits, probeMp4 } from './mp4.ts';
 import { MediaRepo, fileUrl, type MediaRecord } from './repo.ts';
 import { SNIFF_BYTES, EXT_OF, sniff, type Sniffed } from './sniff.ts';
-import { stripFile } from './strip-metadata.ts';
 import { fileSource, VideoProbeError, type VideoProbe } from './source.ts';
 import { MediaStore } from './store.ts';
 import { probeWebm, webmLimits } from './webm.ts';
@@ -58,10 +58,13 @@ export class MediaLibrary {
   readonly repo: MediaRepo;
   readonly store: MediaStore;
   #queue: Promise<unknown> = Promise.resolve();
+  readonly #images: ImageWorker;
 
-  constructor(db: Database, dir: string) {
+  /** `images` runs the picture work (metadata, decoding, copies) away from the event loop. */
+  constructor(db: Database, dir: string, images: ImageWorker = imageWorker) {
     this.repo = new MediaRepo(db);
     this.store = new MediaStore(dir);
+    this.#images = images;
   }
 
   /**
@@ -74,7 +77,7 @@ export class MediaLibrary {
     const { temp, sniffed } = received;
     try {
       // GPS positions and device serials never reach the store: the hash names the stripped bytes.
-      if (sniffed.kind === 'image') Object.assign(received, await stripFile(temp, sniffed.type));
+      if (sniffed.kind === 'image') Object.assign(received, await this.#images.run({ kind: 'strip', path: temp, type: sniffed.type }));
       const id = received.sha256;
       const existing = this.repo.get(id);
       if (existing) return { record: existing, created: false };
@@ -87,8 +90,8 @@ export class MediaLibrary {
       let record: MediaRecord;
       let derivatives: (Picture & { sha256: string })[] = [];
       if (sniffed.kind === 'image') {
-        const size = await probeImage(temp);
-        derivatives = (await makeDerivatives(temp, size.width)).map((d) => ({ ...d, sha256: sha256Of(d.bytes) }));
+        const { derivatives: copies, ...size } = await this.#images.run({ kind: 'derive', path: temp });
+        derivatives = copies.map((d) => ({ ...d, sha256: sha256Of(d.bytes) }));
         const files: MediaFile[] = [
           { ...original, ...size },
           ...derivatives.map((d) => ({ url: fileUrl(d.sha256, 'webp'), sha256: d.sha256, bytes: d.bytes.length, type: 'image/webp' as const, width: d.width, height: d.height })),
