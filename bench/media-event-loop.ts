@@ -1,23 +1,25 @@
-// How long one hostile upload blocks the server's event loop (issue 11, item 2): a real
-// listening server takes a file of tiny boxes (MP4: an ftyp, then 8-byte `free` boxes; WebM:
-// 2-byte Voids in an open cluster) while /healthz is polled every 50 ms on fresh connections.
-// Reports the longest gap between health answers and the event loop's longest delay
-// (perf_hooks). Not a test: `npx tsx bench/media-event-loop.ts [--mb 199] [--format mp4|webm]`.
+// How long one hostile upload blocks the server's event loop (issue 11, item 2): a server
+// process (bench/media-server.ts) takes a file of tiny boxes (MP4: an ftyp, then 8-byte `free`
+// boxes; WebM: 2-byte Voids in an open cluster; JPEG/PNG/WebP: empty segments or chunks) while
+// this process polls /healthz every 50 ms on fresh connections. Reports the longest gap between
+// health answers and the server's own event-loop delays (perf_hooks, measured in the server).
+// Not a test: `npx tsx bench/media-event-loop.ts [--mb 199] [--format mp4|webm|jpeg|png|webp] [--warm]`.
 // Last line: one JSON object.
+import { spawn } from 'node:child_process';
 import { createReadStream, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { get } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { createInterface } from 'node:readline';
 import { Readable } from 'node:stream';
-import { serve } from '@hono/node-server';
+import sharp from 'sharp';
 import { writeStructureFlood } from '../media/test-fixtures.ts';
-import { createTestApp, signIn } from '../server/test-helpers.ts';
 
 const arg = (name: string, fallback: string) => (process.argv.includes(`--${name}`) ? process.argv[process.argv.indexOf(`--${name}`) + 1]! : fallback);
 const mb = Number(arg('mb', '199'));
-const format = arg('format', 'mp4') as 'mp4' | 'webm';
+const format = arg('format', 'mp4') as 'mp4' | 'webm' | 'jpeg' | 'png' | 'webp';
+/** Upload a small picture first, so the image worker is already running. */
+const warm = process.argv.includes('--warm');
 
 function health(url: string): Promise<void> {
   return new Promise((resolve, reject) => {
@@ -26,17 +28,21 @@ function health(url: string): Promise<void> {
 }
 
 const dir = mkdtempSync(join(tmpdir(), 'bangtin-loop-bench-'));
+const server = spawn(process.execPath, [...(process.env.BENCH_NODE_ARGS?.split(' ') ?? []), '--import', 'tsx', join(import.meta.dirname, 'media-server.ts')], { stdio: ['pipe', 'pipe', 'inherit'] });
 try {
   const path = join(dir, `flood.${format}`);
   await writeStructureFlood(path, format, mb * 1024 * 1024);
-  const t = await createTestApp({ mediaDir: join(dir, 'media'), seed: false });
-  const cookie = await signIn(t);
-  const server = serve({ fetch: t.app.fetch, port: 0, hostname: '127.0.0.1' });
-  await new Promise((resolve) => server.once('listening', resolve));
-  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const lines = createInterface({ input: server.stdout });
+  const nextLine = () => new Promise<string>((resolve) => lines.once('line', resolve));
+  const { port, cookie } = JSON.parse(await nextLine()) as { port: number; cookie: string };
+  const base = `http://127.0.0.1:${port}`;
+  if (warm) {
+    const picture = await sharp({ create: { width: 640, height: 480, channels: 3, background: '#48c' } }).jpeg().toBuffer();
+    await fetch(`${base}/api/media`, { method: 'POST', headers: { Cookie: cookie, Origin: base, 'Content-Type': 'application/octet-stream' }, body: new Uint8Array(picture) });
+  }
+  server.stdin.write('loop\n');
+  await nextLine();
 
-  const loop = monitorEventLoopDelay({ resolution: 10 });
-  loop.enable();
   const started = performance.now();
   const upload = fetch(`${base}/api/media`, {
     method: 'POST',
@@ -58,20 +64,12 @@ try {
     last = now;
   }
   const { status, body } = await upload;
-  loop.disable();
   const totalMs = performance.now() - started;
-  server.close();
-  console.log(`${mb} MB ${format}: answered ${status} ${body.error?.code ?? ''} after ${(totalMs / 1000).toFixed(1)} s; ${polls} health polls, longest gap ${longestGapMs.toFixed(0)} ms; event loop max delay ${(loop.max / 1e6).toFixed(0)} ms, p99 ${(loop.percentile(99) / 1e6).toFixed(0)} ms`);
-  console.log(JSON.stringify({
-    format,
-    megabytes: mb,
-    status,
-    code: body.error?.code ?? null,
-    totalMs: Math.round(totalMs),
-    longestHealthGapMs: Math.round(longestGapMs),
-    loopMaxDelayMs: Math.round(loop.max / 1e6),
-    loopP99DelayMs: Math.round(loop.percentile(99) / 1e6),
-  }));
+  server.stdin.write('loop\n');
+  const loop = JSON.parse(await nextLine()) as { maxMs: number; p99Ms: number };
+  console.log(`${mb} MB ${format}: answered ${status} ${body.error?.code ?? ''} after ${(totalMs / 1000).toFixed(1)} s; ${polls} health polls, longest gap ${longestGapMs.toFixed(0)} ms; server event loop max delay ${loop.maxMs} ms, p99 ${loop.p99Ms} ms`);
+  console.log(JSON.stringify({ format, megabytes: mb, status, code: body.error?.code ?? null, totalMs: Math.round(totalMs), longestHealthGapMs: Math.round(longestGapMs), loopMaxDelayMs: loop.maxMs, loopP99DelayMs: loop.p99Ms }));
 } finally {
+  server.kill('SIGTERM');
   rmSync(dir, { recursive: true, force: true });
 }

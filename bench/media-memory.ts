@@ -1,5 +1,5 @@
 // What decoding pictures costs the server in memory (issue 11, item 3). Each scenario starts a
-// fresh server process (bench/media-memory-server.ts), uploads one or three pictures at once,
+// fresh server process (bench/media-server.ts), uploads one or three pictures at once,
 // and reads /proc: the server's own peak (VmHWM), the peak of the server and its children
 // (the image worker) sampled every 20 ms, and what they hold 5 s after the last answer.
 // Not a test: `npx tsx bench/media-memory.ts [--largest 8160x6120]`. Last line: one JSON object.
@@ -49,7 +49,7 @@ function tree(pid: number): number[] {
 const treeRss = (pid: number) => tree(pid).reduce((sum, p) => sum + (status(p).VmRSS ?? 0), 0);
 
 async function startServer(): Promise<{ child: ChildProcess; base: string; cookie: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'media-memory-server.ts')], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'media-server.ts')], { stdio: ['pipe', 'pipe', 'inherit'] });
   const first = await new Promise<string>((resolve) => createInterface({ input: child.stdout! }).once('line', resolve));
   const { port, cookie } = JSON.parse(first) as { port: number; cookie: string };
   return { child, base: `http://127.0.0.1:${port}`, cookie };

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { MediaType } from '../playlists/index.ts';
 import { makeDerivatives, probeImage, type Picture } from './images.ts';
 import { stripFile } from './strip-metadata.ts';
@@ -20,7 +21,8 @@ export interface StripResult {
 export interface DeriveResult {
   width: number;
   height: number;
-  derivatives: Picture[];
+  /** The WebP copies, each with its hash (hashed here too: megabytes are not hashed on the event loop). */
+  derivatives: (Picture & { sha256: string })[];
 }
 
 export type ImageJobResult<J extends ImageJob> = J extends { kind: 'strip' } ? StripResult : DeriveResult;
@@ -28,5 +30,6 @@ export type ImageJobResult<J extends ImageJob> = J extends { kind: 'strip' } ? S
 export async function runImageJob(job: ImageJob): Promise<StripResult | DeriveResult> {
   if (job.kind === 'strip') return stripFile(job.path, job.type);
   const size = await probeImage(job.path);
-  return { ...size, derivatives: await makeDerivatives(job.path, size.width) };
+  const copies = await makeDerivatives(job.path, size.width);
+  return { ...size, derivatives: copies.map((d) => ({ ...d, sha256: createHash('sha256').update(d.bytes).digest('hex') })) };
 }

@@ -91,7 +91,7 @@ export class MediaLibrary {
       let derivatives: (Picture & { sha256: string })[] = [];
       if (sniffed.kind === 'image') {
         const { derivatives: copies, ...size } = await this.#images.run({ kind: 'derive', path: temp });
-        derivatives = copies.map((d) => ({ ...d, sha256: sha256Of(d.bytes) }));
+        derivatives = copies;
         const files: MediaFile[] = [
           { ...original, ...size },
           ...derivatives.map((d) => ({ url: fileUrl(d.sha256, 'webp'), sha256: d.sha256, bytes: d.bytes.length, type: 'image/webp' as const, width: d.width, height: d.height })),
@@ -224,8 +224,6 @@ export class MediaLibrary {
     return run;
   }
 }
-
-const sha256Of = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
 /** Size, length and codec, read asynchronously and on a budget: the event loop keeps answering (issue 11). */
 async function probeVideo(path: string, sniffed: Sniffed): Promise<VideoProbe> {
