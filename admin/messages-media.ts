@@ -1,5 +1,5 @@
 // Vietnamese text of the media library and the media picker. English identifiers; Vietnamese only here.
-import { IMAGE_MAX_BYTES, VIDEO_MAX_BYTES } from '../playlists/index.ts';
+import { IMAGE_MAX_BYTES, IMAGE_MAX_PIXELS, VIDEO_MAX_BYTES } from '../playlists/index.ts';
 import { errorText } from './messages.ts';
 
 const MB = 1024 * 1024;
@@ -27,6 +27,7 @@ export const mediaMessages = {
   types: { 'image/jpeg': 'JPEG', 'image/png': 'PNG', 'image/webp': 'WebP', 'video/mp4': 'MP4', 'video/webm': 'WebM' } as Record<string, string>,
   derivatives: (n: number) => (n > 0 ? `${n} bản thu nhỏ` : 'không cần bản thu nhỏ'),
   unused: 'Chưa dùng',
+  otherUses: (n: number) => `${n} nội dung của phường, xã khác hoặc của thành phố`,
   draft: 'bản nháp',
   published: 'đang phát',
   uploadedAt: (date: string) => `Tải lên ${date}`,
@@ -51,7 +52,8 @@ export const mediaMessages = {
     unsupported_media_type: 'Trình duyệt gửi tệp sai cách. Hãy tải lại trang rồi thử lại.',
     file_too_large: `Tệp quá lớn: ảnh tối đa ${IMAGE_MAX_BYTES / MB} MB, video tối đa ${VIDEO_MAX_BYTES / MB} MB.`,
     corrupt_image: 'Ảnh bị hỏng hoặc chưa tải đủ (không đọc được). Hãy kiểm tra tệp gốc.',
-    image_too_large: 'Ảnh có quá nhiều điểm ảnh. Hãy thu nhỏ ảnh rồi tải lên lại.',
+    image_too_large: `Ảnh có quá nhiều điểm ảnh (tối đa ${IMAGE_MAX_PIXELS / 1e6} megapixel, ví dụ 8160×6120). Hãy thu nhỏ ảnh rồi tải lên lại.`,
+    media_too_complex: 'Cấu trúc tệp bất thường (quá nhiều phần nhỏ), không phải tệp do máy ảnh hay phần mềm dựng phim tạo ra. Hãy xuất lại tệp rồi tải lên.',
     corrupt_video: 'Video bị hỏng hoặc bị cắt cụt. Hãy kiểm tra tệp gốc.',
     video_duration_unknown: 'Không đọc được độ dài của video. Hãy xuất lại video (ví dụ bằng phần mềm dựng phim) rồi tải lên.',
     no_video_track: 'Tệp không có hình (chỉ có âm thanh).',

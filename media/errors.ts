@@ -9,3 +9,10 @@ export class MediaError extends Error {
     this.name = 'MediaError';
   }
 }
+
+/** Segments (JPEG) or chunks (PNG, WebP) a picture may have; real ones have tens to a few thousand. */
+export const MAX_IMAGE_PARTS = 100_000;
+
+/** A file built of more parts than any camera or editor writes: refused before it costs seconds (issue 11). */
+export const tooComplex = (parts: string, limit: number) =>
+  new MediaError(422, 'media_too_complex', `The file is built of more than ${limit.toLocaleString('en')} ${parts}, which no camera or editor writes; export it again`);

@@ -1,17 +1,16 @@
 import { createHash } from 'node:crypto';
 import { open } from 'node:fs/promises';
-import { openSync, closeSync } from 'node:fs';
 import type { Database } from 'better-sqlite3';
 import { MediaInfo, VIDEO_MAX_BYTES, type MediaFile } from '../playlists/index.ts';
 import { MediaError } from './errors.ts';
-import { makeDerivatives, probeImage, type Picture } from './images.ts';
-import { probeMp4 } from './mp4.ts';
+import type { Picture } from './images.ts';
+import { imageWorker, type ImageWorker } from './image-worker.ts';
+import { mp4Limits, probeMp4 } from './mp4.ts';
 import { MediaRepo, fileUrl, type MediaRecord } from './repo.ts';
 import { SNIFF_BYTES, EXT_OF, sniff, type Sniffed } from './sniff.ts';
-import { stripFile } from './strip-metadata.ts';
 import { fileSource, VideoProbeError, type VideoProbe } from './source.ts';
 import { MediaStore } from './store.ts';
-import { probeWebm } from './webm.ts';
+import { probeWebm, webmLimits } from './webm.ts';
 
 export interface IngestOptions {
   /** The sanitised original name (filename.ts); null names the medium after its hash. */
@@ -59,10 +58,13 @@ export class MediaLibrary {
   readonly repo: MediaRepo;
   readonly store: MediaStore;
   #queue: Promise<unknown> = Promise.resolve();
+  readonly #images: ImageWorker;
 
-  constructor(db: Database, dir: string) {
+  /** `images` runs the picture work (metadata, decoding, copies) away from the event loop. */
+  constructor(db: Database, dir: string, images: ImageWorker = imageWorker) {
     this.repo = new MediaRepo(db);
     this.store = new MediaStore(dir);
+    this.#images = images;
   }
 
   /**
@@ -75,7 +77,7 @@ export class MediaLibrary {
     const { temp, sniffed } = received;
     try {
       // GPS positions and device serials never reach the store: the hash names the stripped bytes.
-      if (sniffed.kind === 'image') Object.assign(received, await stripFile(temp, sniffed.type));
+      if (sniffed.kind === 'image') Object.assign(received, await this.#images.run({ kind: 'strip', path: temp, type: sniffed.type }));
       const id = received.sha256;
       const existing = this.repo.get(id);
       if (existing) return { record: existing, created: false };
@@ -88,15 +90,15 @@ export class MediaLibrary {
       let record: MediaRecord;
       let derivatives: (Picture & { sha256: string })[] = [];
       if (sniffed.kind === 'image') {
-        const size = await probeImage(temp);
-        derivatives = (await makeDerivatives(temp, size.width)).map((d) => ({ ...d, sha256: sha256Of(d.bytes) }));
+        const { derivatives: copies, ...size } = await this.#images.run({ kind: 'derive', path: temp });
+        derivatives = copies;
         const files: MediaFile[] = [
           { ...original, ...size },
           ...derivatives.map((d) => ({ url: fileUrl(d.sha256, 'webp'), sha256: d.sha256, bytes: d.bytes.length, type: 'image/webp' as const, width: d.width, height: d.height })),
         ];
         record = this.#record(o, { id, kind: 'image', type: sniffed.type, bytes: received.bytes, ...size, durationMs: null, files });
       } else {
-        const video = probeVideo(temp, sniffed);
+        const video = await probeVideo(temp, sniffed);
         const size = { width: video.width, height: video.height };
         record = this.#record(o, { id, kind: 'video', type: sniffed.type, bytes: received.bytes, ...size, durationMs: video.durationMs, files: [{ ...original, ...size }] });
       }
@@ -223,17 +225,18 @@ export class MediaLibrary {
   }
 }
 
-const sha256Of = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
-
-function probeVideo(path: string, sniffed: Sniffed): VideoProbe {
-  const fd = openSync(path, 'r');
+/** Size, length and codec, read asynchronously and on a budget: the event loop keeps answering (issue 11). */
+async function probeVideo(path: string, sniffed: Sniffed): Promise<VideoProbe> {
+  const file = await open(path, 'r');
   try {
-    const source = fileSource(fd);
-    return sniffed.type === 'video/mp4' ? probeMp4(source) : probeWebm(source);
+    const { size } = await file.stat();
+    return sniffed.type === 'video/mp4'
+      ? await probeMp4(fileSource(file, size, mp4Limits(size), 'boxes'))
+      : await probeWebm(fileSource(file, size, webmLimits(size), 'elements'));
   } catch (e) {
     if (e instanceof VideoProbeError) throw new MediaError(422, e.code, e.message);
     throw e;
   } finally {
-    closeSync(fd);
+    await file.close();
   }
 }

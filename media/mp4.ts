@@ -1,16 +1,27 @@
-import { VideoProbeError, bufferSource, corrupt, type ByteSource, type VideoProbe } from './source.ts';
+import { VideoProbeError, corrupt, type ByteSource, type ProbeLimits, type VideoProbe } from './source.ts';
 
 /**
  * Reads an MP4's size and length from its boxes (ISO/IEC 14496-12): `moov/mvhd` for the
  * duration (or `moov/mvex/mehd` for a fragmented file), and the video track's `tkhd` for the
  * presentation size, swapped when its matrix turns the picture a quarter turn. Every top-level
- * box must end inside the file, so a cut-off upload is refused rather than half played.
+ * box must end inside the file, so a cut-off upload is refused rather than half played. Only
+ * box headers and the few small index boxes it needs are read, and every box walked counts
+ * against the source's budget (`mp4Limits`).
  */
 
 /** The codecs a Chromium 90 player decodes in MP4 everywhere: H.264. */
 export const MP4_CODECS = ['avc1', 'avc3'];
 /** A `moov` larger than this is not a clip for a bulletin board. */
 const MAX_MOOV_BYTES = 64 * 1024 * 1024;
+/** The index boxes read whole (mvhd, mehd, tkhd, hdlr, stsd) are a few hundred bytes in real files. */
+const MAX_PAYLOAD_BYTES = 1024 * 1024;
+
+/**
+ * A clip's top level is a handful of boxes (ftyp, moov, mdat, free), or two per fragment
+ * when fragmented: 100,000 boxes is a fragment per frame for 27 minutes at 30 fps. The bytes
+ * read are the headers (4 KB at a time), the small index boxes, and no more than the file.
+ */
+export const mp4Limits = (size: number): ProbeLimits => ({ steps: 100_000, bytes: size + 32 * 1024 * 1024 });
 
 interface Box {
   type: string;
@@ -26,11 +37,12 @@ const i32 = (b: Uint8Array, at: number) => u32(b, at) | 0;
 const fourcc = (b: Uint8Array, at: number) => String.fromCharCode(b[at]!, b[at + 1]!, b[at + 2]!, b[at + 3]!);
 
 /** The boxes between `start` and `end`; throws when one does not fit. */
-function* boxes(src: ByteSource, start: number, end: number): Generator<Box> {
+async function* boxes(src: ByteSource, start: number, end: number): AsyncGenerator<Box> {
   let at = start;
   while (at < end) {
+    src.step();
     if (end - at < 8) throw corrupt(`${end - at} stray bytes at offset ${at}`);
-    const head = src.read(at, 16);
+    const head = await src.read(at, 16);
     let size = u32(head, 0);
     const type = fourcc(head, 4);
     let data = at + 8;
@@ -46,13 +58,14 @@ function* boxes(src: ByteSource, start: number, end: number): Generator<Box> {
   }
 }
 
-const child = (src: ByteSource, parent: Box, type: string) => {
-  for (const box of boxes(src, parent.data, parent.end)) if (box.type === type) return box;
+const child = async (src: ByteSource, parent: Box, type: string) => {
+  for await (const box of boxes(src, parent.data, parent.end)) if (box.type === type) return box;
   return undefined;
 };
 
-const payload = (src: ByteSource, box: Box, min: number): Uint8Array => {
-  const bytes = src.read(box.data, box.end - box.data);
+const payload = async (src: ByteSource, box: Box, min: number): Promise<Uint8Array> => {
+  if (box.end - box.data > MAX_PAYLOAD_BYTES) throw corrupt(`box '${box.type}' is unreasonably large`);
+  const bytes = await src.read(box.data, box.end - box.data);
   if (bytes.length < min) throw corrupt(`box '${box.type}' is too short`);
   return bytes;
 };
@@ -64,10 +77,10 @@ interface Track {
   height: number;
 }
 
-function readTrack(src: ByteSource, trak: Box): Track {
-  const tkhdBox = child(src, trak, 'tkhd');
+async function readTrack(src: ByteSource, trak: Box): Promise<Track> {
+  const tkhdBox = await child(src, trak, 'tkhd');
   if (!tkhdBox) throw corrupt('a track has no tkhd');
-  const tkhd = payload(src, tkhdBox, 84);
+  const tkhd = await payload(src, tkhdBox, 84);
   const v1 = tkhd[0] === 1;
   if (v1 && tkhd.length < 96) throw corrupt("box 'tkhd' is too short");
   const matrix = v1 ? 52 : 40;
@@ -78,15 +91,15 @@ function readTrack(src: ByteSource, trak: Box): Track {
 
   let handler = '';
   let codec: string | null = null;
-  const mdia = child(src, trak, 'mdia');
+  const mdia = await child(src, trak, 'mdia');
   if (mdia) {
-    const hdlr = child(src, mdia, 'hdlr');
-    if (hdlr) handler = fourcc(payload(src, hdlr, 12), 8);
-    const minf = child(src, mdia, 'minf');
-    const stbl = minf && child(src, minf, 'stbl');
-    const stsd = stbl && child(src, stbl, 'stsd');
+    const hdlr = await child(src, mdia, 'hdlr');
+    if (hdlr) handler = fourcc(await payload(src, hdlr, 12), 8);
+    const minf = await child(src, mdia, 'minf');
+    const stbl = minf && (await child(src, minf, 'stbl'));
+    const stsd = stbl && (await child(src, stbl, 'stsd'));
     if (stsd) {
-      const entries = payload(src, stsd, 8);
+      const entries = await payload(src, stsd, 8);
       if (u32(entries, 4) > 0 && entries.length >= 16) {
         codec = fourcc(entries, 12);
         // Without a size in tkhd, the visual sample entry has one.
@@ -100,10 +113,10 @@ function readTrack(src: ByteSource, trak: Box): Track {
   return { handler, codec, width, height };
 }
 
-function durationOf(src: ByteSource, moov: Box): number {
-  const mvhdBox = child(src, moov, 'mvhd');
+async function durationOf(src: ByteSource, moov: Box): Promise<number> {
+  const mvhdBox = await child(src, moov, 'mvhd');
   if (!mvhdBox) throw corrupt('moov has no mvhd');
-  const mvhd = payload(src, mvhdBox, 20);
+  const mvhd = await payload(src, mvhdBox, 20);
   const v1 = mvhd[0] === 1;
   if (v1 && mvhd.length < 32) throw corrupt("box 'mvhd' is too short");
   const timescale = u32(mvhd, v1 ? 20 : 12);
@@ -111,11 +124,11 @@ function durationOf(src: ByteSource, moov: Box): number {
   const unknown = v1 ? 2 ** 64 - 1 : 0xffffffff;
   if (duration === 0 || duration >= unknown) {
     // A fragmented file gives its whole length in mvex/mehd, if anywhere.
-    const mvex = child(src, moov, 'mvex');
-    const mehdBox = mvex && child(src, mvex, 'mehd');
+    const mvex = await child(src, moov, 'mvex');
+    const mehdBox = mvex && (await child(src, mvex, 'mehd'));
     duration = 0;
     if (mehdBox) {
-      const mehd = payload(src, mehdBox, 8);
+      const mehd = await payload(src, mehdBox, 8);
       duration = mehd[0] === 1 && mehd.length >= 12 ? u64(mehd, 4) : u32(mehd, 4);
     }
   }
@@ -127,21 +140,19 @@ function durationOf(src: ByteSource, moov: Box): number {
   return ms;
 }
 
-export function probeMp4(file: ByteSource): VideoProbe {
-  let moovBox: Box | undefined;
+export async function probeMp4(src: ByteSource): Promise<VideoProbe> {
+  let moov: Box | undefined;
   let media = false;
-  for (const box of boxes(file, 0, file.size)) {
-    if (box.type === 'moov') moovBox ??= box;
+  for await (const box of boxes(src, 0, src.size)) {
+    if (box.type === 'moov') moov ??= box;
     if (box.type === 'mdat' || box.type === 'moof') media = true;
   }
-  if (!moovBox) throw corrupt('no moov box');
+  if (!moov) throw corrupt('no moov box');
   if (!media) throw corrupt('no media data (mdat)');
-  if (moovBox.end - moovBox.data > MAX_MOOV_BYTES) throw corrupt('the moov box is unreasonably large');
-  // The index is small: read it once and parse it in memory.
-  const src = bufferSource(file.read(moovBox.data, moovBox.end - moovBox.data));
-  const moov: Box = { type: 'moov', data: 0, end: src.size };
-  const durationMs = durationOf(src, moov);
-  const tracks = [...boxes(src, moov.data, moov.end)].filter((b) => b.type === 'trak').map((t) => readTrack(src, t));
+  if (moov.end - moov.data > MAX_MOOV_BYTES) throw corrupt('the moov box is unreasonably large');
+  const durationMs = await durationOf(src, moov);
+  const tracks: Track[] = [];
+  for await (const box of boxes(src, moov.data, moov.end)) if (box.type === 'trak') tracks.push(await readTrack(src, box));
   const video = tracks.find((t) => t.handler === 'vide') ?? tracks.find((t) => t.handler === '' && t.width > 0);
   if (!video) throw new VideoProbeError('no_video_track', 'The MP4 file has no video track');
   if (!video.codec || !MP4_CODECS.includes(video.codec)) {

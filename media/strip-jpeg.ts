@@ -1,4 +1,4 @@
-import { MediaError } from './errors.ts';
+import { MAX_IMAGE_PARTS, MediaError, tooComplex } from './errors.ts';
 
 const malformed = (why: string) => new MediaError(422, 'corrupt_image', `The image cannot be decoded (damaged or truncated): ${why}`);
 
@@ -32,14 +32,16 @@ function isMetadata(marker: number, payload: Buffer): boolean {
  * segments before, between and after the scans are walked by their lengths, entropy-coded
  * data is copied as it is, and anything after EOI (phones append depth maps and motion clips,
  * each with its own EXIF) is dropped. APP0/JFIF, the APP2 ICC profile and APP14/Adobe stay,
- * so colours decode the same. A structure that does not add up is refused.
+ * so colours decode the same. A structure that does not add up is refused, and so is one of
+ * more than MAX_IMAGE_PARTS segments.
  */
 export function stripJpeg(input: Buffer): Stripped {
   if (input.length < 4 || input[0] !== 0xff || input[1] !== SOI) throw malformed('no JPEG start marker');
   const kept: Buffer[] = [input.subarray(0, 2)];
   let hadExif = false;
   let at = 2;
-  for (;;) {
+  for (let parts = 1; ; parts++) {
+    if (parts > MAX_IMAGE_PARTS) throw tooComplex('segments', MAX_IMAGE_PARTS);
     if (at >= input.length) throw malformed('the file ends before its end marker');
     if (input[at] !== 0xff) throw malformed(`expected a marker at byte ${at}`);
     while (input[at] === 0xff && at + 1 < input.length && input[at + 1] === 0xff) at += 1; // fill bytes

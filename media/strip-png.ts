@@ -1,4 +1,4 @@
-import { MediaError } from './errors.ts';
+import { MAX_IMAGE_PARTS, MediaError, tooComplex } from './errors.ts';
 import type { Stripped } from './strip-jpeg.ts';
 
 const malformed = (why: string) => new MediaError(422, 'corrupt_image', `The image cannot be decoded (damaged or truncated): ${why}`);
@@ -10,7 +10,8 @@ const METADATA_CHUNKS = new Set(['tEXt', 'zTXt', 'iTXt', 'eXIf', 'tIME']);
 /**
  * Removes metadata chunks from a PNG. Each chunk carries its own CRC, so whole chunks can be
  * dropped and the rest copied as they are; anything after IEND is dropped too. A chunk that
- * runs past the end, or a file without IHDR first and IEND last, is refused.
+ * runs past the end, or a file without IHDR first and IEND last, is refused, and so is one of
+ * more than MAX_IMAGE_PARTS chunks.
  */
 export function stripPng(input: Buffer): Stripped {
   if (input.length < SIGNATURE.length || !input.subarray(0, SIGNATURE.length).equals(SIGNATURE)) throw malformed('no PNG signature');
@@ -18,7 +19,8 @@ export function stripPng(input: Buffer): Stripped {
   let at = SIGNATURE.length;
   let first = true;
   let hadExif = false;
-  for (;;) {
+  for (let parts = 1; ; parts++) {
+    if (parts > MAX_IMAGE_PARTS) throw tooComplex('chunks', MAX_IMAGE_PARTS);
     if (at + 12 > input.length) throw malformed('the file ends before IEND');
     const length = input.readUInt32BE(at);
     const type = input.subarray(at + 4, at + 8).toString('latin1');

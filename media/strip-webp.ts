@@ -1,4 +1,4 @@
-import { MediaError } from './errors.ts';
+import { MAX_IMAGE_PARTS, MediaError, tooComplex } from './errors.ts';
 import type { Stripped } from './strip-jpeg.ts';
 
 const malformed = (why: string) => new MediaError(422, 'corrupt_image', `The image cannot be decoded (damaged or truncated): ${why}`);
@@ -12,7 +12,7 @@ const VP8X_XMP = 0x04;
  * Removes the EXIF and XMP chunks from a WebP's RIFF container, then writes the new RIFF size
  * and clears the VP8X flags that announced them (a decoder may insist on finding a flagged
  * chunk). Chunks are padded to an even length; one that runs past the RIFF size is refused.
- * Bytes after the RIFF size are dropped.
+ * Bytes after the RIFF size are dropped. More than MAX_IMAGE_PARTS chunks are refused.
  */
 export function stripWebp(input: Buffer): Stripped {
   if (input.length < 12 || input.toString('latin1', 0, 4) !== 'RIFF' || input.toString('latin1', 8, 12) !== 'WEBP') throw malformed('no RIFF/WEBP header');
@@ -21,7 +21,8 @@ export function stripWebp(input: Buffer): Stripped {
   const kept: Buffer[] = [];
   let hadExif = false;
   let at = 12;
-  while (at < riffEnd) {
+  for (let parts = 1; at < riffEnd; parts++) {
+    if (parts > MAX_IMAGE_PARTS) throw tooComplex('chunks', MAX_IMAGE_PARTS);
     if (at + 8 > riffEnd) throw malformed(`a chunk header at byte ${at} runs past the end`);
     const type = input.toString('latin1', at, at + 4);
     const size = input.readUInt32LE(at + 4);

@@ -107,3 +107,45 @@ export function webm(o: WebmOptions = {}): Buffer {
   const segment = live ? openEl(0x18538067, info, tracks, ...clusters) : el(0x18538067, info, tracks, ...clusters);
   return Buffer.concat([header, segment]);
 }
+
+/**
+ * Writes a file of `total` bytes shaped as the issue 11 attack: a valid start, then the
+ * smallest boxes, elements, segments or chunks to the end, so a parser walking every one makes
+ * millions of steps. MP4: 8-byte `free` boxes; WebM: 2-byte `Void`s in a cluster of unknown
+ * size; JPEG: empty APP0 segments before EOI; PNG: empty ancillary chunks before IEND; WebP:
+ * empty `JUNK` chunks.
+ */
+export async function writeStructureFlood(path: string, format: 'mp4' | 'webm' | 'jpeg' | 'png' | 'webp', total: number): Promise<void> {
+  const { open } = await import('node:fs/promises');
+  const { head, unit, tail } = FLOODS[format]();
+  const count = Math.floor((total - head.length - tail.length) / unit.length);
+  if (format === 'webp') head.writeUInt32LE(head.length + count * unit.length - 8, 4);
+  const perChunk = Math.floor((1024 * 1024) / unit.length);
+  const chunk = Buffer.concat(Array.from({ length: perChunk }, () => unit));
+  const file = await open(path, 'w');
+  try {
+    await file.write(head);
+    for (let left = count; left > 0; left -= perChunk) await file.write(chunk.subarray(0, Math.min(left, perChunk) * unit.length));
+    await file.write(tail);
+  } finally {
+    await file.close();
+  }
+}
+
+const pngChunk = (type: string, data: Buffer = Buffer.alloc(0)) => Buffer.concat([be32(data.length), Buffer.from(type, 'latin1'), data, Buffer.alloc(4)]);
+const FLOODS: Record<'mp4' | 'webm' | 'jpeg' | 'png' | 'webp', () => { head: Buffer; unit: Buffer; tail: Buffer }> = {
+  mp4: () => ({ head: box('ftyp', Buffer.from('isom', 'latin1'), be32(512), Buffer.from('isomiso2avc1mp41', 'latin1')), unit: box('free'), tail: Buffer.alloc(0) }),
+  webm: () => {
+    const whole = webm({ live: true, clusters: 1 });
+    // Cut inside the one open cluster, after its timecode: the Voids follow as its children.
+    const cluster = whole.indexOf(Buffer.from([0x1f, 0x43, 0xb6, 0x75]));
+    return { head: whole.subarray(0, cluster + 4 + 8 + 13), unit: Buffer.from([0xec, 0x80]), tail: Buffer.alloc(0) };
+  },
+  jpeg: () => ({ head: Buffer.from([0xff, 0xd8]), unit: Buffer.from([0xff, 0xe0, 0x00, 0x02]), tail: Buffer.from([0xff, 0xd9]) }),
+  png: () => ({
+    head: Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), pngChunk('IHDR', Buffer.from([0, 0, 0, 1, 0, 0, 0, 1, 8, 2, 0, 0, 0]))]),
+    unit: pngChunk('abCd'),
+    tail: pngChunk('IEND'),
+  }),
+  webp: () => ({ head: Buffer.from('RIFF\0\0\0\0WEBP', 'latin1'), unit: Buffer.from('JUNK\0\0\0\0', 'latin1'), tail: Buffer.alloc(0) }),
+};

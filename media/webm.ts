@@ -1,11 +1,12 @@
-import { VideoProbeError, corrupt, type ByteSource, type VideoProbe } from './source.ts';
+import { VideoProbeError, corrupt, type ByteSource, type ProbeLimits, type VideoProbe } from './source.ts';
 
 /**
  * Reads a WebM's size and length from its EBML elements (Matroska): `Segment/Info/Duration`
  * scaled by `TimecodeScale`, and the video track's `PixelWidth`/`PixelHeight` (or its display
  * size) from `Segment/Tracks`. It walks every element header of the segment, descending into
  * clusters of unknown size (live recorders write those), so a cut-off upload is refused.
- * A file without a Duration (MediaRecorder writes none) is refused: remux it first.
+ * A file without a Duration (MediaRecorder writes none) is refused: remux it first. Every
+ * element header read counts against the source's budget (`webmLimits`).
  */
 
 export const WEBM_CODECS = ['V_VP8', 'V_VP9', 'V_AV1'];
@@ -35,6 +36,14 @@ const ID = {
 const SEGMENT_CHILDREN = new Set([0x114d9b74, ID.Info, ID.Tracks, ID.Cluster, 0x1c53bb6b, 0x1043a770, 0x1254c367, 0x1941a469]);
 const MAX_HEADER_BYTES = 1024 * 1024;
 
+/**
+ * Sized clusters are skipped whole, so a remuxed clip is a few elements per cluster. Clusters
+ * of unknown size (live recorders) are walked block by block, a block per frame and per audio
+ * packet: 500,000 elements is over an hour and a half at 80 blocks a second. The bytes read are
+ * the headers (4 KB at a time) and the small header elements, no more than the file.
+ */
+export const webmLimits = (size: number): ProbeLimits => ({ steps: 500_000, bytes: size + 32 * 1024 * 1024 });
+
 interface Element {
   id: number;
   /** Offset of the payload. */
@@ -58,8 +67,9 @@ function vint(b: Uint8Array, at: number, keepMarker: boolean): { length: number;
   return { length, value, allOnes };
 }
 
-function header(src: ByteSource, at: number): Element {
-  const b = src.read(at, 12);
+async function header(src: ByteSource, at: number): Promise<Element> {
+  src.step();
+  const b = await src.read(at, 12);
   const id = vint(b, 0, true);
   if (!id || id.length > 4) throw corrupt(`bad element id at offset ${at}`);
   const size = vint(b, id.length, false);
@@ -68,10 +78,10 @@ function header(src: ByteSource, at: number): Element {
 }
 
 /** The children of a known-size element, each checked to fit. */
-function* children(src: ByteSource, start: number, end: number): Generator<Element & { size: number }> {
+async function* children(src: ByteSource, start: number, end: number): AsyncGenerator<Element & { size: number }> {
   let at = start;
   while (at < end) {
-    const el = header(src, at);
+    const el = await header(src, at);
     if (el.size === null) throw corrupt(`element ${el.id.toString(16)} of unknown size inside a sized one`);
     if (el.data + el.size > end) throw corrupt(`element ${el.id.toString(16)} at offset ${at} runs past its parent`);
     yield el as Element & { size: number };
@@ -83,18 +93,18 @@ const bytesOf = (src: ByteSource, el: Element & { size: number }) => {
   if (el.size > MAX_HEADER_BYTES) throw corrupt(`element ${el.id.toString(16)} is unreasonably large`);
   return src.read(el.data, el.size);
 };
-const uint = (src: ByteSource, el: Element & { size: number }) => {
+const uint = async (src: ByteSource, el: Element & { size: number }) => {
   if (el.size > 8) throw corrupt('integer longer than 8 bytes');
-  return bytesOf(src, el).reduce((v, byte) => v * 256 + byte, 0);
+  return (await bytesOf(src, el)).reduce((v, byte) => v * 256 + byte, 0);
 };
-const float = (src: ByteSource, el: Element & { size: number }) => {
-  const b = bytesOf(src, el);
+const float = async (src: ByteSource, el: Element & { size: number }) => {
+  const b = await bytesOf(src, el);
   const view = new DataView(b.buffer, b.byteOffset, b.byteLength);
   if (b.length === 4) return view.getFloat32(0);
   if (b.length === 8) return view.getFloat64(0);
   throw corrupt('Duration is neither 4 nor 8 bytes');
 };
-const ascii = (src: ByteSource, el: Element & { size: number }) => String.fromCharCode(...bytesOf(src, el)).replace(/\0+$/, '');
+const ascii = async (src: ByteSource, el: Element & { size: number }) => String.fromCharCode(...(await bytesOf(src, el))).replace(/\0+$/, '');
 
 interface VideoTrack {
   codec: string;
@@ -102,22 +112,22 @@ interface VideoTrack {
   height: number;
 }
 
-function readTracks(src: ByteSource, tracks: Element & { size: number }): VideoTrack | null {
-  for (const entry of children(src, tracks.data, tracks.data + tracks.size)) {
+async function readTracks(src: ByteSource, tracks: Element & { size: number }): Promise<VideoTrack | null> {
+  for await (const entry of children(src, tracks.data, tracks.data + tracks.size)) {
     if (entry.id !== ID.TrackEntry) continue;
     let type = 0;
     let codec = '';
     const dims = { pixelW: 0, pixelH: 0, displayW: 0, displayH: 0, unit: 0 };
-    for (const el of children(src, entry.data, entry.data + entry.size)) {
-      if (el.id === ID.TrackType) type = uint(src, el);
-      else if (el.id === ID.CodecID) codec = ascii(src, el);
+    for await (const el of children(src, entry.data, entry.data + entry.size)) {
+      if (el.id === ID.TrackType) type = await uint(src, el);
+      else if (el.id === ID.CodecID) codec = await ascii(src, el);
       else if (el.id === ID.Video) {
-        for (const v of children(src, el.data, el.data + el.size)) {
-          if (v.id === ID.PixelWidth) dims.pixelW = uint(src, v);
-          else if (v.id === ID.PixelHeight) dims.pixelH = uint(src, v);
-          else if (v.id === ID.DisplayWidth) dims.displayW = uint(src, v);
-          else if (v.id === ID.DisplayHeight) dims.displayH = uint(src, v);
-          else if (v.id === ID.DisplayUnit) dims.unit = uint(src, v);
+        for await (const v of children(src, el.data, el.data + el.size)) {
+          if (v.id === ID.PixelWidth) dims.pixelW = await uint(src, v);
+          else if (v.id === ID.PixelHeight) dims.pixelH = await uint(src, v);
+          else if (v.id === ID.DisplayWidth) dims.displayW = await uint(src, v);
+          else if (v.id === ID.DisplayHeight) dims.displayH = await uint(src, v);
+          else if (v.id === ID.DisplayUnit) dims.unit = await uint(src, v);
         }
       }
     }
@@ -130,9 +140,9 @@ function readTracks(src: ByteSource, tracks: Element & { size: number }): VideoT
 }
 
 /** Skips a cluster of unknown size: its children run until the next segment-level element. */
-function skipOpenCluster(src: ByteSource, at: number, end: number): number {
+async function skipOpenCluster(src: ByteSource, at: number, end: number): Promise<number> {
   while (at < end) {
-    const el = header(src, at);
+    const el = await header(src, at);
     if (SEGMENT_CHILDREN.has(el.id)) return at;
     if (el.size === null) throw corrupt(`element ${el.id.toString(16)} of unknown size inside a cluster`);
     if (el.data + el.size > end) throw corrupt(`block at offset ${at} runs past the end`);
@@ -141,17 +151,17 @@ function skipOpenCluster(src: ByteSource, at: number, end: number): number {
   return at;
 }
 
-export function probeWebm(src: ByteSource): VideoProbe {
-  const ebml = header(src, 0);
+export async function probeWebm(src: ByteSource): Promise<VideoProbe> {
+  const ebml = await header(src, 0);
   if (ebml.id !== ID.EBML || ebml.size === null) throw corrupt('no EBML header');
   let docType = 'matroska';
-  for (const el of children(src, ebml.data, ebml.data + ebml.size)) if (el.id === ID.DocType) docType = ascii(src, el);
+  for await (const el of children(src, ebml.data, ebml.data + ebml.size)) if (el.id === ID.DocType) docType = await ascii(src, el);
   if (docType !== 'webm') throw corrupt(`document type is ${docType}, not webm`);
 
   let at = ebml.data + ebml.size;
   let segment: Element | null = null;
   while (at < src.size && !segment) {
-    const el = header(src, at);
+    const el = await header(src, at);
     if (el.id === ID.Segment) segment = el;
     else if (el.size === null) throw corrupt('unknown-size element before the segment');
     else at = el.data + el.size;
@@ -165,20 +175,20 @@ export function probeWebm(src: ByteSource): VideoProbe {
   let video: VideoTrack | null = null;
   at = segment.data;
   while (at < end) {
-    const el = header(src, at);
+    const el = await header(src, at);
     if (el.size === null) {
       if (el.id !== ID.Cluster) throw corrupt(`element ${el.id.toString(16)} of unknown size in the segment`);
-      at = skipOpenCluster(src, el.data, end);
+      at = await skipOpenCluster(src, el.data, end);
       continue;
     }
     if (el.data + el.size > end) throw corrupt(`element ${el.id.toString(16)} at offset ${at} runs past the end`);
     const sized = el as Element & { size: number };
     if (el.id === ID.Info) {
-      for (const info of children(src, el.data, el.data + el.size)) {
-        if (info.id === ID.TimecodeScale) scale = uint(src, info);
-        else if (info.id === ID.Duration) duration = float(src, info);
+      for await (const info of children(src, el.data, el.data + el.size)) {
+        if (info.id === ID.TimecodeScale) scale = await uint(src, info);
+        else if (info.id === ID.Duration) duration = await float(src, info);
       }
-    } else if (el.id === ID.Tracks) video ??= readTracks(src, sized);
+    } else if (el.id === ID.Tracks) video ??= await readTracks(src, sized);
     at = el.data + el.size;
   }
 

@@ -22,7 +22,10 @@ export const MediaEntry = MediaInfo.extend({
   createdAt: Instant,
   /** The ward whose operator uploaded it; null for city staff. */
   ownerWard: z.string().nullable(),
+  /** The items using it that this user may read (a ward operator: its ward's, and the city's on air). */
   usedBy: z.array(MediaUse),
+  /** Further items using it that this user may not read (another ward's, the city's drafts): a count only. */
+  otherUses: z.number().int().nonnegative(),
 });
 export type MediaEntry = z.infer<typeof MediaEntry>;
 

@@ -19,6 +19,8 @@ export type MediaType = z.infer<typeof MediaType>;
 /** Upload limits, checked before anything is written. */
 export const IMAGE_MAX_BYTES = 25 * 1024 * 1024;
 export const VIDEO_MAX_BYTES = 200 * 1024 * 1024;
+/** Pictures over this many pixels are refused before decoding (media/images.ts explains the choice). */
+export const IMAGE_MAX_PIXELS = 50_000_000;
 
 /** One stored file: the original upload or a derivative sized for smaller screens. */
 export const MediaFile = z.object({

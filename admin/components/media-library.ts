@@ -99,8 +99,8 @@ export class MediaLibraryView extends LitElement {
         <div class="meta">${t().uploadedAt(formatInstant(m.createdAt))}${m.ownerWard ? ` · ${t().ward(m.ownerWard)}` : ''}</div>
       </td>
       <td>
-        ${m.usedBy.length
-          ? html`<ul class="uses">${m.usedBy.map((u) => html`<li>${useText(u)}</li>`)}</ul>`
+        ${m.usedBy.length || m.otherUses
+          ? html`<ul class="uses">${m.usedBy.map((u) => html`<li>${useText(u)}</li>`)}${m.otherUses ? html`<li>${t().otherUses(m.otherUses)}</li>` : nothing}</ul>`
           : html`<span class="unused">${t().unused}</span>`}
       </td>
       <td>${this.canUpload ? html`<button class="danger" ?disabled=${this.busy} @click=${() => this.deleteMedium(m)}>${t().delete}</button>` : nothing}</td>
@@ -117,6 +117,8 @@ export class MediaLibraryView extends LitElement {
       if (e instanceof ApiError && e.code === 'media_in_use') {
         // The server names each item (`items.<id>`); the list says what it is.
         const items = e.issues.map((issue) => {
+          // Items this user may not read come as a count only.
+          if (issue.path === 'otherUses') return t().otherUses(Number(/\d+/.exec(issue.message)?.[0] ?? m.otherUses));
           const use = m.usedBy.find((u) => `items.${u.itemId}` === issue.path);
           return use ? useText(use) : issue.message;
         });

@@ -1,12 +1,13 @@
 import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
-import { MediaEntry, MediaId, MediaList, toLocalIso, type MediaUse } from '../../playlists/index.ts';
+import { MediaEntry, MediaId, MediaList, toLocalIso } from '../../playlists/index.ts';
 import { MediaError, parseFilename, type MediaLibrary, type MediaRecord } from '../../media/index.ts';
 import type { AuditLog } from '../audit.ts';
 import type { SessionService } from '../auth/sessions.ts';
 import type { Clock } from '../clock.ts';
 import { AppError, notFound } from '../errors.ts';
-import { mediaUsage } from '../media-usage.ts';
+import { scopeOf, type WardScope } from '../auth/ward-scope.ts';
+import { MediaUsage } from '../media-usage.ts';
 import type { ContentRepo } from '../repos/content.ts';
 import type { RevisionRepo } from '../repos/revisions.ts';
 import { commonErrors, cookieAuth, errorResponse, jsonResponse, newRouter } from './router.ts';
@@ -40,13 +41,17 @@ export function mediaRoutes(deps: {
   const read = deps.auth.require('any');
   const write = deps.auth.require(UPLOADERS);
   const tags = ['media'];
-  const usage = () => mediaUsage(deps.content.list().map((s) => s.item), deps.revisions.latest().snapshot.items);
-  const entry = (record: MediaRecord, uses: Map<string, MediaUse[]>): MediaEntry => ({
+  const usage = () => {
+    const { snapshot } = deps.revisions.latest();
+    return new MediaUsage(deps.content.list(), snapshot.items, snapshot.owners?.items);
+  };
+  /** A medium as `scope` may see it: other wards' and the city's unpublished uses are only counted. */
+  const entry = (record: MediaRecord, uses: MediaUsage | null, scope: WardScope): MediaEntry => ({
     ...record.info,
     name: record.name,
     createdAt: toLocalIso(record.createdAt),
     ownerWard: record.ownerWard,
-    usedBy: uses.get(record.info.id) ?? [],
+    ...(uses ? uses.scoped(record.info.id, scope) : { usedBy: [], otherUses: 0 }),
   });
 
   app.openapi(
@@ -57,7 +62,8 @@ export function mediaRoutes(deps: {
     }),
     (c) => {
       const uses = usage();
-      return c.json({ media: deps.media.repo.list().map((r) => entry(r, uses)) }, 200);
+      const scope = scopeOf(c);
+      return c.json({ media: deps.media.repo.list().map((r) => entry(r, uses, scope)) }, 200);
     },
   );
 
@@ -80,7 +86,7 @@ export function mediaRoutes(deps: {
         400: errorResponse('bad_filename, empty_file, upload_incomplete, invalid_request'),
         413: errorResponse('file_too_large: over the limit for its type (cut off while streaming)'),
         415: errorResponse('unsupported_file_type (the bytes are no accepted type), unsupported_media_type (send application/octet-stream)'),
-        422: errorResponse('corrupt_image, image_too_large, corrupt_video, video_duration_unknown, no_video_track, unsupported_video_codec'),
+        422: errorResponse('corrupt_image, image_too_large, corrupt_video, video_duration_unknown, no_video_track, unsupported_video_codec, media_too_complex (millions of tiny boxes or segments: refused before they stall the server)'),
       },
     }),
     async (c) => {
@@ -103,8 +109,7 @@ export function mediaRoutes(deps: {
               log({ action: 'create', objectType: 'media', objectId: r.info.id, wardCode: r.ownerWard, after: summary(r) });
             }),
         );
-        const uses = created ? new Map<string, MediaUse[]>() : usage();
-        return c.json(entry(record, uses), created ? 201 : 200);
+        return c.json(entry(record, created ? null : usage(), scopeOf(c)), created ? 201 : 200);
       } catch (e) {
         if (e instanceof MediaError) throw new AppError(e.status, e.code, e.message);
         throw e;
@@ -122,7 +127,7 @@ export function mediaRoutes(deps: {
     (c) => {
       const record = deps.media.repo.get(c.req.valid('param').id);
       if (!record) throw notFound('media');
-      return c.json(entry(record, usage()), 200);
+      return c.json(entry(record, usage(), scopeOf(c)), 200);
     },
   );
 
@@ -135,7 +140,7 @@ export function mediaRoutes(deps: {
         204: { description: 'Deleted, files too' },
         ...commonErrors,
         404: errorResponse('media_not_found'),
-        409: errorResponse('media_in_use: draft or published items show it (issues name each item: path items.<id>)'),
+        409: errorResponse('media_in_use: draft or published items show it (issues name each item the user may read: path items.<id>; the others are counted: path otherUses)'),
       },
     }),
     async (c) => {
@@ -145,13 +150,17 @@ export function mediaRoutes(deps: {
         if (user.role === 'ward_operator' && record.ownerWard !== user.wardCode) {
           throw new AppError(403, 'forbidden', 'A ward operator deletes only media uploaded for their own ward');
         }
-        const uses = usage().get(id) ?? [];
-        if (uses.length) {
-          throw new AppError(409, 'media_in_use', 'Items still show this medium: change or delete them first',
-            uses.map((u) => ({
+        const uses = usage();
+        // Every use blocks the delete; the error names only those the user may read (issue 11).
+        if (uses.all(id).length) {
+          const { usedBy, otherUses } = uses.scoped(id, scopeOf(c));
+          throw new AppError(409, 'media_in_use', 'Items still show this medium: change or delete them first', [
+            ...usedBy.map((u) => ({
               path: `items.${u.itemId}`,
               message: `${u.kind}${u.label ? ` "${u.label}"` : ''} (${[u.draft && 'draft', u.published && 'published'].filter(Boolean).join(', ')})`,
-            })));
+            })),
+            ...(otherUses ? [{ path: 'otherUses', message: otherUses === 1 ? '1 item of another ward or the city' : `${otherUses} items of other wards or the city` }] : []),
+          ]);
         }
         deps.audit.transaction(c, (log) => {
           deps.media.repo.delete(id);
