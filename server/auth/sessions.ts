@@ -34,15 +34,22 @@ export class SessionService {
   }
 
   /**
-   * Starts a new session (a fresh id at every sign-in) and sets its cookie. A session cookie
-   * the browser still presents is revoked first, so an id planted before sign-in (session
-   * fixation) or left over from another user never outlives it.
+   * Starts a new session (a fresh id at every sign-in) and answers its id, for `setCookie` once
+   * the transaction it is written in has committed (a retried write must not leave the cookie of
+   * a session that was rolled back). A session cookie the browser still presents is revoked
+   * first, so an id planted before sign-in (session fixation) or left over from another user
+   * never outlives it.
    */
-  start(c: Context, user: User): void {
+  start(c: Context, user: User): string {
     const previous = getCookie(c, SESSION_COOKIE);
     if (previous && previous.length <= 100) this.deps.sessions.delete(hash(previous));
     const id = randomBytes(32).toString('base64url');
     this.deps.sessions.insert(hash(id), user.id, this.deps.clock.now());
+    return id;
+  }
+
+  /** Sets the cookie of a session `start` made. */
+  setCookie(c: Context, id: string): void {
     setCookie(c, SESSION_COOKIE, id, {
       httpOnly: true,
       sameSite: 'Strict',

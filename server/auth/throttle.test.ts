@@ -36,6 +36,23 @@ describe('SignInThrottle', () => {
     expect('attempt' in throttle.begin('admin', '192.0.2.1')).toBe(true);
   });
 
+  it('keeps counting in memory while the disk refuses writes, and saves the counts once it takes them', () => {
+    const { throttle, db } = setup();
+    db.pragma('query_only = ON');
+    for (let i = 0; i < 5; i++) fail(throttle);
+    expect(throttle.begin('admin', '192.0.2.1')).toEqual({ retryAfterMs: 1_000 });
+    expect(db.prepare('SELECT count(*) AS n FROM sign_in_throttle').get()).toEqual({ n: 0 });
+    // The right password from another address still gets through on the full disk.
+    const other = throttle.begin('admin', '198.51.100.7');
+    if (!('attempt' in other)) throw new Error('the owner was locked out');
+    expect(() => other.attempt.succeeded()).not.toThrow();
+
+    db.pragma('query_only = OFF');
+    fail(throttle, 'editor', '192.0.2.9');
+    const saved = db.prepare("SELECT failures FROM sign_in_throttle WHERE key = 'address:192.0.2.1'").get();
+    expect(saved).toEqual({ failures: 5 });
+  });
+
   it('forgets a key a day after its last failure', () => {
     const { throttle, clock, db } = setup();
     for (let i = 0; i < 20; i++) {

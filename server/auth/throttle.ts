@@ -2,6 +2,7 @@ import type { Clock } from '../clock.ts';
 import { addressKey } from '../client-address.ts';
 import type { Db } from '../db.ts';
 import type { ThrottleRepo, ThrottleRow } from '../repos/throttle.ts';
+import { storageProblemOf } from '../storage.ts';
 
 export interface ThrottlePolicy {
   /** Consecutive failures allowed before delays start. */
@@ -68,6 +69,11 @@ export const pairKey = (username: string, address: string) => `pair:${addressKey
  */
 export class SignInThrottle {
   readonly #inFlight = new Map<string, number>();
+  /**
+   * Counts the database refused (a full or read-only disk): kept here until a write succeeds,
+   * so a full disk never opens the door to unlimited guessing.
+   */
+  readonly #unsaved = new Map<string, ThrottleRow>();
 
   constructor(
     private readonly deps: { db: Db; repo: ThrottleRepo; clock: Clock },
@@ -101,7 +107,13 @@ export class SignInThrottle {
       attempt: {
         succeeded: () => {
           settle();
-          this.deps.repo.delete(pair);
+          this.#unsaved.delete(pair);
+          try {
+            this.deps.repo.delete(pair);
+          } catch (err) {
+            // A full disk must not keep the right password out; the pair's count just stays.
+            if (!storageProblemOf(err)) throw err;
+          }
         },
         failed: () => {
           settle();
@@ -112,7 +124,9 @@ export class SignInThrottle {
   }
 
   #live(key: string, now: number): ThrottleRow | undefined {
-    const row = this.deps.repo.get(key);
+    const stored = this.deps.repo.get(key);
+    const unsaved = this.#unsaved.get(key);
+    const row = unsaved && (!stored || unsaved.lastFailureAt >= stored.lastFailureAt) ? unsaved : stored;
     return row && now - row.lastFailureAt < this.policy.forgetAfterMs ? row : undefined;
   }
 
@@ -128,15 +142,23 @@ export class SignInThrottle {
   #fail(keys: Array<[ThrottleScope, string]>): ThrottleOnset[] {
     const now = this.deps.clock.now();
     const onsets: ThrottleOnset[] = [];
-    this.deps.db.transaction(() => {
-      for (const [scope, key] of keys) {
-        const failures = (this.#live(key, now)?.failures ?? 0) + 1;
-        const blockedUntil = now + delayAfter(failures, this.policy);
-        this.deps.repo.put(key, { failures, lastFailureAt: now, blockedUntil });
-        if (failures === this.policy.freeFailures) onsets.push({ scope, failures, blockedUntil });
-      }
-      this.deps.repo.purge(now - this.policy.forgetAfterMs);
-    })();
+    const rows = keys.map(([scope, key]) => {
+      const failures = (this.#live(key, now)?.failures ?? 0) + 1;
+      const row: ThrottleRow = { failures, lastFailureAt: now, blockedUntil: now + delayAfter(failures, this.policy) };
+      if (failures === this.policy.freeFailures) onsets.push({ scope, failures, blockedUntil: row.blockedUntil });
+      return [key, row] as const;
+    });
+    try {
+      this.deps.db.transaction(() => {
+        for (const [key, row] of [...this.#unsaved, ...rows]) this.deps.repo.put(key, row);
+        this.deps.repo.purge(now - this.policy.forgetAfterMs);
+      })();
+      this.#unsaved.clear();
+    } catch (err) {
+      if (!storageProblemOf(err)) throw err;
+      for (const [key, row] of rows) this.#unsaved.set(key, row);
+      for (const [key, row] of this.#unsaved) if (now - row.lastFailureAt >= this.policy.forgetAfterMs) this.#unsaved.delete(key);
+    }
     return onsets;
   }
 }

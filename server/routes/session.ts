@@ -7,6 +7,7 @@ import { addressKey } from '../client-address.ts';
 import type { AuditChange } from '../audit.ts';
 import type { AuditLog } from '../audit.ts';
 import { AppError } from '../errors.ts';
+import { storageProblemOf, type StorageHealth } from '../storage.ts';
 import type { User, UserRepo } from '../repos/users.ts';
 import type { SessionRepo } from '../repos/sessions.ts';
 import type { WardRepo } from '../repos/wards.ts';
@@ -19,7 +20,7 @@ function throttledEntry(onset: ThrottleOnset, address: string, user: User | unde
   return { action: 'sign_in_throttled', objectType: 'user', objectId: user?.id, wardCode: user?.wardCode, after };
 }
 
-export function sessionRoutes(deps: { auth: SessionService; users: UserRepo; sessions: SessionRepo; wards: WardRepo; throttle: SignInThrottle; audit: AuditLog }) {
+export function sessionRoutes(deps: { auth: SessionService; users: UserRepo; sessions: SessionRepo; wards: WardRepo; throttle: SignInThrottle; audit: AuditLog; storage: Pick<StorageHealth, 'critical'> }) {
   const app = newRouter();
   /** The user as the admin page needs it; a ward operator's ward with its name (a heading, not a code). */
   const info = (user: User) => {
@@ -63,15 +64,26 @@ export function sessionRoutes(deps: { auth: SessionService; users: UserRepo; ses
       }
       if (!user || !ok) {
         const address = c.get('clientAddress');
-        // The name typed is not logged: it is sometimes a password typed in the wrong box.
-        deps.audit.append(null, address, { action: 'sign_in_failed', objectType: 'user', objectId: user?.id, wardCode: user?.wardCode });
-        for (const onset of onsets) deps.audit.append(null, address, throttledEntry(onset, address, user));
+        try {
+          // The name typed is not logged: it is sometimes a password typed in the wrong box.
+          deps.audit.append(null, address, { action: 'sign_in_failed', objectType: 'user', objectId: user?.id, wardCode: user?.wardCode });
+          for (const onset of onsets) deps.audit.append(null, address, throttledEntry(onset, address, user));
+        } catch (err) {
+          // On a full disk the failure is still counted (in memory, throttle.ts) and answered alike.
+          if (!storageProblemOf(err)) throw err;
+          console.warn(`audit: failed sign-in from ${address} not saved (${(err as Error).message})`);
+        }
         throw new AppError(401, 'invalid_credentials', 'Wrong username or password');
       }
-      deps.audit.transaction(c, (log) => {
-        deps.auth.start(c, user);
-        log({ action: 'sign_in', objectType: 'user', objectId: user.id });
-      }, user);
+      // On a full disk an operator must still be able to sign in, to send an emergency.
+      const sessionId = deps.storage.critical('a sign-in', () =>
+        deps.audit.transaction(c, (log) => {
+          const id = deps.auth.start(c, user);
+          log({ action: 'sign_in', objectType: 'user', objectId: user.id });
+          return id;
+        }, user),
+      );
+      deps.auth.setCookie(c, sessionId);
       return c.json(info(user), 200);
     },
   );

@@ -108,6 +108,14 @@ async function post(server: BangtinServer, cookie: string, path: string, body: u
   return { status: res.status, code: json?.error?.code };
 }
 
+function signInAttempt(server: BangtinServer, password: string): Promise<Response> {
+  return fetch(`${server.origin}/api/session`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Origin: server.origin },
+    body: JSON.stringify({ username: 'admin', password }),
+  });
+}
+
 async function signInCookie(server: BangtinServer): Promise<string> {
   const res = await fetch(`${server.origin}/api/session`, {
     method: 'POST',
@@ -186,9 +194,14 @@ test('a full disk: the server stays up, says degraded, refuses writes, still sen
       await page.reload();
       await expect(page.locator('bt-storage-banner [data-storage-banner]')).toContainText('Ổ đĩa của máy chủ đã đầy');
 
+      // An operator who was not signed in can still sign in to send it (the reserve is given up
+      // for the session if need be); a wrong password is answered as on any day, not with 507.
+      expect((await signInAttempt(server, 'not-the-password')).status).toBe(401);
+      const onCall = await signInCookie(server);
+
       // An emergency still goes out: the reserve is given up for it, and the screen gets it.
-      const sent = await post(server, cookie, '/api/emergencies', { text: 'Cảnh báo mưa lớn: hạn chế ra đường' });
-      expect(sent.status).toBe(201);
+      const sent = await post(server, onCall, '/api/emergencies', { text: 'Cảnh báo mưa lớn: hạn chế ra đường' });
+      expect(sent).toEqual({ status: 201 });
       await expect.poll(() => player!.manifest()?.schedules.some((s) => s.tier === 'emergency') ?? false).toBe(true);
       expect(existsSync(join(dataDir, 'disk-reserve'))).toBe(false);
       expect((await health(server)).status).toBe('degraded');
@@ -222,6 +235,8 @@ test('a full disk: the server stays up, says degraded, refuses writes, still sen
     }
   } finally {
     player?.close();
+    // The admin page polls the server: closed first, so stopping it is no console error.
+    await page.close();
     await server.stop('SIGTERM');
   }
 
