@@ -68,3 +68,24 @@ export function whatText(w: FitWarning): string {
 export function warningText(w: FitWarning): string {
   return `${whereText(w)}: ${whatText(w)}.`;
 }
+
+/** How a confirmation names an item: its main text, cut short, or its kind. */
+export function itemLabel(item: ContentFields): string {
+  const main = item.kind === 'slogan' || item.kind === 'ticker' ? item.text
+    : item.kind === 'countdown' || item.kind === 'notice' ? item.title
+    : item.kind === 'story' ? item.name
+    : item.kind === 'video' ? undefined : item.caption;
+  const label = main ?? editorMessages.kinds[item.kind] ?? item.kind;
+  return label.length > 60 ? `${label.slice(0, 59)}…` : label;
+}
+
+/**
+ * The confirmation's lines for `items` on the registered screens: one per item and screen size
+ * where it will not show whole at once. `hasMedia` says whether a story's photo is in the library.
+ */
+export function confirmLines(items: readonly ContentFields[], sizes: readonly SizeToCheck[], at: number, hasMedia: (id: string) => boolean): string[] {
+  return items.flatMap((item) => {
+    const hasPhoto = item.kind === 'story' && item.photo !== undefined && hasMedia(item.photo);
+    return fitWarnings(item, sizes, at, { hasPhoto }).map((w) => editorMessages.legibility.confirmItem(itemLabel(item), warningText(w)));
+  });
+}

@@ -84,6 +84,18 @@ export const scheduleMessages = {
     wards: 'Chỉ phát ở các xã, phường (không chọn: tất cả màn hình)',
     send: 'Phát ngay',
     confirm: 'Tin khẩn cấp sẽ chiếm màn hình ngay lập tức. Phát ngay?',
+    /** The header button that opens the panel from every view, and the panel's close button. */
+    open: 'Phát tin khẩn cấp',
+    close: 'Đóng',
+    /** Who it reaches, live as wards are chosen and again in the confirmation. */
+    reach: (screens: number, wards: number) => `Sẽ phát tới ${screens} màn hình ở ${wards} phường/xã`,
+    reachNone: 'Chưa có màn hình nào nhận được tin này.',
+    emptyWards: (names: string) => `Chưa có màn hình ở: ${names}.`,
+    confirmTitle: 'Phát tin khẩn cấp ngay?',
+    confirmTakeover: 'Tin sẽ chiếm toàn bộ màn hình ngay lập tức, đến khi hết giờ hoặc bị hủy.',
+    confirmSend: 'Phát ngay',
+    confirmBack: 'Quay lại',
+    preview: 'Xem trước trên màn hình',
     sent: 'Đã phát tin khẩn cấp. Các màn hình đang chuyển sang.',
     cancel: 'Hủy tin khẩn cấp',
     cancelled: 'Đã hủy tin khẩn cấp. Màn hình trở lại lịch phát.',
