@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { targets } from '../playlists/index.ts';
 import { emergencyReach } from './emergency-reach.ts';
 
 const screen = (id: string, wardCode: string | null) => ({ id, wardCode, locationKind: 'park' as const, tags: [] });
@@ -11,5 +12,12 @@ describe('emergency reach', () => {
 
   it('counts the chosen wards’ screens, and names chosen wards without any', () => {
     expect(emergencyReach(screens, ['00070', '00004', '00999'])).toEqual({ screens: 3, wards: 2, emptyWards: ['00999'] });
+  });
+
+  it('agrees with the rule the server targets emergencies by', () => {
+    for (const wards of [[], ['00070'], ['00004', '00008'], ['00999']]) {
+      const target = { all: wards.length === 0, wards, locationKinds: [], tags: [], screenIds: [] };
+      expect(emergencyReach(screens, wards).screens).toBe(screens.filter((s) => targets({ target, ownerWard: null }, s)).length);
+    }
   });
 });

@@ -1,4 +1,4 @@
-import { targets, type ScreenStatus } from '../playlists/index.ts';
+import type { ScreenStatus } from '../playlists/index.ts';
 
 export interface Reach {
   screens: number;
@@ -11,12 +11,14 @@ export interface Reach {
 type ReachScreen = Pick<ScreenStatus, 'id' | 'wardCode' | 'locationKind' | 'tags'>;
 
 /**
- * Which screens an emergency to `wards` (none: every screen) reaches, by the rule the server
- * publishes it with (playlists/schedule.ts `targets`), for the confirmation before sending.
+ * Which screens an emergency to `wards` (none: every screen) reaches, for the confirmation
+ * before sending. An emergency targets all screens or wards only (server/emergency.ts), for
+ * which the server's rule (playlists/schedule.ts `targets`; the test checks they agree) comes
+ * down to this filter. Importing `targets` here would put it in the chunk the admin shares with
+ * the player, and so in every screen's boot JavaScript.
  */
 export function emergencyReach(screens: readonly ReachScreen[], wards: readonly string[]): Reach {
-  const target = { all: wards.length === 0, wards: [...wards], locationKinds: [], tags: [], screenIds: [] };
-  const reached = screens.filter((s) => targets({ target, ownerWard: null }, s));
+  const reached = wards.length === 0 ? screens : screens.filter((s) => s.wardCode !== null && wards.includes(s.wardCode));
   const reachedWards = new Set(reached.map((s) => s.wardCode).filter((c): c is string => c !== null));
   return { screens: reached.length, wards: reachedWards.size, emptyWards: wards.filter((w) => !reachedWards.has(w)) };
 }

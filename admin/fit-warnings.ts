@@ -57,7 +57,7 @@ export function whereText(w: Pick<FitWarning, 'width' | 'height' | 'screens'>): 
 /** What will not show whole, in a sentence without its "where". */
 export function whatText(w: FitWarning): string {
   const t = editorMessages.legibility;
-  if (w.mode === 'ticker') return t.ticker;
+  if (w.mode === 'ticker') return capitalised(t.ticker);
   const seconds = Math.round(w.slotMs / 1000);
   const parts = [t.paged(list(w.paged), w.pages, seconds)];
   if (w.dropped.length) parts.push(t.dropped(list(w.dropped), seconds, Math.ceil(w.neededMs / 1000)));

@@ -83,7 +83,6 @@ export const scheduleMessages = {
     endsAt: 'Kết thúc lúc (để trống: đến khi hủy)',
     wards: 'Chỉ phát ở các xã, phường (không chọn: tất cả màn hình)',
     send: 'Phát ngay',
-    confirm: 'Tin khẩn cấp sẽ chiếm màn hình ngay lập tức. Phát ngay?',
     /** The header button that opens the panel from every view, and the panel's close button. */
     open: 'Phát tin khẩn cấp',
     close: 'Đóng',

@@ -66,6 +66,10 @@ export class EmergencyPanel extends LitElement {
   /** The picture to send with the message (optional). */
   @state() private imageMediaId: string | null = null;
   @query('bt-confirm-dialog') private confirmDialog!: ConfirmDialog;
+  /** The message as a slogan for the preview: one object per text, so the preview's turns run on. */
+  private previewItem: ContentFields | null = null;
+  /** The preview's issue time: when the operator started writing. */
+  private previewEmergency = { issuedAt: Date.now() };
   #timer: ReturnType<typeof setTimeout> | undefined;
 
   override connectedCallback() {
@@ -111,12 +115,20 @@ export class EmergencyPanel extends LitElement {
     `;
   }
 
+  override willUpdate(changed: Map<string, unknown>) {
+    if (changed.has('text') || changed.has('imageMediaId')) {
+      const text = this.text.trim();
+      if (text && !this.previewItem) this.previewEmergency = { issuedAt: Date.now() };
+      this.previewItem = text
+        ? { kind: 'slogan', theme: 1, durationMs: EMERGENCY_ITEM_MS, text, ...(this.imageMediaId ? { image: this.imageMediaId } : {}) }
+        : null;
+    }
+  }
+
   private renderForm() {
     const profiles = previewProfiles([]);
     const profile = profiles.find((p) => p.id === this.previewId) ?? profiles[0]!;
-    const item: ContentFields | null = this.text.trim()
-      ? { kind: 'slogan', theme: 1, durationMs: EMERGENCY_ITEM_MS, text: this.text.trim(), ...(this.imageMediaId ? { image: this.imageMediaId } : {}) }
-      : null;
+    const item = this.previewItem;
     return html`<form @submit=${this.onSend} @input=${this.onInput} @change=${this.onInput}>
       <label>${t.text}<textarea name="emergency-text" required maxlength="160" rows="2"></textarea></label>
       <label>${t.endsAt}<input type="datetime-local" name="emergency-ends" /></label>
@@ -136,7 +148,7 @@ export class EmergencyPanel extends LitElement {
             ${profiles.map((p) => html`<option value=${p.id} ?selected=${p.id === this.previewId}>${p.label}</option>`)}
           </select>
         </label>
-        <bt-item-preview .item=${item} .profile=${profile} .media=${this.media} .emergency=${{ issuedAt: Date.now() }}></bt-item-preview>
+        <bt-item-preview .item=${item} .profile=${profile} .media=${this.media} .emergency=${this.previewEmergency}></bt-item-preview>
       </div>
       <div><button class="danger" type="submit" name="send-emergency" ?disabled=${this.busy}>${t.send}</button></div>
     </form>`;

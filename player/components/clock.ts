@@ -84,7 +84,7 @@ export class BtClock extends LitElement {
     if (part.name === 'time') return partText(part, 'accent');
     if (part.name !== 'date') return partText(part);
     const comma = part.text.indexOf(', ');
-    return html`<span data-text data-part="date" class="date"><span class="nobr">${part.text.slice(0, comma + 1)}</span> <span class="nobr">${part.text.slice(comma + 2)}</span></span>`;
+    return html`<span data-text data-part="date" class="date"><span class="nobr">${part.text.slice(0, comma + 1)}</span> <span class="nobr">${part.text.slice(comma + 2)}</span></span> `;
   }
 
   /** Re-renders at the next minute boundary of corrected time, and every minute after. */

@@ -99,12 +99,12 @@ export class BtCountdown extends LitElement {
         const space = part.text.indexOf(' ');
         return html`<span data-text data-part="hero" class="hero" data-stage=${stage}
           ><span data-text class="number accent">${part.text.slice(0, space)}</span> <span data-text class="unit">${part.text.slice(space + 1)}</span></span
-        >`;
+        > `;
       }
       case 'today':
-        return html`<span data-text data-part="today" class="hero today accent" data-stage="today">${part.text}</span>`;
+        return html`<span data-text data-part="today" class="hero today accent" data-stage="today">${part.text}</span> `;
       case 'after':
-        return html`<span data-text data-part="after" class="after accent" data-stage=${stage}>${keepDashes(part.text)}</span>`;
+        return html`<span data-text data-part="after" class="after accent" data-stage=${stage}>${keepDashes(part.text)}</span> `;
       default:
         return partText(part);
     }

@@ -66,7 +66,8 @@ export class PagedText implements ReactiveController {
 
 /** A part of a page as a fitted text element; its class is the part's name (the kind's CSS). */
 export function partText(part: PagePart, extra?: string): TemplateResult {
-  return html`<span data-text data-part=${part.name} class="${part.name} ${extra ?? ''}">${keepDashes(part.text)}</span>`;
+  // The space after keeps words apart in the text content (what assistive tech and searches read).
+  return html`<span data-text data-part=${part.name} class="${part.name} ${extra ?? ''}">${keepDashes(part.text)}</span> `;
 }
 
 /** A page may begin with any part: its top margin (space after the part above) goes. */
