@@ -76,10 +76,13 @@ export class ItemEditor extends LitElement implements FieldHost {
 
   private readonly flushForReview = () => this.flush();
 
-  /** Before submitting for approval: what will not show whole at once, where the preview warns. */
+  /**
+   * Before submitting for approval: what will not show whole at once on the registered screens
+   * (the preview warns about the common sizes as well, as it is typed).
+   */
   private readonly confirmSubmit = async (): Promise<boolean> => {
     const fields = this.checked.fields;
-    const lines = fields ? confirmLines([fields], sizesToCheck(this.profile, this.screens), Date.now(), (id) => this.media.some((m) => m.id === id)) : [];
+    const lines = fields ? confirmLines([fields], sizesToCheck(null, this.screens), Date.now(), (id) => this.media.some((m) => m.id === id)) : [];
     if (lines.length === 0) return true;
     const t = editorMessages.legibility;
     return this.confirmDialog.ask({ title: t.confirmTitle, lines, confirm: t.submitAnyway, cancel: t.back });

@@ -201,10 +201,12 @@ test('the admin warns, in the preview and before publishing, what will take turn
   expect((await api.call<{ revisions: unknown[] }>('GET', '/api/revisions')).revisions.length).toBe(revisionsBefore + 1);
 });
 
-test('an editor is asked before submitting content that will take turns on small boards', async ({ browser, problems }, testInfo) => {
+test('an editor is asked before submitting content that will take turns on the small boards registered', async ({ browser, problems }, testInfo) => {
   void problems; // fails the test on any page or console error
   const temp = 'mật khẩu tạm 0123';
   await api.call('POST', '/api/users', { username: 'bientap', role: 'editor', password: temp });
+  const board = await api.call<z.infer<typeof ScreenCreated>>('POST', '/api/screens', { name: 'Bảng phố Hàng Đào', ward: HK.name, locationKind: 'street' });
+  await api.call('PUT', `/api/screens/${board.screen.id}/layout`, { canvas: { x: 0, y: 0, width: 192, height: 96 }, ticker: null, theme: 'outdoor' });
   const id = await add({ ...cases[0]!.fields, title: `Thông báo chờ duyệt ${Date.now() % 10_000}` });
   await playOnly([id]);
   const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
@@ -224,7 +226,8 @@ test('an editor is asked before submitting content that will take turns on small
   const dialog = page.getByRole('dialog', { name: 'Nội dung sẽ không hiện đủ cùng lúc trên một số màn hình' });
 
   await submit.click();
-  await expect(dialog.locator('li', { hasText: 'Trên màn hình 192×96' })).toContainText('Nội dung và nguồn không hiện cùng lúc mà hiện lần lượt');
+  // The registered boards it would take turns on, by size and ward.
+  await expect(dialog.locator('li', { hasText: `màn hình 192×96 ở ${HK.name}` })).toContainText('Nội dung và nguồn không hiện cùng lúc mà hiện lần lượt');
   await page.screenshot({ path: testInfo.outputPath('submit-warning.png') });
   await dialog.getByRole('button', { name: 'Quay lại sửa' }).click();
   await expect(row.locator('[data-review-state]')).toHaveAttribute('data-review-state', 'draft');
