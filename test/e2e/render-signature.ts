@@ -1,4 +1,4 @@
-import type { Locator } from '@playwright/test';
+import { expect, type Locator } from '@playwright/test';
 
 /** One visible part of a rendered item, in the renderer's own (unscaled) CSS px. */
 export interface Part {
@@ -75,4 +75,13 @@ export async function settledSignature(renderer: Locator, scale = 1): Promise<Si
     last = next;
   }
   return last;
+}
+
+/**
+ * Waits until a renderer whose parts take turns (player/fit-plan.ts, `data-page`) shows its
+ * first page, so a preview and a player are compared on the same page; others at once.
+ */
+export async function firstPage(renderer: Locator, slotMs: number): Promise<Locator> {
+  if ((await renderer.getAttribute('data-page')) !== null) await expect(renderer).toHaveAttribute('data-page', /^1\//, { timeout: slotMs + 5_000 });
+  return renderer;
 }
