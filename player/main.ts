@@ -3,4 +3,4 @@
 import '../playlists/zod-config.ts';
 import './fonts.ts';
 import './page.css';
-import './components/player.ts';
+import './shell.ts';

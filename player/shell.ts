@@ -1,18 +1,18 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement } from 'lit/decorators.js';
-import { inlineStyle } from '../inline-style.ts';
-import { PlayerController } from '../controller.ts';
-import { messages } from '../messages.ts';
-import { canvasStyle, zoneStyles } from '../layout.ts';
-import { renderItem } from '../render-item.ts';
-import { prefetchPicture } from '../media-elements.ts';
-import './idle.ts';
-import './notice.ts';
-import './pairing.ts';
-import { themeStyles } from './styles.ts';
+import { inlineStyle } from './inline-style.ts';
+import { PlayerController } from './controller.ts';
+import { messages } from './messages.ts';
+import { canvasStyle, zoneStyles } from './layout.ts';
+import { renderItem } from './render-item.ts';
+import { prefetchPicture } from './media-elements.ts';
+import './components/idle.ts';
+import './components/notice.ts';
+import './components/pairing.ts';
+import { themeStyles } from './components/styles.ts';
 
 /**
- * The kiosk player: fills the page and shows the item the schedule resolves to, the idle clock
+ * The kiosk shell (the page's one element, not an item renderer): fills the page and shows the item the schedule resolves to, the idle clock
  * when nothing plays, or a pairing code without a token.
  *
  * Attributes for end-to-end tests: `data-state` (`pairing` | `idle` | `playing`),
