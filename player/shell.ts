@@ -12,8 +12,9 @@ import './components/pairing.ts';
 import { themeStyles } from './components/styles.ts';
 
 /**
- * The kiosk shell (the page's one element, not an item renderer): fills the page and shows the item the schedule resolves to, the idle clock
- * when nothing plays, or a pairing code without a token.
+ * The kiosk shell, the page's one element (not an item renderer): fills the page and shows the
+ * item the schedule resolves to, the idle clock when nothing plays, or a pairing code without a
+ * token.
  *
  * Attributes for end-to-end tests: `data-state` (`pairing` | `idle` | `playing`),
  * `data-hours` (`open` | `clock` | `dim` | `black`: operating hours, hours.ts),
