@@ -3,6 +3,8 @@
 // connects, stores or schedules. The admin page imports zod-config first itself.
 import './fonts.ts';
 export { renderItem, type RenderContext } from './render-item.ts';
+// The system clock as one function, so every preview shares one minute tick (tick.ts).
+export { systemNow } from './tick.ts';
 // Legibility warnings as the operator types: the same rule the player uses to fall back to a ticker.
 export { legibleAt, MIN_FONT_PX, MIN_CAP_PX, type Legibility } from './legibility.ts';
 // What fits at a size and what takes turns or is left out: the plan the player renders by.

@@ -1,7 +1,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { ContentFields, MediaInfo } from '../../playlists/index.ts';
-import { BtEmergency, THEME_COLOURS, renderItem } from '../../player/preview.ts';
+import { BtEmergency, THEME_COLOURS, renderItem, systemNow } from '../../player/preview.ts';
 import { editorMessages } from '../messages-editor.ts';
 import { previewScale, type PreviewProfile } from '../preview-profiles.ts';
 
@@ -52,7 +52,7 @@ export class ItemPreview extends LitElement {
 
   private timer: ReturnType<typeof setTimeout> | null = null;
   private observer: ResizeObserver | null = null;
-  private readonly now = () => Date.now();
+  private readonly now = systemNow;
   private readonly measure = () => {
     const width = this.clientWidth;
     const height = Math.max(160, Math.round(window.innerHeight * MAX_HEIGHT_SHARE));

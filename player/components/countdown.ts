@@ -1,9 +1,10 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { MINUTE_MS, countdownStage, type ContentFields } from '../../playlists/player.ts';
+import { countdownStage, type ContentFields } from '../../playlists/player.ts';
 import { BoxSize } from '../box-size.ts';
 import { FitController, fitText, keepDashes } from '../fit-text.ts';
 import type { PagePart, PlanPage } from '../fit-plan.ts';
+import { TickController, systemNow } from '../tick.ts';
 import { PagedText, pagedStyles, partText } from './paged.ts';
 import { markItem, screenStyles } from './styles.ts';
 
@@ -48,12 +49,11 @@ export class BtCountdown extends LitElement {
 
   @property({ attribute: false }) item: CountdownItem | null = null;
   /** The player's corrected clock; an admin preview may pass a chosen instant. */
-  @property({ attribute: false }) now: () => number = () => Date.now();
+  @property({ attribute: false }) now: () => number = systemNow;
   /** When the item's slot began: the pages turn from it. */
   @property({ attribute: false }) since: number | null = null;
 
   @state() private at = 0;
-  private timer: ReturnType<typeof setTimeout> | undefined;
   private readonly box = new BoxSize(this);
   private readonly paged = new PagedText(this);
   private page: PlanPage | null = null;
@@ -61,23 +61,13 @@ export class BtCountdown extends LitElement {
   constructor() {
     super();
     new FitController(this, () => this.fit());
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    // A reconnected element needs its timer back; the first connect is covered by willUpdate.
-    if (this.hasUpdated) this.tick();
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    clearTimeout(this.timer);
+    // Re-evaluates on every minute boundary of corrected time, from the page's one minute tick.
+    new TickController(this, () => this.now, () => (this.at = this.now()));
   }
 
   override willUpdate(changed: Map<PropertyKey, unknown>): void {
     markItem(this, this.item?.id);
-    if (changed.has('now') || !this.hasUpdated) this.tick();
-    else if (changed.has('item')) this.at = this.now();
+    if (changed.has('now') || changed.has('item') || !this.hasUpdated) this.at = this.now();
     const item = this.item;
     this.page = item ? this.paged.page(item, this.box.width, this.box.height, this.now, this.since) : null;
   }
@@ -108,16 +98,6 @@ export class BtCountdown extends LitElement {
       default:
         return partText(part);
     }
-  }
-
-  /** Re-renders at the next minute boundary of corrected time, and every minute after. */
-  private tick(): void {
-    clearTimeout(this.timer);
-    this.at = this.now();
-    // Removed before its first update (see idle.ts): no timer, or it ticks on detached forever.
-    if (!this.isConnected) return;
-    const wait = MINUTE_MS - (((this.at % MINUTE_MS) + MINUTE_MS) % MINUTE_MS);
-    this.timer = setTimeout(() => this.tick(), wait + 20);
   }
 
   private fit(): void {

@@ -1,11 +1,9 @@
 import { LitElement, css, html } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { MINUTE_MS, formatLocalDate, formatLocalTime } from '../../playlists/player.ts';
+import { formatLocalDate, formatLocalTime } from '../../playlists/player.ts';
 import { FitController, fitText } from '../fit-text.ts';
+import { TickController, systemNow } from '../tick.ts';
 import { screenStyles } from './styles.ts';
-
-/** Longest wait between checks, so a corrected clock that moves is followed within seconds. */
-const MAX_WAIT_MS = 10_000;
 
 /**
  * What a screen shows with nothing to play: the local time (HH:MM) and date (dd/mm/yyyy) in
@@ -27,30 +25,21 @@ export class BtIdle extends LitElement {
   ];
 
   /** The player's corrected clock. */
-  @property({ attribute: false }) now: () => number = () => Date.now();
+  @property({ attribute: false }) now: () => number = systemNow;
 
   @state() private minute = '';
   @state() private day = '';
-  private timer: ReturnType<typeof setTimeout> | undefined;
 
   constructor() {
     super();
     new FitController(this, () => this.fit());
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    // A reconnected element needs its timer back; the first connect is covered by willUpdate.
-    if (this.hasUpdated) this.tick();
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    clearTimeout(this.timer);
+    // The page's one minute tick (tick.ts); it looks at the clock every few seconds, so a
+    // corrected clock that moves is followed within seconds.
+    new TickController(this, () => this.now, () => this.read());
   }
 
   override willUpdate(changed: Map<PropertyKey, unknown>): void {
-    if (changed.has('now') || !this.hasUpdated) this.tick();
+    if (changed.has('now') || !this.hasUpdated) this.read();
   }
 
   override render() {
@@ -63,21 +52,10 @@ export class BtIdle extends LitElement {
   }
 
   /** Only a changed minute or day re-renders (and re-fits). */
-  private read(): number {
+  private read(): void {
     const at = this.now();
     this.minute = formatLocalTime(at);
     this.day = formatLocalDate(at);
-    return at;
-  }
-
-  private tick(): void {
-    clearTimeout(this.timer);
-    const at = this.read();
-    // An element removed before its first update still gets it: no timer then, or it would
-    // tick for the life of the page, holding the detached element (found by the soak test).
-    if (!this.isConnected) return;
-    const wait = MINUTE_MS - (((at % MINUTE_MS) + MINUTE_MS) % MINUTE_MS);
-    this.timer = setTimeout(() => this.tick(), Math.min(wait + 20, MAX_WAIT_MS));
   }
 
   private fit(): void {
