@@ -1,4 +1,5 @@
 import { css, html, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import { BoundedCache, fontState, markupKey } from './fit-cache.ts';
 
 /**
  * Text fitting: the largest font size at which a block of text fits its box, in width and in
@@ -37,28 +38,82 @@ function fits(el: HTMLElement, box: HTMLElement): boolean {
   return el.scrollWidth <= el.clientWidth && el.offsetHeight <= box.clientHeight;
 }
 
+/** A fit as it was applied: enough to apply it again without measuring anything. */
+interface Fitted {
+  size: number;
+  width: string;
+  optionalHidden: boolean;
+  /** `data-fit` of each `[data-text]`, in document order (null: hidden). */
+  texts: Array<string | null>;
+}
+
+/**
+ * Fits by what decides them: the component, the fitted markup, the box, the options and the
+ * fonts (fit-cache.ts). An item shown again at the same size (the next turn of the rotation, or
+ * the same item under a re-render, a resize callback and the fonts' ready promise) is fitted
+ * once. Enough entries for every page of a long rotation at one size; the oldest go first.
+ */
+const fitted = new BoundedCache<Fitted>(256);
+/** The key of the fit each element shows now: the same key again needs nothing done. */
+const applied = new WeakMap<HTMLElement, string>();
+
+function fitKey(el: HTMLElement, box: HTMLElement, options: FitOptions, fonts: number): string {
+  const host = (el.getRootNode() as ShadowRoot).host?.localName ?? '';
+  return `${host}|${el.className}|${box.clientWidth}x${box.clientHeight}|${options.min ?? ''},${options.max ?? ''},${options.minLegible ?? ''}|${fonts}|${markupKey(el)}`;
+}
+
+function apply(el: HTMLElement, fit: Fitted): void {
+  el.querySelectorAll<HTMLElement>('[data-optional]').forEach((part) => part.toggleAttribute('hidden', fit.optionalHidden));
+  el.style.fontSize = `${fit.size}px`;
+  el.style.width = fit.width;
+  el.setAttribute('data-fit', String(fit.size));
+  el.querySelectorAll<HTMLElement>('[data-text]').forEach((child, i) => {
+    const px = fit.texts[i];
+    if (px === null || px === undefined) child.removeAttribute('data-fit');
+    else child.setAttribute('data-fit', px);
+  });
+}
+
 /**
  * Sizes `el` to the largest whole px font size at which it fits its parent box, then narrows it
  * to the smallest width that keeps the same height (balanced lines instead of one orphan word).
  * Sets `data-fit` on `el` (the chosen size) and on every `[data-text]` inside it (its own px
- * size). Returns the chosen size, or 0 when the box has no size (hidden).
+ * size). Returns the chosen size, or 0 when the box has no size (hidden). A fit already made
+ * for the same markup in the same box is applied again without measuring.
  */
 export function fitText(el: HTMLElement, options: FitOptions = {}): number {
   const box = el.parentElement;
   if (!box || box.clientWidth === 0 || box.clientHeight === 0) return 0;
+  const fonts = fontState();
+  const key = fonts === null ? null : fitKey(el, box, options, fonts);
+  if (key !== null && applied.get(el) === key) return Number(el.getAttribute('data-fit'));
+  const known = key === null ? undefined : fitted.get(key);
+  if (known) {
+    apply(el, known);
+    applied.set(el, key!);
+    return known.size;
+  }
   const optional = Array.from(el.querySelectorAll<HTMLElement>('[data-optional]'));
   optional.forEach((part) => part.removeAttribute('hidden'));
   let size = fitSize(el, box, options.min ?? 4, options.max);
   const minLegible = options.minLegible ?? 10;
+  let optionalHidden = false;
   if (optional.some((part) => pxSize(part) < minLegible)) {
     optional.forEach((part) => part.setAttribute('hidden', ''));
+    optionalHidden = true;
     size = fitSize(el, box, options.min ?? 4, options.max);
   }
   el.setAttribute('data-fit', String(size));
-  el.querySelectorAll<HTMLElement>('[data-text]').forEach((child) => {
-    if (child.closest('[hidden]')) child.removeAttribute('data-fit');
-    else child.setAttribute('data-fit', String(Math.round(pxSize(child))));
+  const texts = Array.from(el.querySelectorAll<HTMLElement>('[data-text]'), (child) => {
+    const px = child.closest('[hidden]') ? null : String(Math.round(pxSize(child)));
+    if (px === null) child.removeAttribute('data-fit');
+    else child.setAttribute('data-fit', px);
+    return px;
   });
+  if (key !== null) {
+    fitted.set(key, { size, width: el.style.width, optionalHidden, texts });
+    applied.set(el, key);
+  } else applied.delete(el);
   return size;
 }
 

@@ -1,4 +1,5 @@
 import type { ContentFields } from '../playlists/player.ts';
+import { ItemFits, fontState } from './fit-cache.ts';
 import { CAP_HEIGHT_EM, MIN_CAP_PX, MIN_FONT_PX, SCREEN_PADDING } from './legibility-limits.ts';
 
 /**
@@ -173,6 +174,14 @@ export function legibleAt(item: ContentFields, width: number, height: number, me
   const { size, shown, hidden } = fitParts(parts, box.width, box.height, measure);
   const fittedPx = Math.floor(Math.min(...shown.map((p) => size * p.em)));
   return { ok: fittedPx >= MIN_FONT_PX, minPx: MIN_FONT_PX, fittedPx, hidden, tickerText };
+}
+
+const legibilities = new ItemFits<Legibility | null>();
+
+/** `legibleAt` in the browser's fonts, worked out once per item and size (fit-cache.ts). */
+export function legibleOnce(item: ContentFields, width: number, height: number): Legibility | null {
+  const fonts = fontState();
+  return legibilities.get(item, fonts === null ? null : `${width}x${height}|${fonts}`, () => legibleAt(item, width, height));
 }
 
 function joinTicker(texts: Array<string | undefined>): string {

@@ -1,7 +1,11 @@
 import { css, html, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { MINUTE_MS, type ContentFields } from '../../playlists/player.ts';
 import { fitPlan, pageAt, type FitPlan, type PagePart, type PlanPage } from '../fit-plan.ts';
+import { ItemFits, fontState } from '../fit-cache.ts';
 import { keepDashes } from '../fit-text.ts';
+
+/** Plans by item and size (and minute, for the kinds whose text changes with it): made once each. */
+const plans = new ItemFits<FitPlan>();
 
 /**
  * The page of an item's text on screen now (fit-plan.ts): plans the item for the renderer's
@@ -15,12 +19,8 @@ export class PagedText implements ReactiveController {
   private inputs: unknown[] = [];
   private origin = 0;
   private timer: ReturnType<typeof setTimeout> | undefined;
-  /** Text widths change when a bundled font finishes loading: plan again. */
-  private fonts = 0;
-  private readonly refonts = () => {
-    this.fonts += 1;
-    this.host.requestUpdate();
-  };
+  /** Text widths change when a bundled font finishes loading: plan again (fit-cache.ts counts the fonts). */
+  private readonly refonts = () => this.host.requestUpdate();
 
   constructor(private readonly host: ReactiveControllerHost & HTMLElement) {
     host.addController(this);
@@ -48,11 +48,13 @@ export class PagedText implements ReactiveController {
     const at = now();
     // A countdown and a clock change their text at minute boundaries.
     const minute = item.kind === 'countdown' || item.kind === 'clock' ? Math.floor(at / MINUTE_MS) : 0;
-    const inputs = [item, width, height, hasPhoto, minute, this.fonts, since];
+    const fonts = fontState();
+    const inputs = [item, width, height, hasPhoto, minute, fonts, since];
     if (inputs.some((v, i) => v !== this.inputs[i])) {
       if (item !== this.inputs[0] || since !== this.inputs[6]) this.origin = since ?? at;
       this.inputs = inputs;
-      this.plan = fitPlan(item, width, height, at, { hasPhoto });
+      const key = fonts === null ? null : `${width}x${height}|${hasPhoto}|${minute}|${fonts}`;
+      this.plan = plans.get(item, key, () => fitPlan(item, width, height, at, { hasPhoto }));
     }
     const pages = this.plan!.pages;
     const { index, nextInMs } = pageAt(pages, at - this.origin);

@@ -2,7 +2,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { MediaInfo } from '../../playlists/player.ts';
 import { BoxSize } from '../box-size.ts';
-import { legibleAt } from '../legibility.ts';
+import { legibleOnce } from '../legibility.ts';
 import { DecodedImage } from '../decoded-image.ts';
 import { mediaFile } from '../media-files.ts';
 import { pictureLayout, type PictureLayout } from '../picture-layout.ts';
@@ -73,7 +73,7 @@ export class BtSloganPicture extends LitElement {
     }
     const info = item?.image ? this.media.find((m) => m.id === item.image && m.kind === 'image') : undefined;
     this.layout = item && info && this.box.width > 0
-      ? pictureLayout(this.box.width, this.box.height, info.width / info.height, (w, h) => legibleAt(this.text!.item, w, h)?.ok ?? true)
+      ? pictureLayout(this.box.width, this.box.height, info.width / info.height, (w, h) => legibleOnce(this.text!.item, w, h)?.ok ?? true)
       : null;
     const wanted = info && this.layout && this.layout.picture !== 'none' ? mediaFile(info, this.box) : null;
     this.picture.want(wanted?.url ?? null);

@@ -2,7 +2,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { ContentFields } from '../../playlists/player.ts';
 import { FitController, fitText, keepDashes } from '../fit-text.ts';
-import { legibleAt } from '../legibility.ts';
+import { legibleOnce } from '../legibility.ts';
 import './ticker.ts';
 import { markItem, screenStyles } from './styles.ts';
 
@@ -66,7 +66,7 @@ export class BtSlogan extends LitElement {
   private fit(): void {
     const item = this.item;
     if (!item || this.clientWidth === 0) return;
-    const legibility = legibleAt(item, this.clientWidth, this.clientHeight);
+    const legibility = legibleOnce(item, this.clientWidth, this.clientHeight);
     const text = legibility && !legibility.ok ? legibility.tickerText : null;
     if (text !== (this.fallback?.text ?? null)) {
       this.fallback = text === null ? null : { text, durationMs: item.durationMs };
