@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ScreenStatus } from '../playlists/index.ts';
-import { NO_FILTER, filterScreens, formatBytes, formatDuration, summarize, visibleRange } from './fleet.ts';
+import { NO_FILTER, filterScreens, summarize, visibleRange } from './fleet.ts';
 
 function screen(id: string, patch: Partial<ScreenStatus> = {}): ScreenStatus {
   return {
@@ -80,16 +80,5 @@ describe('visibleRange', () => {
     expect(visibleRange(64 * 1_000, 640, 64, 5_000, 8)).toEqual({ start: 992, end: 1_019 });
     expect(visibleRange(64 * 4_995, 640, 64, 5_000, 8)).toEqual({ start: 4_987, end: 5_000 });
     expect(visibleRange(0, 640, 64, 3, 8)).toEqual({ start: 0, end: 3 });
-  });
-});
-
-describe('formatting', () => {
-  it('says how long ago in the largest whole unit', () => {
-    expect([formatDuration(45_000), formatDuration(12 * 60_000), formatDuration(3 * 3_600_000), formatDuration(5 * 86_400_000)])
-      .toEqual(['45 giây', '12 phút', '3 giờ', '5 ngày']);
-  });
-
-  it('prints bytes with Vietnamese decimals', () => {
-    expect([formatBytes(512), formatBytes(1_536), formatBytes(25 * 1024 ** 2)]).toEqual(['512 B', '1,5 KB', '25 MB']);
   });
 });

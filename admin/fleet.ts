@@ -1,5 +1,4 @@
 import type { ScreenStatus } from '../playlists/index.ts';
-import { messages } from './messages.ts';
 
 /** The screens view's state filter: a screen state, or a condition across states. */
 export type StateFilter = 'all' | 'online' | 'offline' | 'never' | 'alert' | 'behind' | 'no_offline_cache';
@@ -89,26 +88,4 @@ export function visibleRange(scrollTop: number, height: number, rowHeight: numbe
   const first = Math.floor(Math.max(0, scrollTop) / rowHeight);
   const count = Math.ceil(Math.max(0, height) / rowHeight) + 1;
   return { start: Math.max(0, first - overscan), end: Math.min(total, first + count + overscan) };
-}
-
-/** How long ago, roughly, in whole seconds, minutes, hours or days (units from messages.ts). */
-export function formatDuration(ms: number): string {
-  const s = Math.max(0, Math.round(ms / 1000));
-  const unit = messages.durationUnits;
-  if (s < 60) return `${s} ${unit.seconds}`;
-  if (s < 3600) return `${Math.floor(s / 60)} ${unit.minutes}`;
-  if (s < 86_400) return `${Math.floor(s / 3600)} ${unit.hours}`;
-  return `${Math.floor(s / 86_400)} ${unit.days}`;
-}
-
-export function formatBytes(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  const units = ['KB', 'MB', 'GB', 'TB'];
-  let value = bytes / 1024;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit += 1;
-  }
-  return `${value.toLocaleString('vi-VN', { maximumFractionDigits: value < 10 ? 1 : 0 })} ${units[unit]}`;
 }

@@ -3,7 +3,6 @@ import { IMAGE_MAX_BYTES, IMAGE_MAX_PIXELS, VIDEO_MAX_BYTES } from '../playlists
 import { errorText } from './messages.ts';
 
 const MB = 1024 * 1024;
-const number = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 1 });
 
 /** The media library view, the upload box and the picker. */
 export const mediaMessages = {
@@ -72,22 +71,4 @@ export const mediaMessages = {
 /** An error code as Vietnamese text: the library's own codes first, then the admin's. */
 export function mediaErrorText(code: string): string {
   return mediaMessages.errors[code] ?? errorText(code);
-}
-
-export function formatBytes(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  if (bytes < MB) return `${number.format(bytes / 1024)} KB`;
-  return `${number.format(bytes / MB)} MB`;
-}
-
-/** 7 s → "0:07"; 75 s → "1:15". */
-export function formatDuration(ms: number): string {
-  const s = Math.round(ms / 1000);
-  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
-}
-
-/** "2026-11-26T09:00:00+07:00" (always Hanoi time from the server) → "26/11/2026 09:00". */
-export function formatInstant(iso: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})/.exec(iso);
-  return m ? `${m[3]}/${m[2]}/${m[1]} ${m[4]}:${m[5]}` : iso;
 }

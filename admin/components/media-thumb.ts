@@ -1,6 +1,7 @@
 import { html, css } from 'lit';
 import type { MediaInfo } from '../../playlists/index.ts';
-import { formatBytes, formatDuration, mediaMessages } from '../messages-media.ts';
+import { formatBytes, formatClipLength } from '../format.ts';
+import { mediaMessages } from '../messages-media.ts';
 
 /** Template helpers shared by the library and the picker: a thumbnail and a one-line description. */
 
@@ -23,7 +24,7 @@ export function thumbnail(m: MediaInfo) {
 export function describe(m: MediaInfo): string {
   const t = mediaMessages;
   const parts = [`${t.kindOfMedia[m.kind]} ${t.types[m.type] ?? m.type}`, `${m.width}×${m.height}`];
-  if (m.durationMs !== null) parts.push(formatDuration(m.durationMs));
+  if (m.durationMs !== null) parts.push(formatClipLength(m.durationMs));
   parts.push(formatBytes(m.bytes));
   if (m.kind === 'image') parts.push(t.derivatives(m.files.length - 1));
   return parts.join(' · ');

@@ -5,7 +5,8 @@ import { LOCATION_KINDS, parseInstant, type ScreenStatus, type SessionWard } fro
 import { api, ApiError } from '../api.ts';
 import { FleetFeed } from '../fleet-feed.ts';
 import { hoursMessages } from '../messages-hours.ts';
-import { NO_FILTER, filterScreens, formatDuration, summarize, visibleRange, type FleetFilter, type StateFilter } from '../fleet.ts';
+import { NO_FILTER, filterScreens, summarize, visibleRange, type FleetFilter, type StateFilter } from '../fleet.ts';
+import { formatDuration } from '../format.ts';
 import { errorText, messages } from '../messages.ts';
 import { wardMessages } from '../messages-ward.ts';
 import './screen-add.ts';

@@ -1,6 +1,6 @@
 import { html, nothing } from 'lit';
 import { COMMAND_ACTIONS, formatLocalDate, formatLocalTime, parseInstant, type CommandAction, type ScreenStatus } from '../../playlists/index.ts';
-import { formatBytes, formatDuration } from '../fleet.ts';
+import { formatBytes, formatDuration } from '../format.ts';
 import { cacheDetails, cacheTitle } from '../cache-status.ts';
 import { messages } from '../messages.ts';
 import { tokenMessages } from '../messages-tokens.ts';
