@@ -8,6 +8,7 @@ import { approvalErrorText, approvalMessages } from '../messages-approval.ts';
 import { editorMessages } from '../messages-editor.ts';
 import { previewProfiles, screenSizes, type PreviewProfile, type ScreenSize } from '../preview-profiles.ts';
 import { fieldChanges } from '../review-diff.ts';
+import { Loader } from '../load.ts';
 import './item-preview.ts';
 import { controls } from './styles.ts';
 
@@ -51,7 +52,6 @@ export class ApprovalQueueView extends LitElement {
   ];
 
   @state() private items: ApprovalEntry[] = [];
-  @state() private loaded = false;
   @state() private media: readonly MediaInfo[] = [];
   @state() private screens: ScreenSize[] = [];
   @state() private profileId = localStorage.getItem(PROFILE_KEY) ?? DEFAULT_QUEUE_PROFILE;
@@ -67,17 +67,16 @@ export class ApprovalQueueView extends LitElement {
     void this.load();
   }
 
+  /** The queue, and what its previews need; a failure shows on the message line. */
+  private readonly queue = new Loader(this, async () => {
+    this.items = (await approvalApi.queue()).items;
+    // The previews work without them (a failed request): pictures then show as missing.
+    this.media = (await mediaApi.list().catch(() => ({ media: [] }))).media;
+    this.screens = screenSizes((await api.screens().catch(() => ({ screens: [] }))).screens);
+  }, { text: approvalErrorText, onError: (text) => this.show(false, text) });
+
   async load() {
-    try {
-      this.items = (await approvalApi.queue()).items;
-      // The previews work without them (a failed request): pictures then show as missing.
-      this.media = (await mediaApi.list().catch(() => ({ media: [] }))).media;
-      this.screens = screenSizes((await api.screens().catch(() => ({ screens: [] }))).screens);
-    } catch (e) {
-      this.show(false, approvalErrorText(e instanceof ApiError ? e.code : 'unknown'));
-    } finally {
-      this.loaded = true;
-    }
+    await this.queue.load();
   }
 
   override render() {
@@ -95,7 +94,7 @@ export class ApprovalQueueView extends LitElement {
       </div>
       <p class="intro">${t.intro}</p>
       ${this.message ? html`<p class=${this.message.ok ? 'ok' : 'error'} role="status">${this.message.text}</p>` : nothing}
-      ${this.loaded && this.items.length === 0 ? html`<p class="empty">${t.empty}</p>` : nothing}
+      ${this.queue.settled && this.items.length === 0 ? html`<p class="empty">${t.empty}</p>` : nothing}
       ${this.items.map((entry) => this.renderEntry(entry, profile))}
     `;
   }

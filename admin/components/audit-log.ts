@@ -1,10 +1,11 @@
 import { LitElement, html, css, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { formatLocalDate, formatLocalTime, parseInstant, type AuditEntry, type UserAccount, type WardEntry } from '../../playlists/index.ts';
-import { api, ApiError } from '../api.ts';
-import { errorText, messages } from '../messages.ts';
+import { api } from '../api.ts';
+import { messages } from '../messages.ts';
 import { controls } from './styles.ts';
 import { approvalMessages } from '../messages-approval.ts';
+import { errorMessage } from '../load.ts';
 
 const t = () => messages.audit;
 const FILTERS = ['userId', 'wardCode', 'objectType', 'objectId', 'from', 'to'] as const;
@@ -162,7 +163,7 @@ export class AuditLog extends LitElement {
   }
 
   private fail(e: unknown) {
-    this.error = errorText(e instanceof ApiError ? e.code : 'unknown');
+    this.error = errorMessage(e);
   }
 }
 

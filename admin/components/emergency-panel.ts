@@ -1,14 +1,14 @@
 import { LitElement, html, css, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import type { ContentFields, EmergencyStatus, MediaInfo, ScreenStatus, WardEntry } from '../../playlists/index.ts';
-import { api, ApiError } from '../api.ts';
+import { api } from '../api.ts';
 import { emergencyReach } from '../emergency-reach.ts';
 import { mediaApi } from '../media-api.ts';
-import { errorText } from '../messages.ts';
 import { scheduleMessages } from '../messages-schedule.ts';
 import { scheduleApi } from '../schedule-api.ts';
 import { fallbackMessages } from '../messages-fallback.ts';
 import { previewProfiles } from '../preview-profiles.ts';
+import { errorMessage } from '../load.ts';
 import type { ConfirmDialog } from './confirm-dialog.ts';
 import './confirm-dialog.ts';
 import './item-preview.ts';
@@ -229,7 +229,7 @@ export class EmergencyPanel extends LitElement {
   }
 
   private fail(e: unknown) {
-    this.message = { ok: false, text: errorText(e instanceof ApiError ? e.code : 'unknown') };
+    this.message = { ok: false, text: errorMessage(e) };
   }
 }
 

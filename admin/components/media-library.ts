@@ -6,6 +6,7 @@ import { mediaApi } from '../media-api.ts';
 import { editorMessages } from '../messages-editor.ts';
 import { formatInstant } from '../format.ts';
 import { mediaErrorText, mediaMessages } from '../messages-media.ts';
+import { Loader, errorMessage } from '../load.ts';
 import { describe, thumbStyles, thumbnail } from './media-thumb.ts';
 import './media-upload.ts';
 import { controls } from './styles.ts';
@@ -47,7 +48,6 @@ export class MediaLibraryView extends LitElement {
 
   /** Whether the user may upload and delete (admin, editor, approver, ward operator). */
   @property({ type: Boolean, attribute: 'can-upload' }) canUpload = false;
-  @state() private media: MediaEntry[] = [];
   @state() private filter: Filter = 'all';
   @state() private message: { ok: boolean; text: string; items?: string[] } | null = null;
   @state() private busy = false;
@@ -57,12 +57,18 @@ export class MediaLibraryView extends LitElement {
     void this.load();
   }
 
+  /** The library; a failure shows on the message line. */
+  private readonly library = new Loader(this, async () => (await mediaApi.list()).media, {
+    text: mediaErrorText,
+    onError: (text) => (this.message = { ok: false, text }),
+  });
+
   async load() {
-    try {
-      this.media = (await mediaApi.list()).media;
-    } catch (e) {
-      this.message = { ok: false, text: mediaErrorText(e instanceof ApiError ? e.code : 'unknown') };
-    }
+    await this.library.load();
+  }
+
+  private get media(): MediaEntry[] {
+    return this.library.value ?? [];
   }
 
   override render() {
@@ -124,7 +130,7 @@ export class MediaLibraryView extends LitElement {
           return use ? useText(use) : issue.message;
         });
         this.message = { ok: false, text: t().inUse, items };
-      } else this.message = { ok: false, text: mediaErrorText(e instanceof ApiError ? e.code : 'unknown') };
+      } else this.message = { ok: false, text: errorMessage(e, mediaErrorText) };
     } finally {
       this.busy = false;
       await this.load();

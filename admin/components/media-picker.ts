@@ -1,9 +1,9 @@
 import { LitElement, html, css, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { MediaEntry, MediaId } from '../../playlists/index.ts';
-import { ApiError } from '../api.ts';
 import { mediaApi, type UploadResult } from '../media-api.ts';
 import { mediaErrorText, mediaMessages } from '../messages-media.ts';
+import { Loader } from '../load.ts';
 import { describe, thumbStyles, thumbnail } from './media-thumb.ts';
 import './media-upload.ts';
 import { controls } from './styles.ts';
@@ -49,8 +49,8 @@ export class MediaPicker extends LitElement {
   /** Whether the user may upload (the picker hides the upload box otherwise). */
   @property({ type: Boolean, attribute: 'can-upload' }) canUpload = true;
   @state() private open = false;
-  @state() private media: MediaEntry[] = [];
-  @state() private error: string | null = null;
+  /** The library's media of this kind. */
+  private readonly library = new Loader(this, async () => (await mediaApi.list()).media.filter((m) => m.kind === this.kind), { text: mediaErrorText });
 
   override connectedCallback() {
     super.connectedCallback();
@@ -58,12 +58,11 @@ export class MediaPicker extends LitElement {
   }
 
   async load() {
-    try {
-      this.media = (await mediaApi.list()).media.filter((m) => m.kind === this.kind);
-      this.error = null;
-    } catch (e) {
-      this.error = mediaErrorText(e instanceof ApiError ? e.code : 'unknown');
-    }
+    await this.library.load();
+  }
+
+  private get media(): MediaEntry[] {
+    return this.library.value ?? [];
   }
 
   override render() {
@@ -76,7 +75,7 @@ export class MediaPicker extends LitElement {
         <button type="button" @click=${this.toggle} aria-expanded=${this.open}>${this.open ? t().close : t().open}</button>
         ${this.optional && this.value ? html`<button type="button" @click=${() => this.choose(null)}>${t().clear}</button>` : nothing}
       </div>
-      ${this.error ? html`<p class="error" role="status">${this.error}</p>` : nothing}
+      ${this.library.error ? html`<p class="error" role="status">${this.library.error}</p>` : nothing}
       ${this.open ? this.renderPanel() : nothing}
     `;
   }

@@ -1,8 +1,8 @@
 import { LitElement, html, css, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { ApiError } from '../api.ts';
 import { mediaApi, type UploadResult } from '../media-api.ts';
 import { mediaErrorText, mediaMessages } from '../messages-media.ts';
+import { errorMessage } from '../load.ts';
 import { controls } from './styles.ts';
 
 const t = () => mediaMessages;
@@ -98,7 +98,7 @@ export class MediaUpload extends LitElement {
       this.#patch(key, { loaded: file.size, total: file.size, state: 'done', text: result.created ? t().uploaded : t().duplicate });
       this.dispatchEvent(new CustomEvent<UploadResult>('uploaded', { detail: result, bubbles: true, composed: true }));
     } catch (e) {
-      this.#patch(key, { state: 'error', text: mediaErrorText(e instanceof ApiError ? e.code : 'unknown') });
+      this.#patch(key, { state: 'error', text: errorMessage(e, mediaErrorText) });
     }
   }
 

@@ -1,8 +1,9 @@
 import { LitElement, html, css } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { PASSWORD_MIN, type SessionInfo } from '../../playlists/index.ts';
-import { api, ApiError } from '../api.ts';
-import { errorText, messages } from '../messages.ts';
+import { api } from '../api.ts';
+import { messages } from '../messages.ts';
+import { errorMessage } from '../load.ts';
 import { controls } from './styles.ts';
 
 /**
@@ -44,7 +45,7 @@ export class PasswordChange extends LitElement {
       const session = await api.changePassword(String(data.get('current')), String(data.get('next')));
       this.dispatchEvent(new CustomEvent<SessionInfo>('password-changed', { detail: session, bubbles: true, composed: true }));
     } catch (e) {
-      this.error = errorText(e instanceof ApiError ? e.code : 'unknown');
+      this.error = errorMessage(e);
     }
   }
 }

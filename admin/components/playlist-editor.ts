@@ -3,12 +3,13 @@ import { customElement, property, query, state } from 'lit/decorators.js';
 import type { ContentEntry, ContentFields, MediaInfo, Pending, PlaylistEntry, Role, SessionWard } from '../../playlists/index.ts';
 import { api, ApiError } from '../api.ts';
 import { mediaApi } from '../media-api.ts';
-import { errorText, messages } from '../messages.ts';
+import { messages } from '../messages.ts';
 import { editorMessages } from '../messages-editor.ts';
 import { wardMessages } from '../messages-ward.ts';
 import { approvalMessages } from '../messages-approval.ts';
 import { DEFAULT_PROFILE_ID, previewProfiles, screenSizes, sizesToCheck, type ScreenSize } from '../preview-profiles.ts';
 import { confirmLines } from '../fit-warnings.ts';
+import { Loader, errorMessage } from '../load.ts';
 import type { ConfirmDialog } from './confirm-dialog.ts';
 import './confirm-dialog.ts';
 import './item-add.ts';
@@ -54,7 +55,6 @@ export class PlaylistEditor extends LitElement {
   @state() private playlist: PlaylistEntry | null = null;
   /** The ward's own playlists, to choose from (a ward operator's view only). */
   @state() private wardLists: PlaylistEntry[] = [];
-  @state() private loaded = false;
   @state() private items = new Map<string, ContentEntry>();
   @state() private pending: Pending | null = null;
   @state() private message: { ok: boolean; text: string } | null = null;
@@ -71,32 +71,33 @@ export class PlaylistEditor extends LitElement {
     void this.load();
   }
 
+  /** The playlist, its items and what is pending, and what the previews need; a failure shows on the message line. */
+  private readonly lists = new Loader(this, () => this.fetch(), { onError: (text) => this.show(false, text) });
+
   async load() {
-    try {
-      const [lists, content, pending] = await Promise.all([api.playlists(), api.content(), api.pending()]);
-      if (this.ward) {
-        const code = this.ward.code;
-        this.wardLists = lists.playlists.filter((p) => p.ownerWard === code);
-        const current = this.playlist?.playlist.id;
-        this.playlist = this.wardLists.find((p) => p.playlist.id === current) ?? this.wardLists[0] ?? null;
-      } else {
-        this.playlist = lists.playlists.find((p) => p.playlist.id === lists.defaultPlaylistId) ?? lists.playlists[0] ?? null;
-      }
-      this.items = new Map(content.items.map((e) => [e.item.id, e]));
-      this.pending = pending;
-      // The preview works without them (a role that may not list screens, a failed request).
-      this.screens = screenSizes((await api.screens().catch(() => ({ screens: [] }))).screens);
-      this.media = (await mediaApi.list().catch(() => ({ media: [] }))).media;
-    } catch (e) {
-      this.show(false, e);
-    } finally {
-      this.loaded = true;
+    await this.lists.load();
+  }
+
+  private async fetch(): Promise<void> {
+    const [lists, content, pending] = await Promise.all([api.playlists(), api.content(), api.pending()]);
+    if (this.ward) {
+      const code = this.ward.code;
+      this.wardLists = lists.playlists.filter((p) => p.ownerWard === code);
+      const current = this.playlist?.playlist.id;
+      this.playlist = this.wardLists.find((p) => p.playlist.id === current) ?? this.wardLists[0] ?? null;
+    } else {
+      this.playlist = lists.playlists.find((p) => p.playlist.id === lists.defaultPlaylistId) ?? lists.playlists[0] ?? null;
     }
+    this.items = new Map(content.items.map((e) => [e.item.id, e]));
+    this.pending = pending;
+    // The preview works without them (a role that may not list screens, a failed request).
+    this.screens = screenSizes((await api.screens().catch(() => ({ screens: [] }))).screens);
+    this.media = (await mediaApi.list().catch(() => ({ media: [] }))).media;
   }
 
   override render() {
     const t = editorMessages.editor;
-    if (!this.playlist && this.ward && this.loaded) {
+    if (!this.playlist && this.ward && this.lists.settled) {
       return html`<div class="bar"><h2>${wardMessages.content.heading(this.ward.name)}</h2></div>
         <bt-ward-playlist-start .ward=${this.ward} @playlist-created=${this.onCreated}></bt-ward-playlist-start>`;
     }
@@ -192,7 +193,7 @@ export class PlaylistEditor extends LitElement {
   }
 
   private show(ok: boolean, e: unknown) {
-    this.message = { ok, text: typeof e === 'string' ? e : errorText(e instanceof ApiError ? e.code : 'unknown') };
+    this.message = { ok, text: typeof e === 'string' ? e : errorMessage(e) };
   }
 
   private async refreshPending() {

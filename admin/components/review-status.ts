@@ -1,10 +1,10 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { ContentEntry, Role } from '../../playlists/index.ts';
-import { ApiError } from '../api.ts';
 import { approvalApi } from '../approval-api.ts';
 import { mayArchive, maySubmit } from '../access.ts';
 import { approvalErrorText, approvalMessages } from '../messages-approval.ts';
+import { errorMessage } from '../load.ts';
 import { controls } from './styles.ts';
 
 /**
@@ -73,7 +73,7 @@ export class ReviewStatus extends LitElement {
       const entry = await action(this.entry.item.id);
       this.dispatchEvent(new CustomEvent('item-saved', { detail: entry, bubbles: true, composed: true }));
     } catch (e) {
-      this.error = approvalErrorText(e instanceof ApiError ? e.code : 'unknown');
+      this.error = errorMessage(e, approvalErrorText);
     } finally {
       this.busy = false;
     }

@@ -1,12 +1,12 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { RevisionDiff, formatLocalDate, formatLocalTime, parseInstant, type MediaInfo, type RevisionChange } from '../../playlists/index.ts';
-import { ApiError, call } from '../api.ts';
+import { call } from '../api.ts';
 import { mediaApi } from '../media-api.ts';
-import { errorText } from '../messages.ts';
 import { revisionMessages as t } from '../messages-revisions.ts';
 import type { PreviewProfile } from '../preview-profiles.ts';
 import { fieldRows, stateOf, titleOf } from '../revision-rows.ts';
+import { Loader } from '../load.ts';
 import './item-preview.ts';
 import { controls } from './styles.ts';
 
@@ -48,26 +48,20 @@ export class RevisionDiffView extends LitElement {
   /** The revision whose changes are shown (against the one before it). */
   @property({ type: Number }) revision = 0;
 
-  @state() private diff: RevisionDiff | null = null;
   @state() private media: MediaInfo[] = [];
-  @state() private error: string | null = null;
+  /** The revision's changes; a revision chosen meanwhile replaces an answer still on its way. */
+  private readonly diff = new Loader(this, () => this.fetch(this.revision), { clear: true });
 
   override willUpdate(changed: Map<string, unknown>): void {
-    if (changed.has('revision') && this.revision > 0) void this.load(this.revision);
+    if (changed.has('revision') && this.revision > 0) void this.diff.load();
   }
 
-  private async load(n: number): Promise<void> {
-    this.diff = null;
-    this.error = null;
-    try {
-      const diff = await call('GET', `/api/revisions/${n}/diff`, RevisionDiff);
-      // Previews of pictures and clips need the library's files; without them they show empty.
-      const needsMedia = diff.changes.some((c) => c.kind === 'item' && ['story', 'image', 'video'].includes((c.after ?? c.before)!.kind));
-      if (needsMedia) this.media = (await mediaApi.list().catch(() => ({ media: [] }))).media;
-      if (n === this.revision) this.diff = diff;
-    } catch (e) {
-      this.error = errorText(e instanceof ApiError ? e.code : 'unknown');
-    }
+  private async fetch(n: number): Promise<RevisionDiff> {
+    const diff = await call('GET', `/api/revisions/${n}/diff`, RevisionDiff);
+    // Previews of pictures and clips need the library's files; without them they show empty.
+    const needsMedia = diff.changes.some((c) => c.kind === 'item' && ['story', 'image', 'video'].includes((c.after ?? c.before)!.kind));
+    if (needsMedia) this.media = (await mediaApi.list().catch(() => ({ media: [] }))).media;
+    return diff;
   }
 
   private close(): void {
@@ -75,7 +69,8 @@ export class RevisionDiffView extends LitElement {
   }
 
   override render() {
-    const d = this.diff;
+    const d = this.diff.value;
+    const error = this.diff.error;
     const at = d ? parseInstant(d.publishedAt) : null;
     return html`
       <header>
@@ -85,8 +80,8 @@ export class RevisionDiffView extends LitElement {
         </div>
         <button @click=${this.close}>${t.close}</button>
       </header>
-      ${this.error ? html`<p class="error" role="status">${this.error}</p>` : nothing}
-      ${!d && !this.error ? html`<p class="muted">${t.loading}</p>` : nothing}
+      ${error ? html`<p class="error" role="status">${error}</p>` : nothing}
+      ${!d && !error ? html`<p class="muted">${t.loading}</p>` : nothing}
       ${d && d.changes.length === 0 ? html`<p class="muted">${t.none}</p>` : nothing}
       ${d ? d.changes.map((c) => this.renderChange(c)) : nothing}
     `;

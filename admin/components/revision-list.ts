@@ -1,9 +1,10 @@
 import { LitElement, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { formatLocalDate, formatLocalTime, parseInstant, type Revision } from '../../playlists/index.ts';
-import { api, ApiError } from '../api.ts';
-import { errorText, messages } from '../messages.ts';
+import { api } from '../api.ts';
+import { messages } from '../messages.ts';
 import { revisionMessages } from '../messages-revisions.ts';
+import { errorMessage } from '../load.ts';
 import './revision-diff.ts';
 import { controls } from './styles.ts';
 
@@ -40,7 +41,7 @@ export class RevisionList extends LitElement {
       this.revisions = page.revisions;
       this.nextCursor = page.nextCursor;
     } catch (e) {
-      this.message = { ok: false, text: errorText(e instanceof ApiError ? e.code : 'unknown') };
+      this.message = { ok: false, text: errorMessage(e) };
     }
   }
 
@@ -52,7 +53,7 @@ export class RevisionList extends LitElement {
       this.revisions = [...this.revisions, ...page.revisions];
       this.nextCursor = page.nextCursor;
     } catch (e) {
-      this.message = { ok: false, text: errorText(e instanceof ApiError ? e.code : 'unknown') };
+      this.message = { ok: false, text: errorMessage(e) };
     } finally {
       this.loadingMore = false;
     }
@@ -90,7 +91,7 @@ export class RevisionList extends LitElement {
       this.message = { ok: true, text: t().restored(result.revision) };
       await this.load();
     } catch (e) {
-      this.message = { ok: false, text: errorText(e instanceof ApiError ? e.code : 'unknown') };
+      this.message = { ok: false, text: errorMessage(e) };
     }
   }
 }

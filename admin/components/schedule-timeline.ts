@@ -4,11 +4,11 @@ import {
   LOCATION_KINDS, localParts, parseInstant, toLocalIso,
   type PlayingAt, type ScreenStatus, type Timeline, type TimelineGroups, type TimelineHour, type TimelineReason, type WardEntry,
 } from '../../playlists/index.ts';
-import { ApiError } from '../api.ts';
-import { errorText, messages } from '../messages.ts';
+import { messages } from '../messages.ts';
 import { fallbackMessages as f } from '../messages-fallback.ts';
 import { scheduleMessages as t } from '../messages-schedule.ts';
 import { scheduleApi } from '../schedule-api.ts';
+import { errorMessage } from '../load.ts';
 import { controls } from './styles.ts';
 
 const hhmm = (iso: string) => iso.slice(11, 16);
@@ -217,7 +217,7 @@ export class ScheduleTimeline extends LitElement {
     try {
       await work();
     } catch (e) {
-      this.error = errorText(e instanceof ApiError ? e.code : 'unknown');
+      this.error = errorMessage(e);
     }
   }
 }

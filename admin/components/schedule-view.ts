@@ -2,11 +2,12 @@ import { LitElement, html, css, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { toLocalIso, wardShareFor, type PlaylistEntry, type Role, type SessionWard, type Schedule, type ScheduleEntry, type ScheduleInput, type ScreenStatus, type WardEntry, type WardShareSetting } from '../../playlists/index.ts';
 import { mayFollowEmergencies, scheduleTiersFor } from '../access.ts';
-import { api, ApiError } from '../api.ts';
-import { errorText, messages } from '../messages.ts';
+import { api } from '../api.ts';
+import { messages } from '../messages.ts';
 import { scheduleMessages as t } from '../messages-schedule.ts';
 import { wardMessages } from '../messages-ward.ts';
 import { scheduleApi } from '../schedule-api.ts';
+import { errorMessage } from '../load.ts';
 import { blankSchedule, blankWardSchedule } from './schedule-editor.ts';
 import './emergency-panel.ts';
 import './schedule-editor.ts';
@@ -174,7 +175,7 @@ export class ScheduleView extends LitElement {
   }
 
   private fail(e: unknown) {
-    this.message = { ok: false, text: errorText(e instanceof ApiError ? e.code : 'unknown') };
+    this.message = { ok: false, text: errorMessage(e) };
   }
 }
 

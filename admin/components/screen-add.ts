@@ -1,8 +1,9 @@
 import { LitElement, html, css, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { LOCATION_KINDS, type ScreenSettings } from '../../playlists/index.ts';
-import { api, ApiError } from '../api.ts';
-import { errorText, messages } from '../messages.ts';
+import { api } from '../api.ts';
+import { messages } from '../messages.ts';
+import { errorMessage } from '../load.ts';
 import { controls } from './styles.ts';
 
 type Mode = 'pair' | 'register';
@@ -163,7 +164,7 @@ export class ScreenAdd extends LitElement {
       }
       this.dispatchEvent(new CustomEvent<ScreenSettings>('screen-added', { detail: screen, bubbles: true, composed: true }));
     } catch (err) {
-      this.error = errorText(err instanceof ApiError ? err.code : 'unknown');
+      this.error = errorMessage(err);
     } finally {
       this.busy = false;
     }

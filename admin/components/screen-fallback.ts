@@ -1,9 +1,9 @@
 import { LitElement, html, css, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { ScreenFallbackResult, type PlaylistEntry, type ScreenStatus } from '../../playlists/index.ts';
-import { ApiError, call } from '../api.ts';
-import { errorText } from '../messages.ts';
+import { call } from '../api.ts';
 import { fallbackMessages } from '../messages-fallback.ts';
+import { errorMessage } from '../load.ts';
 import { controls } from './styles.ts';
 
 const t = fallbackMessages.panel;
@@ -69,7 +69,7 @@ export class ScreenFallback extends LitElement {
       this.message = { ok: true, text: unpublished ? `${t.saved} ${t.unpublished}` : t.saved };
       this.dispatchEvent(new CustomEvent<ScreenStatus>('fallback-saved', { detail: result.screen, bubbles: true, composed: true }));
     } catch (e) {
-      this.message = { ok: false, text: errorText(e instanceof ApiError ? e.code : 'unknown') };
+      this.message = { ok: false, text: errorMessage(e) };
     } finally {
       this.busy = false;
     }

@@ -1,10 +1,11 @@
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { ScreenStatus } from '../../playlists/index.ts';
-import { ApiError, call } from '../api.ts';
+import { call } from '../api.ts';
 import { crossesMidnight, hoursFormOf, hoursOfForm, type HoursFormState, type HoursPreset } from '../hours-form.ts';
 import { hoursMessages as t } from '../messages-hours.ts';
 import { errorText } from '../messages.ts';
+import { errorMessage } from '../load.ts';
 import { controls } from './styles.ts';
 
 const PRESETS: HoursPreset[] = ['always', 'daily', 'custom'];
@@ -75,7 +76,7 @@ export class ScreenHoursDialog extends LitElement {
       await call('PUT', `/api/screens/${encodeURIComponent(screen.id)}/hours`, ScreenStatus, check.body);
       this.dialog.close();
     } catch (e) {
-      this.error = errorText(e instanceof ApiError ? e.code : 'network');
+      this.error = errorMessage(e, errorText, 'network');
     } finally {
       this.busy = false;
     }

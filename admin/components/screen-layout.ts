@@ -16,6 +16,7 @@ import {
 } from '../layout-form.ts';
 import { layoutMessages as t } from '../messages-layout.ts';
 import { errorText } from '../messages.ts';
+import { errorMessage } from '../load.ts';
 import { controls } from './styles.ts';
 
 const PRESETS: LayoutPresetId[] = ['full', ...(Object.keys(LAYOUT_PRESETS) as LayoutPresetId[]), 'custom'];
@@ -94,7 +95,7 @@ export class ScreenLayoutDialog extends LitElement {
       await api.setLayout(screen.id, check.layout);
       this.dialog.close();
     } catch (e) {
-      this.error = errorText(e instanceof ApiError ? e.code : 'network');
+      this.error = errorMessage(e, errorText, 'network');
       if (e instanceof ApiError) this.refused = fieldsOfIssues(e.issues);
     } finally {
       this.busy = false;

@@ -2,13 +2,14 @@ import { LitElement, html, css, nothing, unsafeCSS } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { LOCATION_KINDS, parseInstant, type ScreenStatus, type SessionWard } from '../../playlists/index.ts';
-import { api, ApiError } from '../api.ts';
+import { api } from '../api.ts';
 import { FleetFeed } from '../fleet-feed.ts';
 import { hoursMessages } from '../messages-hours.ts';
 import { NO_FILTER, filterScreens, summarize, visibleRange, type FleetFilter, type StateFilter } from '../fleet.ts';
 import { formatDuration } from '../format.ts';
 import { errorText, messages } from '../messages.ts';
 import { wardMessages } from '../messages-ward.ts';
+import { errorMessage } from '../load.ts';
 import './screen-add.ts';
 import './screen-layout.ts';
 import './screen-hours.ts';
@@ -163,7 +164,7 @@ export class ScreenList extends LitElement {
     try {
       await api.screens();
     } catch (e) {
-      this.error = errorText(e instanceof ApiError ? e.code : 'network');
+      this.error = errorMessage(e, errorText, 'network');
     }
   }
 
@@ -182,7 +183,7 @@ export class ScreenList extends LitElement {
   private readonly sendCommand: SendCommand = (screen, action) => {
     this.error = '';
     api.sendCommand(screen.id, action).catch((e: unknown) => {
-      this.error = errorText(e instanceof ApiError ? e.code : 'network');
+      this.error = errorMessage(e, errorText, 'network');
     });
   };
 

@@ -1,9 +1,10 @@
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import type { ScreenStatus } from '../../playlists/index.ts';
-import { ApiError, api } from '../api.ts';
+import { api } from '../api.ts';
 import { errorText } from '../messages.ts';
 import { tokenMessages as t } from '../messages-tokens.ts';
+import { errorMessage } from '../load.ts';
 import { controls } from './styles.ts';
 
 type Step = 'choose' | 'confirm-rotate' | 'confirm-revoke' | 'busy' | 'issued' | 'revoked';
@@ -78,7 +79,7 @@ export class ScreenToken extends LitElement {
   }
 
   private fail(e: unknown) {
-    this.error = errorText(e instanceof ApiError ? e.code : 'network');
+    this.error = errorMessage(e, errorText, 'network');
     this.step = 'choose';
   }
 

@@ -1,8 +1,9 @@
 import { LitElement, html, css, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { PASSWORD_MAX, PASSWORD_MIN, Role, type UserAccount, type WardEntry } from '../../playlists/index.ts';
-import { api, ApiError } from '../api.ts';
-import { errorText, messages } from '../messages.ts';
+import { api } from '../api.ts';
+import { messages } from '../messages.ts';
+import { errorMessage } from '../load.ts';
 import { controls } from './styles.ts';
 
 type Draft = { role: Role; wardCode: string | null };
@@ -186,7 +187,7 @@ export class UserList extends LitElement {
   }
 
   private fail(e: unknown) {
-    this.message = { ok: false, text: errorText(e instanceof ApiError ? e.code : 'unknown') };
+    this.message = { ok: false, text: errorMessage(e) };
   }
 }
 

@@ -3,6 +3,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import type { WardEntry } from '../../playlists/index.ts';
 import { api, ApiError } from '../api.ts';
 import { errorText, messages } from '../messages.ts';
+import { Loader, errorMessage } from '../load.ts';
 import { controls } from './styles.ts';
 
 /** One bad CSV row as the server names it (`line.<n>.<field>`), ready to show. */
@@ -41,7 +42,6 @@ export class WardList extends LitElement {
 
   /** Whether the user may import wards (admin). */
   @property({ type: Boolean, attribute: 'can-manage' }) canManage = false;
-  @state() private wards: WardEntry[] = [];
   @state() private message: { ok: boolean; text: string } | null = null;
   @state() private problems: LineProblem[] = [];
   @state() private busy = false;
@@ -51,12 +51,15 @@ export class WardList extends LitElement {
     void this.load();
   }
 
+  /** The ward list; a failure shows on the message line. */
+  private readonly list = new Loader(this, async () => (await api.wards()).wards, { onError: (text) => (this.message = { ok: false, text }) });
+
   private async load() {
-    try {
-      this.wards = (await api.wards()).wards;
-    } catch (e) {
-      this.message = { ok: false, text: errorText(e instanceof ApiError ? e.code : 'unknown') };
-    }
+    await this.list.load();
+  }
+
+  private get wards(): WardEntry[] {
+    return this.list.value ?? [];
   }
 
   override render() {
@@ -116,7 +119,7 @@ export class WardList extends LitElement {
       if (e instanceof ApiError && e.code === 'invalid_csv') {
         this.problems = e.issues.map(problemOf);
         this.message = { ok: false, text: t().rejected(this.problems.length) };
-      } else this.message = { ok: false, text: errorText(e instanceof ApiError ? e.code : 'unknown') };
+      } else this.message = { ok: false, text: errorMessage(e) };
     } finally {
       this.busy = false;
     }

@@ -1,9 +1,9 @@
 import { LitElement, html, css, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { PlaylistEntry, SessionWard } from '../../playlists/index.ts';
-import { api, ApiError } from '../api.ts';
-import { errorText } from '../messages.ts';
+import { api } from '../api.ts';
 import { wardMessages } from '../messages-ward.ts';
+import { errorMessage } from '../load.ts';
 import { controls } from './styles.ts';
 
 const t = wardMessages.content;
@@ -45,7 +45,7 @@ export class WardPlaylistStart extends LitElement {
       const created = await api.createPlaylist({ name: t.defaultName(this.ward!.name), itemIds: [] });
       this.dispatchEvent(new CustomEvent<PlaylistEntry>('playlist-created', { detail: created, bubbles: true, composed: true }));
     } catch (e) {
-      this.error = errorText(e instanceof ApiError ? e.code : 'unknown');
+      this.error = errorMessage(e);
     } finally {
       this.busy = false;
     }
