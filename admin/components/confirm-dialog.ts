@@ -1,6 +1,6 @@
-import { LitElement, css, html, nothing } from 'lit';
-import { customElement, query, state } from 'lit/decorators.js';
-import { controls } from './styles.ts';
+import { css, html, nothing } from 'lit';
+import { customElement, state } from 'lit/decorators.js';
+import { ModalDialog, dialogStyles } from './modal-dialog.ts';
 
 export interface ConfirmRequest {
   title: string;
@@ -20,21 +20,21 @@ export interface ConfirmRequest {
  * `confirm-cancel`.
  */
 @customElement('bt-confirm-dialog')
-export class ConfirmDialog extends LitElement {
+export class ConfirmDialog extends ModalDialog {
   static override styles = [
-    controls,
+    dialogStyles,
     css`
-      dialog { max-width: min(44rem, 92vw); border: 1px solid #9aa4b1; border-radius: 10px; padding: 1rem 1.25rem; }
+      /* A question, not a form: a little tighter, and the page behind a little darker. */
+      dialog { max-width: min(44rem, 92vw); border-radius: 10px; padding: 1rem 1.25rem; }
       dialog::backdrop { background: #0b254080; }
       h3 { margin: 0 0 0.6rem; font-size: 1.05rem; }
       ul { margin: 0 0 1rem; padding-left: 1.2rem; display: grid; gap: 0.35rem; }
-      .actions { display: flex; gap: 0.75rem; justify-content: flex-end; }
+      .actions { gap: 0.75rem; flex-wrap: nowrap; }
       button.danger-solid { background: #a40e26; border-color: #a40e26; color: #fff; font-weight: 600; }
     `,
   ];
 
   @state() private request: ConfirmRequest | null = null;
-  @query('dialog') private dialog!: HTMLDialogElement;
   private settle: ((ok: boolean) => void) | null = null;
 
   /** Opens the question; a question still open is answered no. */
@@ -42,26 +42,28 @@ export class ConfirmDialog extends LitElement {
     this.settle?.(false);
     this.request = request;
     await this.updateComplete;
-    if (!this.dialog.open) this.dialog.showModal();
+    this.show();
     return new Promise((resolve) => (this.settle = resolve));
   }
 
   override render() {
     const r = this.request;
-    return html`<dialog aria-labelledby="confirm-title" @close=${() => this.answer(false)}>
-      ${r ? html`<h3 id="confirm-title">${r.title}</h3>
+    return this.renderDialog(null, r ? html`<h3 id="confirm-title">${r.title}</h3>
         <ul>${r.lines.map((line) => html`<li>${line}</li>`)}</ul>
         <div class="actions">
           <button name="confirm-cancel" @click=${() => this.answer(false)}>${r.cancel}</button>
           <button name="confirm-ok" class=${r.danger ? 'danger-solid' : 'primary'} @click=${() => this.answer(true)}>${r.confirm}</button>
-        </div>` : nothing}
-    </dialog>`;
+        </div>` : nothing, 'confirm-title');
+  }
+
+  protected closed(): void {
+    this.answer(false);
   }
 
   private answer(ok: boolean): void {
     const settle = this.settle;
     this.settle = null;
-    if (this.dialog?.open) this.dialog.close();
+    this.close();
     settle?.(ok);
   }
 }

@@ -1,12 +1,10 @@
-import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
-import { customElement, property, query, state } from 'lit/decorators.js';
+import { css, html, nothing } from 'lit';
+import { customElement, state } from 'lit/decorators.js';
 import { ScreenStatus } from '../../playlists/index.ts';
 import { call } from '../api.ts';
 import { crossesMidnight, hoursFormOf, hoursOfForm, type HoursFormState, type HoursPreset } from '../hours-form.ts';
 import { hoursMessages as t } from '../messages-hours.ts';
-import { errorText } from '../messages.ts';
-import { errorMessage } from '../load.ts';
-import { controls } from './styles.ts';
+import { ScreenDialog, dialogStyles } from './modal-dialog.ts';
 
 const PRESETS: HoursPreset[] = ['always', 'daily', 'custom'];
 const OUTSIDE = ['clock', 'dim', 'black'] as const;
@@ -19,43 +17,23 @@ const OUTSIDE = ['clock', 'dim', 'black'] as const;
  * @fires hours-closed - the dialog was closed; the list clears `screen`
  */
 @customElement('bt-screen-hours')
-export class ScreenHoursDialog extends LitElement {
+export class ScreenHoursDialog extends ScreenDialog {
   static override styles = [
-    controls,
+    dialogStyles,
     css`
-      dialog { width: min(36rem, 92vw); border: 1px solid #9aa4b1; border-radius: 8px; padding: 1.25rem 1.5rem; }
-      dialog::backdrop { background: #0b254066; }
-      h3 { margin: 0 0 0.5rem; font-size: 1.1rem; }
-      p { margin: 0 0 0.75rem; line-height: 1.45; }
-      .hint { font-size: 0.85rem; color: #5b6571; }
-      fieldset { border: 1px solid #dde2e8; border-radius: 8px; margin: 0 0 0.75rem; padding: 0.5rem 0.75rem 0.75rem; }
-      legend { font-weight: 600; font-size: 0.9rem; padding: 0 0.3rem; }
-      .choices { display: grid; gap: 0.3rem; }
-      .choices label, .day label { display: flex; gap: 0.4rem; align-items: center; font-size: 0.9rem; color: #1b1f24; }
+      dialog { width: min(36rem, 92vw); }
+      .day label { display: flex; gap: 0.4rem; align-items: center; font-size: 0.9rem; color: #1b1f24; }
       .day { display: grid; grid-template-columns: 7rem 1fr 1fr; gap: 0.5rem; align-items: center; margin-top: 0.3rem; }
-      input[aria-invalid='true'] { border-color: #a40e26; background: #fdecef; }
-      .field-error { color: #a40e26; font-size: 0.8rem; }
-      .actions { display: flex; gap: 0.5rem; justify-content: flex-end; margin-top: 0.5rem; }
+      .actions { margin-top: 0.5rem; }
     `,
   ];
 
-  /** The screen whose hours to edit; null closes the dialog. */
-  @property({ attribute: false }) screen: ScreenStatus | null = null;
-
+  protected readonly closedEvent = 'hours-closed';
+  protected readonly text = t;
   @state() private form: HoursFormState | null = null;
-  @state() private busy = false;
-  @state() private error = '';
 
-  @query('dialog') private dialog!: HTMLDialogElement;
-
-  override updated(changed: PropertyValues<this>) {
-    if (!changed.has('screen')) return;
-    if (this.screen && !this.dialog.open) {
-      this.form = hoursFormOf(this.screen);
-      this.error = '';
-      this.busy = false;
-      this.dialog.showModal();
-    } else if (!this.screen && this.dialog.open) this.dialog.close();
+  protected opening(screen: ScreenStatus): void {
+    this.form = hoursFormOf(screen);
   }
 
   private change(patch: Partial<HoursFormState>) {
@@ -66,35 +44,19 @@ export class ScreenHoursDialog extends LitElement {
     if (this.form) this.change({ days: this.form.days.map((d, j) => (j === i ? { ...d, ...patch } : d)) });
   }
 
-  private async save() {
+  private saveHours() {
     const screen = this.screen;
     const check = this.form && hoursOfForm(this.form);
     if (!screen || !check?.ok) return;
-    this.busy = true;
-    this.error = '';
-    try {
-      await call('PUT', `/api/screens/${encodeURIComponent(screen.id)}/hours`, ScreenStatus, check.body);
-      this.dialog.close();
-    } catch (e) {
-      this.error = errorMessage(e, errorText, 'network');
-    } finally {
-      this.busy = false;
-    }
+    void this.save(() => call('PUT', `/api/screens/${encodeURIComponent(screen.id)}/hours`, ScreenStatus, check.body));
   }
 
-  private onClosed() {
+  protected override onClosed(): void {
     this.form = null;
-    this.dispatchEvent(new CustomEvent('hours-closed', { bubbles: true, composed: true }));
   }
 
-  override render() {
-    const name = this.screen?.name ?? '';
-    return html`<dialog aria-label=${t.title(name)} @close=${this.onClosed}>
-      <h3>${t.title(name)}</h3>
-      <p class="hint">${t.explain}</p>
-      ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
-      ${this.form ? this.renderForm(this.form) : nothing}
-    </dialog>`;
+  protected renderBody() {
+    return this.form ? this.renderForm(this.form) : nothing;
   }
 
   private renderForm(form: HoursFormState) {
@@ -128,8 +90,8 @@ export class ScreenHoursDialog extends LitElement {
         <p class="hint">${t.reloadHint}</p>
       </fieldset>
       <div class="actions">
-        <button @click=${() => this.dialog.close()}>${t.cancel}</button>
-        <button class="primary" data-action="save-hours" ?disabled=${!check.ok || this.busy} @click=${() => void this.save()}>
+        <button @click=${() => this.close()}>${t.cancel}</button>
+        <button class="primary" data-action="save-hours" ?disabled=${!check.ok || this.busy} @click=${() => this.saveHours()}>
           ${this.busy ? t.saving : t.save}
         </button>
       </div>`;

@@ -1,5 +1,5 @@
-import { LitElement, css, html, nothing, svg, type PropertyValues } from 'lit';
-import { customElement, property, query, state } from 'lit/decorators.js';
+import { css, html, nothing, svg } from 'lit';
+import { customElement, state } from 'lit/decorators.js';
 import type { ScreenStatus } from '../../playlists/index.ts';
 import { ApiError, api } from '../api.ts';
 import {
@@ -15,9 +15,7 @@ import {
   type LayoutPresetId,
 } from '../layout-form.ts';
 import { layoutMessages as t } from '../messages-layout.ts';
-import { errorText } from '../messages.ts';
-import { errorMessage } from '../load.ts';
-import { controls } from './styles.ts';
+import { ScreenDialog, dialogStyles } from './modal-dialog.ts';
 
 const PRESETS: LayoutPresetId[] = ['full', ...(Object.keys(LAYOUT_PRESETS) as LayoutPresetId[]), 'custom'];
 const RECT_FIELDS = ['x', 'y', 'width', 'height'] as const;
@@ -31,53 +29,32 @@ const RECT_FIELDS = ['x', 'y', 'width', 'height'] as const;
  * @fires layout-closed - the dialog was closed; the list clears `screen`
  */
 @customElement('bt-screen-layout')
-export class ScreenLayoutDialog extends LitElement {
+export class ScreenLayoutDialog extends ScreenDialog {
   static override styles = [
-    controls,
+    dialogStyles,
     css`
-      dialog { width: min(44rem, 92vw); border: 1px solid #9aa4b1; border-radius: 8px; padding: 1.25rem 1.5rem; }
-      dialog::backdrop { background: #0b254066; }
-      h3 { margin: 0 0 0.5rem; font-size: 1.1rem; }
-      p { margin: 0 0 0.75rem; line-height: 1.45; }
-      .hint { font-size: 0.85rem; color: #5b6571; }
+      dialog { width: min(44rem, 92vw); }
       .warn { color: #6b4d00; background: #fff1c2; padding: 0.4rem 0.6rem; border-radius: 6px; font-size: 0.9rem; }
       .body { display: grid; grid-template-columns: minmax(0, 1fr) 15rem; gap: 1rem 1.5rem; align-items: start; }
-      fieldset { border: 1px solid #dde2e8; border-radius: 8px; margin: 0 0 0.75rem; padding: 0.5rem 0.75rem 0.75rem; }
-      legend { font-weight: 600; font-size: 0.9rem; padding: 0 0.3rem; }
       .grid { display: grid; grid-template-columns: repeat(2, minmax(0, 1fr)); gap: 0.5rem 0.75rem; margin-top: 0.5rem; }
-      .choices { display: grid; gap: 0.3rem; }
-      .choices label { display: flex; gap: 0.4rem; align-items: center; font-size: 0.9rem; color: #1b1f24; }
       input[type='number'] { width: 100%; }
-      input[aria-invalid='true'] { border-color: #a40e26; background: #fdecef; }
-      .field-error { color: #a40e26; font-size: 0.8rem; }
       figure { margin: 0; }
       svg { width: 100%; height: auto; display: block; border-radius: 4px; }
       figcaption { font-size: 0.8rem; color: #5b6571; margin-top: 0.35rem; }
-      .actions { display: flex; gap: 0.5rem; justify-content: flex-end; flex-wrap: wrap; margin-top: 0.5rem; }
+      .actions { margin-top: 0.5rem; }
       @media (max-width: 40rem) { .body { grid-template-columns: 1fr; } }
     `,
   ];
 
-  /** The screen whose layout to edit; null closes the dialog. */
-  @property({ attribute: false }) screen: ScreenStatus | null = null;
-
+  protected readonly closedEvent = 'layout-closed';
+  protected readonly text = t;
   @state() private form: LayoutFormState | null = null;
   /** Fields the server refused on the last save (the form checks the rest as you type). */
   @state() private refused: LayoutField[] = [];
-  @state() private busy = false;
-  @state() private error = '';
 
-  @query('dialog') private dialog!: HTMLDialogElement;
-
-  override updated(changed: PropertyValues<this>) {
-    if (!changed.has('screen')) return;
-    if (this.screen && !this.dialog.open) {
-      this.form = formOf(this.screen);
-      this.refused = [];
-      this.error = '';
-      this.busy = false;
-      this.dialog.showModal();
-    } else if (!this.screen && this.dialog.open) this.dialog.close();
+  protected opening(screen: ScreenStatus): void {
+    this.form = formOf(screen);
+    this.refused = [];
   }
 
   private change(form: LayoutFormState) {
@@ -85,36 +62,21 @@ export class ScreenLayoutDialog extends LitElement {
     this.refused = [];
   }
 
-  private async save() {
+  private saveLayout() {
     const screen = this.screen;
     const check = this.form && layoutOfForm(this.form);
     if (!screen || !check?.ok) return;
-    this.busy = true;
-    this.error = '';
-    try {
-      await api.setLayout(screen.id, check.layout);
-      this.dialog.close();
-    } catch (e) {
-      this.error = errorMessage(e, errorText, 'network');
+    void this.save(() => api.setLayout(screen.id, check.layout), (e) => {
       if (e instanceof ApiError) this.refused = fieldsOfIssues(e.issues);
-    } finally {
-      this.busy = false;
-    }
+    });
   }
 
-  private onClosed() {
+  protected override onClosed(): void {
     this.form = null;
-    this.dispatchEvent(new CustomEvent('layout-closed', { bubbles: true, composed: true }));
   }
 
-  override render() {
-    const name = this.screen?.name ?? '';
-    return html`<dialog aria-label=${t.title(name)} @close=${this.onClosed}>
-      <h3>${t.title(name)}</h3>
-      <p class="hint">${t.explain}</p>
-      ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
-      ${this.form && this.screen ? this.renderForm(this.form, this.screen) : nothing}
-    </dialog>`;
+  protected renderBody(screen: ScreenStatus | null) {
+    return this.form && screen ? this.renderForm(this.form, screen) : nothing;
   }
 
   private renderForm(form: LayoutFormState, screen: ScreenStatus) {
@@ -166,8 +128,8 @@ export class ScreenLayoutDialog extends LitElement {
         </figure>
       </div>
       <div class="actions">
-        <button @click=${() => this.dialog.close()}>${t.cancel}</button>
-        <button class="primary" data-action="save-layout" ?disabled=${!check.ok || this.busy} @click=${() => void this.save()}>
+        <button @click=${() => this.close()}>${t.cancel}</button>
+        <button class="primary" data-action="save-layout" ?disabled=${!check.ok || this.busy} @click=${() => this.saveLayout()}>
           ${this.busy ? t.saving : t.save}
         </button>
       </div>`;

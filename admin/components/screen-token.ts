@@ -1,11 +1,10 @@
-import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
-import { customElement, property, query, state } from 'lit/decorators.js';
-import type { ScreenStatus } from '../../playlists/index.ts';
+import { css, html } from 'lit';
+import { customElement, state } from 'lit/decorators.js';
 import { api } from '../api.ts';
 import { errorText } from '../messages.ts';
 import { tokenMessages as t } from '../messages-tokens.ts';
 import { errorMessage } from '../load.ts';
-import { controls } from './styles.ts';
+import { ScreenDialog, dialogStyles } from './modal-dialog.ts';
 
 type Step = 'choose' | 'confirm-rotate' | 'confirm-revoke' | 'busy' | 'issued' | 'revoked';
 
@@ -16,39 +15,28 @@ type Step = 'choose' | 'confirm-rotate' | 'confirm-revoke' | 'busy' | 'issued' |
  * @fires token-closed - the dialog was closed; the list clears `screen`
  */
 @customElement('bt-screen-token')
-export class ScreenToken extends LitElement {
+export class ScreenToken extends ScreenDialog {
   static override styles = [
-    controls,
+    dialogStyles,
     css`
-      dialog { max-width: 40rem; border: 1px solid #9aa4b1; border-radius: 8px; padding: 1.25rem 1.5rem; }
-      dialog::backdrop { background: #0b254066; }
-      h3 { margin: 0 0 0.75rem; font-size: 1.1rem; }
-      p { margin: 0 0 0.75rem; line-height: 1.45; }
-      .actions { display: flex; gap: 0.5rem; justify-content: flex-end; flex-wrap: wrap; }
+      dialog { max-width: min(40rem, 92vw); }
+      h3 { margin-bottom: 0.75rem; }
       .link { display: flex; gap: 0.5rem; margin-bottom: 0.75rem; }
       .link input { flex: 1; font-family: ui-monospace, monospace; font-size: 0.85rem; }
     `,
   ];
 
-  /** The screen whose token to manage; null closes the dialog. */
-  @property({ attribute: false }) screen: ScreenStatus | null = null;
-
+  protected readonly closedEvent = 'token-closed';
+  /** The explanation shows with the first step's buttons. */
+  protected readonly text = { title: t.title };
   @state() private step: Step = 'choose';
   @state() private link = '';
   @state() private copied = false;
-  @state() private error = '';
 
-  @query('dialog') private dialog!: HTMLDialogElement;
-
-  override updated(changed: PropertyValues<this>) {
-    if (!changed.has('screen')) return;
-    if (this.screen && !this.dialog.open) {
-      this.step = 'choose';
-      this.link = '';
-      this.copied = false;
-      this.error = '';
-      this.dialog.showModal();
-    } else if (!this.screen && this.dialog.open) this.dialog.close();
+  protected opening(): void {
+    this.step = 'choose';
+    this.link = '';
+    this.copied = false;
   }
 
   override disconnectedCallback() {
@@ -94,26 +82,16 @@ export class ScreenToken extends LitElement {
     this.copied = true;
   }
 
-  private close() {
+  protected override close(): void {
     this.link = '';
-    this.dialog.close();
+    super.close();
   }
 
-  private onClosed() {
+  protected override onClosed(): void {
     this.link = '';
-    this.dispatchEvent(new CustomEvent('token-closed', { bubbles: true, composed: true }));
   }
 
-  override render() {
-    const name = this.screen?.name ?? '';
-    return html`<dialog aria-label=${t.title(name)} @close=${this.onClosed}>
-      <h3>${t.title(name)}</h3>
-      ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
-      ${this.renderStep()}
-    </dialog>`;
-  }
-
-  private renderStep() {
+  protected renderBody() {
     switch (this.step) {
       case 'choose':
         return html`<p>${t.explain}</p>
