@@ -2,7 +2,7 @@ import { html, type TemplateResult } from 'lit';
 import type { ScreenStatus } from '../playlists/index.ts';
 import { noOfflineCache } from './fleet.ts';
 import { formatBytes } from './format.ts';
-import { cacheMessages as t } from './messages-cache.ts';
+import { cacheMessages as t } from './messages/cache.ts';
 
 type Device = ScreenStatus['device'];
 

@@ -1,6 +1,6 @@
 import type { ContentFields } from '../playlists/index.ts';
 import { fitPlan, type PlanOptions } from '../player/preview.ts';
-import { editorMessages } from './messages-editor.ts';
+import { editorMessages } from './messages/editor.ts';
 import type { ScreenRef, SizeToCheck } from './preview-profiles.ts';
 
 /**

@@ -1,8 +1,8 @@
-import { messages } from './messages.ts';
+import { messages } from './messages/index.ts';
 
 /**
  * Numbers as the admin page prints them, written once: bytes, how long ago, a clip's length, a
- * server instant. Vietnamese decimals (a comma) and units from messages.ts.
+ * server instant. Vietnamese decimals (a comma) and units from messages/app.ts.
  */
 
 /** 512 → "512 B"; 1,536 → "1,5 KB"; 25 MiB → "25 MB": one decimal under 10, binary units up to TB. */

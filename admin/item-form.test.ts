@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { KINDS, check, cleanDraft, fromDateTimeInput, newDraft, secondsToMs, toDateTimeInput } from './item-form.ts';
-import { editorMessages } from './messages-editor.ts';
+import { editorMessages } from './messages/editor.ts';
 
 const m = editorMessages.invalid;
 const MEDIA = 'a'.repeat(64);

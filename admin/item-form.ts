@@ -12,7 +12,7 @@ import {
   validityOk,
   type ContentKind,
 } from '../playlists/index.ts';
-import { editorMessages } from './messages-editor.ts';
+import { editorMessages } from './messages/editor.ts';
 
 /**
  * The content form's logic, free of the DOM: the draft a new item starts from, validation with

@@ -2,7 +2,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { describe, expect, it } from 'vitest';
 import { ApiError } from './api.ts';
 import { Loader, errorMessage } from './load.ts';
-import { errorText } from './messages.ts';
+import { errorText } from './messages/index.ts';
 
 class Host implements ReactiveControllerHost {
   updates = 0;

@@ -1,6 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { ApiError } from './api.ts';
-import { errorText } from './messages.ts';
+import { errorText } from './messages/index.ts';
 
 /**
  * A failed request as Vietnamese text: the API's error code through `text` (a view's own

@@ -1,5 +1,5 @@
 import type { ScreenStatus } from '../playlists/index.ts';
-import { editorMessages } from './messages-editor.ts';
+import { editorMessages } from './messages/editor.ts';
 
 /**
  * The screen sizes the content editor previews at: the common boards (a P10 LED board of

@@ -1,6 +1,6 @@
 import type { ContentFields } from '../playlists/index.ts';
-import { approvalMessages } from './messages-approval.ts';
-import { editorMessages, fieldLabel } from './messages-editor.ts';
+import { approvalMessages } from './messages/approval.ts';
+import { editorMessages, fieldLabel } from './messages/editor.ts';
 
 /** One field that differs between the version on air and the submitted one. */
 export interface FieldChange {

@@ -1,6 +1,6 @@
 import type { RevisionChange } from '../playlists/index.ts';
-import { editorMessages } from './messages-editor.ts';
-import { revisionFieldLabel, revisionMessages } from './messages-revisions.ts';
+import { editorMessages } from './messages/editor.ts';
+import { revisionFieldLabel, revisionMessages } from './messages/revisions.ts';
 
 /** One field of a changed object, both versions as text. */
 export interface FieldRow {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { messages } from './messages.ts';
+import { messages } from './messages/index.ts';
 import { storageNotice } from './storage-notice.ts';
 
 describe('storageNotice', () => {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { messages } from './messages.ts';
+import { messages } from './messages/index.ts';
 
 /** What the admin page reads of `/healthz`: degraded comes with its reasons (server/storage.ts). */
 const Health = z.object({ status: z.string(), reasons: z.array(z.string()).optional() });

@@ -4,8 +4,8 @@ import { formatLocalDate, formatLocalTime, parseInstant, type ApprovalEntry, typ
 import { api, ApiError } from '../api.ts';
 import { approvalApi } from '../approval-api.ts';
 import { mediaApi } from '../media-api.ts';
-import { approvalErrorText, approvalMessages } from '../messages-approval.ts';
-import { editorMessages } from '../messages-editor.ts';
+import { approvalErrorText, approvalMessages } from '../messages/approval.ts';
+import { editorMessages } from '../messages/editor.ts';
 import { previewProfiles, screenSizes, type PreviewProfile, type ScreenSize } from '../preview-profiles.ts';
 import { fieldChanges } from '../review-diff.ts';
 import { Loader } from '../load.ts';

@@ -2,9 +2,9 @@ import { LitElement, html, css, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { formatLocalDate, formatLocalTime, parseInstant, type AuditEntry, type UserAccount, type WardEntry } from '../../playlists/index.ts';
 import { api } from '../api.ts';
-import { messages } from '../messages.ts';
+import { messages } from '../messages/index.ts';
 import { controls } from './styles.ts';
-import { approvalMessages } from '../messages-approval.ts';
+import { approvalMessages } from '../messages/approval.ts';
 import { errorMessage } from '../load.ts';
 
 const t = () => messages.audit;

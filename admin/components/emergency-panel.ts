@@ -4,9 +4,9 @@ import type { ContentFields, EmergencyStatus, MediaInfo, ScreenStatus, WardEntry
 import { api } from '../api.ts';
 import { emergencyReach } from '../emergency-reach.ts';
 import { mediaApi } from '../media-api.ts';
-import { scheduleMessages } from '../messages-schedule.ts';
+import { scheduleMessages } from '../messages/schedule.ts';
 import { scheduleApi } from '../schedule-api.ts';
-import { fallbackMessages } from '../messages-fallback.ts';
+import { fallbackMessages } from '../messages/fallback.ts';
 import { previewProfiles } from '../preview-profiles.ts';
 import { errorMessage } from '../load.ts';
 import type { ConfirmDialog } from './confirm-dialog.ts';

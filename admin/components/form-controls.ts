@@ -1,6 +1,6 @@
 import { css, html, nothing, type TemplateResult } from 'lit';
 import type { Draft, FieldErrors } from '../item-form.ts';
-import { editorMessages } from '../messages-editor.ts';
+import { editorMessages } from '../messages/editor.ts';
 
 /**
  * The pieces the content forms are built from: a labelled input with its validation message

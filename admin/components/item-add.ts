@@ -2,7 +2,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { ContentFields, ContentKind, MediaInfo } from '../../playlists/index.ts';
 import { DEFAULT_DURATION_MS, KINDS, check, newDraft, type Checked, type Draft } from '../item-form.ts';
-import { editorMessages } from '../messages-editor.ts';
+import { editorMessages } from '../messages/editor.ts';
 import { defaultProfile, type PreviewProfile, type ScreenSize } from '../preview-profiles.ts';
 import { fieldStyles, type FieldHost } from './form-controls.ts';
 import { commonFields, kindFields } from './item-fields.ts';

@@ -11,7 +11,7 @@ import {
   type ContentFields,
 } from '../../playlists/index.ts';
 import { fromDateTimeInput, secondsToMs, toDateTimeInput } from '../item-form.ts';
-import { editorMessages } from '../messages-editor.ts';
+import { editorMessages } from '../messages/editor.ts';
 import { checkField, fieldError, numberField, textField, type FieldHost } from './form-controls.ts';
 import './media-picker.ts';
 import type { MediaPickDetail } from './media-picker.ts';

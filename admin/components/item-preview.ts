@@ -2,7 +2,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { ContentFields, MediaInfo } from '../../playlists/index.ts';
 import { BtEmergency, THEME_COLOURS, renderItem, systemNow } from '../../player/preview.ts';
-import { editorMessages } from '../messages-editor.ts';
+import { editorMessages } from '../messages/editor.ts';
 import { previewScale, type PreviewProfile } from '../preview-profiles.ts';
 
 /** How long typing pauses before the preview follows. */

@@ -2,7 +2,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { ContentFields, MediaInfo } from '../../playlists/index.ts';
 import { fitWarnings, warningText } from '../fit-warnings.ts';
-import { editorMessages } from '../messages-editor.ts';
+import { editorMessages } from '../messages/editor.ts';
 import { sizesToCheck, type PreviewProfile, type ScreenSize } from '../preview-profiles.ts';
 
 /** Screens named per warning; the rest are counted. */

@@ -2,7 +2,7 @@ import { LitElement, html, css, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { MediaEntry, MediaId } from '../../playlists/index.ts';
 import { mediaApi, type UploadResult } from '../media-api.ts';
-import { mediaErrorText, mediaMessages } from '../messages-media.ts';
+import { mediaErrorText, mediaMessages } from '../messages/media.ts';
 import { Loader } from '../load.ts';
 import { describe, thumbStyles, thumbnail } from './media-thumb.ts';
 import './media-upload.ts';

@@ -1,7 +1,7 @@
 import { html, css } from 'lit';
 import type { MediaInfo } from '../../playlists/index.ts';
 import { formatBytes, formatClipLength } from '../format.ts';
-import { mediaMessages } from '../messages-media.ts';
+import { mediaMessages } from '../messages/media.ts';
 
 /** Template helpers shared by the library and the picker: a thumbnail and a one-line description. */
 

@@ -1,7 +1,7 @@
 import { LitElement, html, css, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { mediaApi, type UploadResult } from '../media-api.ts';
-import { mediaErrorText, mediaMessages } from '../messages-media.ts';
+import { mediaErrorText, mediaMessages } from '../messages/media.ts';
 import { errorMessage } from '../load.ts';
 import { controls } from './styles.ts';
 

@@ -2,7 +2,7 @@ import { LitElement, css, html, nothing, type PropertyValues, type TemplateResul
 import { property, query, state } from 'lit/decorators.js';
 import type { ScreenStatus } from '../../playlists/index.ts';
 import { errorMessage } from '../load.ts';
-import { errorText } from '../messages.ts';
+import { errorText } from '../messages/index.ts';
 import { controls } from './styles.ts';
 
 /** The look every admin dialog shares; each sets its own width. */

@@ -2,7 +2,7 @@ import { LitElement, html, css } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { PASSWORD_MIN, type SessionInfo } from '../../playlists/index.ts';
 import { api } from '../api.ts';
-import { messages } from '../messages.ts';
+import { messages } from '../messages/index.ts';
 import { errorMessage } from '../load.ts';
 import { controls } from './styles.ts';
 

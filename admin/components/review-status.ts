@@ -3,7 +3,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import type { ContentEntry, Role } from '../../playlists/index.ts';
 import { approvalApi } from '../approval-api.ts';
 import { mayArchive, maySubmit } from '../access.ts';
-import { approvalErrorText, approvalMessages } from '../messages-approval.ts';
+import { approvalErrorText, approvalMessages } from '../messages/approval.ts';
 import { errorMessage } from '../load.ts';
 import { controls } from './styles.ts';
 

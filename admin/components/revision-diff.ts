@@ -3,7 +3,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { RevisionDiff, formatLocalDate, formatLocalTime, parseInstant, type MediaInfo, type RevisionChange } from '../../playlists/index.ts';
 import { call } from '../api.ts';
 import { mediaApi } from '../media-api.ts';
-import { revisionMessages as t } from '../messages-revisions.ts';
+import { revisionMessages as t } from '../messages/revisions.ts';
 import type { PreviewProfile } from '../preview-profiles.ts';
 import { fieldRows, stateOf, titleOf } from '../revision-rows.ts';
 import { Loader } from '../load.ts';

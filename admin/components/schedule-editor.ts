@@ -13,9 +13,9 @@ import {
   type WardEntry,
 } from '../../playlists/index.ts';
 import { ApiError } from '../api.ts';
-import { errorText, messages } from '../messages.ts';
-import { scheduleMessages as t } from '../messages-schedule.ts';
-import { wardMessages } from '../messages-ward.ts';
+import { errorText, messages } from '../messages/index.ts';
+import { scheduleMessages as t } from '../messages/schedule.ts';
+import { wardMessages } from '../messages/ward-operator.ts';
 import { scheduleApi } from '../schedule-api.ts';
 import { controls } from './styles.ts';
 

@@ -4,9 +4,9 @@ import {
   LOCATION_KINDS, localParts, parseInstant, toLocalIso,
   type PlayingAt, type ScreenStatus, type Timeline, type TimelineGroups, type TimelineHour, type TimelineReason, type WardEntry,
 } from '../../playlists/index.ts';
-import { messages } from '../messages.ts';
-import { fallbackMessages as f } from '../messages-fallback.ts';
-import { scheduleMessages as t } from '../messages-schedule.ts';
+import { messages } from '../messages/index.ts';
+import { fallbackMessages as f } from '../messages/fallback.ts';
+import { scheduleMessages as t } from '../messages/schedule.ts';
 import { scheduleApi } from '../schedule-api.ts';
 import { errorMessage } from '../load.ts';
 import { controls } from './styles.ts';

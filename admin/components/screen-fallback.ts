@@ -2,7 +2,7 @@ import { LitElement, html, css, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { ScreenFallbackResult, type PlaylistEntry, type ScreenStatus } from '../../playlists/index.ts';
 import { call } from '../api.ts';
-import { fallbackMessages } from '../messages-fallback.ts';
+import { fallbackMessages } from '../messages/fallback.ts';
 import { errorMessage } from '../load.ts';
 import { controls } from './styles.ts';
 

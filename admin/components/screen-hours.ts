@@ -3,7 +3,7 @@ import { customElement, state } from 'lit/decorators.js';
 import { ScreenStatus } from '../../playlists/index.ts';
 import { call } from '../api.ts';
 import { crossesMidnight, hoursFormOf, hoursOfForm, type HoursFormState, type HoursPreset } from '../hours-form.ts';
-import { hoursMessages as t } from '../messages-hours.ts';
+import { hoursMessages as t } from '../messages/hours.ts';
 import { ScreenDialog, dialogStyles } from './modal-dialog.ts';
 
 const PRESETS: HoursPreset[] = ['always', 'daily', 'custom'];

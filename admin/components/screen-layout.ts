@@ -14,7 +14,7 @@ import {
   type LayoutFormState,
   type LayoutPresetId,
 } from '../layout-form.ts';
-import { layoutMessages as t } from '../messages-layout.ts';
+import { layoutMessages as t } from '../messages/layout.ts';
 import { ScreenDialog, dialogStyles } from './modal-dialog.ts';
 
 const PRESETS: LayoutPresetId[] = ['full', ...(Object.keys(LAYOUT_PRESETS) as LayoutPresetId[]), 'custom'];

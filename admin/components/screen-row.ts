@@ -2,10 +2,10 @@ import { html, nothing } from 'lit';
 import { COMMAND_ACTIONS, formatLocalDate, formatLocalTime, parseInstant, type CommandAction, type ScreenStatus } from '../../playlists/index.ts';
 import { formatBytes, formatDuration } from '../format.ts';
 import { cacheDetails, cacheTitle } from '../cache-status.ts';
-import { messages } from '../messages.ts';
-import { tokenMessages } from '../messages-tokens.ts';
-import { layoutMessages } from '../messages-layout.ts';
-import { hoursMessages } from '../messages-hours.ts';
+import { messages } from '../messages/index.ts';
+import { tokenMessages } from '../messages/tokens.ts';
+import { layoutMessages } from '../messages/layout.ts';
+import { hoursMessages } from '../messages/hours.ts';
 
 /** The grid columns of the screens table; the header and every row share them. */
 export const SCREEN_COLUMNS = 'minmax(12rem, 2fr) minmax(8rem, 1.2fr) minmax(9rem, 1.3fr) minmax(7rem, 1fr) minmax(8rem, 1fr) minmax(11rem, 1.6fr)';

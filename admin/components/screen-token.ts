@@ -1,8 +1,8 @@
 import { css, html } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { api } from '../api.ts';
-import { errorText } from '../messages.ts';
-import { tokenMessages as t } from '../messages-tokens.ts';
+import { errorText } from '../messages/index.ts';
+import { tokenMessages as t } from '../messages/tokens.ts';
 import { errorMessage } from '../load.ts';
 import { ScreenDialog, dialogStyles } from './modal-dialog.ts';
 

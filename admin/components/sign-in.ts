@@ -1,7 +1,7 @@
 import { LitElement, html, css } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { api, ApiError } from '../api.ts';
-import { errorText, messages } from '../messages.ts';
+import { errorText, messages } from '../messages/index.ts';
 import type { SessionInfo } from '../../playlists/index.ts';
 import { controls } from './styles.ts';
 

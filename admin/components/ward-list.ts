@@ -2,7 +2,7 @@ import { LitElement, html, css, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { WardEntry } from '../../playlists/index.ts';
 import { api, ApiError } from '../api.ts';
-import { errorText, messages } from '../messages.ts';
+import { errorText, messages } from '../messages/index.ts';
 import { Loader, errorMessage } from '../load.ts';
 import { controls } from './styles.ts';
 

@@ -2,7 +2,7 @@ import { LitElement, html, css, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { PlaylistEntry, SessionWard } from '../../playlists/index.ts';
 import { api } from '../api.ts';
-import { wardMessages } from '../messages-ward.ts';
+import { wardMessages } from '../messages/ward-operator.ts';
 import { errorMessage } from '../load.ts';
 import { controls } from './styles.ts';
 

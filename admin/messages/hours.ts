@@ -1,4 +1,4 @@
-import type { HoursPreset } from './hours-form.ts';
+import type { HoursPreset } from '../hours-form.ts';
 
 /** Vietnamese text of the operating-hours dialog (admin/components/screen-hours.ts). */
 export const hoursMessages = {

@@ -1,6 +1,6 @@
 // Vietnamese text of content approval in the admin page. English identifiers; Vietnamese only here.
-import type { ReviewState } from '../playlists/index.ts';
-import { errorText } from './messages.ts';
+import type { ReviewState } from '../../playlists/index.ts';
+import { errorText } from './errors.ts';
 
 export const approvalMessages = {
   /** The nav entry of the approval queue. */

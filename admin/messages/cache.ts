@@ -1,4 +1,4 @@
-import type { MEDIA_ERRORS } from '../playlists/index.ts';
+import type { MEDIA_ERRORS } from '../../playlists/index.ts';
 
 /** The fleet dashboard's words for a screen's offline cache and media downloads. */
 export const cacheMessages = {

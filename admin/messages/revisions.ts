@@ -1,8 +1,25 @@
-// Vietnamese text of the revision history's side-by-side difference. English identifiers; Vietnamese only here.
-import { editorMessages, fieldLabel } from './messages-editor.ts';
+// Vietnamese text of the revision history: the list, and a revision's side-by-side difference.
+import { editorMessages, fieldLabel } from './editor.ts';
 
 const e = editorMessages.editor;
 
+/** The list of revisions (`messages.revisions`). */
+export const revisionListMessages = {
+  revisions: {
+    title: 'Lịch sử xuất bản',
+    number: 'Phiên bản',
+    at: 'Thời gian',
+    by: 'Người xuất bản',
+    changes: 'Thay đổi',
+    restore: 'Khôi phục',
+    current: 'Đang phát',
+    summary: (added: number, changed: number, removed: number) =>
+      `${added} mới, ${changed} sửa, ${removed} bỏ`,
+    restored: (n: number) => `Đã khôi phục thành phiên bản ${n}.`,
+  },
+} as const;
+
+/** A revision's changes, side by side. */
 export const revisionMessages = {
   show: 'Xem thay đổi',
   /** Under the history: the next page of older revisions. */

@@ -1,6 +1,6 @@
 // Vietnamese text of a screen's layout form (canvas, ticker strip, theme). English identifiers;
 // Vietnamese only here.
-import type { LayoutField, LayoutPresetId } from './layout-form.ts';
+import type { LayoutField, LayoutPresetId } from '../layout-form.ts';
 
 export const layoutMessages = {
   /** The row's button: short, the column is narrow. */

@@ -1,6 +1,6 @@
 // Vietnamese strings of the per-screen fallback playlist, the timeline of a ward or a location
 // kind, and the emergency picture (issue 4). English identifiers; the text is for operators.
-import type { FallbackChoice } from '../playlists/index.ts';
+import type { FallbackChoice } from '../../playlists/index.ts';
 
 export const fallbackMessages = {
   panel: {

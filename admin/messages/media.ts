@@ -1,6 +1,6 @@
 // Vietnamese text of the media library and the media picker. English identifiers; Vietnamese only here.
-import { IMAGE_MAX_BYTES, IMAGE_MAX_PIXELS, VIDEO_MAX_BYTES } from '../playlists/index.ts';
-import { errorText } from './messages.ts';
+import { IMAGE_MAX_BYTES, IMAGE_MAX_PIXELS, VIDEO_MAX_BYTES } from '../../playlists/index.ts';
+import { errorText } from './errors.ts';
 
 const MB = 1024 * 1024;
 
