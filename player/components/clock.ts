@@ -1,12 +1,9 @@
-import { LitElement, css, html, nothing } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
+import { css, html, nothing } from 'lit';
+import { customElement } from 'lit/decorators.js';
 import type { ContentFields } from '../../playlists/player.ts';
-import { BoxSize } from '../box-size.ts';
-import { FitController, fitText } from '../fit-text.ts';
-import type { PagePart, PlanPage } from '../fit-plan.ts';
-import { TickController, systemNow } from '../tick.ts';
-import { PagedText, pagedStyles, partText } from './paged.ts';
-import { markItem, screenStyles } from './styles.ts';
+import type { PagePart } from '../fit-plan.ts';
+import { TimedPagedItem, pagedStyles, partText } from './paged.ts';
+import { screenStyles } from './styles.ts';
 
 export type ClockItem = Extract<ContentFields, { kind: 'clock' }> & { id?: string };
 
@@ -16,7 +13,7 @@ export type ClockItem = Extract<ContentFields, { kind: 'clock' }> & { id?: strin
  * cannot be legible beside the time and date, they take turns (fit-plan.ts).
  */
 @customElement('bt-clock')
-export class BtClock extends LitElement {
+export class BtClock extends TimedPagedItem<ClockItem> {
   static override styles = [
     screenStyles,
     pagedStyles,
@@ -37,31 +34,6 @@ export class BtClock extends LitElement {
     `,
   ];
 
-  @property({ attribute: false }) item: ClockItem | null = null;
-  /** The player's corrected clock; an admin preview may pass a chosen instant. */
-  @property({ attribute: false }) now: () => number = systemNow;
-  /** When the item's slot began: the pages turn from it. */
-  @property({ attribute: false }) since: number | null = null;
-
-  @state() private at = 0;
-  private readonly box = new BoxSize(this);
-  private readonly paged = new PagedText(this);
-  private page: PlanPage | null = null;
-
-  constructor() {
-    super();
-    new FitController(this, () => this.fit());
-    // Re-renders on every minute boundary of corrected time, from the page's one minute tick.
-    new TickController(this, () => this.now, () => (this.at = this.now()));
-  }
-
-  override willUpdate(changed: Map<PropertyKey, unknown>): void {
-    markItem(this, this.item?.id);
-    if (changed.has('now') || changed.has('item') || !this.hasUpdated) this.at = this.now();
-    const item = this.item;
-    this.page = item ? this.paged.page(item, this.box.width, this.box.height, this.now, this.since) : null;
-  }
-
   override render() {
     const page = this.page;
     if (!this.item || !page) return nothing;
@@ -76,12 +48,6 @@ export class BtClock extends LitElement {
     if (part.name !== 'date') return partText(part);
     const comma = part.text.indexOf(', ');
     return html`<span data-text data-part="date" class="date"><span class="nobr">${part.text.slice(0, comma + 1)}</span> <span class="nobr">${part.text.slice(comma + 2)}</span></span> `;
-  }
-
-  private fit(): void {
-    const el = this.renderRoot.querySelector<HTMLElement>('.fit');
-    // Never under the legible size: the plan put on this page only what fits at it.
-    if (el && this.page) fitText(el, { min: this.page.floorPx });
   }
 }
 

@@ -1,12 +1,10 @@
-import { LitElement, css, html, nothing } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
+import { css, html, nothing } from 'lit';
+import { customElement } from 'lit/decorators.js';
 import { countdownStage, type ContentFields } from '../../playlists/player.ts';
-import { BoxSize } from '../box-size.ts';
-import { FitController, fitText, keepDashes } from '../fit-text.ts';
-import type { PagePart, PlanPage } from '../fit-plan.ts';
-import { TickController, systemNow } from '../tick.ts';
-import { PagedText, pagedStyles, partText } from './paged.ts';
-import { markItem, screenStyles } from './styles.ts';
+import { keepDashes } from '../fit-text.ts';
+import type { PagePart } from '../fit-plan.ts';
+import { TimedPagedItem, pagedStyles, partText } from './paged.ts';
+import { screenStyles } from './styles.ts';
 
 export type CountdownItem = Extract<ContentFields, { kind: 'countdown' }> & { id?: string };
 
@@ -17,7 +15,7 @@ export type CountdownItem = Extract<ContentFields, { kind: 'countdown' }> & { id
  * legible together (a 192×96 board) they take turns within the item's slot (fit-plan.ts).
  */
 @customElement('bt-countdown')
-export class BtCountdown extends LitElement {
+export class BtCountdown extends TimedPagedItem<CountdownItem> {
   static override styles = [
     screenStyles,
     pagedStyles,
@@ -47,31 +45,6 @@ export class BtCountdown extends LitElement {
     `,
   ];
 
-  @property({ attribute: false }) item: CountdownItem | null = null;
-  /** The player's corrected clock; an admin preview may pass a chosen instant. */
-  @property({ attribute: false }) now: () => number = systemNow;
-  /** When the item's slot began: the pages turn from it. */
-  @property({ attribute: false }) since: number | null = null;
-
-  @state() private at = 0;
-  private readonly box = new BoxSize(this);
-  private readonly paged = new PagedText(this);
-  private page: PlanPage | null = null;
-
-  constructor() {
-    super();
-    new FitController(this, () => this.fit());
-    // Re-evaluates on every minute boundary of corrected time, from the page's one minute tick.
-    new TickController(this, () => this.now, () => (this.at = this.now()));
-  }
-
-  override willUpdate(changed: Map<PropertyKey, unknown>): void {
-    markItem(this, this.item?.id);
-    if (changed.has('now') || changed.has('item') || !this.hasUpdated) this.at = this.now();
-    const item = this.item;
-    this.page = item ? this.paged.page(item, this.box.width, this.box.height, this.now, this.since) : null;
-  }
-
   override render() {
     const item = this.item;
     const page = this.page;
@@ -98,12 +71,6 @@ export class BtCountdown extends LitElement {
       default:
         return partText(part);
     }
-  }
-
-  private fit(): void {
-    const el = this.renderRoot.querySelector<HTMLElement>('.fit');
-    // Never under the legible size: the plan put on this page only what fits at it.
-    if (el && this.page) fitText(el, { min: this.page.floorPx });
   }
 }
 

@@ -1,14 +1,10 @@
-import { LitElement, css, html, nothing } from 'lit';
+import { css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { ContentFields, MediaInfo } from '../../playlists/player.ts';
-import { BoxSize } from '../box-size.ts';
-import { FitController, fitText } from '../fit-text.ts';
-import type { PlanPage } from '../fit-plan.ts';
 import { captionBandPx } from '../kind-parts.ts';
 import { DecodedImage } from '../decoded-image.ts';
 import { mediaFile } from '../media-files.ts';
-import { PagedText, partText } from './paged.ts';
-import { markItem } from './styles.ts';
+import { PagedItem, partText } from './paged.ts';
 import { inlineStyle } from '../inline-style.ts';
 
 export type ImageItem = Extract<ContentFields, { kind: 'image' }> & { id?: string };
@@ -21,7 +17,7 @@ export type ImageItem = Extract<ContentFields, { kind: 'image' }> & { id?: strin
  * picture replaces the old one only once decoded. `data-src` on the host is the file shown.
  */
 @customElement('bt-image')
-export class BtImage extends LitElement {
+export class BtImage extends PagedItem<ImageItem> {
   static override styles = css`
     :host {
       display: flex;
@@ -74,32 +70,23 @@ export class BtImage extends LitElement {
     }
   `;
 
-  @property({ attribute: false }) item: ImageItem | null = null;
   /** The manifest's media (or the admin's library), to find the item's files. */
   @property({ attribute: false }) media: readonly MediaInfo[] = [];
-  /** The player's corrected clock and the slot's start: the caption's pages turn on them. */
-  @property({ attribute: false }) now: () => number = () => Date.now();
-  @property({ attribute: false }) since: number | null = null;
 
-  private readonly box = new BoxSize(this);
   private readonly image = new DecodedImage(this);
-  private readonly paged = new PagedText(this);
-  private page: PlanPage | null = null;
 
-  constructor() {
-    super();
-    new FitController(this, () => this.fit());
+  /** Only a caption is text; its pages turn in the band under the picture. */
+  protected override hasText(item: ImageItem): boolean {
+    return Boolean(item.caption);
   }
-
 
   private get band(): number {
     return this.item?.caption ? captionBandPx(this.box.height) : 0;
   }
 
-  override willUpdate(): void {
+  override willUpdate(changed: Map<PropertyKey, unknown>): void {
+    super.willUpdate(changed);
     const item = this.item;
-    markItem(this, item?.id);
-    this.page = item?.caption ? this.paged.page(item, this.box.width, this.box.height, this.now, this.since) : null;
     const info = item ? this.media.find((m) => m.id === item.media) : undefined;
     const pictureHeight = this.box.height - this.band;
     // The file for the whole zone, the one the offline cache holds (media-files.ts), whatever the caption takes.
@@ -129,12 +116,6 @@ export class BtImage extends LitElement {
     const src = this.image.shown?.getAttribute('src');
     if (src) this.setAttribute('data-src', src);
     else this.removeAttribute('data-src');
-  }
-
-  private fit(): void {
-    const el = this.renderRoot.querySelector<HTMLElement>('.fit');
-    // Never under the legible size: the plan put on this page only what fits in the band at it.
-    if (el && this.page) fitText(el, { min: this.page.floorPx });
   }
 }
 

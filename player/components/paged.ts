@@ -1,8 +1,12 @@
-import { css, html, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import { LitElement, css, html, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
 import { MINUTE_MS, type ContentFields } from '../../playlists/player.ts';
+import { BoxSize } from '../box-size.ts';
 import { fitPlan, pageAt, type FitPlan, type PagePart, type PlanPage } from '../fit-plan.ts';
 import { ItemFits, fontState } from '../fit-cache.ts';
-import { keepDashes } from '../fit-text.ts';
+import { FitController, fitText, keepDashes } from '../fit-text.ts';
+import { TickController, systemNow } from '../tick.ts';
+import { markItem } from './styles.ts';
 
 /** Plans by item and size (and minute, for the kinds whose text changes with it): made once each. */
 const plans = new ItemFits<FitPlan>();
@@ -78,3 +82,70 @@ export const pagedStyles = css`
     margin-top: 0;
   }
 `;
+
+/**
+ * An item renderer whose text takes turns page by page (fit-plan.ts): countdown, clock, notice,
+ * story, image. It holds the item, the corrected clock and the slot's start, plans the page on
+ * screen for its box, and fits that page's text, never under the size the plan gave it.
+ * Sets `data-item-id` on itself (styles.ts).
+ */
+export abstract class PagedItem<T extends ContentFields> extends LitElement {
+  /** The item; `id` is absent in an admin preview of an unsaved draft. */
+  @property({ attribute: false }) item: (T & { id?: string }) | null = null;
+  /** The player's corrected clock; an admin preview may pass a chosen instant. */
+  @property({ attribute: false }) now: () => number = systemNow;
+  /** When the item's slot began: the pages turn from it. */
+  @property({ attribute: false }) since: number | null = null;
+
+  protected readonly box = new BoxSize(this);
+  private readonly paged = new PagedText(this);
+  /** The page on screen now; null before the box is measured, or with no text to show. */
+  protected page: PlanPage | null = null;
+
+  constructor() {
+    super();
+    new FitController(this, () => this.fit());
+  }
+
+  /** Whether the item has text to plan (a picture's caption is optional). */
+  protected hasText(_item: T): boolean {
+    return true;
+  }
+
+  /** Whether a picture beside the text narrows it (a story's photo). */
+  protected hasPhoto(): boolean {
+    return false;
+  }
+
+  override willUpdate(_changed: Map<PropertyKey, unknown>): void {
+    const item = this.item;
+    markItem(this, item?.id);
+    this.page = item && this.hasText(item) ? this.paged.page(item, this.box.width, this.box.height, this.now, this.since, this.hasPhoto()) : null;
+  }
+
+  protected fit(): void {
+    const el = this.renderRoot.querySelector<HTMLElement>('.fit');
+    // Never under the legible size: the plan put on this page only what fits at it.
+    if (el && this.page) fitText(el, { min: this.page.floorPx });
+  }
+}
+
+/**
+ * A paged renderer whose text changes with the time of day (countdown, clock): it reads the
+ * corrected clock into `at` at every minute boundary, from the page's one minute tick
+ * (tick.ts), and renders again.
+ */
+export abstract class TimedPagedItem<T extends ContentFields> extends PagedItem<T> {
+  /** The corrected time the text is read at. */
+  @state() protected at = 0;
+
+  constructor() {
+    super();
+    new TickController(this, () => this.now, () => (this.at = this.now()));
+  }
+
+  override willUpdate(changed: Map<PropertyKey, unknown>): void {
+    if (changed.has('now') || changed.has('item') || !this.hasUpdated) this.at = this.now();
+    super.willUpdate(changed);
+  }
+}

@@ -1,15 +1,12 @@
-import { LitElement, css, html, nothing } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
+import { css, html, nothing } from 'lit';
+import { customElement } from 'lit/decorators.js';
 import type { ContentFields } from '../../playlists/player.ts';
-import { BoxSize } from '../box-size.ts';
-import { FitController, fitText } from '../fit-text.ts';
 import { innerBox } from '../legibility.ts';
 import { messages } from '../messages.ts';
 import { noticeLayout, type QrPlacement } from '../notice-layout.ts';
-import type { PlanPage } from '../fit-plan.ts';
-import { PagedText, pagedStyles, partText } from './paged.ts';
+import { PagedItem, pagedStyles, partText } from './paged.ts';
 import './qr-code.ts';
-import { markItem, screenStyles } from './styles.ts';
+import { screenStyles } from './styles.ts';
 import { inlineStyle } from '../inline-style.ts';
 
 export type NoticeItem = Extract<ContentFields, { kind: 'notice' }> & { id?: string };
@@ -24,7 +21,7 @@ export type NoticeItem = Extract<ContentFields, { kind: 'notice' }> & { id?: str
  * (notice-layout.ts). (`bt-notice` is the player's own service notice, not content.)
  */
 @customElement('bt-policy-notice')
-export class BtPolicyNotice extends LitElement {
+export class BtPolicyNotice extends PagedItem<NoticeItem> {
   static override styles = [
     screenStyles,
     pagedStyles,
@@ -63,26 +60,12 @@ export class BtPolicyNotice extends LitElement {
     `,
   ];
 
-  @property({ attribute: false }) item: NoticeItem | null = null;
-  /** The player's corrected clock and the slot's start: the pages turn on them. */
-  @property({ attribute: false }) now: () => number = () => Date.now();
-  @property({ attribute: false }) since: number | null = null;
-
-  private readonly box = new BoxSize(this);
-  private readonly paged = new PagedText(this);
-  private page: PlanPage | null = null;
   private layout: { text: { width: number; height: number }; qr: QrPlacement | null } | null = null;
 
-  constructor() {
-    super();
-    new FitController(this, () => this.fit());
-  }
-
-  override willUpdate(): void {
+  override willUpdate(changed: Map<PropertyKey, unknown>): void {
+    super.willUpdate(changed);
     const item = this.item;
-    markItem(this, item?.id);
     const { width, height } = this.box;
-    this.page = item ? this.paged.page(item, width, height, this.now, this.since) : null;
     const inner = innerBox(width, height);
     this.layout = item && width > 0 ? noticeLayout(inner.width, inner.height, item.qrUrl ?? null) : null;
   }
@@ -102,12 +85,6 @@ export class BtPolicyNotice extends LitElement {
         ? html`<bt-qr .url=${item.qrUrl} .modulePx=${qr.modulePx} .label=${messages.notice.qrLabel}></bt-qr>`
         : nothing}
     </div>`;
-  }
-
-  private fit(): void {
-    const el = this.renderRoot.querySelector<HTMLElement>('.fit');
-    // Never under the legible size: the plan put on this page only what fits at it.
-    if (el && this.page) fitText(el, { min: this.page.floorPx });
   }
 }
 

@@ -1,14 +1,11 @@
-import { LitElement, css, html, nothing } from 'lit';
+import { css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { ContentFields, MediaInfo } from '../../playlists/player.ts';
-import { BoxSize } from '../box-size.ts';
-import { FitController, fitText } from '../fit-text.ts';
-import type { PlanPage } from '../fit-plan.ts';
 import { DecodedImage } from '../decoded-image.ts';
 import { mediaFile } from '../media-files.ts';
 import { storyLayout, type StoryLayout } from '../story-layout.ts';
-import { PagedText, pagedStyles, partText } from './paged.ts';
-import { markItem, screenStyles } from './styles.ts';
+import { PagedItem, pagedStyles, partText } from './paged.ts';
+import { screenStyles } from './styles.ts';
 import { inlineStyle } from '../inline-style.ts';
 
 export type StoryItem = Extract<ContentFields, { kind: 'story' }> & { id?: string };
@@ -21,7 +18,7 @@ export type StoryItem = Extract<ContentFields, { kind: 'story' }> & { id?: strin
  * `data-layout` on the host is the photo placement (`side` | `top` | `none`).
  */
 @customElement('bt-story')
-export class BtStory extends LitElement {
+export class BtStory extends PagedItem<StoryItem> {
   static override styles = [
     screenStyles,
     pagedStyles,
@@ -75,31 +72,24 @@ export class BtStory extends LitElement {
     `,
   ];
 
-  @property({ attribute: false }) item: StoryItem | null = null;
   /** The manifest's media (or the admin's library), to find the photo's files. */
   @property({ attribute: false }) media: readonly MediaInfo[] = [];
-  /** The player's corrected clock and the slot's start: the pages turn on them. */
-  @property({ attribute: false }) now: () => number = () => Date.now();
-  @property({ attribute: false }) since: number | null = null;
 
-  private readonly box = new BoxSize(this);
   private readonly photo = new DecodedImage(this);
-  private readonly paged = new PagedText(this);
   private layout: StoryLayout | null = null;
-  private page: PlanPage | null = null;
+  private info: MediaInfo | undefined;
 
-  constructor() {
-    super();
-    new FitController(this, () => this.fit());
+  protected override hasPhoto(): boolean {
+    return this.info !== undefined;
   }
 
-  override willUpdate(): void {
+  override willUpdate(changed: Map<PropertyKey, unknown>): void {
     const item = this.item;
-    markItem(this, item?.id);
     const info = item?.photo ? this.media.find((m) => m.id === item.photo) : undefined;
+    this.info = info;
     const layout = item && this.box.width > 0 ? storyLayout(this.box.width, this.box.height, info !== undefined) : null;
     this.layout = layout;
-    this.page = item ? this.paged.page(item, this.box.width, this.box.height, this.now, this.since, info !== undefined) : null;
+    super.willUpdate(changed);
     this.setAttribute('data-layout', layout?.photo ?? 'none');
     // The file for the whole zone, not the photo's part of it: the one the offline cache holds (media-files.ts).
     const file = info && layout && layout.photo !== 'none' ? mediaFile(info, this.box) : null;
@@ -130,12 +120,6 @@ export class BtStory extends LitElement {
         <div class="fit">${page.parts.map((p) => partText(p, p.name === 'name' || p.name === 'outcome' ? 'accent' : ''))}</div>
       </div>
     </div>`;
-  }
-
-  private fit(): void {
-    const el = this.renderRoot.querySelector<HTMLElement>('.fit');
-    // Never under the legible size: the plan put on this page only what fits at it.
-    if (el && this.page) fitText(el, { min: this.page.floorPx });
   }
 }
 
