@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { Canvas, ScreenTheme, type ScreenSettings, type TickerStrip, type ZonePlay } from '../playlists/player.ts';
 import type { KeyValueStorage } from './store.ts';
 
@@ -7,7 +7,7 @@ import type { KeyValueStorage } from './store.ts';
  * registration: where the LED sending card copies from, and the theme. A player that is paired
  * again keeps it, so its pairing code shows where the board can see it.
  */
-export const ScreenOutput = z.object({ canvas: Canvas.nullable(), theme: ScreenTheme });
+export const ScreenOutput = /* @__PURE__ */ z.object({ canvas: z.nullable(Canvas), theme: ScreenTheme });
 export type ScreenOutput = z.infer<typeof ScreenOutput>;
 
 export const WHOLE_OUTPUT: ScreenOutput = { canvas: null, theme: 'outdoor' };

@@ -41,7 +41,7 @@ export class PairingClient {
 
   start(): void {
     this.stopped = false;
-    const pending = this.options.store.pairing();
+    const pending = this.options.store.pairing(PairingStarted);
     if (pending) {
       this.options.onCode(pending.code, 'waiting');
       void this.poll(pending);

@@ -1,5 +1,5 @@
-import { Manifest, PairingStarted, PlayEvent, ScreenSettings } from '../playlists/player.ts';
-import { z } from 'zod';
+import { Manifest, PlayEvent, ScreenSettings, type PairingStarted } from '../playlists/player.ts';
+import * as z from 'zod/mini';
 import type { PlayerDb, PlayRecord, StateKey } from './store-db.ts';
 
 /**
@@ -174,8 +174,9 @@ export class PlayerStore {
     else this.write(STORE_KEYS.screen, JSON.stringify(screen));
   }
 
-  pairing(): PairingStarted | null {
-    return this.readJson(STORE_KEYS.pairing, PairingStarted);
+  /** The pairing in progress, checked against `schema` (pairing.ts's: only a screen pairing loads it). */
+  pairing<T extends z.ZodMiniType<PairingStarted>>(schema: T): z.infer<T> | null {
+    return this.readJson(STORE_KEYS.pairing, schema);
   }
 
   savePairing(pairing: PairingStarted): void {
@@ -246,7 +247,7 @@ export class PlayerStore {
   }
 
   /** Re-validates what was stored: an older player version or a hand edit may have left junk. */
-  private readJson<T extends z.ZodType>(key: string, schema: T): z.infer<T> | null {
+  private readJson<T extends z.ZodMiniType>(key: string, schema: T): z.infer<T> | null {
     const raw = this.read(key);
     if (raw === null) return null;
     try {
@@ -288,7 +289,7 @@ export class PlayerStore {
   }
 }
 
-function parseOrNull<T extends z.ZodType>(schema: T, value: unknown, name: string): z.infer<T> | null {
+function parseOrNull<T extends z.ZodMiniType>(schema: T, value: unknown, name: string): z.infer<T> | null {
   if (value === undefined) return null;
   const result = schema.safeParse(value);
   if (result.success) return result.data;

@@ -1,7 +1,6 @@
 import { z } from 'zod';
+import { Instant, WardCode } from './classic.ts';
 import { PASSWORD_MAX, PASSWORD_MIN, Role } from './api.ts';
-import { Instant } from './time.ts';
-import { WardCode } from './wards.ts';
 
 /** Lowercase letters, digits, `.`, `_` and `-`; 3 to 64 characters. */
 export const Username = z.string().regex(/^[a-z0-9][a-z0-9._-]{2,63}$/, 'expected 3–64 lowercase letters, digits, . _ -');

@@ -1,11 +1,7 @@
 import { z } from 'zod';
-import { ContentItem, Id, text } from './content.ts';
+import { ContentItem, Id, Instant, LocationKind, Playlist, ScreenSettings, text, WardCode } from './classic.ts';
 import { FleetFields, FleetSettings } from './fleet.ts';
-import { Playlist } from './playlist.ts';
 import { ReviewInfo } from './review.ts';
-import { LocationKind, ScreenSettings } from './screen.ts';
-import { Instant } from './time.ts';
-import { WardCode } from './wards.ts';
 
 /** Every error under /api. */
 export const ErrorBody = z.object({

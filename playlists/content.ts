@@ -1,22 +1,22 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { MediaId } from './media.ts';
 import { Instant, LocalDate, LocalTime } from './time.ts';
 
 /** Ids are made by the server; the shape is checked wherever one crosses a boundary. */
-export const Id = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'expected an id');
+export const Id = /* @__PURE__ */ z.string().check(z.regex(/^[A-Za-z0-9_-]{1,64}$/, 'expected an id'));
 
 /**
  * The plan's seven content themes (DESIGN.md): 1 policy and law, 2 training support,
  * 3 streaming after school, 4 State–school–business, 5 innovation and digital,
  * 6 results of the scheme, 7 role models and reputable institutions.
  */
-export const Theme = z.int().min(1).max(7);
+export const Theme = /* @__PURE__ */ z.int().check(z.minimum(1), z.maximum(7));
 
 /** User text: trimmed, Unicode NFC, at least one visible character. */
 const VISIBLE = /[^\s\u200B-\u200D\u2060\uFEFF]/u;
 export const text = (max: number) =>
-  z.string().trim().normalize('NFC').min(1).max(max).regex(VISIBLE, 'must contain a visible character');
-export const optionalText = (max: number) => z.string().trim().normalize('NFC').max(max).optional();
+  z.string().check(z.trim(), z.normalize('NFC'), z.minLength(1), z.maxLength(max), z.regex(VISIBLE, 'must contain a visible character'));
+export const optionalText = (max: number) => z.optional(z.string().check(z.trim(), z.normalize('NFC'), z.maxLength(max)));
 
 export const SLOGAN_MAX = 160;
 export const MIN_DURATION_MS = 2_000;
@@ -25,48 +25,44 @@ export const MAX_DURATION_MS = 3_600_000;
 const common = {
   theme: Theme,
   /** How long the item stays on screen in one pass of the rotation. */
-  durationMs: z.int().min(MIN_DURATION_MS).max(MAX_DURATION_MS),
-  validFrom: Instant.optional(),
-  validUntil: Instant.optional(),
+  durationMs: z.int().check(z.minimum(MIN_DURATION_MS), z.maximum(MAX_DURATION_MS)),
+  validFrom: z.optional(Instant),
+  validUntil: z.optional(Instant),
 };
 
-export const SloganFields = z.strictObject({
+export const SloganFields = /* @__PURE__ */ z.strictObject({
   kind: z.literal('slogan'),
   ...common,
   text: text(SLOGAN_MAX),
   /** An optional second, smaller line. */
   secondary: optionalText(SLOGAN_MAX),
   /** An optional picture from the media library beside or above the text (an emergency's). */
-  image: MediaId.optional(),
+  image: z.optional(MediaId),
 });
 
-export const CountdownFields = z.strictObject({
+export const CountdownFields = /* @__PURE__ */ z.strictObject({
   kind: z.literal('countdown'),
   ...common,
   title: text(120),
   /** Local date of the event in Asia/Ho_Chi_Minh. */
   eventDate: LocalDate,
-  eventTime: LocalTime.optional(),
+  eventTime: z.optional(LocalTime),
   place: optionalText(120),
   /** Counts to the next occurrence of the day and month every year. */
   annual: z.boolean(),
   /** Days after the event day during which `afterText` shows; 0 hides it once the day ends. */
-  afterDays: z.int().min(0).max(60),
+  afterDays: z.int().check(z.minimum(0), z.maximum(60)),
   afterText: optionalText(160),
 });
 
 /** An absolute http(s) address, at most 300 characters (a QR code must stay scannable). */
-export const HttpUrl = z
-  .string()
-  .trim()
-  .max(300)
-  .regex(/^https?:\/\/[^\s/$.?#][^\s]*$/i, 'expected an http(s) address');
+export const HttpUrl = /* @__PURE__ */ z.string().check(z.trim(), z.maxLength(300), z.regex(/^https?:\/\/[^\s/$.?#][^\s]*$/i, 'expected an http(s) address'));
 
 export const NOTICE_TITLE_MAX = 120;
 export const NOTICE_BODY_MAX = 600;
 
 /** A policy announcement: a title, a longer body, and an optional source line. */
-export const NoticeFields = z.strictObject({
+export const NoticeFields = /* @__PURE__ */ z.strictObject({
   kind: z.literal('notice'),
   ...common,
   title: text(NOTICE_TITLE_MAX),
@@ -74,22 +70,22 @@ export const NoticeFields = z.strictObject({
   /** Where the policy comes from, e.g. the decision that sets it. */
   source: optionalText(160),
   /** A portal address shown as a QR code drawn by the player itself (no remote QR service). */
-  qrUrl: HttpUrl.optional(),
+  qrUrl: z.optional(HttpUrl),
 });
 
 /** The date and time in Asia/Ho_Chi_Minh, with an optional caption: an idle fallback. */
-export const ClockFields = z.strictObject({
+export const ClockFields = /* @__PURE__ */ z.strictObject({
   kind: z.literal('clock'),
   ...common,
   caption: optionalText(120),
 });
 
 /** A role model: a graduate, their trade, school and what came of it. */
-export const StoryFields = z.strictObject({
+export const StoryFields = /* @__PURE__ */ z.strictObject({
   kind: z.literal('story'),
   ...common,
   /** An image from the media library. */
-  photo: MediaId.optional(),
+  photo: z.optional(MediaId),
   name: text(80),
   trade: text(80),
   school: text(120),
@@ -99,7 +95,7 @@ export const StoryFields = z.strictObject({
 });
 
 /** A picture from the media library, letterboxed (`contain`) or filling the zone (`cover`). */
-export const ImageFields = z.strictObject({
+export const ImageFields = /* @__PURE__ */ z.strictObject({
   kind: z.literal('image'),
   ...common,
   media: MediaId,
@@ -111,7 +107,7 @@ export const ImageFields = z.strictObject({
  * A clip from the media library, muted and inline. With `playToEnd` the item lasts as long as
  * the clip (its probed duration, DESIGN.md: the resolver) and `durationMs` is ignored.
  */
-export const VideoFields = z.strictObject({
+export const VideoFields = /* @__PURE__ */ z.strictObject({
   kind: z.literal('video'),
   ...common,
   media: MediaId,
@@ -123,16 +119,16 @@ export const TICKER_MIN_SPEED = 20;
 export const TICKER_MAX_SPEED = 400;
 
 /** Text that scrolls right to left, for narrow strips; moves in whole-pixel steps. */
-export const TickerFields = z.strictObject({
+export const TickerFields = /* @__PURE__ */ z.strictObject({
   kind: z.literal('ticker'),
   ...common,
   text: text(TICKER_TEXT_MAX),
   /** Scrolling speed in CSS pixels per second. */
-  speedPxPerSec: z.int().min(TICKER_MIN_SPEED).max(TICKER_MAX_SPEED),
+  speedPxPerSec: z.int().check(z.minimum(TICKER_MIN_SPEED), z.maximum(TICKER_MAX_SPEED)),
 });
 
 /** What an operator writes: one member per kind, discriminated on `kind`. */
-export const ContentFields = z.discriminatedUnion('kind', [
+export const ContentFields = /* @__PURE__ */ z.discriminatedUnion('kind', [
   SloganFields,
   CountdownFields,
   NoticeFields,
@@ -147,29 +143,29 @@ export type ContentKind = ContentFields['kind'];
 
 /** A content item as stored. */
 const stored = { id: Id };
-export const ContentItem = z.discriminatedUnion('kind', [
-  SloganFields.extend(stored),
-  CountdownFields.extend(stored),
-  NoticeFields.extend(stored),
-  ClockFields.extend(stored),
-  StoryFields.extend(stored),
-  ImageFields.extend(stored),
-  VideoFields.extend(stored),
-  TickerFields.extend(stored),
+export const ContentItem = /* @__PURE__ */ z.discriminatedUnion('kind', [
+  z.extend(SloganFields, stored),
+  z.extend(CountdownFields, stored),
+  z.extend(NoticeFields, stored),
+  z.extend(ClockFields, stored),
+  z.extend(StoryFields, stored),
+  z.extend(ImageFields, stored),
+  z.extend(VideoFields, stored),
+  z.extend(TickerFields, stored),
 ]);
 export type ContentItem = z.infer<typeof ContentItem>;
 
 /** A published item carries the revision in which it last changed (for proof of play). */
-const published = { id: Id, revision: z.int().min(1) };
-export const PublishedItem = z.discriminatedUnion('kind', [
-  SloganFields.extend(published),
-  CountdownFields.extend(published),
-  NoticeFields.extend(published),
-  ClockFields.extend(published),
-  StoryFields.extend(published),
-  ImageFields.extend(published),
-  VideoFields.extend(published),
-  TickerFields.extend(published),
+const published = { id: Id, revision: z.int().check(z.minimum(1)) };
+export const PublishedItem = /* @__PURE__ */ z.discriminatedUnion('kind', [
+  z.extend(SloganFields, published),
+  z.extend(CountdownFields, published),
+  z.extend(NoticeFields, published),
+  z.extend(ClockFields, published),
+  z.extend(StoryFields, published),
+  z.extend(ImageFields, published),
+  z.extend(VideoFields, published),
+  z.extend(TickerFields, published),
 ]);
 export type PublishedItem = z.infer<typeof PublishedItem>;
 

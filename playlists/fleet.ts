@@ -1,7 +1,5 @@
 import { z } from 'zod';
-import { Id } from './content.ts';
-import { CommandAction, DeviceReport } from './protocol.ts';
-import { Instant } from './time.ts';
+import { CommandAction, DeviceReport, Id, Instant } from './classic.ts';
 
 /**
  * How the fleet dashboard judges a screen. `online`: connected, or disconnected for less than

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { Id, PublishedItem } from './content.ts';
 import { MediaInfo } from './media.ts';
 import { Playlist } from './playlist.ts';
@@ -12,26 +12,26 @@ export const MANIFEST_FORMAT = 1;
  * playlists, schedules and the fallback. `version` is a content hash computed by the server
  * over the rest of the manifest, so equal content means equal version everywhere.
  */
-export const ManifestBody = z.object({
+export const ManifestBody = /* @__PURE__ */ z.object({
   format: z.literal(MANIFEST_FORMAT),
   /** The publish revision this manifest was built from. */
-  revision: z.int().min(0),
+  revision: z.int().check(z.minimum(0)),
   /** The manifest is good until `horizon.until`; the server sends a fresh one before then. */
   horizon: z.object({ from: Instant, until: Instant }),
   items: z.array(PublishedItem),
   playlists: z.array(Playlist),
   /** The published schedules whose target includes this audience's screens (SCHEDULE.md). */
-  schedules: z.array(Schedule).default([]),
+  schedules: z._default(z.array(Schedule), []),
   /** The share rule for this audience's ward-owned schedules ([S4]); absent: DEFAULT_WARD_SHARE. */
-  wardShare: WardShare.optional(),
+  wardShare: z.optional(WardShare),
   /** Plays whenever nothing is scheduled: screens never go black. */
-  fallback: z.object({ playlistId: Id.nullable() }),
+  fallback: z.object({ playlistId: z.nullable(Id) }),
   /** Every medium the items refer to (DESIGN.md: the manifest), with the files to fetch. */
   media: z.array(MediaInfo),
 });
 export type ManifestBody = z.infer<typeof ManifestBody>;
 
-export const Manifest = ManifestBody.extend({ version: z.string().regex(/^[0-9a-f]{16,64}$/) });
+export const Manifest = /* @__PURE__ */ z.extend(ManifestBody, { version: z.string().check(z.regex(/^[0-9a-f]{16,64}$/)) });
 export type Manifest = z.infer<typeof Manifest>;
 
 /** The horizon a manifest must cover, in days after the day it is built. */

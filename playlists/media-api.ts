@@ -1,7 +1,5 @@
 import { z } from 'zod';
-import { Id } from './content.ts';
-import { MediaInfo } from './media.ts';
-import { Instant } from './time.ts';
+import { Id, Instant, MediaInfo } from './classic.ts';
 
 /** The media library as the API carries it (`/api/media`). */
 

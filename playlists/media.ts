@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 /**
  * Media as everyone but `media/` sees them: a reference (the sha256 of the uploaded bytes) and,
@@ -8,12 +8,12 @@ import { z } from 'zod';
  */
 
 /** A medium's id is the lowercase hex sha256 of the uploaded bytes. */
-export const MediaId = z.string().regex(/^[0-9a-f]{64}$/, 'expected a media id (sha256)');
+export const MediaId = /* @__PURE__ */ z.string().check(z.regex(/^[0-9a-f]{64}$/, 'expected a media id (sha256)'));
 export type MediaId = z.infer<typeof MediaId>;
 
 export const IMAGE_TYPES = ['image/jpeg', 'image/png', 'image/webp'] as const;
 export const VIDEO_TYPES = ['video/mp4', 'video/webm'] as const;
-export const MediaType = z.enum([...IMAGE_TYPES, ...VIDEO_TYPES]);
+export const MediaType = /* @__PURE__ */ z.enum([...IMAGE_TYPES, ...VIDEO_TYPES]);
 export type MediaType = z.infer<typeof MediaType>;
 
 /** Upload limits, checked before anything is written. */
@@ -23,29 +23,29 @@ export const VIDEO_MAX_BYTES = 200 * 1024 * 1024;
 export const IMAGE_MAX_PIXELS = 50_000_000;
 
 /** One stored file: the original upload or a derivative sized for smaller screens. */
-export const MediaFile = z.object({
+export const MediaFile = /* @__PURE__ */ z.object({
   /** Same-origin path, e.g. `/media/<sha256>.webp`; immutable. */
-  url: z.string().regex(/^\/media\/[0-9a-f]{64}\.(jpg|png|webp|mp4|webm)$/),
-  sha256: z.string().regex(/^[0-9a-f]{64}$/),
-  bytes: z.int().min(1),
+  url: z.string().check(z.regex(/^\/media\/[0-9a-f]{64}\.(jpg|png|webp|mp4|webm)$/)),
+  sha256: z.string().check(z.regex(/^[0-9a-f]{64}$/)),
+  bytes: z.int().check(z.minimum(1)),
   type: MediaType,
-  width: z.int().min(1),
-  height: z.int().min(1),
+  width: z.int().check(z.minimum(1)),
+  height: z.int().check(z.minimum(1)),
 });
 export type MediaFile = z.infer<typeof MediaFile>;
 
 /** A medium as the manifest carries it. */
-export const MediaInfo = z.object({
+export const MediaInfo = /* @__PURE__ */ z.object({
   id: MediaId,
   kind: z.enum(['image', 'video']),
   type: MediaType,
-  bytes: z.int().min(1),
-  width: z.int().min(1),
-  height: z.int().min(1),
+  bytes: z.int().check(z.minimum(1)),
+  width: z.int().check(z.minimum(1)),
+  height: z.int().check(z.minimum(1)),
   /** Probed length of a video; null for images. */
-  durationMs: z.int().min(1).nullable(),
+  durationMs: z.nullable(z.int().check(z.minimum(1))),
   /** The original and its derivatives, narrowest first. */
-  files: z.array(MediaFile).min(1),
+  files: z.array(MediaFile).check(z.minLength(1)),
 });
 export type MediaInfo = z.infer<typeof MediaInfo>;
 

@@ -1,39 +1,39 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { DAY_MS, LocalTime, MINUTE_MS, UTC_OFFSET_MS } from './time.ts';
 
 /** ISO weekday: 1 = Monday … 7 = Sunday. */
-export const IsoWeekday = z.int().min(1).max(7);
+export const IsoWeekday = /* @__PURE__ */ z.int().check(z.minimum(1), z.maximum(7));
 
 /**
  * One daily window of a screen's operating hours, in Asia/Ho_Chi_Minh: on each listed weekday
  * from `from` (inclusive) to `to` (exclusive). `to` at or before `from` crosses midnight, and the
  * window belongs to the weekday it starts on (DESIGN.md: time). `from` equal to `to` is a whole day.
  */
-export const HoursWindow = z.strictObject({
-  days: z.array(IsoWeekday).min(1).max(7).refine((d) => new Set(d).size === d.length, 'days must not repeat'),
+export const HoursWindow = /* @__PURE__ */ z.strictObject({
+  days: z.array(IsoWeekday).check(z.minLength(1), z.maxLength(7), z.refine((d) => new Set(d).size === d.length, 'days must not repeat')),
   from: LocalTime,
   to: LocalTime,
 });
 export type HoursWindow = z.infer<typeof HoursWindow>;
 
 /** What a screen shows outside its hours: the idle clock, content dimmed, or black (saving power). */
-export const OutsideHours = z.enum(['clock', 'dim', 'black']);
+export const OutsideHours = /* @__PURE__ */ z.enum(['clock', 'dim', 'black']);
 export type OutsideHours = z.infer<typeof OutsideHours>;
 
 /** A screen's operating hours; null (in `ScreenSettings`) means always on. */
-export const OperatingHours = z.strictObject({
-  windows: z.array(HoursWindow).min(1).max(7),
+export const OperatingHours = /* @__PURE__ */ z.strictObject({
+  windows: z.array(HoursWindow).check(z.minLength(1), z.maxLength(7)),
   outside: OutsideHours,
 });
 export type OperatingHours = z.infer<typeof OperatingHours>;
 
 /** The quiet hour of the player's daily page reload; null: never. */
-export const DailyReloadAt = LocalTime.nullable();
+export const DailyReloadAt = /* @__PURE__ */ z.nullable(LocalTime);
 export const DEFAULT_DAILY_RELOAD_AT = '03:30';
 
 /** `PUT /api/screens/{id}/hours`. */
 export const ScreenHours = /* @__PURE__ */ z.strictObject({
-  hours: OperatingHours.nullable(),
+  hours: z.nullable(OperatingHours),
   dailyReloadAt: DailyReloadAt,
 });
 export type ScreenHours = z.infer<typeof ScreenHours>;

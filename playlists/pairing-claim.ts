@@ -1,7 +1,6 @@
 import { z } from 'zod';
+import { PairingCode, ScreenSettings } from './classic.ts';
 import { ScreenCreate } from './api.ts';
-import { PairingCode } from './pairing.ts';
-import { ScreenSettings } from './screen.ts';
 
 // The admin's side of pairing, apart from the player's (pairing.ts): it names the screen the
 // way POST /api/screens does, a schema the player never needs to carry.

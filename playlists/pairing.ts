@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { Id } from './content.ts';
 import { ScreenSettings } from './screen.ts';
 import { Instant } from './time.ts';
@@ -20,37 +20,39 @@ export const PAIRING_SECRET_HEADER = 'X-Pairing-Secret';
 const CODE_PATTERN = /^[A-HJ-NP-Z2-9]{6}$/;
 
 /** A pairing code as an operator may type it: case, spaces and hyphens do not matter. */
-export const PairingCode = z
+export const PairingCode = /* @__PURE__ */ z
   .string()
-  .max(20)
-  .overwrite((s) => s.replace(/[\s-]/g, ''))
-  .toUpperCase()
-  .regex(CODE_PATTERN, 'expected 6 characters from A–Z and 2–9 (no 0, O, 1, I)');
+  .check(
+    z.maxLength(20),
+    z.overwrite((s) => s.replace(/[\s-]/g, '')),
+    z.toUpperCase(),
+    z.regex(CODE_PATTERN, 'expected 6 characters from A–Z and 2–9 (no 0, O, 1, I)'),
+  );
 
 export function isPairingCode(value: string): boolean {
   return CODE_PATTERN.test(value);
 }
 
-const Viewport = z.strictObject({ width: z.int().min(0).max(20_000), height: z.int().min(0).max(20_000) });
+const Viewport = /* @__PURE__ */ z.strictObject({ width: z.int().check(z.minimum(0), z.maximum(20_000)), height: z.int().check(z.minimum(0), z.maximum(20_000)) });
 
-export const PairingRequest = z.strictObject({
+export const PairingRequest = /* @__PURE__ */ z.strictObject({
   viewport: Viewport,
-  playerVersion: z.string().max(40).optional(),
+  playerVersion: z.optional(z.string().check(z.maxLength(40))),
 });
 export type PairingRequest = z.infer<typeof PairingRequest>;
 
-export const PairingStarted = z.object({
+export const PairingStarted = /* @__PURE__ */ z.object({
   pairingId: Id,
-  code: z.string().regex(CODE_PATTERN),
+  code: z.string().check(z.regex(CODE_PATTERN)),
   /** Shown to nobody: the player sends it back in `X-Pairing-Secret` when it polls. */
-  secret: z.string().min(32).max(100),
+  secret: z.string().check(z.minLength(32), z.maxLength(100)),
   expiresAt: Instant,
 });
 export type PairingStarted = z.infer<typeof PairingStarted>;
 
 /** What a poll answers: still waiting, or paired (the token is handed over this once). */
-export const PairingState = z.discriminatedUnion('status', [
+export const PairingState = /* @__PURE__ */ z.discriminatedUnion('status', [
   z.object({ status: z.literal('pending'), expiresAt: Instant }),
-  z.object({ status: z.literal('paired'), token: z.string().min(1).max(200), screen: ScreenSettings }),
+  z.object({ status: z.literal('paired'), token: z.string().check(z.minLength(1), z.maxLength(200)), screen: ScreenSettings }),
 ]);
 export type PairingState = z.infer<typeof PairingState>;

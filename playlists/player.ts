@@ -13,4 +13,3 @@ export * from './operating-hours.ts';
 export * from './protocol.ts';
 export * from './resolve.ts';
 export * from './pairing.ts';
-export * from './fleet.ts';

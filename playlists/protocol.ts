@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { Id, Theme } from './content.ts';
 import { Manifest } from './manifest.ts';
 import { ScreenSettings } from './screen.ts';
@@ -34,29 +34,29 @@ export const CloseCode = {
 } as const;
 export type CloseCode = (typeof CloseCode)[keyof typeof CloseCode];
 
-const Version = z.string().max(64);
+const Version = /* @__PURE__ */ z.string().check(z.maxLength(64));
 
 /** Events per `plays` message at most. */
 export const PLAYS_BATCH_MAX = 500;
 
-export const PlayEvent = z.strictObject({
-  id: z.string().regex(/^[A-Za-z0-9-]{8,64}$/),
+export const PlayEvent = /* @__PURE__ */ z.strictObject({
+  id: z.string().check(z.regex(/^[A-Za-z0-9-]{8,64}$/)),
   /** The screen that showed it; the server stores only events of the screen the socket belongs to. */
-  screenId: Id.optional(),
+  screenId: z.optional(Id),
   itemId: Id,
-  itemRevision: z.int().min(1),
-  playlistId: Id.nullable(),
-  scheduleId: Id.nullable(),
+  itemRevision: z.int().check(z.minimum(1)),
+  playlistId: z.nullable(Id),
+  scheduleId: z.nullable(Id),
   tier: z.enum(['fallback', 'normal', 'priority', 'emergency']),
   theme: Theme,
   startedAt: Instant,
-  durationMs: z.int().min(0).max(86_400_000),
+  durationMs: z.int().check(z.minimum(0), z.maximum(86_400_000)),
   completed: z.boolean(),
 });
 export type PlayEvent = z.infer<typeof PlayEvent>;
 
-const Viewport = z.strictObject({ width: z.int().min(0).max(20_000), height: z.int().min(0).max(20_000) });
-const Bytes = z.number().min(0).max(2 ** 53);
+const Viewport = /* @__PURE__ */ z.strictObject({ width: z.int().check(z.minimum(0), z.maximum(20_000)), height: z.int().check(z.minimum(0), z.maximum(20_000)) });
+const Bytes = /* @__PURE__ */ z.number().check(z.minimum(0), z.maximum(2 ** 53));
 
 /** Why a medium could not be cached: missing on the server, another HTTP error, bytes that do not match their sha256, no network, no room. */
 export const MEDIA_ERRORS = ['not_found', 'http', 'hash_mismatch', 'network', 'storage'] as const;
@@ -66,66 +66,66 @@ export const MEDIA_ERRORS = ['not_found', 'http', 'hash_mismatch', 'network', 's
  * complete), files and bytes done of those needed, and the last failure until a retry succeeds.
  * While `version` is set the old manifest stays on air.
  */
-export const MediaProgress = z.strictObject({
-  version: Version.nullable(),
-  files: z.int().min(0),
-  filesDone: z.int().min(0),
+export const MediaProgress = /* @__PURE__ */ z.strictObject({
+  version: z.nullable(Version),
+  files: z.int().check(z.minimum(0)),
+  filesDone: z.int().check(z.minimum(0)),
   bytes: Bytes,
   bytesDone: Bytes,
-  error: z.strictObject({ reason: z.enum(MEDIA_ERRORS), url: z.string().max(200), status: z.int().min(0).max(999).nullable() }).nullable(),
+  error: z.nullable(z.strictObject({ reason: z.enum(MEDIA_ERRORS), url: z.string().check(z.maxLength(200)), status: z.nullable(z.int().check(z.minimum(0), z.maximum(999))) })),
 });
 export type MediaProgress = z.infer<typeof MediaProgress>;
 
 /** What a player can tell about its box, for the fleet dashboard; in `hello` and every heartbeat. */
-export const DeviceReport = z.strictObject({
+export const DeviceReport = /* @__PURE__ */ z.strictObject({
   /** Without a secure context there is no service worker, so no offline cache (DESIGN.md). */
   secureContext: z.boolean(),
   /** Bytes in the player's own offline cache; null where it cannot have one. */
-  cacheBytes: Bytes.nullable(),
+  cacheBytes: z.nullable(Bytes),
   /** What this origin stores and may store (`navigator.storage.estimate`), where exposed. */
-  storage: z.strictObject({ usageBytes: Bytes, quotaBytes: Bytes }).nullable(),
+  storage: z.nullable(z.strictObject({ usageBytes: Bytes, quotaBytes: Bytes })),
   /** The JS heap (`performance.memory`), where exposed. */
-  memory: z.strictObject({ usedBytes: Bytes, limitBytes: Bytes }).nullable(),
+  memory: z.nullable(z.strictObject({ usedBytes: Bytes, limitBytes: Bytes })),
   /** Proof-of-play events waiting for the server, and those dropped because the queue was full. */
-  plays: z.strictObject({ queued: z.int().min(0), dropped: z.int().min(0) }),
+  plays: z.strictObject({ queued: z.int().check(z.minimum(0)), dropped: z.int().check(z.minimum(0)) }),
   /**
    * Whether the player can play from its own cache with no network: a secure context with a
    * service worker, Cache Storage and `crypto.subtle`. Optional: players before it left it out.
    */
-  offlineCache: z.boolean().optional(),
+  offlineCache: z.optional(z.boolean()),
   /** Media download for the manifest on its way in, and the last failure (DESIGN.md: heartbeat). */
-  media: MediaProgress.nullable().optional(),
+  media: z.optional(z.nullable(MediaProgress)),
 });
 export type DeviceReport = z.infer<typeof DeviceReport>;
 
-export const Hello = z.strictObject({
+export const Hello = /* @__PURE__ */ z.strictObject({
   type: z.literal('hello'),
   protocol: z.int(),
-  token: z.string().min(1).max(200),
-  manifestVersion: Version.nullable(),
-  playerVersion: z.string().max(40),
+  token: z.string().check(z.minLength(1), z.maxLength(200)),
+  manifestVersion: z.nullable(Version),
+  playerVersion: z.string().check(z.maxLength(40)),
   viewport: Viewport,
-  device: DeviceReport.optional(),
+  device: z.optional(DeviceReport),
 });
 
-export const ClientMessage = z.discriminatedUnion('type', [
+export const ClientMessage = /* @__PURE__ */ z.discriminatedUnion('type', [
   Hello,
   z.strictObject({ type: z.literal('ack'), version: Version }),
   z.strictObject({
     type: z.literal('heartbeat'),
-    playing: z.strictObject({ itemId: Id, since: Instant }).nullable(),
-    manifestVersion: Version.nullable(),
-    uptimeMs: z.int().min(0),
-    viewport: Viewport.optional(),
-    device: DeviceReport.optional(),
+    playing: z.nullable(z.strictObject({ itemId: Id, since: Instant })),
+    manifestVersion: z.nullable(Version),
+    uptimeMs: z.int().check(z.minimum(0)),
+    viewport: z.optional(Viewport),
+    device: z.optional(DeviceReport),
     /** Within its operating hours now (player-side, on corrected time). Optional: older players leave it out. */
-    open: z.boolean().optional(),
+    open: z.optional(z.boolean()),
   }),
-  z.strictObject({ type: z.literal('plays'), events: z.array(PlayEvent).min(1).max(PLAYS_BATCH_MAX) }),
+  z.strictObject({ type: z.literal('plays'), events: z.array(PlayEvent).check(z.minLength(1), z.maxLength(PLAYS_BATCH_MAX)) }),
   /** The receipt of an emergency: when it first appeared on this screen (SCHEDULE.md [S1]). */
   z.strictObject({ type: z.literal('shown'), scheduleId: Id, at: Instant }),
   /** The answer to a `command`: done, or why not. */
-  z.strictObject({ type: z.literal('commandResult'), id: Id, ok: z.boolean(), error: z.string().max(200).optional() }),
+  z.strictObject({ type: z.literal('commandResult'), id: Id, ok: z.boolean(), error: z.optional(z.string().check(z.maxLength(200))) }),
 ]);
 export type ClientMessage = z.infer<typeof ClientMessage>;
 
@@ -134,10 +134,10 @@ export type ClientMessage = z.infer<typeof ClientMessage>;
  * for a few seconds), `clear_cache` (drop what it stored and fetch the manifest again).
  */
 export const COMMAND_ACTIONS = ['reload', 'identify', 'clear_cache'] as const;
-export const CommandAction = z.enum(COMMAND_ACTIONS);
+export const CommandAction = /* @__PURE__ */ z.enum(COMMAND_ACTIONS);
 export type CommandAction = z.infer<typeof CommandAction>;
 
-export const ServerMessage = z.discriminatedUnion('type', [
+export const ServerMessage = /* @__PURE__ */ z.discriminatedUnion('type', [
   z.object({ type: z.literal('welcome'), protocol: z.int(), serverTime: Instant, heartbeatMs: z.int() }),
   z.object({ type: z.literal('screen'), screen: ScreenSettings }),
   z.object({ type: z.literal('manifest'), manifest: Manifest }),
@@ -149,8 +149,8 @@ export const ServerMessage = z.discriminatedUnion('type', [
 ]);
 export type ServerMessage = z.infer<typeof ServerMessage>;
 
-/** Parses one text frame; null when it is not JSON or not a valid message. */
-export function parseFrame<T extends z.ZodType>(schema: T, data: unknown): z.infer<T> | null {
+/** Parses one text frame; null when it is not JSON or not a valid message. Takes any zod schema (mini or classic). */
+export function parseFrame<T extends z.core.$ZodType>(schema: T, data: unknown): z.infer<T> | null {
   if (typeof data !== 'string') return null;
   let json: unknown;
   try {
@@ -158,6 +158,6 @@ export function parseFrame<T extends z.ZodType>(schema: T, data: unknown): z.inf
   } catch {
     return null;
   }
-  const result = schema.safeParse(json);
+  const result = z.safeParse(schema, json);
   return result.success ? result.data : null;
 }

@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { ContentFields, Id, text } from './content.ts';
-import { Instant } from './time.ts';
+import { ContentFields, Id, Instant, text } from './classic.ts';
 
 /**
  * Approval of city content (issue 5): draft → submitted → approved, or rejected (with a reason)

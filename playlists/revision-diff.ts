@@ -1,8 +1,5 @@
 import { z } from 'zod';
-import { Id, PublishedItem } from './content.ts';
-import { Playlist } from './playlist.ts';
-import { Schedule } from './schedule.ts';
-import { Instant } from './time.ts';
+import { Id, Instant, Playlist, PublishedItem, Schedule } from './classic.ts';
 
 const change = <K extends string, T extends z.ZodType>(kind: K, value: T) =>
   z.object({ kind: z.literal(kind), id: Id, before: value.nullable(), after: value.nullable() });

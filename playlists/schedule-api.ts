@@ -1,13 +1,8 @@
 import { z } from 'zod';
+import { Id, Instant, LocalDate, LocationKind, MediaId, Schedule, ScheduleTier, text, WardCode, WardShareSetting } from './classic.ts';
 import { DraftState, ScreenStatus } from './api.ts';
-import { Id, text } from './content.ts';
 import { RULE_REFS, type RuleCode } from './rotation.ts';
-import { Schedule, ScheduleTier, WardShareSetting } from './schedule.ts';
-import { LocationKind } from './screen.ts';
 import { TIMELINE_FLAGS } from './timeline.ts';
-import { MediaId } from './media.ts';
-import { Instant, LocalDate } from './time.ts';
-import { WardCode } from './wards.ts';
 
 /** Schedules, the timeline and emergencies as the API carries them. */
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { Id, text } from './content.ts';
 import { LocationKind } from './screen.ts';
 import { DAY_MS, Instant, LocalDate, LocalTime, UTC_OFFSET_MS } from './time.ts';
@@ -12,10 +12,10 @@ import { WardCode } from './wards.ts';
 
 /** normal < priority < emergency: the three priorities of Circular 39/2020 for grassroots bulletins. */
 export const SCHEDULE_TIERS = ['normal', 'priority', 'emergency'] as const;
-export const ScheduleTier = z.enum(SCHEDULE_TIERS);
+export const ScheduleTier = /* @__PURE__ */ z.enum(SCHEDULE_TIERS);
 export type ScheduleTier = z.infer<typeof ScheduleTier>;
 
-export const Zone = z.enum(['main', 'ticker']);
+export const Zone = /* @__PURE__ */ z.enum(['main', 'ticker']);
 export type Zone = z.infer<typeof Zone>;
 
 const MAX_TARGET = 200;
@@ -27,25 +27,27 @@ const MAX_TARGET = 200;
  * `locationKinds` and `tags` (any value within one filter; all filters together). So
  * "these two wards, and only parks" is `{ wards: [a, b], locationKinds: ['park'] }`.
  */
-export const Target = z
+export const Target = /* @__PURE__ */ z
   .strictObject({
-    all: z.boolean().default(false),
-    wards: z.array(WardCode).max(MAX_TARGET).default([]),
-    locationKinds: z.array(LocationKind).max(20).default([]),
-    tags: z.array(text(40)).max(MAX_TARGET).default([]),
-    screenIds: z.array(Id).max(MAX_TARGET).default([]),
+    all: z._default(z.boolean(), false),
+    wards: z._default(z.array(WardCode).check(z.maxLength(MAX_TARGET)), []),
+    locationKinds: z._default(z.array(LocationKind).check(z.maxLength(20)), []),
+    tags: z._default(z.array(text(40)).check(z.maxLength(MAX_TARGET)), []),
+    screenIds: z._default(z.array(Id).check(z.maxLength(MAX_TARGET)), []),
   })
-  .superRefine((t, ctx) => {
-    const filtered = t.wards.length + t.locationKinds.length + t.tags.length + t.screenIds.length > 0;
-    if (t.all && filtered) ctx.addIssue({ code: 'custom', path: ['all'], message: 'all screens cannot be combined with filters' });
-    if (!t.all && !filtered) ctx.addIssue({ code: 'custom', path: ['all'], message: 'the target names no screens' });
-  });
+  .check(
+    z.superRefine((t, ctx) => {
+      const filtered = t.wards.length + t.locationKinds.length + t.tags.length + t.screenIds.length > 0;
+      if (t.all && filtered) ctx.addIssue({ code: 'custom', path: ['all'], message: 'all screens cannot be combined with filters' });
+      if (!t.all && !filtered) ctx.addIssue({ code: 'custom', path: ['all'], message: 'the target names no screens' });
+    }),
+  );
 export type Target = z.infer<typeof Target>;
 
 /** A daily window, local time. `end` at or before `start` crosses midnight into the next day. */
-export const DailyWindow = z
+export const DailyWindow = /* @__PURE__ */ z
   .strictObject({ start: LocalTime, end: LocalTime })
-  .refine((w) => w.start !== w.end, { path: ['end'], message: 'a window cannot be empty (for all day, give no window)' });
+  .check(z.refine((w) => w.start !== w.end, { path: ['end'], message: 'a window cannot be empty (for all day, give no window)' }));
 export type DailyWindow = z.infer<typeof DailyWindow>;
 
 /**
@@ -54,17 +56,17 @@ export type DailyWindow = z.infer<typeof DailyWindow>;
  * on which it starts. No windows: the whole day. `startsAt`/`endsAt` clip the rule to exact
  * instants (an emergency sent now with an end time).
  */
-export const TimeRule = z
+export const TimeRule = /* @__PURE__ */ z
   .strictObject({
     startDate: LocalDate,
-    endDate: LocalDate.nullable().default(null),
+    endDate: z._default(z.nullable(LocalDate), null),
     /** 0 = Sunday … 6 = Saturday; days the rule runs on. */
-    weekdays: z.array(z.int().min(0).max(6)).min(1).max(7).default([0, 1, 2, 3, 4, 5, 6]),
-    windows: z.array(DailyWindow).max(12).default([]),
-    startsAt: Instant.optional(),
-    endsAt: Instant.optional(),
+    weekdays: z._default(z.array(z.int().check(z.minimum(0), z.maximum(6))).check(z.minLength(1), z.maxLength(7)), [0, 1, 2, 3, 4, 5, 6]),
+    windows: z._default(z.array(DailyWindow).check(z.maxLength(12)), []),
+    startsAt: z.optional(Instant),
+    endsAt: z.optional(Instant),
   })
-  .superRefine((r, ctx) => {
+  .check(z.superRefine((r, ctx) => {
     if (r.endDate !== null && r.endDate <= r.startDate) {
       ctx.addIssue({ code: 'custom', path: ['endDate'], message: 'endDate must be after startDate (it is exclusive)' });
     }
@@ -80,21 +82,21 @@ export const TimeRule = z
         }
       }
     }
-  });
+  }));
 export type TimeRule = z.infer<typeof TimeRule>;
 
 const scheduleShape = {
   name: text(120),
   playlistId: Id,
-  tier: ScheduleTier.default('normal'),
-  zone: Zone.default('main'),
+  tier: z._default(ScheduleTier, 'normal'),
+  zone: z._default(Zone, 'main'),
   target: Target,
   time: TimeRule,
   /** The ward code of a ward's own local message: normal tier, that ward's screens only, within its share. */
-  ownerWard: WardCode.nullable().default(null),
+  ownerWard: z._default(z.nullable(WardCode), null),
 };
 
-function checkSchedule(s: z.infer<z.ZodObject<typeof scheduleShape>>, ctx: z.RefinementCtx): void {
+function checkSchedule(s: z.infer<z.ZodMiniObject<typeof scheduleShape>>, ctx: z.core.$RefinementCtx): void {
   if (s.tier === 'emergency' && s.zone !== 'main') {
     ctx.addIssue({ code: 'custom', path: ['zone'], message: 'an emergency takes the main zone' });
   }
@@ -106,28 +108,28 @@ function checkSchedule(s: z.infer<z.ZodObject<typeof scheduleShape>>, ctx: z.Ref
 }
 
 /** What an operator writes. */
-export const ScheduleFields = z.strictObject(scheduleShape).superRefine(checkSchedule);
+export const ScheduleFields = /* @__PURE__ */ z.strictObject(scheduleShape).check(z.superRefine(checkSchedule));
 export type ScheduleFields = z.infer<typeof ScheduleFields>;
 export type ScheduleInput = z.input<typeof ScheduleFields>;
 
 /** A schedule as stored and published. */
-export const Schedule = z.strictObject({ id: Id, ...scheduleShape }).superRefine(checkSchedule);
+export const Schedule = /* @__PURE__ */ z.strictObject({ id: Id, ...scheduleShape }).check(z.superRefine(checkSchedule));
 export type Schedule = z.infer<typeof Schedule>;
 
 /**
  * The ward share rule (S4): one local item after every `everyCityItems` city items, and the
  * ward's local items never take more than `maxPercent` of the airtime.
  */
-export const WardShare = z.strictObject({
-  everyCityItems: z.int().min(1).max(50),
-  maxPercent: z.int().min(0).max(100),
+export const WardShare = /* @__PURE__ */ z.strictObject({
+  everyCityItems: z.int().check(z.minimum(1), z.maximum(50)),
+  maxPercent: z.int().check(z.minimum(0), z.maximum(100)),
 });
 export type WardShare = z.infer<typeof WardShare>;
 export const DEFAULT_WARD_SHARE: WardShare = { everyCityItems: 3, maxPercent: 30 };
 
 /** The city's setting: a default share and optional per-ward caps, by ward code. */
-export const WardShareSetting = WardShare.extend({
-  wards: z.record(WardCode, z.int().min(0).max(100)).default({}),
+export const WardShareSetting = /* @__PURE__ */ z.extend(WardShare, {
+  wards: z._default(z.record(WardCode, z.int().check(z.minimum(0), z.maximum(100))), {}),
 });
 export type WardShareSetting = z.infer<typeof WardShareSetting>;
 

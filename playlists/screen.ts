@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { Id, optionalText, text } from './content.ts';
 import { DEFAULT_DAILY_RELOAD_AT, DailyReloadAt, OperatingHours } from './operating-hours.ts';
 
@@ -11,45 +11,45 @@ export const LOCATION_KINDS = [
   'school',
   'bulletin_board',
 ] as const;
-export const LocationKind = z.enum(LOCATION_KINDS);
+export const LocationKind = /* @__PURE__ */ z.enum(LOCATION_KINDS);
 
 /**
  * The rectangle of the video output an LED sending card copies, in CSS pixels at
  * devicePixelRatio 1 (DESIGN.md: canvas and zones). Null: the whole viewport.
  */
-export const Canvas = z.object({
-  x: z.int().min(0).max(7680),
-  y: z.int().min(0).max(4320),
-  width: z.int().min(32).max(7680),
-  height: z.int().min(16).max(4320),
+export const Canvas = /* @__PURE__ */ z.object({
+  x: z.int().check(z.minimum(0), z.maximum(7680)),
+  y: z.int().check(z.minimum(0), z.maximum(4320)),
+  width: z.int().check(z.minimum(32), z.maximum(7680)),
+  height: z.int().check(z.minimum(16), z.maximum(4320)),
 });
 export type Canvas = z.infer<typeof Canvas>;
 
 /** An optional ticker strip beside the main zone. */
-export const TickerStrip = z.object({
+export const TickerStrip = /* @__PURE__ */ z.object({
   position: z.enum(['top', 'bottom']),
-  heightPx: z.int().min(8).max(400),
+  heightPx: z.int().check(z.minimum(8), z.maximum(400)),
 });
 export type TickerStrip = z.infer<typeof TickerStrip>;
 
 /** `outdoor`: high contrast on black, for LEDs; `indoor`: a light theme for boards indoors. */
-export const ScreenTheme = z.enum(['outdoor', 'indoor']);
+export const ScreenTheme = /* @__PURE__ */ z.enum(['outdoor', 'indoor']);
 export type ScreenTheme = z.infer<typeof ScreenTheme>;
 
 /** A screen's own settings, sent to the player in the `screen` message. */
-export const ScreenSettings = z.object({
+export const ScreenSettings = /* @__PURE__ */ z.object({
   id: Id,
   name: text(120),
-  ward: optionalText(120).nullable(),
+  ward: z.nullable(optionalText(120)),
   locationKind: LocationKind,
-  tags: z.array(text(40)).max(20),
-  canvas: Canvas.nullable().default(null),
-  ticker: TickerStrip.nullable().default(null),
-  theme: ScreenTheme.default('outdoor'),
+  tags: z.array(text(40)).check(z.maxLength(20)),
+  canvas: z._default(z.nullable(Canvas), null),
+  ticker: z._default(z.nullable(TickerStrip), null),
+  theme: z._default(ScreenTheme, 'outdoor'),
   /** Operating hours (operating-hours.ts); null: always on. */
-  hours: OperatingHours.nullable().default(null),
+  hours: z._default(z.nullable(OperatingHours), null),
   /** The quiet hour of the daily page reload; null: never. */
-  dailyReloadAt: DailyReloadAt.default(DEFAULT_DAILY_RELOAD_AT),
+  dailyReloadAt: z._default(DailyReloadAt, DEFAULT_DAILY_RELOAD_AT),
 });
 export type ScreenSettings = z.infer<typeof ScreenSettings>;
 
@@ -63,13 +63,13 @@ const MAX_STRIP_SHARE = 0.5;
  * A screen's layout as an operator sets it (`PUT /api/screens/{id}/layout`): the canvas stays
  * inside an 8K output, and a ticker strip leaves at least half the canvas to the main zone.
  */
-export const ScreenLayout = z
+export const ScreenLayout = /* @__PURE__ */ z
   .strictObject({
-    canvas: Canvas.nullable(),
-    ticker: TickerStrip.nullable(),
+    canvas: z.nullable(Canvas),
+    ticker: z.nullable(TickerStrip),
     theme: ScreenTheme,
   })
-  .superRefine((layout, ctx) => {
+  .check(z.superRefine((layout, ctx) => {
     const { canvas, ticker } = layout;
     if (canvas && canvas.x + canvas.width > MAX_OUTPUT.width) {
       ctx.addIssue({ code: 'custom', path: ['canvas', 'width'], message: `x + width must be at most ${MAX_OUTPUT.width}` });
@@ -81,7 +81,7 @@ export const ScreenLayout = z
     if (canvas && ticker && ticker.heightPx > canvas.height * MAX_STRIP_SHARE) {
       ctx.addIssue({ code: 'custom', path: ['ticker', 'heightPx'], message: 'the ticker strip may take at most half the canvas height' });
     }
-  });
+  }));
 export type ScreenLayout = z.infer<typeof ScreenLayout>;
 
 /** The layout a screen has until an operator sets one: whole viewport, no strip, outdoor. */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 /**
  * Calendar time for bangtin. Asia/Ho_Chi_Minh has been UTC+7 without daylight saving since
@@ -12,11 +12,11 @@ export const HOUR_MS = 3_600_000;
 export const DAY_MS = 86_400_000;
 
 /** An instant on the wire: ISO 8601 with an explicit offset. */
-export const Instant = z.iso.datetime({ offset: true });
+export const Instant = /* @__PURE__ */ z.iso.datetime({ offset: true });
 /** A local calendar date, `YYYY-MM-DD`. */
-export const LocalDate = z.iso.date();
+export const LocalDate = /* @__PURE__ */ z.iso.date();
 /** A local time of day, `HH:MM`. */
-export const LocalTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected HH:MM');
+export const LocalTime = /* @__PURE__ */ z.string().check(z.regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected HH:MM'));
 
 export interface LocalParts {
   year: number;

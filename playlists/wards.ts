@@ -1,29 +1,8 @@
-import { z } from 'zod';
-import { text } from './content.ts';
+import * as z from 'zod/mini';
 
 /** Ward-level units: xã (rural commune) or phường (urban ward). */
-export const WardKind = z.enum(['xa', 'phuong']);
+export const WardKind = /* @__PURE__ */ z.enum(['xa', 'phuong']);
 export type WardKind = z.infer<typeof WardKind>;
 
 /** The official code of a ward-level unit (Hanoi's are five digits; others are allowed). */
-export const WardCode = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,19}$/, 'expected a ward code (a letter or digit, then letters, digits, _ or -)');
-
-export const WardFields = z.strictObject({ name: text(120), kind: WardKind });
-export type WardFields = z.infer<typeof WardFields>;
-export const Ward = WardFields.extend({ code: WardCode });
-export type Ward = z.infer<typeof Ward>;
-export const WardCreate = z.strictObject({ code: WardCode, name: text(120), kind: WardKind });
-
-export const WardEntry = Ward.extend({
-  /** Screens linked to the ward by code. */
-  screens: z.int(),
-  /** Ward operators bound to the ward. */
-  users: z.int(),
-});
-export type WardEntry = z.infer<typeof WardEntry>;
-export const WardList = z.object({ wards: z.array(WardEntry) });
-
-/** A CSV with the header `code,name,type`; type is xã or phường. All rows or none are written. */
-export const WardImport = z.strictObject({ csv: z.string().min(1).max(200_000) });
-export const WardImportResult = z.object({ created: z.int(), updated: z.int(), unchanged: z.int() });
-export type WardImportResult = z.infer<typeof WardImportResult>;
+export const WardCode = /* @__PURE__ */ z.string().check(z.regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,19}$/, 'expected a ward code (a letter or digit, then letters, digits, _ or -)'));
