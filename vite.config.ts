@@ -2,11 +2,15 @@ import { resolve } from 'node:path';
 import { defineConfig } from 'vitest/config';
 import { SW_FILE, precachePlugin } from './scripts/precache-plugin.ts';
 
-/** Modules only the on-demand renderers use (player/renderers.ts): kept out of the boot chunk. */
-const ON_DEMAND = /\/player\/(components\/(slogan|ticker|countdown|policy-notice|qr-code|clock|story|image|video|paged|emergency)|legibility|notice-layout|ticker-motion|clock-format|box-size|fit-plan|kind-parts|emergency-layout|messages-emergency|decoded-image|shared-video)\.ts$|\/node_modules\/lean-qr\//;
+const page = (name: string) => resolve(import.meta.dirname, name);
+/** The service worker's own modules: its entry stays one file that imports no page chunk. */
+const WORKER = /\/player\/sw(-range)?\.ts$/;
 
-// One config, two pages. The player runs on Chromium/Android WebView 90 and newer, so the
-// whole build targets that; the admin page only gains from it.
+// Two builds, one after the other into dist/: the player (with its service worker) and the
+// admin page. Built apart, neither carries what only the other uses: a module both import
+// (zod's core, say) is tree-shaken for each page on its own, so the admin's classic zod and
+// OpenAPI-sized helpers never reach a screen. The player runs on Chromium/Android WebView 90
+// and newer, so both target that; the admin page only gains from it.
 export default defineConfig({
   root: '.',
   base: '/',
@@ -14,26 +18,39 @@ export default defineConfig({
   plugins: [precachePlugin()],
   build: {
     outDir: 'dist',
-    emptyOutDir: true,
     target: ['chrome90'],
     assetsInlineLimit: 0,
     // Chromium 90+ knows <link rel=modulepreload>; the polyfill would only cost bytes.
     modulePreload: { polyfill: false },
-    rollupOptions: {
-      input: {
-        player: resolve(import.meta.dirname, 'player/index.html'),
-        admin: resolve(import.meta.dirname, 'admin/index.html'),
-        // The player's service worker, at a stable url (its scope is /player/).
-        sw: resolve(import.meta.dirname, 'player/sw.ts'),
-      },
-      output: {
-        entryFileNames: (chunk) => (chunk.name === 'sw' ? SW_FILE : 'assets/[name]-[hash].js'),
-        codeSplitting: {
-          // What the player page and the admin share goes in one chunk, not a handful of small
-          // ones (each a request and its own gzip dictionary); the renderers the player loads
-          // on demand (player/renderers.ts) and what only they use stay out of it.
-          groups: [{ name: 'shared', minShareCount: 2, test: (id) => !ON_DEMAND.test(id) }],
+  },
+  builder: {},
+  environments: {
+    client: {
+      build: {
+        emptyOutDir: true,
+        rollupOptions: {
+          input: {
+            player: page('player/index.html'),
+            // The player's service worker, at a stable url (its scope is /player/).
+            sw: page('player/sw.ts'),
+          },
+          output: {
+            entryFileNames: (chunk) => (chunk.name === 'sw' ? SW_FILE : 'assets/[name]-[hash].js'),
+            codeSplitting: {
+              // Everything the page boots with goes in one chunk, not a handful of small ones (each
+              // a request, its own gzip dictionary, and export lists between them); the renderers
+              // the player loads on demand (player/renderers.ts) and what only they use stay out.
+              groups: [{ name: 'boot', tags: ['$initial'], test: (id) => !WORKER.test(id) }],
+            },
+          },
         },
+      },
+    },
+    admin: {
+      consumer: 'client',
+      build: {
+        emptyOutDir: false,
+        rollupOptions: { input: { admin: page('admin/index.html') } },
       },
     },
   },
