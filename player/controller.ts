@@ -2,26 +2,28 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { toLocalIso, type Manifest, type ScreenSettings, type TickerStrip, type ZonePlay } from '../playlists/player.ts';
 import { Clock } from './clock.ts';
 import { Connection, PLAYER_VERSION, type ConnectionStatus } from './connection.ts';
-import { clearCacheStorage, runCommand, type CommandTarget } from './commands.ts';
+import type { CommandTarget } from './commands.ts';
 import { DeviceProbe } from './device.ts';
 import { WHOLE_OUTPUT, loadOutput, outputOf, saveOutput, type ScreenOutput } from './layout.ts';
-import { PairingClient, type PairingStatus } from './pairing.ts';
+import type { PairingClient, PairingStatus } from './pairing.ts';
 import { Playback } from './playback.ts';
 import { Receipts } from './receipts.ts';
 import { emergencyNow } from './emergency-now.ts';
-import { loadRenderers } from './renderers.ts';
+import { loadRenderers, loadRenderersNow } from './renderers.ts';
 import { PlayQueue, PlayRecorder, PlaySender } from './plays.ts';
 import { mediaZones } from './media-files.ts';
 import { OfflineCache } from './offline.ts';
 import { PlayerStore, browserStorage, takeToken } from './store.ts';
 import { TickerZone } from './ticker-zone.ts';
 import { openPlayerDb } from './store-db.ts';
-import type { HoursGate, HoursMode } from './hours.ts';
+import { HoursGate, type HoursMode } from './hours.ts';
 import type { DailyReload } from './daily-reload.ts';
 import type { WatchdogReload } from './watchdog-reload.ts';
 
 /** A corrected-clock move bigger than this re-resolves what is on screen at once. */
 const CLOCK_JUMP_MS = 1_000;
+/** How long a screen with nothing to show waits before loading what the first content would wait for. */
+const SHOWN_WAIT_MS = 10_000;
 
 /**
  * Wires the player together for `<bt-player>`: token and storage, the corrected clock, the
@@ -88,10 +90,14 @@ export class PlayerController implements ReactiveController {
     // the daily reload may happen.
     this.offline.boundary();
     this.daily?.boundary(play);
+    if (play?.item) void this.host.updateComplete.then(this.markShown);
   });
+  /** Settles once an item is on screen (or after a while without one): what it does not need loads then. */
+  private markShown: () => void = () => undefined;
+  private readonly shown = new Promise<void>((resolve) => (this.markShown = resolve));
   /**
-   * Operating hours on corrected time (hours.ts; emergencies show at any hour), the daily
-   * reload and the watchdog's reload: loaded at boot from a chunk of their own (field.ts).
+   * Operating hours on corrected time (hours.ts; emergencies show at any hour): they decide the
+   * first content. The daily reload and the watchdog's reload (field.ts) load once it shows.
    */
   private hours: HoursGate | null = null;
   /** Content is off the screen outside operating hours (clock or black). */
@@ -121,6 +127,8 @@ export class PlayerController implements ReactiveController {
   private identifyTimer: ReturnType<typeof setTimeout> | undefined;
   private connection: Connection | null = null;
   private pairing: PairingClient | null = null;
+  /** Pairings started: one whose code loads after a newer one started never runs. */
+  private pairingRuns = 0;
 
   constructor(private readonly host: ReactiveControllerHost) {
     host.addController(this);
@@ -181,31 +189,53 @@ export class PlayerController implements ReactiveController {
   /** Reads IndexedDB first (milliseconds), so a box that boots offline plays what it had. */
   private async boot(): Promise<void> {
     await this.store.load();
-    // The stored manifest's renderers load before it plays, so its first item never shows blank.
-    const [field] = await Promise.all([
-      import('./field.ts'),
-      loadRenderers(this.store.manifest()).catch((err: unknown) => console.warn('bangtin: renderers not loaded', err)),
-    ]);
+    // The renderers of what the stored manifest plays now load before it plays, so its first
+    // item never shows blank; the rest follow while it shows.
+    const stored = this.store.manifest();
+    await loadRenderersNow(stored, this.clock.now()).catch((err: unknown) => console.warn('bangtin: renderers not loaded', err));
     if (!this.alive) return;
-    this.hours = new field.HoursGate(() => this.clock.now(), () => this.hoursChanged());
+    this.hours = new HoursGate(() => this.clock.now(), () => this.hoursChanged());
+    this.plays.reload();
+    const token = takeToken(location.href, this.store, (url) => history.replaceState(history.state, '', url));
+    if (token === null) this.startPairing();
+    else this.startPlaying(token);
+    // A screen with nothing to play (or still pairing) loads the rest all the same, a little later.
+    const later = setTimeout(this.markShown, SHOWN_WAIT_MS);
+    await this.shown;
+    clearTimeout(later);
+    if (!this.alive) return;
+    loadRenderers(this.playback.manifest ?? stored).catch((err: unknown) => console.warn('bangtin: renderers not loaded', err));
+    void this.offline.afterFirstContent();
+    const field = await import('./field.ts');
+    if (!this.alive) return;
     this.daily = new field.DailyReload({
       now: () => this.clock.now(),
       uptime: () => performance.now(),
       reloadAt: () => this.screen?.dailyReloadAt ?? null,
       reload: () => location.reload(),
     });
+    if (this.registered) this.daily.start();
     this.watchdog = new field.WatchdogReload(sessionStorageOrNull());
-    this.plays.reload();
-    const token = takeToken(location.href, this.store, (url) => history.replaceState(history.state, '', url));
-    if (token === null) this.startPairing();
-    else this.startPlaying(token);
   }
 
-  /** No token: show a pairing code until an operator claims it, then play at once. */
+  /**
+   * No token: show a pairing code until an operator claims it, then play at once. Only such a
+   * screen loads pairing (its client and `<bt-pairing>`): a chunk of its own, off the boot path.
+   */
   private startPairing(): void {
     this.registered = false;
     this.pairing?.stop();
-    this.pairing = new PairingClient({
+    this.pairing = null;
+    const run = ++this.pairingRuns;
+    Promise.all([import('./pairing.ts'), import('./components/pairing.ts')])
+      .then(([{ PairingClient }]) => {
+        if (run === this.pairingRuns && !this.registered && this.alive) this.pair(PairingClient);
+      })
+      .catch((err: unknown) => console.error('bangtin: pairing not loaded', err));
+  }
+
+  private pair(Client: typeof PairingClient): void {
+    this.pairing = new Client({
       store: this.store,
       playerVersion: PLAYER_VERSION,
       viewport: () => ({ width: window.innerWidth, height: window.innerHeight }),
@@ -279,9 +309,12 @@ export class PlayerController implements ReactiveController {
         this.host.requestUpdate();
       },
       onPlaysAck: (ids) => this.sender?.acknowledged(ids),
+      // Remote actions are rare: their code loads when one comes.
       onCommand: ({ id, action }) =>
-        void runCommand(action, this.commandTarget, (ok, error) =>
-          this.connection?.send({ type: 'commandResult', id, ok, ...(error ? { error } : {}) }),
+        void import('./commands.ts').then(({ runCommand }) =>
+          runCommand(action, this.commandTarget, (ok, error) =>
+            this.connection?.send({ type: 'commandResult', id, ok, ...(error ? { error } : {}) }),
+          ),
         ),
       onUnregistered: () => this.unregister(),
       onReplaced: () => {
@@ -317,6 +350,8 @@ export class PlayerController implements ReactiveController {
   private readonly commandTarget: CommandTarget = {
     identify: (ms) => {
       clearTimeout(this.identifyTimer);
+      // The name shows in `<bt-notice>`, loaded with the first such command.
+      import('./components/notice.ts').catch((err: unknown) => console.error('bangtin: notice not loaded', err));
       this.identifying = true;
       this.host.requestUpdate();
       this.identifyTimer = setTimeout(() => {
@@ -326,6 +361,7 @@ export class PlayerController implements ReactiveController {
     },
     reload: () => location.reload(),
     clearCache: async () => {
+      const { clearCacheStorage } = await import('./commands.ts');
       await clearCacheStorage();
       // The manifest in memory plays on (never black) while a fresh copy is fetched.
       this.store.forgetManifest();
@@ -350,13 +386,17 @@ export class PlayerController implements ReactiveController {
     const cached = this.offline.prepare(manifest);
     if (urgent) cached.catch(() => undefined);
     else await cached;
-    await loadRenderers(manifest);
+    // What plays now is drawn as soon as its renderers are here; the rest load once it shows,
+    // and the ack waits for them too.
+    await loadRenderersNow(manifest, this.clock.now());
     this.store.saveManifest(manifest);
     this.playback.apply(manifest);
     this.ticker.apply(manifest);
     this.manifestVersion = manifest.version;
     this.offline.appliedNow(manifest);
     this.host.requestUpdate();
+    await this.host.updateComplete;
+    await loadRenderers(manifest);
     if (urgent) await cached;
   }
 

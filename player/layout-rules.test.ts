@@ -1,5 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { MIN_MODULE_PX, QUIET_MODULES, noticeLayout, qrCode, qrModulePx } from './notice-layout.ts';
+import { MIN_MODULE_PX, QUIET_MODULES, noticeLayout, qrModulePx, qrSize } from './notice-layout.ts';
+import { qrCode } from './qr-encode.ts';
 import { pictureFor } from './media-elements.ts';
 import { storyLayout } from './story-layout.ts';
 
@@ -37,6 +39,20 @@ describe('QR code sizing', () => {
     const size = qrCode('https://gdnn.hanoi.gov.vn/ho-tro').size;
     expect((size - 17) % 4).toBe(0);
     expect(size).toBeGreaterThanOrEqual(21);
+  });
+
+  it('sizes a code as the encoder makes it, for any url up to the 300 characters allowed', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme', minLength: 0, maxLength: 292 }), (path) => {
+        const url = `https://${path}`;
+        expect(qrSize(url)).toBe(qrCode(url).size);
+      }),
+      { numRuns: 400 },
+    );
+    for (const length of [10, 17, 18, 19, 26, 27, 40, 41, 120, 200, 292]) {
+      const url = `https://${'a'.repeat(length)}`;
+      expect(qrSize(url), `${length}`).toBe(qrCode(url).size);
+    }
   });
 
   it('hides the code on a 192×96 board, where modules would be under 2 px', () => {

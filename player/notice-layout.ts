@@ -1,5 +1,3 @@
-import { correction, generate, type Bitmap2D } from 'lean-qr/nano';
-
 /**
  * Where a notice's QR code goes and how big it is. The code is drawn by the player itself
  * (lean-qr, no remote service) with whole-pixel modules, so every module is a crisp square on an
@@ -13,12 +11,26 @@ export const MIN_MODULE_PX = 2;
 const LANDSCAPE_SHARE = 0.4;
 const PORTRAIT_SHARE = 0.4;
 
-let last: { url: string; code: Bitmap2D } | null = null;
+/** Data codewords of QR versions 1–40 at error correction M (ISO/IEC 18004, table 7). */
+const DATA_CODEWORDS_M = [
+  16, 28, 44, 64, 86, 108, 124, 154, 182, 216, 254, 290, 334, 365, 415, 453, 507, 563, 627, 669,
+  714, 782, 860, 914, 1000, 1062, 1128, 1193, 1267, 1373, 1455, 1541, 1631, 1725, 1812, 1914, 1992, 2102, 2216, 2334,
+];
 
-/** The QR code for `url` (error correction M), kept for the last url asked. */
-export function qrCode(url: string): Bitmap2D {
-  if (last?.url !== url) last = { url, code: generate(url, { minCorrectionLevel: correction.M }) };
-  return last.code;
+/**
+ * Modules across the QR code of `url` (quiet zone not included), without encoding it: the
+ * layout of every notice is planned with it, and the encoder (lean-qr, 2 KB) then loads only with
+ * the renderer that draws a code (components/qr-code.ts). As lean-qr encodes a url at level M:
+ * one byte-mode segment of its UTF-8 after a UTF-8 ECI header (4 + 8 bits), a count of 8 bits
+ * up to version 9 and 16 after, in the smallest version that holds it (layout-rules.test.ts
+ * holds this to lean-qr's own codes).
+ */
+export function qrSize(url: string): number {
+  const bits = 12 + 4 + 8 * new TextEncoder().encode(url).length;
+  const index = DATA_CODEWORDS_M.findIndex((codewords, i) => bits + (i < 9 ? 8 : 16) <= codewords * 8);
+  // Longer than any code holds (a url is at most 300 characters): the largest version, as lean-qr would fail.
+  const version = index === -1 ? 40 : index + 1;
+  return 17 + 4 * version;
 }
 
 export interface QrPlacement {
@@ -41,7 +53,7 @@ export function qrModulePx(available: number, modules: number): number {
 export function noticeLayout(width: number, height: number, url: string | null): { text: { width: number; height: number }; qr: QrPlacement | null } {
   const whole = { text: { width, height }, qr: null };
   if (!url) return whole;
-  const modules = qrCode(url).size + 2 * QUIET_MODULES;
+  const modules = qrSize(url) + 2 * QUIET_MODULES;
   const landscape = width >= height;
   const gap = Math.round(Math.max(width, height) * 0.02);
   const available = landscape ? Math.min(height, width * LANDSCAPE_SHARE) : Math.min(width, height * PORTRAIT_SHARE);

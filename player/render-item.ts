@@ -1,6 +1,6 @@
 import { html, type TemplateResult } from 'lit';
 import type { ContentFields, MediaInfo, Zone } from '../playlists/player.ts';
-import { loadRenderer } from './renderers.ts';
+import { loadRenderer, rendererOf } from './renderers.ts';
 
 /** What a renderer may need besides the item and the clock. */
 export interface RenderContext {
@@ -33,13 +33,14 @@ function tickerForm(item: Extract<ContentFields, { kind: 'slogan' }>): { text: s
 export function renderItem(item: ContentFields & { id?: string }, now: () => number, context: RenderContext = {}): TemplateResult {
   // The player loaded this kind's renderer with its manifest; the admin preview loads it here
   // (cached after the first time), and the element upgrades with the properties set below.
-  loadRenderer(item.kind).catch((err: unknown) => console.error(`bangtin: no renderer for ${item.kind}`, err));
+  const renderer = rendererOf(item, context.zone);
+  loadRenderer(renderer).catch((err: unknown) => console.error(`bangtin: no renderer ${renderer}`, err));
   const media = context.media ?? [];
   const since = context.since ?? null;
   switch (item.kind) {
     case 'slogan':
       if (context.zone === 'ticker') return html`<bt-ticker .fallback=${tickerForm(item)} .now=${now} .since=${since}></bt-ticker>`;
-      // With a picture (an emergency's): drawn by its own element in the slogan chunk.
+      // With a picture (an emergency's): drawn by its own element (renderers.ts).
       if (item.image) return html`<bt-slogan-picture .item=${item} .media=${media} .now=${now} .since=${since}></bt-slogan-picture>`;
       return html`<bt-slogan .item=${item} .now=${now} .since=${since}></bt-slogan>`;
     case 'countdown':

@@ -1,14 +1,12 @@
 import { LitElement, css, html, nothing } from 'lit';
+import { mediaOf } from '../playlists/player.ts';
 import { customElement } from 'lit/decorators.js';
 import { inlineStyle } from './inline-style.ts';
 import { PlayerController } from './controller.ts';
 import { messages } from './messages.ts';
 import { canvasStyle, zoneStyles } from './layout.ts';
 import { renderItem } from './render-item.ts';
-import { prefetchPicture } from './media-elements.ts';
 import './components/idle.ts';
-import './components/notice.ts';
-import './components/pairing.ts';
 import { themeStyles } from './components/styles.ts';
 
 /**
@@ -126,7 +124,11 @@ export class BtPlayer extends LitElement {
     // The next picture decodes while this item shows, so it appears without a blank frame.
     const next = p.nextItem;
     const zone = next && this.renderRoot.querySelector('[data-zone=main]')?.getBoundingClientRect();
-    if (next && zone) prefetchPicture(next, p.media, Math.round(zone.width), Math.round(zone.height));
+    // (Only a picture needs it: the decoding code loads with the first one.)
+    if (next && zone && mediaOf(next).length > 0) {
+      const media = p.media;
+      void import('./media-elements.ts').then(({ prefetchPicture }) => prefetchPicture(next, media, Math.round(zone.width), Math.round(zone.height)));
+    }
   }
 
   override render() {

@@ -1,5 +1,3 @@
-import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
-
 /** What `PlayerStore` keeps in IndexedDB besides the plays. */
 export type StateKey = 'manifest' | 'screen' | 'playsDropped';
 
@@ -18,56 +16,79 @@ export interface PlayerDb {
   clear(): Promise<void>;
 }
 
-interface Schema extends DBSchema {
-  state: { key: string; value: unknown };
-  /** Keyed by the event's id, so an acknowledgement deletes it directly. */
-  plays: { key: string; value: PlayRecord };
-}
-
 const DB_NAME = 'bangtin-player';
 const DB_VERSION = 1;
 
-/** The player's IndexedDB (via `idb`), or null where the browser has none. */
+/** A request's result, as a promise. */
+function result<T>(request: IDBRequest<T>): Promise<T> {
+  return new Promise((resolve, reject) => {
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error);
+  });
+}
+
+/** Settles when a transaction committed; rejects when it failed or was aborted. */
+function done(tx: IDBTransaction): Promise<void> {
+  return new Promise((resolve, reject) => {
+    tx.oncomplete = () => resolve();
+    tx.onerror = tx.onabort = () => reject(tx.error ?? new DOMException('transaction aborted', 'AbortError'));
+  });
+}
+
+/**
+ * The player's IndexedDB, or null where the browser has none. Two stores: `state` (manifest,
+ * screen, counters; any key) and `plays`, keyed by the event's id so an acknowledgement deletes
+ * it directly. A few lines of IndexedDB, where a wrapper library cost a kilobyte of boot
+ * JavaScript (DESIGN.md "Budgets").
+ */
 export async function openPlayerDb(): Promise<PlayerDb | null> {
   if (typeof indexedDB === 'undefined') return null;
-  const db = await openDB<Schema>(DB_NAME, DB_VERSION, {
-    upgrade(db) {
-      db.createObjectStore('state');
-      db.createObjectStore('plays');
-    },
-  });
-  return new IdbPlayerDb(db);
+  const request = indexedDB.open(DB_NAME, DB_VERSION);
+  request.onupgradeneeded = () => {
+    request.result.createObjectStore('state');
+    request.result.createObjectStore('plays');
+  };
+  return new IdbPlayerDb(await result(request));
 }
 
 class IdbPlayerDb implements PlayerDb {
-  constructor(private readonly db: IDBPDatabase<Schema>) {}
+  constructor(private readonly db: IDBDatabase) {}
 
   async load(): Promise<{ state: Map<string, unknown>; plays: PlayRecord[] }> {
     const tx = this.db.transaction(['state', 'plays'], 'readonly');
     const state = new Map<string, unknown>();
     const stateStore = tx.objectStore('state');
-    const [keys, values, plays] = await Promise.all([stateStore.getAllKeys(), stateStore.getAll(), tx.objectStore('plays').getAll(), tx.done]);
-    keys.forEach((key, i) => state.set(key, values[i]));
+    const [keys, values, plays] = await Promise.all([
+      result(stateStore.getAllKeys()),
+      result(stateStore.getAll()),
+      result(tx.objectStore('plays').getAll() as IDBRequest<PlayRecord[]>),
+      done(tx),
+    ]);
+    keys.forEach((key, i) => state.set(String(key), values[i]));
     return { state, plays: plays.sort((a, b) => a.seq - b.seq) };
   }
 
   async setState(key: StateKey, value: unknown): Promise<void> {
-    if (value === undefined) await this.db.delete('state', key);
-    else await this.db.put('state', value, key);
+    const tx = this.db.transaction('state', 'readwrite');
+    const store = tx.objectStore('state');
+    if (value === undefined) store.delete(key);
+    else store.put(value, key);
+    await done(tx);
   }
 
   async updatePlays(put: readonly PlayRecord[], remove: readonly string[]): Promise<void> {
     const tx = this.db.transaction('plays', 'readwrite');
-    // Awaited together, so a failed request rejects here instead of going unhandled.
-    await Promise.all([
-      ...put.map((record) => tx.store.put(record, (record.event as { id: string }).id)),
-      ...remove.map((id) => tx.store.delete(id)),
-      tx.done,
-    ]);
+    const store = tx.objectStore('plays');
+    for (const record of put) store.put(record, (record.event as { id: string }).id);
+    for (const id of remove) store.delete(id);
+    // A failed request fails (aborts) the transaction: it rejects here, not unhandled.
+    await done(tx);
   }
 
   async clear(): Promise<void> {
     const tx = this.db.transaction(['state', 'plays'], 'readwrite');
-    await Promise.all([tx.objectStore('state').clear(), tx.objectStore('plays').clear(), tx.done]);
+    tx.objectStore('state').clear();
+    tx.objectStore('plays').clear();
+    await done(tx);
   }
 }

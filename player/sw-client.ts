@@ -1,22 +1,7 @@
-/** Where the service worker lives (server/pages.ts) and the page it controls. */
-export const SW_URL = '/player/sw.js';
-export const SW_SCOPE = '/player/';
+import { registerWorker } from './offline.ts';
+
 /** A box that never navigates asks this often whether a new player was deployed. */
 export const UPDATE_CHECK_MS = 60 * 60_000;
-
-/**
- * Whether this page can keep a verified offline cache: a secure context (HTTPS or localhost)
- * with service workers, Cache Storage and `crypto.subtle`. Without one the player plays online.
- */
-export function canCacheOffline(): boolean {
-  return (
-    window.isSecureContext === true &&
-    'serviceWorker' in navigator &&
-    typeof caches !== 'undefined' &&
-    typeof crypto !== 'undefined' &&
-    typeof crypto.subtle?.digest === 'function'
-  );
-}
 
 /**
  * The page's side of the service worker: registers it, asks for persistent storage, and takes a
@@ -33,10 +18,11 @@ export class ServiceWorkerClient {
 
   constructor(private readonly reload: () => void = () => location.reload()) {}
 
-  async start(): Promise<void> {
+  /** `registering`: the registration the page started at boot (offline.ts), or none yet. */
+  async start(registering: Promise<ServiceWorkerRegistration> = registerWorker()): Promise<void> {
     void requestPersistence();
     try {
-      this.registration = await navigator.serviceWorker.register(SW_URL, { scope: SW_SCOPE });
+      this.registration = await registering;
     } catch (err) {
       this.failed = true;
       console.warn('bangtin: service worker not registered; no offline start', err);

@@ -1,6 +1,7 @@
 import { LitElement, css, html, type PropertyValues } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import { QUIET_MODULES, qrCode } from '../notice-layout.ts';
+import { QUIET_MODULES } from '../notice-layout.ts';
+import { qrCode } from '../qr-encode.ts';
 import { inlineStyle } from '../inline-style.ts';
 
 /**

@@ -3,7 +3,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import type { ContentFields } from '../../playlists/player.ts';
 import { FitController, fitText, keepDashes } from '../fit-text.ts';
 import { legibleOnce } from '../legibility.ts';
-import './ticker.ts';
+import { loadRenderer } from '../renderers.ts';
 import { markItem, screenStyles } from './styles.ts';
 
 /** A slogan as shown; `id` is absent in an admin preview of an unsaved draft. */
@@ -70,6 +70,8 @@ export class BtSlogan extends LitElement {
     const text = legibility && !legibility.ok ? legibility.tickerText : null;
     if (text !== (this.fallback?.text ?? null)) {
       this.fallback = text === null ? null : { text, durationMs: item.durationMs };
+      // The ticker's chunk: loaded with the manifest, or here at the latest (it upgrades in place).
+      if (text !== null) loadRenderer('ticker').catch((err: unknown) => console.error('bangtin: no renderer ticker', err));
       return;
     }
     const el = this.renderRoot.querySelector<HTMLElement>('.fit');
