@@ -2,7 +2,7 @@ import { SCHEDULE_TIERS, type Role, type ScheduleTier, type SessionInfo, type Se
 
 /**
  * Which admin views a role may open; a view not listed here is open to every role. The server
- * enforces the same rules (server/routes/authz-matrix.ts): hiding a view only spares the user
+ * enforces the same rules (server/testing/authz-matrix.ts): hiding a view only spares the user
  * a page of refusals.
  */
 const VIEW_ROLES: Record<string, readonly Role[]> = {

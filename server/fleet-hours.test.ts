@@ -5,7 +5,7 @@ import { localToInstant, type OperatingHours } from '../playlists/index.ts';
 import { AlertWebhook, type WebhookPayload } from './alert-webhook.ts';
 import { loadConfig } from './config.ts';
 import { Fleet, type AlertEvent } from './fleet.ts';
-import { connectPlayer, createTestApp, type TestApp } from './test-helpers.ts';
+import { connectPlayer, createTestApp, type TestApp } from './testing/helpers.ts';
 
 const GRACE = 60_000;
 const ALERT = 10 * 60_000;

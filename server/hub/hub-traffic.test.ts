@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { CloseCode, DAY_MS, toLocalIso, toLocalIsoMs, type PlayEvent } from '../../playlists/index.ts';
-import { connectPlayer, createTestApp, slogan, type FakePlayer, type TestApp } from '../test-helpers.ts';
+import { connectPlayer, createTestApp, slogan, type FakePlayer, type TestApp } from '../testing/helpers.ts';
 import { ManualScheduler } from '../scheduler.ts';
 import { hashToken } from './hub.ts';
 

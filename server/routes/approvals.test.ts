@@ -1,8 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { resolve, type ApprovalQueue, type ContentEntry, type Manifest, type Pending } from '../../playlists/index.ts';
 import { submissionVersion } from '../review-policy.ts';
-import { addUser, addWard, sessionFor } from '../test-accounts.ts';
-import { api, connectPlayer, createTestApp, dumpDb, errorOf, slogan, type FakePlayer, type TestApp } from '../test-helpers.ts';
+import { addUser, addWard, sessionFor } from '../testing/accounts.ts';
+import { api, connectPlayer, createTestApp, dumpDb, errorOf, slogan, type FakePlayer, type TestApp } from '../testing/helpers.ts';
 
 const WARD = '00004';
 type Who = 'admin' | 'editor' | 'editor2' | 'approver' | 'viewer' | 'ward';

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { resolve, toLocalIso, type EmergencyStatus, type Manifest } from '../../playlists/index.ts';
-import { api, connectPlayer, dumpDb, errorOf, slogan, type FakePlayer } from '../test-helpers.ts';
-import { BD, OTHER_TOKEN, scheduleTestApp } from './schedule-fixtures.ts';
+import { api, connectPlayer, dumpDb, errorOf, slogan, type FakePlayer } from '../testing/helpers.ts';
+import { BD, OTHER_TOKEN, scheduleTestApp } from '../testing/schedule-fixtures.ts';
 
 const manifestOf = (p: FakePlayer): Manifest => {
   const msg = p.socket.messages.filter((m) => m.type === 'manifest').at(-1);

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resolve, type EmergencyStatus, type Manifest, type MediaEntry } from '../../playlists/index.ts';
 import { mp4 } from '../../media/test-fixtures.ts';
-import { api, connectPlayer, createTestApp, dumpDb, errorOf, signIn, type FakePlayer, type TestApp } from '../test-helpers.ts';
-import { mediaDir, picture, uploaded } from '../test-media.ts';
+import { api, connectPlayer, createTestApp, dumpDb, errorOf, signIn, type FakePlayer, type TestApp } from '../testing/helpers.ts';
+import { mediaDir, picture, uploaded } from '../testing/media.ts';
 
 const manifestOf = (p: FakePlayer): Manifest => {
   const msg = p.socket.messages.filter((m) => m.type === 'manifest').at(-1);

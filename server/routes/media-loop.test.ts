@@ -8,9 +8,9 @@ import { serve, type ServerType } from '@hono/node-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ErrorBody, MediaEntry } from '../../playlists/index.ts';
 import { mp4, writeStructureFlood } from '../../media/test-fixtures.ts';
-import { addUser, addWard, sessionFor } from '../test-accounts.ts';
-import { createTestApp, dumpDb, type TestApp } from '../test-helpers.ts';
-import { mediaDir } from '../test-media.ts';
+import { addUser, addWard, sessionFor } from '../testing/accounts.ts';
+import { createTestApp, dumpDb, type TestApp } from '../testing/helpers.ts';
+import { mediaDir } from '../testing/media.ts';
 
 const MB = 1024 * 1024;
 /**

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { pickFile, type ContentEntry, type ContentFields, type Manifest, type MediaEntry } from '../../playlists/index.ts';
 import { mp4 } from '../../media/test-fixtures.ts';
-import { api, connectPlayer, createTestApp, dumpDb, errorOf, signIn, type FakePlayer, type TestApp } from '../test-helpers.ts';
-import { mediaDir, picture, uploaded } from '../test-media.ts';
+import { api, connectPlayer, createTestApp, dumpDb, errorOf, signIn, type FakePlayer, type TestApp } from '../testing/helpers.ts';
+import { mediaDir, picture, uploaded } from '../testing/media.ts';
 
 const image = (media: string): ContentFields => ({ kind: 'image', theme: 6, durationMs: 8_000, media, fit: 'contain', caption: 'Xưởng thực hành' });
 const video = (media: string): ContentFields => ({ kind: 'video', theme: 5, durationMs: 8_000, media, playToEnd: true });

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { resolve, type EmergencyStatus, type Manifest } from '../../playlists/index.ts';
-import { api, connectPlayer, slogan, type FakePlayer } from '../test-helpers.ts';
-import { BD, OTHER_TOKEN, scheduleTestApp } from './schedule-fixtures.ts';
+import { api, connectPlayer, slogan, type FakePlayer } from '../testing/helpers.ts';
+import { BD, OTHER_TOKEN, scheduleTestApp } from '../testing/schedule-fixtures.ts';
 
 const HOUR = 3_600_000;
 

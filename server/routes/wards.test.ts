@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { addUser, addWard, sessionFor } from '../test-accounts.ts';
-import { api, createTestApp, dumpDb, errorOf, type TestApp } from '../test-helpers.ts';
+import { addUser, addWard, sessionFor } from '../testing/accounts.ts';
+import { api, createTestApp, dumpDb, errorOf, type TestApp } from '../testing/helpers.ts';
 
 const CSV = '\uFEFFcode,name,type\r\n00004,Phường Ba Đình,phường\r\n00070,Phường Hoàn Kiếm,phường\r\n09877,Xã Sóc Sơn,xã\r\n';
 

@@ -1,9 +1,9 @@
 /** Test fixtures for accounts: users of any role with cheap hashes, wards, and ready sessions. */
 import { randomBytes } from 'node:crypto';
-import type { Role, WardKind } from '../playlists/index.ts';
-import { TEST_HASH_COST, hashPassword } from './auth/password.ts';
-import { SESSION_COOKIE, hashSessionId } from './auth/sessions.ts';
-import type { TestApp } from './test-helpers.ts';
+import type { Role, WardKind } from '../../playlists/index.ts';
+import { TEST_HASH_COST, hashPassword } from '../auth/password.ts';
+import { SESSION_COOKIE, hashSessionId } from '../auth/sessions.ts';
+import type { TestApp } from './helpers.ts';
 
 export const USER_PASSWORD = 'mật khẩu thử nghiệm';
 

@@ -1,7 +1,7 @@
 // Fixtures for the schedule and timeline route tests (not used by the server).
 import type { ScheduleInput } from '../../playlists/index.ts';
 import { hashToken } from '../hub/hub.ts';
-import { createTestApp, signIn, type TestApp } from '../test-helpers.ts';
+import { createTestApp, signIn, type TestApp } from './helpers.ts';
 
 export const HK = '00070';
 export const BD = '00004';

@@ -3,8 +3,8 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
-import type { MediaEntry } from '../playlists/index.ts';
-import { ORIGIN, type TestApp } from './test-helpers.ts';
+import type { MediaEntry } from '../../playlists/index.ts';
+import { ORIGIN, type TestApp } from './helpers.ts';
 
 /** A picture with some detail (so JPEG and WebP have work to do), `width`×`height`. */
 export function picture(width: number, height: number, format: 'jpeg' | 'png' | 'webp', hue = 30): Promise<Buffer> {

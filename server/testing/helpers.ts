@@ -9,14 +9,14 @@ import {
   ServerMessage,
   type ClientMessage,
   type ContentFields,
-} from '../playlists/index.ts';
-import { createApp, createHub, type App } from './app.ts';
-import { ensureAdmin, seedDemo } from './bootstrap.ts';
-import { manualClock } from './clock.ts';
-import { openDatabase, type Db } from './db.ts';
-import type { Hub, HubOptions, SocketHandlers } from './hub/hub.ts';
-import type { PlayerSocket } from './hub/socket.ts';
-import { createServices, type Services } from './services.ts';
+} from '../../playlists/index.ts';
+import { createApp, createHub, type App } from '../app.ts';
+import { ensureAdmin, seedDemo } from '../bootstrap.ts';
+import { manualClock } from '../clock.ts';
+import { openDatabase, type Db } from '../db.ts';
+import type { Hub, HubOptions, SocketHandlers } from '../hub/hub.ts';
+import type { PlayerSocket } from '../hub/socket.ts';
+import { createServices, type Services } from '../services.ts';
 
 /** A Thursday morning in Hanoi. */
 export const NOW = Date.parse('2026-11-26T09:00:00+07:00');
