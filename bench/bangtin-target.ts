@@ -5,7 +5,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
-import { seedDemo } from '../server/bootstrap.ts';
+import { seedDemo } from '../server/seed/bootstrap.ts';
 import { systemClock } from '../server/clock.ts';
 import { openDatabase } from '../server/db.ts';
 import { hashToken } from '../server/hub/hub.ts';

@@ -14,7 +14,7 @@ import {
 import type { Clock } from './clock.ts';
 import type { Db } from './db.ts';
 import { AppError, notFound, validationError } from './errors.ts';
-import { checkMediaRefs } from './media-usage.ts';
+import { checkMediaRefs } from './content/media-usage.ts';
 import type { MediaRepo } from '../media/index.ts';
 import type { ContentRepo } from './repos/content.ts';
 import type { ReviewRepo } from './repos/reviews.ts';

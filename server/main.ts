@@ -4,16 +4,16 @@ import { join } from 'node:path';
 import { serve } from '@hono/node-server';
 import { WebSocketServer } from 'ws';
 import { createApp, createHub } from './app.ts';
-import { Fleet } from './fleet.ts';
-import { AlertWebhook } from './alert-webhook.ts';
-import { ensureAdmin, seedDemo } from './bootstrap.ts';
+import { Fleet } from './fleet/fleet.ts';
+import { AlertWebhook } from './fleet/alert-webhook.ts';
+import { ensureAdmin, seedDemo } from './seed/bootstrap.ts';
 import { systemClock } from './clock.ts';
 import { loadConfig } from './config.ts';
 import { openDatabase } from './db.ts';
 import { playerUrl } from './routes/screens.ts';
 import { NodeScheduler } from './scheduler.ts';
 import { createServices } from './services.ts';
-import { assertRoom, startupFailure } from './storage.ts';
+import { assertRoom, startupFailure } from './storage/storage.ts';
 
 /** Frames above this close the socket (ws answers 1009); a `plays` batch of 500 fits. */
 const MAX_FRAME_BYTES = 512 * 1024;

@@ -5,7 +5,7 @@ import type { Role } from '../../playlists/index.ts';
 import type { Clock } from '../clock.ts';
 import { AppError } from '../errors.ts';
 import type { SessionRepo } from '../repos/sessions.ts';
-import type { StorageHealth } from '../storage.ts';
+import type { StorageHealth } from '../storage/storage.ts';
 import type { User, UserRepo } from '../repos/users.ts';
 
 export const SESSION_COOKIE = 'bt_session';

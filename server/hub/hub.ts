@@ -18,7 +18,7 @@ import type { ReceiptRepo } from '../repos/receipts.ts';
 import type { ScreenRecord, ScreenRepo, ScreenSighting } from '../repos/screens.ts';
 import type { CommandResultListener, LiveScreen, ScreenReport, ScreenWatcher } from './live.ts';
 import type { Job, Scheduler } from '../scheduler.ts';
-import type { StorageHealth } from '../storage.ts';
+import type { StorageHealth } from '../storage/storage.ts';
 import { HubWrites } from './hub-writes.ts';
 import { DEFAULT_HUB_OPTIONS, MANIFEST_REFRESH_AT, type HubOptions } from './options.ts';
 import type { PlayerSocket } from './socket.ts';

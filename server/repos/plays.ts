@@ -1,6 +1,6 @@
 import type { PlayEvent } from '../../playlists/index.ts';
 import type { Db } from '../db.ts';
-import { storageProblemOf } from '../storage.ts';
+import { storageProblemOf } from '../storage/storage.ts';
 
 /** One `plays` message's events, for the screen whose socket sent them. */
 export interface PlayBatch {

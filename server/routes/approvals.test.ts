@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { resolve, type ApprovalQueue, type ContentEntry, type Manifest, type Pending } from '../../playlists/index.ts';
-import { submissionVersion } from '../review-policy.ts';
+import { submissionVersion } from '../content/review-policy.ts';
 import { addUser, addWard, sessionFor } from '../testing/accounts.ts';
 import { api, connectPlayer, createTestApp, dumpDb, errorOf, slogan, type FakePlayer, type TestApp } from '../testing/helpers.ts';
 

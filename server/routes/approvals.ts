@@ -1,7 +1,7 @@
 import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
 import { ApprovalQueue, ApproveBody, ContentEntry, Id, RejectBody, toLocalIso, type ContentItem, type Role } from '../../playlists/index.ts';
-import type { AuditContext, AuditLog } from '../audit.ts';
+import type { AuditContext, AuditLog } from '../audit/audit.ts';
 import type { SessionService } from '../auth/sessions.ts';
 import { scopeOf } from '../auth/ward-scope.ts';
 import type { Clock } from '../clock.ts';
@@ -11,7 +11,7 @@ import type { ContentRepo, StoredItem } from '../repos/content.ts';
 import type { ReviewRepo } from '../repos/reviews.ts';
 import type { RevisionRepo } from '../repos/revisions.ts';
 import type { User, UserRepo } from '../repos/users.ts';
-import { fieldsOf, reviewInfo, submissionVersion } from '../review-policy.ts';
+import { fieldsOf, reviewInfo, submissionVersion } from '../content/review-policy.ts';
 import { commonErrors, cookieAuth, errorResponse, jsonBody, jsonResponse, newRouter } from './router.ts';
 
 const Params = z.object({ id: Id });

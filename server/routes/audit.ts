@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { AuditPage, LocalDate, WardCode, localToInstant, toLocalIso, type AuditEntry } from '../../playlists/index.ts';
 import type { SessionService } from '../auth/sessions.ts';
 import type { Clock } from '../clock.ts';
-import { toCsv } from '../csv.ts';
+import { toCsv } from '../http/csv.ts';
 import { AppError } from '../errors.ts';
 import type { AuditFilter, AuditRepo, AuditRow } from '../repos/audit.ts';
 import { commonErrors, cookieAuth, errorResponse, jsonResponse, newRouter } from './router.ts';

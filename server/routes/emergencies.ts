@@ -1,12 +1,12 @@
 import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
 import { EmergencyCreate, EmergencyList, EmergencySent, Id } from '../../playlists/index.ts';
-import type { AuditLog } from '../audit.ts';
+import type { AuditLog } from '../audit/audit.ts';
 import type { SessionService } from '../auth/sessions.ts';
 import { scopeOf } from '../auth/ward-scope.ts';
 import { Emergencies } from '../emergency.ts';
 import type { Hub } from '../hub/hub.ts';
-import type { StorageHealth } from '../storage.ts';
+import type { StorageHealth } from '../storage/storage.ts';
 import { commonErrors, cookieAuth, errorResponse, jsonBody, jsonResponse, newRouter } from './router.ts';
 
 const Params = z.object({ id: Id });

@@ -2,7 +2,7 @@ import { tmpdir } from 'node:os';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FleetSnapshot, FleetUpdate } from '../../playlists/index.ts';
 import { createApp, type App } from '../app.ts';
-import { Fleet } from '../fleet.ts';
+import { Fleet } from '../fleet/fleet.ts';
 import { fleetRoutes } from './fleet.ts';
 import { ORIGIN, api, connectPlayer, createTestApp, errorOf, signIn, type TestApp } from '../testing/helpers.ts';
 import { USER_PASSWORD, addUser, addWard, sessionFor } from '../testing/accounts.ts';

@@ -1,13 +1,13 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { streamSSE } from 'hono/streaming';
 import { CommandRequest, CommandSent, Id, type ScreenStatus } from '../../playlists/index.ts';
-import type { AuditLog } from '../audit.ts';
+import type { AuditLog } from '../audit/audit.ts';
 import { notFound } from '../errors.ts';
 import type { ScreenRepo } from '../repos/screens.ts';
 import type { AccessChanges } from '../auth/access-changes.ts';
 import type { SessionService } from '../auth/sessions.ts';
 import { scopeOf } from '../auth/ward-scope.ts';
-import type { Fleet } from '../fleet.ts';
+import type { Fleet } from '../fleet/fleet.ts';
 import { commonErrors, cookieAuth, errorResponse, jsonBody, jsonResponse, newRouter } from './router.ts';
 
 /** A quiet stream sends a comment this often, so proxies keep it open and a lost session ends it. */

@@ -112,7 +112,7 @@ describe('uploads and the event loop', () => {
     expect(clip.body).toMatchObject({ kind: 'video', type: 'video/mp4', width: 1920, height: 1080, durationMs: 42_000 } satisfies Partial<MediaEntry>);
     expect(clip.longestGapMs).toBeLessThan(MAX_GAP_MS);
 
-    const demoPath = join(import.meta.dirname, '..', 'demo-media', 'demo-clip.webm');
+    const demoPath = join(import.meta.dirname, '..', 'seed', 'demo-media', 'demo-clip.webm');
     const demo = await uploadWatched(demoPath, 'demo.webm');
     expect([200, 201]).toContain(demo.status);
     expect((demo.body as MediaEntry).durationMs).toBeGreaterThan(1_000);

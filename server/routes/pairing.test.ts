@@ -10,7 +10,7 @@ import {
   PAIRING_RESERVE,
   PairingService,
   START_LIMIT,
-} from '../pairing.ts';
+} from '../pairing/pairing.ts';
 import { PairingRepo } from '../repos/pairings.ts';
 import { createApp } from '../app.ts';
 import { createServices } from '../services.ts';

@@ -9,12 +9,12 @@ import {
   PairingState,
 } from '../../playlists/index.ts';
 import type { SessionService } from '../auth/sessions.ts';
-import { addressKey, clientAddress } from '../client-address.ts';
-import type { AuditLog } from '../audit.ts';
+import { addressKey, clientAddress } from '../http/client-address.ts';
+import type { AuditLog } from '../audit/audit.ts';
 import { AppError } from '../errors.ts';
-import type { Fleet } from '../fleet.ts';
+import type { Fleet } from '../fleet/fleet.ts';
 import type { WardRepo } from '../repos/wards.ts';
-import { Throttled, type PairingService } from '../pairing.ts';
+import { Throttled, type PairingService } from '../pairing/pairing.ts';
 import { commonErrors, cookieAuth, errorResponse, jsonBody, jsonResponse, newRouter, type Env } from './router.ts';
 
 /** Who is asking, as the throttles count it (an IPv6 client by its /64). */

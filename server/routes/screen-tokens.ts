@@ -1,9 +1,9 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { CloseCode, Id, ScreenTokenIssued } from '../../playlists/index.ts';
-import type { AuditLog } from '../audit.ts';
+import type { AuditLog } from '../audit/audit.ts';
 import type { SessionService } from '../auth/sessions.ts';
 import { notFound } from '../errors.ts';
-import type { Fleet } from '../fleet.ts';
+import type { Fleet } from '../fleet/fleet.ts';
 import { hashToken, type Hub } from '../hub/hub.ts';
 import type { ScreenTokenRepo } from '../repos/screen-tokens.ts';
 import type { ScreenRepo } from '../repos/screens.ts';

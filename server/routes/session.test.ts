@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ensureAdmin } from '../bootstrap.ts';
+import { ensureAdmin } from '../seed/bootstrap.ts';
 import { IDLE_TIMEOUT_MS } from '../auth/sessions.ts';
 import { ADMIN_PASSWORD, NOW, api, createTestApp, dumpDb, errorOf, signIn, type TestApp } from '../testing/helpers.ts';
 

@@ -3,11 +3,11 @@ import { PasswordChange, SessionInfo, SessionState, SignIn } from '../../playlis
 import { dummyHash, hashPassword, verifyPassword } from '../auth/password.ts';
 import type { SessionService } from '../auth/sessions.ts';
 import type { SignInThrottle, ThrottleOnset } from '../auth/throttle.ts';
-import { addressKey } from '../client-address.ts';
-import type { AuditChange } from '../audit.ts';
-import type { AuditLog } from '../audit.ts';
+import { addressKey } from '../http/client-address.ts';
+import type { AuditChange } from '../audit/audit.ts';
+import type { AuditLog } from '../audit/audit.ts';
 import { AppError } from '../errors.ts';
-import { storageProblemOf, type StorageHealth } from '../storage.ts';
+import { storageProblemOf, type StorageHealth } from '../storage/storage.ts';
 import type { User, UserRepo } from '../repos/users.ts';
 import type { SessionRepo } from '../repos/sessions.ts';
 import type { WardRepo } from '../repos/wards.ts';

@@ -1,13 +1,13 @@
 import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
 import { Id, Ward, WardCode, WardCreate, WardEntry, WardFields, WardImport, WardImportResult, WardList } from '../../playlists/index.ts';
-import type { AuditLog } from '../audit.ts';
+import type { AuditLog } from '../audit/audit.ts';
 import type { SessionService } from '../auth/sessions.ts';
 import type { Clock } from '../clock.ts';
 import { AppError, notFound } from '../errors.ts';
 import type { ScreenRepo } from '../repos/screens.ts';
 import type { WardRepo } from '../repos/wards.ts';
-import { readWardCsv } from '../ward-import.ts';
+import { readWardCsv } from '../wards/ward-import.ts';
 import { commonErrors, cookieAuth, errorResponse, jsonBody, jsonResponse, newRouter } from './router.ts';
 
 const Params = z.object({ code: WardCode });

@@ -11,7 +11,7 @@ import {
   type ContentFields,
 } from '../../playlists/index.ts';
 import { createApp, createHub, type App } from '../app.ts';
-import { ensureAdmin, seedDemo } from '../bootstrap.ts';
+import { ensureAdmin, seedDemo } from '../seed/bootstrap.ts';
 import { manualClock } from '../clock.ts';
 import { openDatabase, type Db } from '../db.ts';
 import type { Hub, HubOptions, SocketHandlers } from '../hub/hub.ts';

@@ -123,7 +123,7 @@ test('a story, an image and a clip chosen in the admin page play exactly as prev
   await admin.getByRole('button', { name: 'Ảnh, video' }).click();
   await admin.locator('bt-media-library bt-media-upload input[type=file]').setInputFiles([
     { name: PHOTO_NAME, mimeType: 'image/jpeg', buffer: await phonePhoto() },
-    { name: 'Phim giới thiệu.webm', mimeType: 'video/webm', buffer: readFileSync('server/demo-media/demo-clip.webm') },
+    { name: 'Phim giới thiệu.webm', mimeType: 'video/webm', buffer: readFileSync('server/seed/demo-media/demo-clip.webm') },
   ]);
   const rows = admin.locator('bt-media-library bt-media-upload li');
   await expect(rows).toHaveCount(2);

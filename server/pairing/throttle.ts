@@ -1,4 +1,4 @@
-import type { Clock } from './clock.ts';
+import type { Clock } from '../clock.ts';
 
 /**
  * A sliding-window counter per key, in memory: at most `limit` hits per key within `windowMs`.

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
-import type { MediaId } from '../../playlists/index.ts';
-import type { MediaLibrary } from '../../media/index.ts';
+import type { MediaId } from '../../../playlists/index.ts';
+import type { MediaLibrary } from '../../../media/index.ts';
 import { demoPictures } from './pictures.ts';
 
 /** The demo's media, once in the library. */

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { AuditLog, REDACTED, redact } from './audit.ts';
-import { manualClock } from './clock.ts';
-import { openDatabase } from './db.ts';
-import { AuditRepo } from './repos/audit.ts';
+import { manualClock } from '../clock.ts';
+import { openDatabase } from '../db.ts';
+import { AuditRepo } from '../repos/audit.ts';
 
 const setup = () => {
   const db = openDatabase(':memory:');

@@ -1,7 +1,7 @@
-import { toLocalIso, type ContentFields, type ContentItem, type ReviewInfo, type Role } from '../playlists/index.ts';
-import { canonicalJson, sha256Hex } from './canonical.ts';
-import type { ReviewRepo, ReviewRow } from './repos/reviews.ts';
-import type { UserRepo } from './repos/users.ts';
+import { toLocalIso, type ContentFields, type ContentItem, type ReviewInfo, type Role } from '../../playlists/index.ts';
+import { canonicalJson, sha256Hex } from '../canonical.ts';
+import type { ReviewRepo, ReviewRow } from '../repos/reviews.ts';
+import type { UserRepo } from '../repos/users.ts';
 
 /** An item's fields: what a submission is made of (the id names the item, not a version of it). */
 export const fieldsOf = (item: ContentItem): ContentFields => {

@@ -1,8 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { DeviceReport, ScreenStatus } from '../playlists/index.ts';
+import type { DeviceReport, ScreenStatus } from '../../playlists/index.ts';
 import { Fleet, type AlertEvent } from './fleet.ts';
-import { hashToken } from './hub/hub.ts';
-import { connectPlayer, createTestApp, slogan, type TestApp } from './testing/helpers.ts';
+import { hashToken } from '../hub/hub.ts';
+import { connectPlayer, createTestApp, slogan, type TestApp } from '../testing/helpers.ts';
 
 const GRACE = 60_000;
 const ALERT = 10 * 60_000;

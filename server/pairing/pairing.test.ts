@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PAIRING_ALPHABET } from '../playlists/index.ts';
+import { PAIRING_ALPHABET } from '../../playlists/index.ts';
 import { newPairingCode, tokenFromSecret } from './pairing.ts';
 
 // The routes' behaviour (expiry, single use, throttling) is tested in routes/pairing.test.ts.

@@ -1,4 +1,4 @@
-import type { ContentFields, ScreenSettingsInput } from '../playlists/index.ts';
+import type { ContentFields, ScreenSettingsInput } from '../../playlists/index.ts';
 import type { DemoMedia } from './demo-media/seed.ts';
 
 /**

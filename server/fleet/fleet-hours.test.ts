@@ -1,11 +1,11 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { localToInstant, type OperatingHours } from '../playlists/index.ts';
+import { localToInstant, type OperatingHours } from '../../playlists/index.ts';
 import { AlertWebhook, type WebhookPayload } from './alert-webhook.ts';
-import { loadConfig } from './config.ts';
+import { loadConfig } from '../config.ts';
 import { Fleet, type AlertEvent } from './fleet.ts';
-import { connectPlayer, createTestApp, type TestApp } from './testing/helpers.ts';
+import { connectPlayer, createTestApp, type TestApp } from '../testing/helpers.ts';
 
 const GRACE = 60_000;
 const ALERT = 10 * 60_000;

@@ -1,7 +1,7 @@
-import { mediaOf, type ContentFields, type MediaUse } from '../playlists/index.ts';
-import type { MediaRepo } from '../media/index.ts';
-import type { WardScope } from './auth/ward-scope.ts';
-import { AppError } from './errors.ts';
+import { mediaOf, type ContentFields, type MediaUse } from '../../playlists/index.ts';
+import type { MediaRepo } from '../../media/index.ts';
+import type { WardScope } from '../auth/ward-scope.ts';
+import { AppError } from '../errors.ts';
 
 type Item = ContentFields & { id: string };
 

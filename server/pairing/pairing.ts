@@ -10,15 +10,15 @@ import {
   type PairingStarted,
   type PairingState,
   type ScreenSettings,
-} from '../playlists/index.ts';
-import type { Clock } from './clock.ts';
-import type { Db } from './db.ts';
-import { addressKey, networkKeys } from './client-address.ts';
-import { AppError } from './errors.ts';
-import { hashToken } from './hub/hub.ts';
-import type { PairingRepo } from './repos/pairings.ts';
-import type { ScreenRepo } from './repos/screens.ts';
-import { newId } from './routes/content.ts';
+} from '../../playlists/index.ts';
+import type { Clock } from '../clock.ts';
+import type { Db } from '../db.ts';
+import { addressKey, networkKeys } from '../http/client-address.ts';
+import { AppError } from '../errors.ts';
+import { hashToken } from '../hub/hub.ts';
+import type { PairingRepo } from '../repos/pairings.ts';
+import type { ScreenRepo } from '../repos/screens.ts';
+import { newId } from '../routes/content.ts';
 import { Throttle } from './throttle.ts';
 
 /** Wrong codes allowed per client address and per session within the window, then 429. */

@@ -1,10 +1,10 @@
-import { generatePassword, hashPassword, verifyPassword } from './auth/password.ts';
+import { generatePassword, hashPassword, verifyPassword } from '../auth/password.ts';
 import { DEMO_PLAYLIST_NAME, DEMO_SCREEN, demoPlaylistItems } from './demo-content.ts';
 import { seedDemoMedia } from './demo-media/seed.ts';
-import { hashToken } from './hub/hub.ts';
-import { newId } from './routes/content.ts';
-import { newScreenToken } from './routes/screens.ts';
-import type { Services } from './services.ts';
+import { hashToken } from '../hub/hub.ts';
+import { newId } from '../routes/content.ts';
+import { newScreenToken } from '../routes/screens.ts';
+import type { Services } from '../services.ts';
 
 /**
  * Makes sure user `admin` exists. A password given in the environment is authoritative and

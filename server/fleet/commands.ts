@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { toLocalIso, type CommandAction, type CommandStatus } from '../playlists/index.ts';
-import type { Clock } from './clock.ts';
-import { AppError } from './errors.ts';
-import type { Hub } from './hub/hub.ts';
+import { toLocalIso, type CommandAction, type CommandStatus } from '../../playlists/index.ts';
+import type { Clock } from '../clock.ts';
+import { AppError } from '../errors.ts';
+import type { Hub } from '../hub/hub.ts';
 
 /** A command a screen has not answered within this counts as timed out. */
 export const COMMAND_TIMEOUT_MS = 30_000;

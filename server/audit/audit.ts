@@ -1,7 +1,7 @@
-import type { Clock } from './clock.ts';
-import type { Db } from './db.ts';
-import type { AuditRepo } from './repos/audit.ts';
-import type { User } from './repos/users.ts';
+import type { Clock } from '../clock.ts';
+import type { Db } from '../db.ts';
+import type { AuditRepo } from '../repos/audit.ts';
+import type { User } from '../repos/users.ts';
 
 /** One state change, as a route describes it. */
 export interface AuditChange {

@@ -1,9 +1,9 @@
-import { isOpen, openedAt, screenSettings, startOfLocalDay, toLocalIso, type FleetSettings, type ScreenState, type ScreenStatus } from '../playlists/index.ts';
-import type { Clock } from './clock.ts';
+import { isOpen, openedAt, screenSettings, startOfLocalDay, toLocalIso, type FleetSettings, type ScreenState, type ScreenStatus } from '../../playlists/index.ts';
+import type { Clock } from '../clock.ts';
 import { CommandDesk } from './commands.ts';
-import type { Hub } from './hub/hub.ts';
-import type { ScreenRecord, ScreenRepo } from './repos/screens.ts';
-import type { StorageHealth } from './storage.ts';
+import type { Hub } from '../hub/hub.ts';
+import type { ScreenRecord, ScreenRepo } from '../repos/screens.ts';
+import type { StorageHealth } from '../storage/storage.ts';
 
 export interface FleetOptions extends FleetSettings {
   /** How often time-driven changes (grace over, alert due) are looked for. */

@@ -1,5 +1,5 @@
-import { toLocalIso } from '../playlists/index.ts';
-import type { Clock } from './clock.ts';
+import { toLocalIso } from '../../playlists/index.ts';
+import type { Clock } from '../clock.ts';
 import type { AlertEvent } from './fleet.ts';
 
 /** The JSON body posted to `BANGTIN_ALERT_WEBHOOK`. */

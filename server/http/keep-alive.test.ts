@@ -2,8 +2,8 @@ import { Agent, request } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { serve, type ServerType } from '@hono/node-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { API_BODY_LIMIT } from './app.ts';
-import { createTestApp, signIn, type TestApp } from './testing/helpers.ts';
+import { API_BODY_LIMIT } from '../app.ts';
+import { createTestApp, signIn, type TestApp } from '../testing/helpers.ts';
 
 // A real listening server and a pooling client (issue 11, item 10): a refused oversized body
 // must not leave the client holding a socket the server is about to drop.

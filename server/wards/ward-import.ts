@@ -1,5 +1,5 @@
-import { Ward, WardCode, type WardKind } from '../playlists/index.ts';
-import { CsvSyntaxError, parseCsv } from './csv.ts';
+import { Ward, WardCode, type WardKind } from '../../playlists/index.ts';
+import { CsvSyntaxError, parseCsv } from '../http/csv.ts';
 
 export interface LineIssue {
   /** `line.<n>.<field>`: field is code, name, type or row. */
