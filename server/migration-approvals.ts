@@ -1,7 +1,7 @@
 /**
  * Approval of city content (issue 5), appended to `migrations` in migrations.ts. A city item
  * moves draft → submitted → approved (or rejected → draft) → archived; `approved_body` holds the
- * fields as approved, which is what the city's publish sends (server/publish.ts), so an edited
+ * fields as approved, which is what the city's publish sends (server/publishing/publisher.ts), so an edited
  * approved item stays on air as approved until its new version is approved. Ward-local items
  * (owner_ward set) go on air without approval and keep 'draft'.
  *

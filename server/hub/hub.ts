@@ -12,7 +12,7 @@ import {
   type ServerMessage,
 } from '../../playlists/index.ts';
 import type { Clock } from '../clock.ts';
-import type { AudienceKey, ManifestBuilder } from '../manifests.ts';
+import type { AudienceKey, ManifestBuilder } from '../publishing/manifests.ts';
 import type { PlayRepo } from '../repos/plays.ts';
 import type { ReceiptRepo } from '../repos/receipts.ts';
 import type { ScreenRecord, ScreenRepo, ScreenSighting } from '../repos/screens.ts';

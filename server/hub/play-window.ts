@@ -1,5 +1,5 @@
 import { DAY_MS, targets, type MediaInfo, type PublishedItem, type Schedule, type Zone } from '../../playlists/index.ts';
-import type { AudienceScreen } from '../manifests.ts';
+import type { AudienceScreen } from '../publishing/manifests.ts';
 import type { PlayBasisRepo } from '../repos/play-basis.ts';
 import type { Snapshot } from '../repos/revisions.ts';
 

@@ -4,7 +4,7 @@ import { EmergencyCreate, EmergencyList, EmergencySent, Id } from '../../playlis
 import type { AuditLog } from '../audit/audit.ts';
 import type { SessionService } from '../auth/sessions.ts';
 import { scopeOf } from '../auth/ward-scope.ts';
-import { Emergencies } from '../emergency.ts';
+import { Emergencies } from '../publishing/emergencies.ts';
 import type { Hub } from '../hub/hub.ts';
 import type { StorageHealth } from '../storage/storage.ts';
 import { commonErrors, cookieAuth, errorResponse, jsonBody, jsonResponse, newRouter } from './router.ts';

@@ -5,7 +5,7 @@ import type { AuditLog } from '../audit/audit.ts';
 import type { SessionService } from '../auth/sessions.ts';
 import { scopeOf, type WardScope } from '../auth/ward-scope.ts';
 import type { Hub } from '../hub/hub.ts';
-import type { Publisher } from '../publish.ts';
+import type { Publisher } from '../publishing/publisher.ts';
 import type { ContentRepo } from '../repos/content.ts';
 import type { PlaylistRepo } from '../repos/playlists.ts';
 import type { RevisionRepo } from '../repos/revisions.ts';

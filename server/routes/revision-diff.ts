@@ -5,7 +5,7 @@ import type { SessionService } from '../auth/sessions.ts';
 import { scopeOf } from '../auth/ward-scope.ts';
 import { AppError } from '../errors.ts';
 import { EMPTY_SNAPSHOT, type RevisionRepo } from '../repos/revisions.ts';
-import { revisionChanges } from '../revision-diff.ts';
+import { revisionChanges } from '../publishing/revision-diff.ts';
 import { commonErrors, cookieAuth, errorResponse, jsonResponse, newRouter } from './router.ts';
 
 const RevisionParams = z.object({

@@ -7,7 +7,7 @@ import { scopeOf } from '../auth/ward-scope.ts';
 import { AppError, notFound } from '../errors.ts';
 import type { Fleet } from '../fleet/fleet.ts';
 import type { Hub } from '../hub/hub.ts';
-import type { ManifestBuilder } from '../manifests.ts';
+import type { ManifestBuilder } from '../publishing/manifests.ts';
 import type { PlaylistRepo } from '../repos/playlists.ts';
 import type { ScreenRepo } from '../repos/screens.ts';
 import { commonErrors, cookieAuth, errorResponse, jsonBody, jsonResponse, newRouter } from './router.ts';

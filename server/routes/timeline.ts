@@ -22,7 +22,7 @@ import {
 import type { SessionService } from '../auth/sessions.ts';
 import { WardScope, scopeOf } from '../auth/ward-scope.ts';
 import { notFound } from '../errors.ts';
-import type { ManifestBuilder } from '../manifests.ts';
+import type { ManifestBuilder } from '../publishing/manifests.ts';
 import type { ScreenRecord, ScreenRepo } from '../repos/screens.ts';
 import type { WardRepo } from '../repos/wards.ts';
 import { commonErrors, cookieAuth, errorResponse, jsonResponse, newRouter } from './router.ts';

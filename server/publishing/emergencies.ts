@@ -10,22 +10,22 @@ import {
   type Playlist,
   type PublishedItem,
   type Schedule,
-} from '../playlists/index.ts';
-import type { Clock } from './clock.ts';
-import type { Db } from './db.ts';
-import { AppError, notFound, validationError } from './errors.ts';
-import { checkMediaRefs } from './content/media-usage.ts';
-import type { MediaRepo } from '../media/index.ts';
-import type { ContentRepo } from './repos/content.ts';
-import type { ReviewRepo } from './repos/reviews.ts';
-import type { PlaylistRepo } from './repos/playlists.ts';
-import type { ReceiptRepo } from './repos/receipts.ts';
-import type { RevisionRepo, Snapshot } from './repos/revisions.ts';
-import type { ScheduleRepo } from './repos/schedules.ts';
-import type { ScreenRepo } from './repos/screens.ts';
-import type { SettingsRepo } from './repos/settings.ts';
-import type { WardRepo } from './repos/wards.ts';
-import { newId } from './routes/content.ts';
+} from '../../playlists/index.ts';
+import type { Clock } from '../clock.ts';
+import type { Db } from '../db.ts';
+import { AppError, notFound, validationError } from '../errors.ts';
+import { checkMediaRefs } from '../content/media-usage.ts';
+import type { MediaRepo } from '../../media/index.ts';
+import type { ContentRepo } from '../repos/content.ts';
+import type { ReviewRepo } from '../repos/reviews.ts';
+import type { PlaylistRepo } from '../repos/playlists.ts';
+import type { ReceiptRepo } from '../repos/receipts.ts';
+import type { RevisionRepo, Snapshot } from '../repos/revisions.ts';
+import type { ScheduleRepo } from '../repos/schedules.ts';
+import type { ScreenRepo } from '../repos/screens.ts';
+import type { SettingsRepo } from '../repos/settings.ts';
+import type { WardRepo } from '../repos/wards.ts';
+import { newId } from '../routes/content.ts';
 
 /** How long one pass of an emergency message lasts on screen; it repeats until it ends. */
 export const EMERGENCY_ITEM_MS = 30_000;

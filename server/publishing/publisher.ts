@@ -1,16 +1,16 @@
-import type { ChangeSummary, ContentItem, Playlist, PublishedItem, Schedule } from '../playlists/index.ts';
-import { canonicalJson } from './canonical.ts';
-import type { Clock } from './clock.ts';
-import type { Db } from './db.ts';
-import { fallbackPlaylists, withCurrentEmergencies } from './emergency.ts';
-import { AppError } from './errors.ts';
-import type { ContentRepo, StoredItem } from './repos/content.ts';
-import type { ReviewRepo, ReviewRow } from './repos/reviews.ts';
-import type { PlaylistRepo } from './repos/playlists.ts';
-import type { ScheduleRepo } from './repos/schedules.ts';
-import type { RevisionRepo, Snapshot, SnapshotOwners } from './repos/revisions.ts';
-import type { ScreenRepo } from './repos/screens.ts';
-import type { SettingsRepo } from './repos/settings.ts';
+import type { ChangeSummary, ContentItem, Playlist, PublishedItem, Schedule } from '../../playlists/index.ts';
+import { canonicalJson } from '../canonical.ts';
+import type { Clock } from '../clock.ts';
+import type { Db } from '../db.ts';
+import { fallbackPlaylists, withCurrentEmergencies } from './emergencies.ts';
+import { AppError } from '../errors.ts';
+import type { ContentRepo, StoredItem } from '../repos/content.ts';
+import type { ReviewRepo, ReviewRow } from '../repos/reviews.ts';
+import type { PlaylistRepo } from '../repos/playlists.ts';
+import type { ScheduleRepo } from '../repos/schedules.ts';
+import type { RevisionRepo, Snapshot, SnapshotOwners } from '../repos/revisions.ts';
+import type { ScreenRepo } from '../repos/screens.ts';
+import type { SettingsRepo } from '../repos/settings.ts';
 
 type WithId = { id: string };
 

@@ -1,7 +1,7 @@
-import type { Playlist, PublishedItem, RevisionChange, Schedule } from '../playlists/index.ts';
-import { canonicalJson } from './canonical.ts';
-import type { WardScope } from './auth/ward-scope.ts';
-import type { Snapshot } from './repos/revisions.ts';
+import type { Playlist, PublishedItem, RevisionChange, Schedule } from '../../playlists/index.ts';
+import { canonicalJson } from '../canonical.ts';
+import type { WardScope } from '../auth/ward-scope.ts';
+import type { Snapshot } from '../repos/revisions.ts';
 
 type WithId = { id: string };
 

@@ -1,6 +1,6 @@
-import type { ContentItem, Playlist, Schedule } from '../playlists/index.ts';
-import { canonicalJson } from './canonical.ts';
-import type { Snapshot } from './repos/revisions.ts';
+import type { ContentItem, Playlist, Schedule } from '../../playlists/index.ts';
+import { canonicalJson } from '../canonical.ts';
+import type { Snapshot } from '../repos/revisions.ts';
 
 export type DraftState = 'published' | 'new' | 'changed';
 

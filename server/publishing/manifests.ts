@@ -17,12 +17,12 @@ import {
   type Schedule,
   type TargetScreen,
   type WardShare,
-} from '../playlists/index.ts';
-import { canonicalJson, sha256Hex } from './canonical.ts';
-import type { Clock } from './clock.ts';
-import type { RevisionRepo, Snapshot } from './repos/revisions.ts';
-import type { SettingsRepo } from './repos/settings.ts';
-import type { MediaRepo } from '../media/index.ts';
+} from '../../playlists/index.ts';
+import { canonicalJson, sha256Hex } from '../canonical.ts';
+import type { Clock } from '../clock.ts';
+import type { RevisionRepo, Snapshot } from '../repos/revisions.ts';
+import type { SettingsRepo } from '../repos/settings.ts';
+import type { MediaRepo } from '../../media/index.ts';
 
 export interface BuiltManifest {
   manifest: Manifest;

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { hashToken } from './hub/hub.ts';
-import { createTestApp, slogan, type TestApp } from './testing/helpers.ts';
+import { hashToken } from '../hub/hub.ts';
+import { createTestApp, slogan, type TestApp } from '../testing/helpers.ts';
 
 const HK = '00070';
 

@@ -1,9 +1,9 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { Manifest, ScheduleInput } from '../playlists/index.ts';
-import { ScheduleFields } from '../playlists/index.ts';
-import { hashToken } from './hub/hub.ts';
-import { ManualScheduler } from './scheduler.ts';
-import { connectPlayer, createTestApp, slogan, type FakePlayer, type TestApp } from './testing/helpers.ts';
+import type { Manifest, ScheduleInput } from '../../playlists/index.ts';
+import { ScheduleFields } from '../../playlists/index.ts';
+import { hashToken } from '../hub/hub.ts';
+import { ManualScheduler } from '../scheduler.ts';
+import { connectPlayer, createTestApp, slogan, type FakePlayer, type TestApp } from '../testing/helpers.ts';
 
 const HK = '00070';
 const BD = '00004';

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { ContentItem } from '../playlists/index.ts';
-import { AppError } from './errors.ts';
-import { createTestApp, dumpDb, slogan, type TestApp } from './testing/helpers.ts';
+import type { ContentItem } from '../../playlists/index.ts';
+import { AppError } from '../errors.ts';
+import { createTestApp, dumpDb, slogan, type TestApp } from '../testing/helpers.ts';
 
 const none = { added: [], changed: [], removed: [] };
 const fieldsOf = ({ id: _id, ...fields }: ContentItem) => fields;
