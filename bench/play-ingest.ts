@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import type { PlayEvent } from '../playlists/index.ts';
 import { createHub } from '../server/app.ts';
 import { manualClock } from '../server/clock.ts';
-import { openDatabase } from '../server/db.ts';
+import { openDatabase } from '../server/db/connection.ts';
 import { hashToken } from '../server/hub/hub.ts';
 import { createServices } from '../server/services.ts';
 import { helloFrame, openSocket } from '../server/testing/helpers.ts';

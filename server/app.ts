@@ -4,7 +4,7 @@ import type { Context, MiddlewareHandler } from 'hono';
 import type { WebSocket } from 'ws';
 import { bodyLimit } from 'hono/body-limit';
 import type { Clock } from './clock.ts';
-import type { Db } from './db.ts';
+import type { Db } from './db/connection.ts';
 import { clientAddress, publicOrigin } from './http/client-address.ts';
 import { AppError, errorResponse, throwOnInvalid } from './errors.ts';
 import { Fleet } from './fleet/fleet.ts';

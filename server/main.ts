@@ -9,7 +9,7 @@ import { AlertWebhook } from './fleet/alert-webhook.ts';
 import { ensureAdmin, seedDemo } from './seed/bootstrap.ts';
 import { systemClock } from './clock.ts';
 import { loadConfig } from './config.ts';
-import { openDatabase } from './db.ts';
+import { openDatabase } from './db/connection.ts';
 import { playerUrl } from './routes/screens.ts';
 import { NodeScheduler } from './scheduler.ts';
 import { createServices } from './services.ts';

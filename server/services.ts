@@ -5,7 +5,7 @@ import { MediaLibrary } from '../media/index.ts';
 import { AccessChanges } from './auth/access-changes.ts';
 import { SessionService } from './auth/sessions.ts';
 import type { Clock } from './clock.ts';
-import type { Db } from './db.ts';
+import type { Db } from './db/connection.ts';
 import { ManifestBuilder } from './publishing/manifests.ts';
 import { Publisher } from './publishing/publisher.ts';
 import { ContentRepo } from './repos/content.ts';

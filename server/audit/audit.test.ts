@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AuditLog, REDACTED, redact } from './audit.ts';
 import { manualClock } from '../clock.ts';
-import { openDatabase } from '../db.ts';
+import { openDatabase } from '../db/connection.ts';
 import { AuditRepo } from '../repos/audit.ts';
 
 const setup = () => {

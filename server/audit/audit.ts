@@ -1,5 +1,5 @@
 import type { Clock } from '../clock.ts';
-import type { Db } from '../db.ts';
+import type { Db } from '../db/connection.ts';
 import type { AuditRepo } from '../repos/audit.ts';
 import type { User } from '../repos/users.ts';
 

@@ -1,6 +1,6 @@
 import type { Clock } from '../clock.ts';
 import { addressKey } from '../http/client-address.ts';
-import type { Db } from '../db.ts';
+import type { Db } from '../db/connection.ts';
 import type { ThrottleRepo, ThrottleRow } from '../repos/throttle.ts';
 import { storageProblemOf } from '../storage/storage.ts';
 

@@ -12,7 +12,7 @@ import {
   type ScreenSettings,
 } from '../../playlists/index.ts';
 import type { Clock } from '../clock.ts';
-import type { Db } from '../db.ts';
+import type { Db } from '../db/connection.ts';
 import { addressKey, networkKeys } from '../http/client-address.ts';
 import { AppError } from '../errors.ts';
 import { hashToken } from '../hub/hub.ts';

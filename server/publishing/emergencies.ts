@@ -12,7 +12,7 @@ import {
   type Schedule,
 } from '../../playlists/index.ts';
 import type { Clock } from '../clock.ts';
-import type { Db } from '../db.ts';
+import type { Db } from '../db/connection.ts';
 import { AppError, notFound, validationError } from '../errors.ts';
 import { checkMediaRefs } from '../content/media-usage.ts';
 import type { MediaRepo } from '../../media/index.ts';

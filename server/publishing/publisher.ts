@@ -1,7 +1,7 @@
 import type { ChangeSummary, ContentItem, Playlist, PublishedItem, Schedule } from '../../playlists/index.ts';
 import { canonicalJson } from '../canonical.ts';
 import type { Clock } from '../clock.ts';
-import type { Db } from '../db.ts';
+import type { Db } from '../db/connection.ts';
 import { fallbackPlaylists, withCurrentEmergencies } from './emergencies.ts';
 import { AppError } from '../errors.ts';
 import type { ContentRepo, StoredItem } from '../repos/content.ts';

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { openDatabase } from '../db.ts';
+import { openDatabase } from '../db/connection.ts';
 import { slogan } from '../testing/helpers.ts';
 import { ContentRepo } from './content.ts';
 

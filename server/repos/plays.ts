@@ -1,5 +1,5 @@
 import type { PlayEvent } from '../../playlists/index.ts';
-import type { Db } from '../db.ts';
+import type { Db } from '../db/connection.ts';
 import { storageProblemOf } from '../storage/storage.ts';
 
 /** One `plays` message's events, for the screen whose socket sent them. */

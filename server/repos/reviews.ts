@@ -1,5 +1,5 @@
 import { ContentFields, type ReviewState } from '../../playlists/index.ts';
-import type { Db } from '../db.ts';
+import type { Db } from '../db/connection.ts';
 
 /** The approval columns of one content item (server/migration-approvals.ts). */
 export interface ReviewRow {

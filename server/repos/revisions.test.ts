@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { ChangeSummary } from '../../playlists/index.ts';
-import { openDatabase, type Db } from '../db.ts';
+import { openDatabase, type Db } from '../db/connection.ts';
 import { EMPTY_SNAPSHOT, RevisionRepo, type Snapshot } from './revisions.ts';
 import { UserRepo } from './users.ts';
 

@@ -1,5 +1,5 @@
 import type { ChangeSummary, Playlist, PublishedItem, Schedule } from '../../playlists/index.ts';
-import type { Db } from '../db.ts';
+import type { Db } from '../db/connection.ts';
 
 /** Everything screens may receive, as of one revision. */
 export interface Snapshot {

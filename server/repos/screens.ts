@@ -11,7 +11,7 @@ import {
   type ScreenSettings,
   type ScreenSettingsInput,
 } from '../../playlists/index.ts';
-import type { Db } from '../db.ts';
+import type { Db } from '../db/connection.ts';
 
 export interface ScreenRecord extends ScreenSettings {
   /** The ward the screen belongs to, by code; null for screens not linked to one yet. */

@@ -13,7 +13,7 @@ import {
 import { createApp, createHub, type App } from '../app.ts';
 import { ensureAdmin, seedDemo } from '../seed/bootstrap.ts';
 import { manualClock } from '../clock.ts';
-import { openDatabase, type Db } from '../db.ts';
+import { openDatabase, type Db } from '../db/connection.ts';
 import type { Hub, HubOptions, SocketHandlers } from '../hub/hub.ts';
 import type { PlayerSocket } from '../hub/socket.ts';
 import { createServices, type Services } from '../services.ts';

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { openDatabase } from '../../server/db.ts';
+import { openDatabase } from '../../server/db/connection.ts';
 import { hashToken } from '../../server/hub/hub.ts';
 import { ScreenRepo } from '../../server/repos/screens.ts';
 import { expect, signInAdmin, test } from './fixtures.ts';

@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { migrations } from './migrations.ts';
+import { migrations } from './migrations/index.ts';
 
 export type Db = Database.Database;
 

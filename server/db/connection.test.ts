@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { migrate, openDatabase } from './db.ts';
-import { migrations } from './migrations.ts';
+import { migrate, openDatabase } from './connection.ts';
+import { migrations } from './migrations/index.ts';
 
 describe('openDatabase', () => {
   it('migrates a new database to the last migration', () => {

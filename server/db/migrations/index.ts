@@ -1,12 +1,12 @@
-import { ACCOUNTS_MIGRATION } from './migration-accounts.ts';
-import { LAYOUT_MIGRATION } from './migration-layout.ts';
-import { HOURS_MIGRATION } from './migration-hours.ts';
-import { SCHEDULES_MIGRATION } from './migration-schedules.ts';
-import { MEDIA_MIGRATION } from '../media/index.ts';
-import { WARD_CONTENT_MIGRATION } from './migration-ward-content.ts';
-import { FALLBACK_MIGRATION } from './migration-fallback.ts';
-import { APPROVALS_MIGRATION } from './migration-approvals.ts';
-import { PAIRING_NETWORKS_MIGRATION } from './migration-pairing-networks.ts';
+import { ACCOUNTS_MIGRATION } from './003-accounts.ts';
+import { LAYOUT_MIGRATION } from './005-layout.ts';
+import { HOURS_MIGRATION } from './008-hours.ts';
+import { SCHEDULES_MIGRATION } from './004-schedules.ts';
+import { MEDIA_MIGRATION } from '../../../media/index.ts';
+import { WARD_CONTENT_MIGRATION } from './006-ward-content.ts';
+import { FALLBACK_MIGRATION } from './009-fallback.ts';
+import { APPROVALS_MIGRATION } from './010-approvals.ts';
+import { PAIRING_NETWORKS_MIGRATION } from './011-pairing-networks.ts';
 
 /**
  * Numbered migrations; `PRAGMA user_version` holds the number applied last. Append only:

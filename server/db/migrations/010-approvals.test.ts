@@ -1,8 +1,8 @@
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { migrate } from './db.ts';
-import { APPROVALS_MIGRATION } from './migration-approvals.ts';
-import { migrations } from './migrations.ts';
+import { migrate } from '../connection.ts';
+import { APPROVALS_MIGRATION } from './010-approvals.ts';
+import { migrations } from './index.ts';
 
 describe('the approvals migration', () => {
   it('counts the city items that were on air as approved, and leaves ward items as drafts', () => {
