@@ -1,7 +1,4 @@
-/**
- * Accounts, wards and audit (issue 5), appended to `migrations` in migrations.ts. Kept in its
- * own file so that appending it touched one line of the shared list.
- */
+/** Migration 3: accounts, wards and audit (issue 5). */
 export const ACCOUNTS_MIGRATION = `
   -- Sign-in failures per account ('account:<name>') and per client address ('address:<ip>').
   -- In SQLite rather than memory, so a restart does not hand a guesser a fresh allowance.

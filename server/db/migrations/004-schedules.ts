@@ -1,5 +1,5 @@
 /**
- * Scheduling (issue 4), appended to `migrations` in migrations.ts: draft schedules and the
+ * Migration 4, scheduling (issue 4): draft schedules and the
  * receipts of emergencies shown on screens.
  */
 export const SCHEDULES_MIGRATION = `

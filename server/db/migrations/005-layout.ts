@@ -1,7 +1,4 @@
-/**
- * Screen layout (issue 3, DESIGN.md: canvas and zones), appended to `migrations` in
- * migrations.ts. Kept in its own file so that appending it touched one line of the shared list.
- */
+/** Migration 5: screen layout (issue 3, DESIGN.md: canvas and zones). */
 export const LAYOUT_MIGRATION = `
   -- The rectangle of the video output an LED sending card copies, JSON {x, y, width, height}
   -- in CSS px; NULL draws on the whole viewport.

@@ -1,5 +1,5 @@
 /**
- * Ward-owned content (issue 5), appended to `migrations` in migrations.ts: a ward operator's
+ * Migration 6, ward-owned content (issue 5): a ward operator's
  * local content items and playlists carry their ward's code; the city's have NULL. Like
  * schedules.owner_ward, no foreign key: a ward is removed only when nothing links to it
  * (routes/wards.ts), and a restored revision brings its owners back with its rows.

@@ -1,7 +1,4 @@
-/**
- * Operating hours and the daily reload (issue 6), appended to `migrations` in migrations.ts.
- * Kept in its own file so that appending it touched one line of the shared list.
- */
+/** Migration 8: operating hours and the daily reload (issue 6). */
 export const HOURS_MIGRATION = `
   -- JSON {windows: [{days, from, to}], outside}; NULL: always on.
   ALTER TABLE screens ADD COLUMN operating_hours TEXT CHECK (operating_hours IS NULL OR json_valid(operating_hours));

@@ -1,5 +1,5 @@
 /**
- * A screen's own fallback playlist (issue 4), appended to `migrations` in migrations.ts. NULL:
+ * Migration 9: a screen's own fallback playlist (issue 4). NULL:
  * the city default (`settings.default_playlist_id`). No foreign key, like schedules' playlist:
  * a restored revision replaces the playlists table, and a fallback that names a playlist screens
  * have not got falls back to the city default when manifests are built (server/publishing/manifests.ts).

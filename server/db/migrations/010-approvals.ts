@@ -1,5 +1,5 @@
 /**
- * Approval of city content (issue 5), appended to `migrations` in migrations.ts. A city item
+ * Migration 10: approval of city content (issue 5). A city item
  * moves draft → submitted → approved (or rejected → draft) → archived; `approved_body` holds the
  * fields as approved, which is what the city's publish sends (server/publishing/publisher.ts), so an edited
  * approved item stays on air as approved until its new version is approved. Ward-local items

@@ -1,6 +1,5 @@
 /**
- * Which address and network asked for each pairing code (issue 11), appended to `migrations`
- * in migrations.ts: caps on waiting codes per address and per /24 or /64 count these rows, so
+ * Migration 11: which address and network asked for each pairing code (issue 11). Caps on waiting codes per address and per /24 or /64 count these rows, so
  * they hold across a restart. Rows from before have neither and count for nobody.
  */
 export const PAIRING_NETWORKS_MIGRATION = `

@@ -1,134 +1,40 @@
+import { SKELETON_MIGRATION } from './001-skeleton.ts';
+import { SCREENS_IN_THE_FIELD_MIGRATION } from './002-screens-in-the-field.ts';
 import { ACCOUNTS_MIGRATION } from './003-accounts.ts';
-import { LAYOUT_MIGRATION } from './005-layout.ts';
-import { HOURS_MIGRATION } from './008-hours.ts';
 import { SCHEDULES_MIGRATION } from './004-schedules.ts';
-import { MEDIA_MIGRATION } from '../../../media/index.ts';
+import { LAYOUT_MIGRATION } from './005-layout.ts';
 import { WARD_CONTENT_MIGRATION } from './006-ward-content.ts';
+import { MEDIA_MIGRATION } from './007-media.ts';
+import { HOURS_MIGRATION } from './008-hours.ts';
 import { FALLBACK_MIGRATION } from './009-fallback.ts';
 import { APPROVALS_MIGRATION } from './010-approvals.ts';
 import { PAIRING_NETWORKS_MIGRATION } from './011-pairing-networks.ts';
 
+/** One migration: the file it is written in (`NNN-name.ts`) and its SQL. */
+export interface Migration {
+  file: string;
+  sql: string;
+}
+
 /**
- * Numbered migrations; `PRAGMA user_version` holds the number applied last. Append only:
- * a released migration is never edited.
+ * The migrations, in the order of their file names: migration N is file `N-….ts`, and
+ * `PRAGMA user_version` holds the number applied last. Append only: a released migration is
+ * never edited or renumbered (databases in the field count them). To add one, write the next
+ * numbered file and add it at the end here; order.test.ts checks both lists agree.
  */
-export const migrations: readonly string[] = [
-  // 1: the walking skeleton
-  `
-  CREATE TABLE users (
-    id INTEGER PRIMARY KEY,
-    username TEXT NOT NULL UNIQUE,
-    password_hash TEXT NOT NULL,
-    role TEXT NOT NULL CHECK (role IN ('admin', 'editor', 'approver', 'ward_operator', 'viewer')),
-    must_change_password INTEGER NOT NULL DEFAULT 0,
-    created_at INTEGER NOT NULL
-  ) STRICT;
-
-  CREATE TABLE sessions (
-    id_hash TEXT PRIMARY KEY,
-    user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
-    created_at INTEGER NOT NULL,
-    last_seen_at INTEGER NOT NULL
-  ) STRICT;
-  CREATE INDEX sessions_user ON sessions(user_id);
-
-  -- The working copy (drafts). What screens have lives in revisions.snapshot.
-  CREATE TABLE content_items (
-    id TEXT PRIMARY KEY,
-    kind TEXT NOT NULL,
-    body TEXT NOT NULL,
-    updated_at INTEGER NOT NULL
-  ) STRICT;
-
-  CREATE TABLE playlists (
-    id TEXT PRIMARY KEY,
-    name TEXT NOT NULL,
-    item_ids TEXT NOT NULL,
-    updated_at INTEGER NOT NULL
-  ) STRICT;
-
-  CREATE TABLE revisions (
-    number INTEGER PRIMARY KEY,
-    published_at INTEGER NOT NULL,
-    published_by INTEGER REFERENCES users(id),
-    summary TEXT NOT NULL,
-    snapshot TEXT NOT NULL
-  ) STRICT;
-
-  CREATE TABLE screens (
-    id TEXT PRIMARY KEY,
-    name TEXT NOT NULL,
-    token_hash TEXT NOT NULL UNIQUE,
-    ward TEXT,
-    location_kind TEXT NOT NULL,
-    tags TEXT NOT NULL DEFAULT '[]',
-    created_at INTEGER NOT NULL,
-    last_seen_at INTEGER,
-    manifest_version TEXT,
-    player_version TEXT,
-    viewport TEXT
-  ) STRICT;
-
-  CREATE TABLE settings (
-    key TEXT PRIMARY KEY,
-    value TEXT NOT NULL
-  ) STRICT;
-
-  CREATE TABLE play_events (
-    id TEXT PRIMARY KEY,
-    screen_id TEXT NOT NULL REFERENCES screens(id) ON DELETE CASCADE,
-    item_id TEXT NOT NULL,
-    item_revision INTEGER NOT NULL,
-    playlist_id TEXT,
-    schedule_id TEXT,
-    tier TEXT NOT NULL,
-    theme INTEGER NOT NULL,
-    started_at INTEGER NOT NULL,
-    duration_ms INTEGER NOT NULL,
-    completed INTEGER NOT NULL,
-    received_at INTEGER NOT NULL
-  ) STRICT;
-  CREATE INDEX play_events_started ON play_events(started_at);
-  `,
-  // Screens in the field: pairing codes, what a screen last reported about itself, plays per screen.
-  `
-  -- A new screen's pairing. Only hashes are kept: the screen token is derived from the secret,
-  -- which only the player holds. A row is deleted once its token has been handed over.
-  CREATE TABLE pairings (
-    id TEXT PRIMARY KEY,
-    code TEXT NOT NULL UNIQUE,
-    secret_hash TEXT NOT NULL,
-    token_hash TEXT NOT NULL UNIQUE,
-    viewport TEXT,
-    player_version TEXT,
-    created_at INTEGER NOT NULL,
-    expires_at INTEGER NOT NULL,
-    screen_id TEXT REFERENCES screens(id) ON DELETE CASCADE,
-    claimed_at INTEGER
-  ) STRICT;
-  CREATE INDEX pairings_expires ON pairings(expires_at);
-
-  -- The last heartbeat's device facts (JSON): secure context, cache, memory, queued plays.
-  ALTER TABLE screens ADD COLUMN health TEXT;
-
-  CREATE INDEX play_events_screen ON play_events(screen_id, started_at);
-  `,
-  // Accounts, wards, sign-in throttling and the audit log (server/migration-accounts.ts)
-  ACCOUNTS_MIGRATION,
-  // Schedules and emergency receipts (server/migration-schedules.ts)
-  SCHEDULES_MIGRATION,
-  // Screen layout: canvas, ticker strip, theme (server/migration-layout.ts)
-  LAYOUT_MIGRATION,
-  // Ward-owned content items and playlists (server/migration-ward-content.ts)
-  WARD_CONTENT_MIGRATION,
-  // The media library: media and their stored files (media/migration.ts)
-  MEDIA_MIGRATION,
-  // Operating hours and the daily reload time per screen (server/migration-hours.ts)
-  HOURS_MIGRATION,
-  // A screen's own fallback playlist (server/migration-fallback.ts)
-  FALLBACK_MIGRATION,
-  // Approval of city content: review state and the approved version (server/migration-approvals.ts)
-  APPROVALS_MIGRATION,
-  // The address and network each pairing code was asked from (server/migration-pairing-networks.ts)
-  PAIRING_NETWORKS_MIGRATION,
+export const MIGRATIONS: readonly Migration[] = [
+  { file: '001-skeleton.ts', sql: SKELETON_MIGRATION },
+  { file: '002-screens-in-the-field.ts', sql: SCREENS_IN_THE_FIELD_MIGRATION },
+  { file: '003-accounts.ts', sql: ACCOUNTS_MIGRATION },
+  { file: '004-schedules.ts', sql: SCHEDULES_MIGRATION },
+  { file: '005-layout.ts', sql: LAYOUT_MIGRATION },
+  { file: '006-ward-content.ts', sql: WARD_CONTENT_MIGRATION },
+  { file: '007-media.ts', sql: MEDIA_MIGRATION },
+  { file: '008-hours.ts', sql: HOURS_MIGRATION },
+  { file: '009-fallback.ts', sql: FALLBACK_MIGRATION },
+  { file: '010-approvals.ts', sql: APPROVALS_MIGRATION },
+  { file: '011-pairing-networks.ts', sql: PAIRING_NETWORKS_MIGRATION },
 ];
+
+/** The SQL of each migration, migration N at index N − 1. */
+export const migrations: readonly string[] = MIGRATIONS.map((m) => m.sql);
