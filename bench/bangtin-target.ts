@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { seedDemo } from '../server/seed/bootstrap.ts';
 import { systemClock } from '../server/clock.ts';
 import { openDatabase } from '../server/db/connection.ts';
-import { hashToken } from '../server/hub/hub.ts';
+import { hashToken } from '../server/ids.ts';
 import { createServices } from '../server/services.ts';
 import { measure, type EmergencyApi, type PhaseResult } from './measure.ts';
 import type { Options } from './options.ts';

@@ -10,7 +10,7 @@ import type { PlayEvent } from '../playlists/index.ts';
 import { createHub } from '../server/app.ts';
 import { manualClock } from '../server/clock.ts';
 import { openDatabase } from '../server/db/connection.ts';
-import { hashToken } from '../server/hub/hub.ts';
+import { hashToken } from '../server/ids.ts';
 import { createServices } from '../server/services.ts';
 import { helloFrame, openSocket } from '../server/testing/helpers.ts';
 

@@ -10,7 +10,7 @@ import { ensureAdmin, seedDemo } from './seed/bootstrap.ts';
 import { systemClock } from './clock.ts';
 import { loadConfig } from './config.ts';
 import { openDatabase } from './db/connection.ts';
-import { playerUrl } from './routes/screens.ts';
+import { playerUrl } from './http/pages.ts';
 import { NodeScheduler } from './scheduler.ts';
 import { createServices } from './services.ts';
 import { assertRoom, startupFailure } from './storage/storage.ts';

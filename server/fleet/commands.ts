@@ -1,7 +1,7 @@
-import { randomBytes } from 'node:crypto';
 import { toLocalIso, type CommandAction, type CommandStatus } from '../../playlists/index.ts';
 import type { Clock } from '../clock.ts';
 import { AppError } from '../errors.ts';
+import { newId } from '../ids.ts';
 import type { Hub } from '../hub/hub.ts';
 
 /** A command a screen has not answered within this counts as timed out. */
@@ -36,7 +36,7 @@ export class CommandDesk {
 
   /** Sends `action` to a connected screen; 409 `screen_offline` when it is not connected. */
   send(screenId: string, action: CommandAction): CommandStatus {
-    const id = `cmd_${randomBytes(9).toString('base64url')}`;
+    const id = newId('cmd');
     if (!this.deps.hub.sendCommand(screenId, id, action)) {
       throw new AppError(409, 'screen_offline', 'The screen is not connected; commands reach connected screens only');
     }

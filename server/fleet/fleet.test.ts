@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { DeviceReport, ScreenStatus } from '../../playlists/index.ts';
 import { Fleet, type AlertEvent } from './fleet.ts';
-import { hashToken } from '../hub/hub.ts';
+import { hashToken } from '../ids.ts';
 import { connectPlayer, createTestApp, slogan, type TestApp } from '../testing/helpers.ts';
 
 const GRACE = 60_000;

@@ -16,6 +16,9 @@ const BASE_CSP = [
   "base-uri 'none'",
   "form-action 'self'",
 ];
+/** The link a screen opens to play with `token` (shown once when a screen is registered or re-keyed). */
+export const playerUrl = (origin: string, token: string) => `${origin}/player/?token=${encodeURIComponent(token)}`;
+
 export const PLAYER_CSP = BASE_CSP.join('; ');
 export const ADMIN_CSP = [...BASE_CSP, "frame-ancestors 'none'"].join('; ');
 // Swagger UI sets inline styles; its scripts still come only from this server.

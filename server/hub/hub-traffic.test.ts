@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { CloseCode, DAY_MS, toLocalIso, toLocalIsoMs, type PlayEvent } from '../../playlists/index.ts';
 import { connectPlayer, createTestApp, slogan, type FakePlayer, type TestApp } from '../testing/helpers.ts';
 import { ManualScheduler } from '../scheduler.ts';
-import { hashToken } from './hub.ts';
+import { hashToken } from '../ids.ts';
 
 const MAX_BUFFERED = 64 * 1024;
 const SECOND_TOKEN = 'second-screen-token-0123456789';

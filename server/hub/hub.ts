@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import {
   ClientMessage,
   CloseCode,
@@ -12,6 +11,7 @@ import {
   type ServerMessage,
 } from '../../playlists/index.ts';
 import type { Clock } from '../clock.ts';
+import { hashToken } from '../ids.ts';
 import type { AudienceKey, ManifestBuilder } from '../publishing/manifests.ts';
 import type { PlayRepo } from '../repos/plays.ts';
 import type { ReceiptRepo } from '../repos/receipts.ts';
@@ -49,8 +49,6 @@ export interface SocketHandlers {
   pong(): void;
   close(): void;
 }
-
-export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
 /**
  * Connected screens, grouped by audience. On publish it builds each audience's manifest once,

@@ -1,4 +1,4 @@
-import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import {
   PAIRING_ALPHABET,
   PAIRING_CODE_LENGTH,
@@ -15,10 +15,9 @@ import type { Clock } from '../clock.ts';
 import type { Db } from '../db/connection.ts';
 import { addressKey, networkKeys } from '../http/client-address.ts';
 import { AppError } from '../errors.ts';
-import { hashToken } from '../hub/hub.ts';
+import { hashToken, newId, newSecret } from '../ids.ts';
 import type { PairingRepo } from '../repos/pairings.ts';
 import type { ScreenRepo } from '../repos/screens.ts';
-import { newId } from '../routes/content.ts';
 import { Throttle } from './throttle.ts';
 
 /** Wrong codes allowed per client address and per session within the window, then 429. */
@@ -50,8 +49,6 @@ export class Throttled extends AppError {
     super(429, code, message);
   }
 }
-
-const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
 /**
  * The screen token is derived from the pairing secret, which only the player holds: the
@@ -95,11 +92,11 @@ export class PairingService {
     this.deps.pairings.purge(now - KEEP_EXPIRED_MS);
     const from = networkKeys(address);
     this.#checkRoom(from, now);
-    const secret = randomBytes(32).toString('base64url');
+    const secret = newSecret(32);
     const record = {
       id: newId('pr'),
       code: '',
-      secretHash: sha256(secret),
+      secretHash: hashToken(secret),
       tokenHash: hashToken(tokenFromSecret(secret)),
       viewport: request.viewport,
       playerVersion: request.playerVersion ?? null,
@@ -145,7 +142,7 @@ export class PairingService {
     const now = this.deps.clock.now();
     const row = this.deps.pairings.get(pairingId);
     // A wrong secret and an unknown id answer alike, so neither can be probed.
-    if (!row || !sameHash(sha256(secret), row.secretHash)) throw new AppError(404, 'pairing_not_found', 'No such pairing');
+    if (!row || !sameHash(hashToken(secret), row.secretHash)) throw new AppError(404, 'pairing_not_found', 'No such pairing');
     if (row.screenId === null) {
       if (now >= row.expiresAt) throw new AppError(410, 'pairing_expired', 'The pairing code expired; ask for a new one');
       return { status: 'pending', expiresAt: toLocalIso(row.expiresAt) };

@@ -25,7 +25,7 @@ import type { ScheduleRepo } from '../repos/schedules.ts';
 import type { ScreenRepo } from '../repos/screens.ts';
 import type { SettingsRepo } from '../repos/settings.ts';
 import type { WardRepo } from '../repos/wards.ts';
-import { newId } from '../routes/content.ts';
+import { newId } from '../ids.ts';
 
 /** How long one pass of an emergency message lasts on screen; it repeats until it ends. */
 export const EMERGENCY_ITEM_MS = 30_000;

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { hashToken } from '../hub/hub.ts';
+import { hashToken } from '../ids.ts';
 import { createTestApp, slogan, type TestApp } from '../testing/helpers.ts';
 
 const HK = '00070';

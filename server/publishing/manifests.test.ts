@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Manifest, ScheduleInput } from '../../playlists/index.ts';
 import { ScheduleFields } from '../../playlists/index.ts';
-import { hashToken } from '../hub/hub.ts';
+import { hashToken } from '../ids.ts';
 import { ManualScheduler } from '../scheduler.ts';
 import { connectPlayer, createTestApp, slogan, type FakePlayer, type TestApp } from '../testing/helpers.ts';
 

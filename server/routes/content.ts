@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
 import { ContentEntry, ContentFields, ContentList, Id, toLocalIso, validityOk } from '../../playlists/index.ts';
@@ -6,6 +5,7 @@ import type { AuditLog } from '../audit/audit.ts';
 import type { SessionService } from '../auth/sessions.ts';
 import { checkChangeOwned, scopeOf } from '../auth/ward-scope.ts';
 import type { Clock } from '../clock.ts';
+import { newId } from '../ids.ts';
 import { itemState } from '../publishing/drafts.ts';
 import { checkMediaRefs } from '../content/media-usage.ts';
 import type { MediaLibrary } from '../../media/index.ts';
@@ -26,10 +26,6 @@ const Params = z.object({ id: Id });
 const WRITERS = ['admin', 'editor', 'ward_operator'] as const;
 const REMOVERS = ['admin', 'editor', 'approver', 'ward_operator'] as const;
 const itemOwner = (s: StoredItem) => s.ownerWard;
-
-export function newId(prefix: string): string {
-  return `${prefix}_${randomBytes(9).toString('base64url')}`;
-}
 
 function checkValidity(fields: ContentFields): void {
   if (!validityOk(fields)) {

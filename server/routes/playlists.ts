@@ -11,7 +11,7 @@ import type { ContentRepo } from '../repos/content.ts';
 import type { PlaylistRepo, StoredPlaylist } from '../repos/playlists.ts';
 import type { RevisionRepo } from '../repos/revisions.ts';
 import type { SettingsRepo } from '../repos/settings.ts';
-import { newId } from './content.ts';
+import { newId } from '../ids.ts';
 import { commonErrors, cookieAuth, errorResponse, jsonBody, jsonResponse, newRouter } from './router.ts';
 
 const Params = z.object({ id: Id });

@@ -16,7 +16,7 @@ import type { ScreenRepo } from '../repos/screens.ts';
 import type { SettingsRepo } from '../repos/settings.ts';
 import type { User } from '../repos/users.ts';
 import type { WardRepo } from '../repos/wards.ts';
-import { newId } from './content.ts';
+import { newId } from '../ids.ts';
 import { commonErrors, cookieAuth, errorResponse, jsonBody, jsonResponse, newRouter } from './router.ts';
 
 const Params = z.object({ id: Id });

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Manifest, ServerMessage } from '../../playlists/index.ts';
-import { hashToken } from '../hub/hub.ts';
+import { hashToken } from '../ids.ts';
 import { addUser, addWard, sessionFor } from '../testing/accounts.ts';
 import { api, connectPlayer, createTestApp, dumpDb, errorOf, slogan, type TestApp } from '../testing/helpers.ts';
 

@@ -4,12 +4,13 @@ import type { AuditLog } from '../audit/audit.ts';
 import type { SessionService } from '../auth/sessions.ts';
 import { notFound } from '../errors.ts';
 import type { Fleet } from '../fleet/fleet.ts';
-import { hashToken, type Hub } from '../hub/hub.ts';
+import type { Hub } from '../hub/hub.ts';
+import { hashToken, newScreenToken } from '../ids.ts';
 import type { ScreenTokenRepo } from '../repos/screen-tokens.ts';
 import type { ScreenRepo } from '../repos/screens.ts';
 import type { SettingsRepo } from '../repos/settings.ts';
 import { commonErrors, cookieAuth, errorResponse, jsonResponse, newRouter } from './router.ts';
-import { newScreenToken, playerUrl } from './screens.ts';
+import { playerUrl } from '../http/pages.ts';
 
 const Params = z.object({ id: Id });
 /** The issue gives screens to admins ("users, wards, screens, settings"): only they rotate or revoke. */

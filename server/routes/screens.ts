@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
 import { Id, ScreenCreate, ScreenCreated, ScreenLayout, ScreenList, ScreenStatus, layoutOf, screenSettings } from '../../playlists/index.ts';
@@ -9,15 +8,13 @@ import { AppError, notFound } from '../errors.ts';
 import type { Fleet } from '../fleet/fleet.ts';
 import type { WardRepo } from '../repos/wards.ts';
 import type { Clock } from '../clock.ts';
-import { hashToken, type Hub } from '../hub/hub.ts';
+import type { Hub } from '../hub/hub.ts';
+import { hashToken, newId, newScreenToken } from '../ids.ts';
 import type { ScreenRecord, ScreenRepo } from '../repos/screens.ts';
-import { newId } from './content.ts';
+import { playerUrl } from '../http/pages.ts';
 import { commonErrors, cookieAuth, errorResponse, jsonBody, jsonResponse, newRouter } from './router.ts';
 
 const ScreenParams = z.object({ id: Id });
-
-export const newScreenToken = () => randomBytes(24).toString('base64url');
-export const playerUrl = (origin: string, token: string) => `${origin}/player/?token=${encodeURIComponent(token)}`;
 
 export function screenRoutes(deps: {
   auth: SessionService;

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Timeline, TimelineGroups } from '../../playlists/index.ts';
-import { hashToken } from '../hub/hub.ts';
+import { hashToken } from '../ids.ts';
 import { addUser, sessionFor } from '../testing/accounts.ts';
 import { api, dumpDb, errorOf, slogan } from '../testing/helpers.ts';
 import { BD, HK, scheduleBody, scheduleTestApp } from '../testing/schedule-fixtures.ts';

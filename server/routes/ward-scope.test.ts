@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ScheduleInput } from '../../playlists/index.ts';
-import { hashToken } from '../hub/hub.ts';
+import { hashToken } from '../ids.ts';
 import { addUser, addWard, sessionFor } from '../testing/accounts.ts';
 import { api, createTestApp, dumpDb, slogan, type TestApp } from '../testing/helpers.ts';
 import { AUTHZ_MATRIX, type Access, type WardBound } from '../testing/authz-matrix.ts';

@@ -1,9 +1,7 @@
 import { generatePassword, hashPassword, verifyPassword } from '../auth/password.ts';
 import { DEMO_PLAYLIST_NAME, DEMO_SCREEN, demoPlaylistItems } from './demo-content.ts';
 import { seedDemoMedia } from './demo-media/seed.ts';
-import { hashToken } from '../hub/hub.ts';
-import { newId } from '../routes/content.ts';
-import { newScreenToken } from '../routes/screens.ts';
+import { hashToken, newId, newScreenToken } from '../ids.ts';
 import type { Services } from '../services.ts';
 
 /**

@@ -1,8 +1,8 @@
 /** Test fixtures for accounts: users of any role with cheap hashes, wards, and ready sessions. */
-import { randomBytes } from 'node:crypto';
 import type { Role, WardKind } from '../../playlists/index.ts';
 import { TEST_HASH_COST, hashPassword } from '../auth/password.ts';
-import { SESSION_COOKIE, hashSessionId } from '../auth/sessions.ts';
+import { SESSION_COOKIE } from '../auth/sessions.ts';
+import { hashToken, newSecret } from '../ids.ts';
 import type { TestApp } from './helpers.ts';
 
 export const USER_PASSWORD = 'mật khẩu thử nghiệm';
@@ -19,7 +19,7 @@ export async function addUser(t: TestApp, username: string, role: Role, wardCode
 
 /** A session for the user, made without signing in: a Cookie header value. */
 export function sessionFor(t: TestApp, userId: number): string {
-  const id = randomBytes(32).toString('base64url');
-  t.services.sessions.insert(hashSessionId(id), userId, t.clock.now());
+  const id = newSecret(32);
+  t.services.sessions.insert(hashToken(id), userId, t.clock.now());
   return `${SESSION_COOKIE}=${id}`;
 }

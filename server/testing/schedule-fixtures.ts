@@ -1,6 +1,6 @@
 // Fixtures for the schedule and timeline route tests (not used by the server).
 import type { ScheduleInput } from '../../playlists/index.ts';
-import { hashToken } from '../hub/hub.ts';
+import { hashToken } from '../ids.ts';
 import { createTestApp, signIn, type TestApp } from './helpers.ts';
 
 export const HK = '00070';
