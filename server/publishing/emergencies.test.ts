@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { local, playlist, schedule, slogan } from '../../playlists/test-fixtures.ts';
 import { leftBehind, withCurrentEmergencies } from './emergencies.ts';
-import type { Snapshot } from '../repos/revisions.ts';
+import type { Snapshot } from './snapshot.ts';
 
 const NOW = local('2026-11-26T09:00');
 const none = new Set<string>();

@@ -20,7 +20,8 @@ import {
 } from '../../playlists/index.ts';
 import { canonicalJson, sha256Hex } from '../canonical.ts';
 import type { Clock } from '../clock.ts';
-import type { RevisionRepo, Snapshot } from '../repos/revisions.ts';
+import type { RevisionRepo } from '../repos/revisions.ts';
+import type { Snapshot } from './snapshot.ts';
 import type { SettingsRepo } from '../repos/settings.ts';
 import type { MediaRepo } from '../../media/index.ts';
 

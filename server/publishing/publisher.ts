@@ -1,5 +1,4 @@
-import type { ChangeSummary, ContentItem, Playlist, PublishedItem, Schedule } from '../../playlists/index.ts';
-import { canonicalJson } from '../canonical.ts';
+import type { ChangeSummary, ContentItem, PublishedItem } from '../../playlists/index.ts';
 import type { Clock } from '../clock.ts';
 import type { Db } from '../db/connection.ts';
 import { fallbackPlaylists, withCurrentEmergencies } from './emergencies.ts';
@@ -8,26 +7,10 @@ import type { ContentRepo, StoredItem } from '../repos/content.ts';
 import type { ReviewRepo, ReviewRow } from '../repos/reviews.ts';
 import type { PlaylistRepo } from '../repos/playlists.ts';
 import type { ScheduleRepo } from '../repos/schedules.ts';
-import type { RevisionRepo, Snapshot, SnapshotOwners } from '../repos/revisions.ts';
+import type { RevisionRepo } from '../repos/revisions.ts';
+import { isEmpty, sameItem, summaryOf, withoutRevision, type Snapshot, type SnapshotOwners } from './snapshot.ts';
 import type { ScreenRepo } from '../repos/screens.ts';
 import type { SettingsRepo } from '../repos/settings.ts';
-
-type WithId = { id: string };
-
-function diff<T extends WithId>(before: T[], after: T[], same: (a: T, b: T) => boolean) {
-  const old = new Map(before.map((x) => [x.id, x]));
-  const now = new Map(after.map((x) => [x.id, x]));
-  return {
-    added: after.filter((x) => !old.has(x.id)).map((x) => x.id),
-    changed: after.filter((x) => old.has(x.id) && !same(old.get(x.id)!, x)).map((x) => x.id),
-    removed: before.filter((x) => !now.has(x.id)).map((x) => x.id),
-  };
-}
-
-const withoutRevision = ({ revision: _r, ...rest }: PublishedItem) => rest;
-const sameItem = (a: PublishedItem, b: PublishedItem) => canonicalJson(withoutRevision(a)) === canonicalJson(withoutRevision(b));
-const samePlaylist = (a: Playlist, b: Playlist) => canonicalJson(a) === canonicalJson(b);
-const sameSchedule = (a: Schedule, b: Schedule) => canonicalJson(a) === canonicalJson(b);
 
 /** The entries of `owned` that belong to `ward`. */
 const pick = (owned: Record<string, string>, ward: string) => Object.fromEntries(Object.entries(owned).filter(([, w]) => w === ward));
@@ -41,10 +24,6 @@ function onAir(stored: StoredItem, review: ReviewRow | undefined): ContentItem |
   if (stored.ownerWard !== null) return stored.item;
   if (!review?.approvedBody || review.state === 'archived') return null;
   return { id: stored.item.id, ...review.approvedBody } as ContentItem;
-}
-
-export function isEmpty(summary: ChangeSummary): boolean {
-  return [summary.items, summary.playlists, summary.schedules].every((c) => !c.added.length && !c.changed.length && !c.removed.length);
 }
 
 /**
@@ -158,11 +137,7 @@ export class Publisher {
   }
 
   #summary(before: Snapshot, after: Snapshot): ChangeSummary {
-    const summary = {
-      items: diff(before.items, after.items, sameItem),
-      playlists: diff(before.playlists, after.playlists, samePlaylist),
-      schedules: diff(before.schedules ?? [], after.schedules ?? [], sameSchedule),
-    };
+    const summary = summaryOf(before, after);
     if (before.defaultPlaylistId !== after.defaultPlaylistId && after.defaultPlaylistId) {
       if (!summary.playlists.changed.includes(after.defaultPlaylistId) && !summary.playlists.added.includes(after.defaultPlaylistId)) {
         summary.playlists.changed.push(after.defaultPlaylistId);

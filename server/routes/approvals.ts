@@ -5,7 +5,7 @@ import type { AuditContext, AuditLog } from '../audit/audit.ts';
 import type { SessionService } from '../auth/sessions.ts';
 import { scopeOf } from '../auth/ward-scope.ts';
 import type { Clock } from '../clock.ts';
-import { itemState } from '../publishing/drafts.ts';
+import { itemState } from '../publishing/snapshot.ts';
 import { AppError, notFound } from '../errors.ts';
 import type { ContentRepo, StoredItem } from '../repos/content.ts';
 import type { ReviewRepo } from '../repos/reviews.ts';

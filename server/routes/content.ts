@@ -6,7 +6,7 @@ import type { SessionService } from '../auth/sessions.ts';
 import { checkChangeOwned, scopeOf } from '../auth/ward-scope.ts';
 import type { Clock } from '../clock.ts';
 import { newId } from '../ids.ts';
-import { itemState } from '../publishing/drafts.ts';
+import { itemState } from '../publishing/snapshot.ts';
 import { checkMediaRefs } from '../content/media-usage.ts';
 import type { MediaLibrary } from '../../media/index.ts';
 import { AppError, notFound } from '../errors.ts';

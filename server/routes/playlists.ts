@@ -5,7 +5,7 @@ import type { AuditLog } from '../audit/audit.ts';
 import type { SessionService } from '../auth/sessions.ts';
 import { checkChangeOwned, scopeOf, type WardScope } from '../auth/ward-scope.ts';
 import type { Clock } from '../clock.ts';
-import { playlistState } from '../publishing/drafts.ts';
+import { playlistState } from '../publishing/snapshot.ts';
 import { AppError, notFound } from '../errors.ts';
 import type { ContentRepo } from '../repos/content.ts';
 import type { PlaylistRepo, StoredPlaylist } from '../repos/playlists.ts';

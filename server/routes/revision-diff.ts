@@ -4,7 +4,8 @@ import { RevisionDiff, toLocalIso } from '../../playlists/index.ts';
 import type { SessionService } from '../auth/sessions.ts';
 import { scopeOf } from '../auth/ward-scope.ts';
 import { AppError } from '../errors.ts';
-import { EMPTY_SNAPSHOT, type RevisionRepo } from '../repos/revisions.ts';
+import { type RevisionRepo } from '../repos/revisions.ts';
+import { EMPTY_SNAPSHOT } from '../publishing/snapshot.ts';
 import { revisionChanges } from '../publishing/revision-diff.ts';
 import { commonErrors, cookieAuth, errorResponse, jsonResponse, newRouter } from './router.ts';
 

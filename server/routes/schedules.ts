@@ -5,7 +5,7 @@ import type { AuditLog } from '../audit/audit.ts';
 import type { SessionService } from '../auth/sessions.ts';
 import { scopeOf, type WardScope } from '../auth/ward-scope.ts';
 import type { Clock } from '../clock.ts';
-import { scheduleState } from '../publishing/drafts.ts';
+import { scheduleState } from '../publishing/snapshot.ts';
 import { AppError, notFound } from '../errors.ts';
 import type { Hub } from '../hub/hub.ts';
 import type { ManifestBuilder } from '../publishing/manifests.ts';
