@@ -50,9 +50,19 @@ export interface AppDeps {
   fleet?: Fleet;
 }
 
-/** Builds the hub over the same database; `createApp` and `main.ts` share it. */
+/**
+ * Builds the hub over the same database; `createApp` and `main.ts` share it. This is where the
+ * hub hears of publishing, once: whatever the publisher commits (a publish, a restore, an
+ * emergency, the ward share, a screen's fallback) is pushed to the screens it changes.
+ */
 export function createHub(services: Services, options: ConstructorParameters<typeof Hub>[1] = {}): Hub {
-  return new Hub(services, options);
+  const hub = new Hub(services, options);
+  services.publisher.onPublished(({ screenIds }) => {
+    // A screen whose own record changed (its fallback) is read again, so its audience follows.
+    for (const id of screenIds) hub.screenChanged(id);
+    hub.pushManifests();
+  });
+  return hub;
 }
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -122,16 +132,16 @@ export function createApp(deps: AppDeps) {
   app.route('/', mediaRoutes(services));
   app.route('/', mediaFileRoutes(services));
   app.route('/', playlistRoutes(services));
-  app.route('/', publishRoutes({ ...services, hub }));
+  app.route('/', publishRoutes(services));
   app.route('/', revisionDiffRoutes(services));
   // Before screenRoutes: /api/screens/events must not be taken for a screen id.
   app.route('/', fleetRoutes({ ...services, fleet }));
   app.route('/', screenRoutes({ ...services, hub, fleet }));
-  app.route('/', screenFallbackRoutes({ ...services, hub, fleet }));
+  app.route('/', screenFallbackRoutes({ ...services, fleet }));
   app.route('/', screenHoursRoutes({ ...services, hub, fleet }));
   app.route('/', screenTokenRoutes({ ...services, hub, fleet }));
   app.route('/', pairingRoutes({ ...services, fleet }));
-  app.route('/', scheduleRoutes({ ...services, hub }));
+  app.route('/', scheduleRoutes(services));
   app.route('/', timelineRoutes(services));
   app.route('/', emergencyRoutes({ ...services, hub }));
 

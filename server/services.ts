@@ -7,6 +7,7 @@ import { SessionService } from './auth/sessions.ts';
 import type { Clock } from './clock.ts';
 import type { Db } from './db/connection.ts';
 import { ManifestBuilder } from './publishing/manifests.ts';
+import { Emergencies } from './publishing/emergencies.ts';
 import { Publisher } from './publishing/publisher.ts';
 import { ContentRepo } from './repos/content.ts';
 import { ReviewRepo } from './repos/reviews.ts';
@@ -76,6 +77,8 @@ export function createServices(db: Db, clock: Clock, options: ServiceOptions = {
     reserve: dir && reserveBytes > 0 ? new DiskReserve(join(dir, 'disk-reserve'), reserveBytes, DEFAULT_MIN_FREE_BYTES) : null,
     probe: () => settings.set('storage_checked_at', String(clock.now())),
   });
+  const wards = new WardRepo(db);
+  const publisher = new Publisher({ db, clock, content, reviews, playlists, schedules, revisions, settings, screens });
   return {
     db,
     clock,
@@ -96,10 +99,11 @@ export function createServices(db: Db, clock: Clock, options: ServiceOptions = {
     auth: new SessionService({ sessions, users, clock, storage }),
     access,
     throttle: new SignInThrottle({ db, repo: new ThrottleRepo(db), clock }),
-    wards: new WardRepo(db),
+    wards,
     auditEntries: new AuditRepo(db),
     audit: new AuditLog({ db, repo: new AuditRepo(db), clock }),
-    publisher: new Publisher({ db, clock, content, reviews, playlists, schedules, revisions, settings, screens }),
+    publisher,
+    emergencies: new Emergencies({ clock, publisher, content, reviews, playlists, schedules, revisions, screens, wards, receipts, settings, media }),
     manifests: new ManifestBuilder({ revisions, settings, clock, media: media.repo }),
     pairing: new PairingService({ db, clock, pairings: new PairingRepo(db), screens }),
     playGuard: new PlayGuard({ clock, basis: new PlayBasisRepo(db), media: media.repo }),

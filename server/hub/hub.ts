@@ -51,7 +51,7 @@ export interface SocketHandlers {
 }
 
 /**
- * Connected screens, grouped by audience. On publish it builds each audience's manifest once,
+ * Connected screens, grouped by audience. On a push it builds each audience's manifest once,
  * serialises it once and sends the same bytes to every screen of that audience; screens
  * answer with `ack`, so the hub knows which screens are current.
  */
@@ -83,10 +83,10 @@ export class Hub {
     for (const t of this.#timers) t.unref?.();
     // A manifest's horizon starts at local midnight, so each day brings a new one even without a
     // publish (and schedules enter it): a job just after midnight sends it, and a safety interval
-    // catches a missed run. publish() skips screens that already have the current version.
+    // catches a missed run. pushManifests() skips screens that already have the current version.
     this.#jobs.push(
-      scheduler.daily('manifest-refresh', MANIFEST_REFRESH_AT, () => this.deps.storage.background('manifest refresh', () => this.publish())),
-      scheduler.every('manifest-safety', this.#options.pingIntervalMs, () => this.deps.storage.background('manifest refresh', () => this.publish())),
+      scheduler.daily('manifest-refresh', MANIFEST_REFRESH_AT, () => this.deps.storage.background('manifest refresh', () => this.pushManifests())),
+      scheduler.every('manifest-safety', this.#options.pingIntervalMs, () => this.deps.storage.background('manifest refresh', () => this.pushManifests())),
     );
   }
 
@@ -147,8 +147,11 @@ export class Hub {
     for (const watcher of this.#watchers) watcher(session.screen.id, session.lastSeenAt);
   }
 
-  /** Sends every connected screen whose audience's manifest changed the new one. */
-  publish(): { audiences: number; sent: number } {
+  /**
+   * Sends every connected screen whose audience's manifest changed the new one: after each
+   * publish (app.ts subscribes it to publishing's "published"), and at each day's new horizon.
+   */
+  pushManifests(): { audiences: number; sent: number } {
     this.#regroup();
     let sent = 0;
     for (const [audience, sessions] of this.#audiences) {

@@ -77,7 +77,6 @@ describe('ManifestBuilder audiences', () => {
     t.hub.start(scheduler);
     addSchedule(t, 'sch_far', { time: { startDate: '2026-12-04' } });
     t.services.publisher.publish(null);
-    t.hub.publish();
     const player = connectPlayer(t);
     expect(manifestOf(player).schedules).toEqual([]);
 

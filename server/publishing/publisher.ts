@@ -1,36 +1,46 @@
-import type { ChangeSummary, ContentItem, PublishedItem } from '../../playlists/index.ts';
+import type { ChangeSummary, ContentItem, WardShareSetting } from '../../playlists/index.ts';
 import type { Clock } from '../clock.ts';
 import type { Db } from '../db/connection.ts';
-import { fallbackPlaylists, withCurrentEmergencies } from './emergencies.ts';
 import { AppError } from '../errors.ts';
-import type { ContentRepo, StoredItem } from '../repos/content.ts';
-import type { ReviewRepo, ReviewRow } from '../repos/reviews.ts';
+import type { ContentRepo } from '../repos/content.ts';
 import type { PlaylistRepo } from '../repos/playlists.ts';
-import type { ScheduleRepo } from '../repos/schedules.ts';
+import type { ReviewRepo } from '../repos/reviews.ts';
 import type { RevisionRepo } from '../repos/revisions.ts';
-import { isEmpty, sameItem, summaryOf, withoutRevision, type Snapshot, type SnapshotOwners } from './snapshot.ts';
+import type { ScheduleRepo } from '../repos/schedules.ts';
 import type { ScreenRepo } from '../repos/screens.ts';
 import type { SettingsRepo } from '../repos/settings.ts';
+import { draftSnapshot } from './drafts.ts';
+import { fallbackPlaylists, withCurrentEmergencies } from './emergency-rules.ts';
+import { isEmpty, summaryOf, withoutRevision, type Snapshot } from './snapshot.ts';
 
-/** The entries of `owned` that belong to `ward`. */
-const pick = (owned: Record<string, string>, ward: string) => Object.fromEntries(Object.entries(owned).filter(([, w]) => w === ward));
+/** What changed for screens: told to every `onPublished` listener once it is committed. */
+export interface Published {
+  /** The latest revision once the change is committed (a setting's change leaves it as it was). */
+  revision: number;
+  /** Screens whose own record changed what they get (their fallback): read them again first. */
+  screenIds: string[];
+}
 
-/**
- * What the city's publish sends of a draft item: a ward's local item as drafted; a city item
- * only as approved (its newer draft waits for approval), and nothing while it has no approved
- * version or is archived.
- */
-function onAir(stored: StoredItem, review: ReviewRow | undefined): ContentItem | null {
-  if (stored.ownerWard !== null) return stored.item;
-  if (!review?.approvedBody || review.state === 'archived') return null;
-  return { id: stored.item.id, ...review.approvedBody } as ContentItem;
+export type PublishedListener = (published: Published) => void;
+
+/** A revision as `commit` writes it: its snapshot, and the summary of what it changed. */
+export interface Change {
+  snapshot: Snapshot;
+  summary: ChangeSummary;
 }
 
 /**
- * Publishing turns the drafts into an immutable, numbered revision. Each published item
- * keeps the revision in which its content last changed, so play events name what was shown.
+ * The one writer of what screens get. Every revision is written by `commit` — a publish of the
+ * drafts, a restore, an emergency sent or cancelled (emergencies.ts) — and the live settings
+ * that change manifests without a revision (the ward share, a screen's fallback) are written
+ * here too. Each tells its listeners "published" once its transaction has committed, so the
+ * hub (subscribed once, in app.ts) pushes new manifests: no route has to remember to.
  */
 export class Publisher {
+  readonly #listeners = new Set<PublishedListener>();
+  /** Screens named by changes not told yet (a change inside a caller's transaction); null: none waits. */
+  #untold: Set<string> | null = null;
+
   constructor(
     private readonly deps: {
       db: Db;
@@ -41,14 +51,20 @@ export class Publisher {
       schedules: ScheduleRepo;
       revisions: RevisionRepo;
       settings: SettingsRepo;
-      screens: Pick<ScreenRepo, 'list'>;
+      screens: Pick<ScreenRepo, 'list' | 'setFallback'>;
     },
   ) {}
+
+  /** Calls `listener` after every committed change of what screens get; returns the unsubscribe. */
+  onPublished(listener: PublishedListener): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
 
   /** What publishing now would change (`ward`: what that ward's publish would change). */
   pending(ward: string | null = null): { revision: number; summary: ChangeSummary } {
     const latest = this.deps.revisions.latest();
-    const next = this.#draftSnapshot(latest.number + 1, latest.snapshot, ward);
+    const next = draftSnapshot(this.deps, latest.number + 1, latest.snapshot, ward);
     return { revision: latest.number, summary: this.#summary(latest.snapshot, next) };
   }
 
@@ -58,15 +74,12 @@ export class Publisher {
    * without taking the city's unfinished drafts with it; every other row stays as published.
    */
   publish(userId: number | null, ward: string | null = null): { revision: number; summary: ChangeSummary } {
-    return this.deps.db.transaction(() => {
-      const latest = this.deps.revisions.latest();
-      const number = latest.number + 1;
-      const next = this.#draftSnapshot(number, latest.snapshot, ward);
-      const summary = this.#summary(latest.snapshot, next);
+    return this.commit(userId, (latest, number) => {
+      const next = draftSnapshot(this.deps, number, latest, ward);
+      const summary = this.#summary(latest, next);
       if (isEmpty(summary)) throw new AppError(409, 'nothing_to_publish', 'There are no unpublished changes');
-      this.deps.revisions.insert(number, this.deps.clock.now(), userId, summary, next);
-      return { revision: number, summary };
-    }).immediate();
+      return { snapshot: next, summary };
+    });
   }
 
   /**
@@ -75,7 +88,7 @@ export class Publisher {
    * rollback never brings back one that was cancelled or has ended, nor drops one on air.
    */
   restore(number: number, userId: number | null): { revision: number; summary: ChangeSummary } {
-    return this.deps.db.transaction(() => {
+    return this.#write(() => {
       const earlier = this.deps.revisions.snapshot(number);
       if (!earlier) throw new AppError(404, 'revision_not_found', 'revision not found');
       const now = this.deps.clock.now();
@@ -87,53 +100,31 @@ export class Publisher {
       this.deps.schedules.replaceAll(snapshot.schedules ?? [], now);
       if (snapshot.defaultPlaylistId) this.deps.settings.set('default_playlist_id', snapshot.defaultPlaylistId);
       return this.publish(userId);
-    }).immediate();
+    });
   }
 
-  #draftSnapshot(number: number, previous: Snapshot, ward: string | null): Snapshot {
-    const before = new Map(previous.items.map((i) => [i.id, i]));
-    const drafts = { items: this.deps.content.list(), playlists: this.deps.playlists.list(), schedules: this.deps.schedules.list() };
-    const publish = ({ item }: { item: ContentItem }): PublishedItem => {
-      const old = before.get(item.id);
-      const candidate = { ...item, revision: number } as PublishedItem;
-      return old && sameItem(old, candidate) ? { ...candidate, revision: old.revision } : candidate;
-    };
-    const owners: SnapshotOwners = {
-      items: Object.fromEntries(drafts.items.flatMap((s) => (s.ownerWard ? [[s.item.id, s.ownerWard]] : []))),
-      playlists: Object.fromEntries(drafts.playlists.flatMap((s) => (s.ownerWard ? [[s.playlist.id, s.ownerWard]] : []))),
-    };
-    if (ward === null) {
-      const reviews = this.deps.reviews.all();
-      return {
-        items: drafts.items.flatMap((s) => {
-          const item = onAir(s, reviews.get(s.item.id));
-          return item ? [publish({ item })] : [];
-        }),
-        playlists: drafts.playlists.map((p) => p.playlist),
-        defaultPlaylistId: this.deps.settings.get('default_playlist_id'),
-        schedules: drafts.schedules.map((s) => s.schedule),
-        owners,
-      };
-    }
-    // A ward's publish: the published rows of everyone else, and this ward's drafts.
-    const was = previous.owners ?? { items: {}, playlists: {} };
-    const others = (owned: Record<string, string>) => Object.fromEntries(Object.entries(owned).filter(([, w]) => w !== ward));
-    return {
-      items: [...previous.items.filter((i) => was.items[i.id] !== ward), ...drafts.items.filter((s) => s.ownerWard === ward).map(publish)],
-      playlists: [
-        ...previous.playlists.filter((p) => was.playlists[p.id] !== ward),
-        ...drafts.playlists.filter((s) => s.ownerWard === ward).map((s) => s.playlist),
-      ],
-      defaultPlaylistId: previous.defaultPlaylistId,
-      schedules: [
-        ...(previous.schedules ?? []).filter((s) => s.ownerWard !== ward),
-        ...drafts.schedules.filter((s) => s.schedule.ownerWard === ward).map((s) => s.schedule),
-      ],
-      owners: {
-        items: { ...others(was.items), ...pick(owners.items, ward) },
-        playlists: { ...others(was.playlists), ...pick(owners.playlists, ward) },
-      },
-    };
+  /**
+   * Writes the next revision: `change` makes it from the latest revision's snapshot and its
+   * number-to-be (and may throw, writing nothing). The one place revisions are written.
+   */
+  commit(userId: number | null, change: (latest: Snapshot, number: number) => Change): { revision: number; summary: ChangeSummary } {
+    return this.#write(() => {
+      const latest = this.deps.revisions.latest();
+      const number = latest.number + 1;
+      const { snapshot, summary } = change(latest.snapshot, number);
+      this.deps.revisions.insert(number, this.deps.clock.now(), userId, summary, snapshot);
+      return { revision: number, summary };
+    });
+  }
+
+  /** The city's ward share rule: a live setting, not versioned by publishing, that manifests carry. */
+  setWardShare(setting: WardShareSetting): void {
+    this.#write(() => this.deps.settings.set('ward_share', JSON.stringify(setting)));
+  }
+
+  /** A screen's own fallback playlist (null: the city default), which its manifest carries. */
+  setScreenFallback(screenId: string, playlistId: string | null): void {
+    this.#write(() => this.deps.screens.setFallback(screenId, playlistId), [screenId]);
   }
 
   #summary(before: Snapshot, after: Snapshot): ChangeSummary {
@@ -144,5 +135,34 @@ export class Publisher {
       }
     }
     return summary;
+  }
+
+  /**
+   * Runs `write` in a transaction, then has the change told: at once, or, when the caller's own
+   * transaction is still open (a route's audit entry is written in it), once that has ended —
+   * better-sqlite3's transactions are synchronous, so by the next microtask. Screens never hear
+   * of a change that may still roll back; one that did roll back pushes nothing new.
+   */
+  #write<T>(write: () => T, screenIds: readonly string[] = []): T {
+    const result = this.deps.db.transaction(write).immediate();
+    const waiting = this.#untold !== null;
+    this.#untold = new Set([...(this.#untold ?? []), ...screenIds]);
+    if (!this.deps.db.inTransaction) this.#tell();
+    else if (!waiting) queueMicrotask(() => this.#tell());
+    return result;
+  }
+
+  #tell(): void {
+    if (!this.#untold) return;
+    const published = { revision: this.deps.revisions.latestNumber(), screenIds: [...this.#untold] };
+    this.#untold = null;
+    for (const listener of this.#listeners) {
+      try {
+        listener(published);
+      } catch (err) {
+        // The change is committed whatever a listener does; the hub's next refresh catches up.
+        console.error('publishing: a "published" listener failed', err);
+      }
+    }
   }
 }

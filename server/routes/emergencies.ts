@@ -4,8 +4,9 @@ import { EmergencyCreate, EmergencyList, EmergencySent, Id } from '../../playlis
 import type { AuditLog } from '../audit/audit.ts';
 import type { SessionService } from '../auth/sessions.ts';
 import { scopeOf } from '../auth/ward-scope.ts';
-import { Emergencies } from '../publishing/emergencies.ts';
+import type { Emergencies } from '../publishing/emergencies.ts';
 import type { Hub } from '../hub/hub.ts';
+import type { ScreenRepo } from '../repos/screens.ts';
 import type { StorageHealth } from '../storage/storage.ts';
 import { commonErrors, cookieAuth, errorResponse, jsonBody, jsonResponse, newRouter } from './router.ts';
 
@@ -14,10 +15,18 @@ const Params = z.object({ id: Id });
 const SENDERS = ['admin', 'approver'] as const;
 
 /** Emergency broadcast: send now, see who has shown it (live), cancel. */
-export function emergencyRoutes(deps: ConstructorParameters<typeof Emergencies>[0] & { auth: SessionService; audit: AuditLog; hub: Hub; storage: Pick<StorageHealth, 'critical'> }) {
+export function emergencyRoutes(deps: {
+  auth: SessionService;
+  audit: AuditLog;
+  emergencies: Emergencies;
+  screens: Pick<ScreenRepo, 'list'>;
+  /** Who is connected now, for the receipts' list. */
+  hub: Pick<Hub, 'live'>;
+  storage: Pick<StorageHealth, 'critical'>;
+}) {
   const app = newRouter();
   const tags = ['emergencies'];
-  const emergencies = new Emergencies(deps);
+  const { emergencies } = deps;
 
   app.openapi(
     createRoute({
@@ -58,7 +67,6 @@ export function emergencyRoutes(deps: ConstructorParameters<typeof Emergencies>[
           return result;
         }),
       );
-      deps.hub.publish();
       return c.json(sent, 201);
     },
   );
@@ -80,7 +88,6 @@ export function emergencyRoutes(deps: ConstructorParameters<typeof Emergencies>[
           return cancelled;
         }),
       );
-      deps.hub.publish();
       return c.json(result, 200);
     },
   );

@@ -4,7 +4,6 @@ import { Pending, PublishResult, REVISION_PAGE_MAX, RevisionPage, RevisionPageQu
 import type { AuditLog } from '../audit/audit.ts';
 import type { SessionService } from '../auth/sessions.ts';
 import { scopeOf, type WardScope } from '../auth/ward-scope.ts';
-import type { Hub } from '../hub/hub.ts';
 import type { Publisher } from '../publishing/publisher.ts';
 import type { ContentRepo } from '../repos/content.ts';
 import type { PlaylistRepo } from '../repos/playlists.ts';
@@ -28,7 +27,6 @@ export function publishRoutes(deps: {
   reviews: Pick<ReviewRepo, 'submittedCount'>;
   playlists: PlaylistRepo;
   schedules: ScheduleRepo;
-  hub: Hub;
   audit: AuditLog;
 }) {
   const app = newRouter();
@@ -100,7 +98,6 @@ export function publishRoutes(deps: {
         log({ action: 'publish', objectType: 'revision', objectId: published.revision, wardCode: ward, after: published });
         return published;
       });
-      deps.hub.publish();
       return c.json(result, 201);
     },
   );
@@ -145,7 +142,6 @@ export function publishRoutes(deps: {
         log({ action: 'restore', objectType: 'revision', objectId: published.revision, after: { restoredFrom: from, ...published } });
         return published;
       });
-      deps.hub.publish();
       return c.json(result, 201);
     },
   );

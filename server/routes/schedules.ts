@@ -7,8 +7,8 @@ import { scopeOf, type WardScope } from '../auth/ward-scope.ts';
 import type { Clock } from '../clock.ts';
 import { scheduleState } from '../publishing/snapshot.ts';
 import { AppError, notFound } from '../errors.ts';
-import type { Hub } from '../hub/hub.ts';
 import type { ManifestBuilder } from '../publishing/manifests.ts';
+import type { Publisher } from '../publishing/publisher.ts';
 import type { PlaylistRepo } from '../repos/playlists.ts';
 import type { RevisionRepo } from '../repos/revisions.ts';
 import type { ScheduleRepo, StoredSchedule } from '../repos/schedules.ts';
@@ -61,7 +61,7 @@ export function scheduleRoutes(deps: {
   settings: SettingsRepo;
   manifests: ManifestBuilder;
   audit: AuditLog;
-  hub: Hub;
+  publisher: Pick<Publisher, 'setWardShare'>;
 }) {
   const app = newRouter();
   const tags = ['schedules'];
@@ -206,10 +206,9 @@ export function scheduleRoutes(deps: {
       const setting = c.req.valid('json');
       const before = deps.manifests.wardShareSetting();
       deps.audit.transaction(c, (log) => {
-        deps.settings.set('ward_share', JSON.stringify(setting));
+        deps.publisher.setWardShare(setting);
         log({ action: 'update', objectType: 'ward_share', before, after: setting });
       });
-      deps.hub.publish();
       return c.json(deps.manifests.wardShareSetting(), 200);
     },
   );

@@ -6,8 +6,8 @@ import type { SessionService } from '../auth/sessions.ts';
 import { scopeOf } from '../auth/ward-scope.ts';
 import { AppError, notFound } from '../errors.ts';
 import type { Fleet } from '../fleet/fleet.ts';
-import type { Hub } from '../hub/hub.ts';
 import type { ManifestBuilder } from '../publishing/manifests.ts';
+import type { Publisher } from '../publishing/publisher.ts';
 import type { PlaylistRepo } from '../repos/playlists.ts';
 import type { ScreenRepo } from '../repos/screens.ts';
 import { commonErrors, cookieAuth, errorResponse, jsonBody, jsonResponse, newRouter } from './router.ts';
@@ -25,7 +25,7 @@ export function screenFallbackRoutes(deps: {
   playlists: PlaylistRepo;
   manifests: ManifestBuilder;
   audit: AuditLog;
-  hub: Hub;
+  publisher: Pick<Publisher, 'setScreenFallback'>;
   fleet: Fleet;
 }) {
   const app = newRouter();
@@ -58,12 +58,9 @@ export function screenFallbackRoutes(deps: {
         }
       }
       deps.audit.transaction(c, (log) => {
-        deps.screens.setFallback(id, playlistId);
+        deps.publisher.setScreenFallback(id, playlistId);
         log({ action: 'update_fallback', objectType: 'screen', objectId: id, wardCode: ward, before: { playlistId: screen.fallbackPlaylistId }, after: { playlistId } });
       });
-      // A fresh record for the hub: its audience (and so its manifest) follows the fallback.
-      deps.hub.screenChanged(id);
-      deps.hub.publish();
       deps.fleet.changed(id);
       const updated = deps.screens.get(id)!;
       return c.json({ screen: deps.fleet.status(updated), fallback: deps.manifests.fallbackOf(updated) }, 200);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { local, playlist, schedule, slogan } from '../../playlists/test-fixtures.ts';
-import { leftBehind, withCurrentEmergencies } from './emergencies.ts';
+import { leftBehind, withCurrentEmergencies } from './emergency-rules.ts';
 import type { Snapshot } from './snapshot.ts';
 
 const NOW = local('2026-11-26T09:00');
