@@ -1,10 +1,11 @@
 import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
-import { Pending, PublishResult, REVISION_PAGE_MAX, RevisionPage, RevisionPageQuery, toLocalIso, type ChangeSummary } from '../../playlists/index.ts';
+import { Pending, PublishResult, REVISION_PAGE_MAX, RevisionPage, RevisionPageQuery, toLocalIso } from '../../playlists/index.ts';
 import type { AuditLog } from '../audit/audit.ts';
 import type { SessionService } from '../auth/sessions.ts';
-import { scopeOf, type WardScope } from '../auth/ward-scope.ts';
+import { scopeOf } from '../auth/ward-scope.ts';
 import type { Publisher } from '../publishing/publisher.ts';
+import { scopedSummaries } from '../publishing/scoped-summaries.ts';
 import type { ContentRepo } from '../repos/content.ts';
 import type { PlaylistRepo } from '../repos/playlists.ts';
 import type { RevisionRepo } from '../repos/revisions.ts';
@@ -31,36 +32,6 @@ export function publishRoutes(deps: {
 }) {
   const app = newRouter();
   const tags = ['publishing'];
-
-  /**
-   * A ward operator's view of change summaries: the ids its ward owns (as published now or in
-   * its drafts) — never another ward's or the city's.
-   */
-  function scopedSummaries(scope: WardScope): (summary: ChangeSummary) => ChangeSummary {
-    if (scope.isCity) return (summary) => summary;
-    const latest = deps.revisions.latest().snapshot;
-    const ward = scope.ward;
-    const owned = {
-      items: new Set([
-        ...Object.keys(latest.owners?.items ?? {}).filter((id) => latest.owners!.items[id] === ward),
-        ...deps.content.list().filter((s) => s.ownerWard === ward).map((s) => s.item.id),
-      ]),
-      playlists: new Set([
-        ...Object.keys(latest.owners?.playlists ?? {}).filter((id) => latest.owners!.playlists[id] === ward),
-        ...deps.playlists.list().filter((s) => s.ownerWard === ward).map((s) => s.playlist.id),
-      ]),
-      schedules: new Set([
-        ...(latest.schedules ?? []).filter((s) => s.ownerWard === ward).map((s) => s.id),
-        ...deps.schedules.list().filter((s) => s.schedule.ownerWard === ward).map((s) => s.schedule.id),
-      ]),
-    };
-    const keep = (summary: ChangeSummary, kind: keyof ChangeSummary) => {
-      const own = (id: string) => owned[kind].has(id);
-      const c = summary[kind];
-      return { added: c.added.filter(own), changed: c.changed.filter(own), removed: c.removed.filter(own) };
-    };
-    return (summary) => ({ items: keep(summary, 'items'), playlists: keep(summary, 'playlists'), schedules: keep(summary, 'schedules') });
-  }
 
   app.openapi(
     createRoute({
@@ -112,7 +83,7 @@ export function publishRoutes(deps: {
     }),
     (c) => {
       const { before, limit = REVISION_PAGE_MAX } = c.req.valid('query');
-      const scoped = scopedSummaries(scopeOf(c));
+      const scoped = scopedSummaries(deps, scopeOf(c));
       // One more than the page: whether older revisions exist, without counting them.
       const rows = deps.revisions.list(limit + 1, before);
       const page = rows.slice(0, limit);
