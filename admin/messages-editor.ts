@@ -112,10 +112,33 @@ export const editorMessages = {
     stale: 'Bản xem trước chưa cập nhật: còn ô chưa hợp lệ.',
   },
   legibility: {
-    title: 'Cảnh báo độ dễ đọc',
+    title: 'Cảnh báo: nội dung không hiện đủ cùng lúc',
     tooSmall: (w: number, h: number) => `Chữ quá nhỏ trên màn hình ${w}×${h} — sẽ chạy dạng chữ chạy.`,
     screens: (names: string, more: number) => `Màn hình bị ảnh hưởng: ${names}${more > 0 ? ` và ${more} màn hình khác` : ''}.`,
     noBlock: 'Cảnh báo không ngăn việc lưu và xuất bản.',
+    /** Where: a common size, or the registered screens of that size, by ward. */
+    size: (w: number, h: number) => `Trên màn hình ${w}×${h}`,
+    group: (count: number, w: number, h: number, ward: string | null) =>
+      `Trên ${count} màn hình ${w}×${h} ${ward ? `ở ${ward}` : 'chưa gán xã, phường'}`,
+    /** What: parts that take turns, parts the slot has no time for. */
+    paged: (parts: string, pages: number, seconds: number) => `${parts} không hiện cùng lúc mà hiện lần lượt (${pages} trang trong ${seconds} giây)`,
+    dropped: (parts: string, seconds: number, needed: number) =>
+      `thời lượng ${seconds} giây không đủ: ${parts} sẽ không hiện hết (cần khoảng ${needed} giây)`,
+    ticker: 'chữ quá nhỏ — sẽ chạy dạng chữ chạy',
+    and: 'và',
+    /** Each kind's parts as the warning names them (player/kind-parts.ts). */
+    parts: {
+      title: 'tiêu đề', body: 'nội dung', source: 'nguồn',
+      name: 'họ tên', trade: 'nghề', school: 'trường', outcome: 'nơi làm việc', quote: 'câu nói',
+      hero: 'số ngày còn lại', today: 'dòng “Hôm nay”', after: 'dòng “Đã diễn ra”', detail: 'ngày và địa điểm',
+      time: 'giờ', date: 'thứ, ngày', caption: 'chú thích',
+    } as Record<string, string>,
+    /** Before submitting or publishing content that will not show whole on some screens. */
+    confirmTitle: 'Nội dung sẽ không hiện đủ cùng lúc trên một số màn hình',
+    confirmItem: (label: string, sentence: string) => `«${label}»: ${sentence}`,
+    publishAnyway: 'Vẫn xuất bản',
+    submitAnyway: 'Vẫn gửi duyệt',
+    back: 'Quay lại sửa',
   },
 } as const;
 

@@ -30,12 +30,14 @@ export const DEFAULT_PROFILE_ID = '1920x1080';
 export interface ScreenSize {
   id: string;
   name: string;
+  /** The ward it stands in (its label), for warnings that say where. */
+  ward: string | null;
   width: number;
   height: number;
   theme: 'outdoor' | 'indoor';
 }
 
-type ScreenFacts = Pick<ScreenStatus, 'id' | 'name' | 'viewport'> & Partial<Pick<ScreenStatus, 'canvas' | 'ticker' | 'theme'>>;
+type ScreenFacts = Pick<ScreenStatus, 'id' | 'name' | 'viewport'> & Partial<Pick<ScreenStatus, 'canvas' | 'ticker' | 'theme' | 'ward'>>;
 
 /** The size of each screen's main zone: the canvas (or viewport) less a ticker strip. */
 export function screenSizes(screens: readonly ScreenFacts[]): ScreenSize[] {
@@ -44,7 +46,7 @@ export function screenSizes(screens: readonly ScreenFacts[]): ScreenSize[] {
     const box = s.canvas ?? s.viewport;
     if (!box || box.width <= 0 || box.height <= 0) continue;
     const strip = s.ticker ? Math.min(s.ticker.heightPx, box.height - 1) : 0;
-    sizes.push({ id: s.id, name: s.name, width: box.width, height: box.height - strip, theme: s.theme ?? 'outdoor' });
+    sizes.push({ id: s.id, name: s.name, ward: s.ward ?? null, width: box.width, height: box.height - strip, theme: s.theme ?? 'outdoor' });
   }
   return sizes.sort((a, b) => a.name.localeCompare(b.name, 'vi'));
 }
@@ -65,29 +67,36 @@ export function defaultProfile(): PreviewProfile {
   return previewProfiles([]).find((p) => p.id === DEFAULT_PROFILE_ID)!;
 }
 
+/** A registered screen named in a warning: its name and ward. */
+export type ScreenRef = Pick<ScreenSize, 'name' | 'ward'>;
+
 /** A size to check legibility at, with the registered screens that have it. */
 export interface SizeToCheck {
   width: number;
   height: number;
-  screens: string[];
+  screens: ScreenRef[];
 }
 
 /**
- * Every distinct size worth a legibility warning: the chosen profile, the smallest common size
- * (192×96, the hardest) and every registered screen's size. Smallest area first, so the warning
- * an operator reads first is the worst one.
+ * Every distinct size worth a warning: the chosen profile, the common LED boards (192×96 and
+ * 384×192, the hardest) and every registered screen's size; without a chosen profile, only the
+ * registered screens' sizes (publishing warns about real screens). Smallest area
+ * first, so the warning an operator reads first is the worst one.
  */
-export function sizesToCheck(chosen: Pick<PreviewProfile, 'width' | 'height'>, screens: readonly ScreenSize[]): SizeToCheck[] {
+export function sizesToCheck(chosen: Pick<PreviewProfile, 'width' | 'height'> | null, screens: readonly ScreenSize[]): SizeToCheck[] {
   const bySize = new Map<string, SizeToCheck>();
-  const add = (width: number, height: number, screen?: string) => {
+  const add = (width: number, height: number, screen?: ScreenSize) => {
     const key = `${width}x${height}`;
     const entry = bySize.get(key) ?? { width, height, screens: [] };
-    if (screen) entry.screens.push(screen);
+    if (screen) entry.screens.push({ name: screen.name, ward: screen.ward });
     bySize.set(key, entry);
   };
-  add(COMMON_SIZES[0].width, COMMON_SIZES[0].height);
-  add(chosen.width, chosen.height);
-  for (const s of screens) add(s.width, s.height, s.name);
+  if (chosen) {
+    add(COMMON_SIZES[0].width, COMMON_SIZES[0].height);
+    add(COMMON_SIZES[1].width, COMMON_SIZES[1].height);
+    add(chosen.width, chosen.height);
+  }
+  for (const s of screens) add(s.width, s.height, s);
   return [...bySize.values()].sort((a, b) => a.width * a.height - b.width * b.height || a.width - b.width);
 }
 

@@ -131,6 +131,12 @@ export class PlayerController implements ReactiveController {
     return this.playback.manifest?.media ?? [];
   }
 
+  /** The schedule of the emergency on screen, if the main zone plays one (its look: components/emergency.ts). */
+  get emergency(): Manifest['schedules'][number] | undefined {
+    const reason = this.play?.reason;
+    return reason?.tier === 'emergency' ? this.playback.manifest?.schedules.find((s) => s.id === reason.scheduleId) : undefined;
+  }
+
   /** The item that follows the one on screen in the main zone, if the manifest has it. */
   get nextItem(): Manifest['items'][number] | null {
     const id = this.play?.next.itemId;
@@ -178,7 +184,7 @@ export class PlayerController implements ReactiveController {
     // The stored manifest's renderers load before it plays, so its first item never shows blank.
     const [field] = await Promise.all([
       import('./field.ts'),
-      loadRenderers(this.store.manifest()?.items ?? []).catch((err: unknown) => console.warn('bangtin: renderers not loaded', err)),
+      loadRenderers(this.store.manifest()).catch((err: unknown) => console.warn('bangtin: renderers not loaded', err)),
     ]);
     if (!this.alive) return;
     this.hours = new field.HoursGate(() => this.clock.now(), () => this.hoursChanged());
@@ -344,7 +350,7 @@ export class PlayerController implements ReactiveController {
     const cached = this.offline.prepare(manifest);
     if (urgent) cached.catch(() => undefined);
     else await cached;
-    await loadRenderers(manifest.items);
+    await loadRenderers(manifest);
     this.store.saveManifest(manifest);
     this.playback.apply(manifest);
     this.ticker.apply(manifest);

@@ -8,3 +8,4 @@ import { resolve, type ManifestBody } from '../playlists/player.ts';
 export function emergencyNow(manifest: ManifestBody, at: number): boolean {
   return manifest.schedules.some((s) => s.tier === 'emergency') && resolve(manifest, at).main.reason.tier === 'emergency';
 }
+

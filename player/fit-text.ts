@@ -16,7 +16,7 @@ export interface FitOptions {
   /** Largest size tried, in px; defaults to the box height. */
   max?: number;
   /**
-   * Below this px size an `[data-optional]` part (a countdown's date line) is hidden so the
+   * Below this px size an `[data-optional]` part (the pairing screen's instructions) is hidden so the
    * rest can grow: on a 192×96 board a 7 px line helps no one.
    */
   minLegible?: number;

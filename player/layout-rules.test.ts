@@ -4,25 +4,25 @@ import { pictureFor } from './media-elements.ts';
 import { storyLayout } from './story-layout.ts';
 
 describe('storyLayout', () => {
-  it('leaves the photo and quote out on a 192×96 board', () => {
-    expect(storyLayout(192, 96, true, true)).toMatchObject({ photo: 'none', quote: false });
+  it('leaves the photo out on a 192×96 board', () => {
+    expect(storyLayout(192, 96, true)).toMatchObject({ photo: 'none' });
   });
 
   it('puts the photo beside the text in landscape, at most 40 % of the width', () => {
-    const l = storyLayout(1920, 1080, true, true);
-    expect(l).toMatchObject({ photo: 'side', quote: true });
+    const l = storyLayout(1920, 1080, true);
+    expect(l).toMatchObject({ photo: 'side' });
     expect(l.photoWidth).toBeLessThanOrEqual(0.4 * 1920);
-    expect(storyLayout(384, 192, true, true)).toMatchObject({ photo: 'side', quote: true });
+    expect(storyLayout(384, 192, true)).toMatchObject({ photo: 'side' });
   });
 
   it('puts the photo above the text in portrait', () => {
-    const l = storyLayout(1080, 1920, true, false);
-    expect(l).toMatchObject({ photo: 'top', quote: false });
+    const l = storyLayout(1080, 1920, true);
+    expect(l).toMatchObject({ photo: 'top' });
     expect(l.photoHeight).toBeLessThanOrEqual(0.45 * 1920);
   });
 
   it('lays out text alone without a photo', () => {
-    expect(storyLayout(1920, 1080, false, true)).toMatchObject({ photo: 'none', photoWidth: 0, quote: true });
+    expect(storyLayout(1920, 1080, false)).toMatchObject({ photo: 'none', photoWidth: 0 });
   });
 });
 

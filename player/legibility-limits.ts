@@ -7,3 +7,8 @@ export const CAP_HEIGHT_EM = 0.7;
 export const MIN_FONT_PX = Math.ceil(MIN_CAP_PX / CAP_HEIGHT_EM);
 /** Padding of every text renderer, as a fraction of its width (styles.ts `:host`). */
 export const SCREEN_PADDING = 0.03;
+/**
+ * The size paged layouts are planned at (fit-plan.ts): one px above the minimum, so the browser's
+ * own line breaks, which may differ from the model's by a hair, still land at or above it.
+ */
+export const PLAN_PX = MIN_FONT_PX + 1;

@@ -7,7 +7,6 @@ const estimate: Measure = (text, weight) => text.length * (weight >= 700 ? 0.58 
 
 const base = { theme: 1, durationMs: 8_000 } as const;
 const slogan = (text: string, secondary?: string): ContentFields => ({ kind: 'slogan', ...base, text, ...(secondary ? { secondary } : {}) });
-const notice = (title: string, body: string, qrUrl?: string): ContentFields => ({ kind: 'notice', ...base, title, body, ...(qrUrl ? { qrUrl } : {}) });
 
 const LONG =
   'Học nghề hôm nay — vững tay nghề ngày mai: Thủ đô cần những người thợ giỏi, kỹ thuật viên lành nghề ' +
@@ -57,21 +56,8 @@ describe('legibleAt', () => {
     expect(withSecondary.fittedPx).toBeLessThan(alone.fittedPx);
   });
 
-  it('hides a notice body that cannot be legible and judges the title alone', () => {
-    const n = notice('Hỗ trợ học nghề', 'Người học trình độ sơ cấp được hỗ trợ chi phí đào tạo. '.repeat(8));
-    const small = legibleAt(n, 192, 96, estimate)!;
-    expect(small.hidden).toEqual(['body']);
-    expect(small.ok).toBe(true);
-    expect(legibleAt(n, 1920, 1080, estimate)!.hidden).toEqual([]);
-  });
-
-  it('leaves less room for a notice’s text when a QR code stands beside it', () => {
-    const plain = legibleAt(notice('Hỗ trợ học nghề', 'Đăng ký tại UBND xã, phường.'), 1920, 1080, estimate)!;
-    const withQr = legibleAt(notice('Hỗ trợ học nghề', 'Đăng ký tại UBND xã, phường.', 'https://gdnn.hanoi.gov.vn/ho-tro'), 1920, 1080, estimate)!;
-    expect(withQr.fittedPx).toBeLessThan(plain.fittedPx);
-  });
-
-  it('has no rule for kinds that size themselves', () => {
+  it('has no rule for other kinds (their parts take turns: fit-plan.ts)', () => {
     expect(legibleAt({ kind: 'clock', ...base }, 192, 96, estimate)).toBeNull();
+    expect(legibleAt({ kind: 'notice', ...base, title: 'Hỗ trợ', body: 'Đăng ký tại UBND xã, phường.' }, 192, 96, estimate)).toBeNull();
   });
 });

@@ -1,6 +1,5 @@
 import type { ContentFields } from '../playlists/player.ts';
 import { CAP_HEIGHT_EM, MIN_CAP_PX, MIN_FONT_PX, SCREEN_PADDING } from './legibility-limits.ts';
-import { noticeLayout } from './notice-layout.ts';
 
 /**
  * Whether an item's text can be legible on a screen of a given size, by one rule that the
@@ -9,8 +8,8 @@ import { noticeLayout } from './notice-layout.ts';
  * The rule: text is legible when its capital letters are at least `MIN_CAP_PX` tall. Be Vietnam
  * Pro's cap height is 0.7 em, so the smallest legible font size is 15 px — on a P10 LED board
  * (192×96) that is a 10-LED-tall capital, about the height LED sign fonts use. A slogan's two
- * lines and a notice's title are the text that must be legible; a notice's body and source are
- * details that are hidden (not shrunk) below that size, as the renderers do.
+ * lines must be legible together, or it scrolls as a ticker; the other kinds' parts take turns
+ * where they do not fit together (fit-plan.ts, built on the model here).
  *
  * The check models the renderers' fitted layout (fit-text.ts): the box is the renderer's
  * area less its 3 % padding, text wraps at spaces ("word —" stays together), line height 1.3,
@@ -48,6 +47,11 @@ export interface TextPart {
   marginEm: number;
   /** Hidden when its px size falls below `MIN_FONT_PX` instead of shrinking the rest. */
   optional?: boolean;
+  /**
+   * Unbreakable runs with their own size relative to the part (`scale`), where the part is not
+   * plain words: a countdown's big number beside its unit, a clock's "Thứ Hai," kept together.
+   */
+  units?: ReadonlyArray<{ text: string; scale: number; weight: number }>;
 }
 
 /** The inner box of a renderer `width`×`height` px (padding is a share of the width). */
@@ -82,31 +86,46 @@ export function lineCount(widths: number[], space: number, maxWidth: number): nu
   return lines;
 }
 
-interface MeasuredPart extends TextPart {
+export interface MeasuredPart extends TextPart {
+  /** Width of each unbreakable unit at 1 px of the part's font size. */
   widths: number[];
   space: number;
+  /** Height of one line in the part's em (its biggest run sets it). */
+  lineEm: number;
+  /** The smallest run's size relative to the layout's font size: what must reach `MIN_FONT_PX`. */
+  minEm: number;
 }
 
-function measureParts(parts: TextPart[], measure: Measure): MeasuredPart[] {
-  return parts.map((p) => ({
-    ...p,
-    widths: breakUnits(p.text).map((u) => measure(u, p.weight)),
-    space: measure(' ', p.weight),
-  }));
+export function measureParts(parts: readonly TextPart[], measure: Measure): MeasuredPart[] {
+  return parts.map((p) => {
+    const scales = p.units?.map((u) => u.scale) ?? [1];
+    return {
+      ...p,
+      widths: p.units ? p.units.map((u) => measure(u.text, u.weight) * u.scale) : breakUnits(p.text).map((u) => measure(u, p.weight)),
+      space: measure(' ', p.weight),
+      lineEm: p.lineHeight * Math.max(...scales),
+      minEm: p.em * Math.min(...scales),
+    };
+  });
 }
 
-function blockHeight(parts: MeasuredPart[], size: number, boxWidth: number): number {
+/**
+ * Height of `parts` stacked at a layout font size of `size` px in a box `boxWidth` wide. The
+ * first part's top margin does not count: the paged renderers drop it (a page may start with
+ * any part), and the other layouts start with a part without one.
+ */
+export function blockHeight(parts: readonly MeasuredPart[], size: number, boxWidth: number): number {
   let h = 2 * FIT_PADDING_EM * size;
-  for (const p of parts) {
+  parts.forEach((p, i) => {
     const px = size * p.em;
     const lines = lineCount(p.widths, p.space, boxWidth / px);
-    h += px * (p.marginEm + lines * p.lineHeight);
-  }
+    h += px * ((i === 0 ? 0 : p.marginEm) + lines * p.lineEm);
+  });
   return h;
 }
 
 /** The largest whole px size (≥ 4) at which `parts` fit a box; 4 when nothing fits. */
-export function fittedSize(parts: MeasuredPart[], width: number, height: number): number {
+export function fittedSize(parts: readonly MeasuredPart[], width: number, height: number): number {
   let lo = 4;
   let hi = Math.max(4, Math.floor(height));
   let best = 4;
@@ -142,35 +161,15 @@ export function sloganParts(item: { text: string; secondary?: string | undefined
   return parts;
 }
 
-/** The parts of a notice as `<bt-policy-notice>` lays them out. */
-export function noticeParts(item: { title: string; body: string; source?: string | undefined }): TextPart[] {
-  const parts: TextPart[] = [
-    { name: 'title', text: item.title, em: 1, weight: 800, lineHeight: 1.3, marginEm: 0 },
-    { name: 'body', text: item.body, em: 0.5, weight: 400, lineHeight: 1.4, marginEm: 0.6, optional: true },
-  ];
-  if (item.source) parts.push({ name: 'source', text: item.source, em: 0.4, weight: 400, lineHeight: 1.3, marginEm: 0.8, optional: true });
-  return parts;
-}
-
 /**
- * The legibility of `item` on a renderer of `width`×`height` px, or null for kinds without
- * free text to check (countdown, clock and story hide optional lines themselves; image, video
- * and ticker have their own sizing).
+ * The legibility of a slogan on a renderer of `width`×`height` px, or null for other kinds
+ * (their parts take turns where they do not fit together: fit-plan.ts).
  */
 export function legibleAt(item: ContentFields, width: number, height: number, measure: Measure = canvasMeasure): Legibility | null {
-  let parts: TextPart[];
-  let tickerText: string;
-  let box = innerBox(width, height);
-  if (item.kind === 'slogan') {
-    parts = sloganParts(item);
-    tickerText = joinTicker([item.text, item.secondary]);
-  } else if (item.kind === 'notice') {
-    parts = noticeParts(item);
-    tickerText = joinTicker([item.title, item.body]);
-    box = noticeLayout(box.width, box.height, item.qrUrl ?? null).text;
-  } else {
-    return null;
-  }
+  if (item.kind !== 'slogan') return null;
+  const parts = sloganParts(item);
+  const tickerText = joinTicker([item.text, item.secondary]);
+  const box = innerBox(width, height);
   const { size, shown, hidden } = fitParts(parts, box.width, box.height, measure);
   const fittedPx = Math.floor(Math.min(...shown.map((p) => size * p.em)));
   return { ok: fittedPx >= MIN_FONT_PX, minPx: MIN_FONT_PX, fittedPx, hidden, tickerText };

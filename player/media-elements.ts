@@ -1,12 +1,11 @@
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { ContentFields, MediaInfo } from '../playlists/player.ts';
-import { MIN_FONT_PX } from './legibility-limits.ts';
 import { mediaFile } from './media-files.ts';
 import { storyLayout } from './story-layout.ts';
 
 /**
- * The media elements the renderers show: decoded images, kept for a few urls so the next
- * item's picture can be decoded before it is due, and the player's one video element.
+ * Decoded images, kept for a few urls so the next item's picture can be decoded before it is
+ * due. The renderers' side of it (decoded-image.ts) and the player's one video element
+ * (shared-video.ts) load with the renderers, not at boot.
  */
 
 const KEEP_IMAGES = 6;
@@ -54,55 +53,6 @@ export function decodedImage(url: string): HTMLImageElement | null {
 }
 
 /**
- * Shows an image only once it has decoded: until then the previous one stays (no blank frame,
- * no layout shift). `shown` is the element to render; `failed` when the wanted url cannot load.
- */
-export class DecodedImage implements ReactiveController {
-  shown: HTMLImageElement | null = null;
-  failed = false;
-  private wanted: string | null = null;
-
-  constructor(private readonly host: ReactiveControllerHost) {
-    host.addController(this);
-  }
-
-  hostConnected(): void {}
-
-  /** Call from `willUpdate` with the url the host wants to show. */
-  want(url: string | null): void {
-    if (url === this.wanted) return;
-    this.wanted = url;
-    this.failed = false;
-    if (url === null) {
-      this.shown = null;
-      return;
-    }
-    const ready = decodedImage(url);
-    if (ready) {
-      this.shown = ready;
-      return;
-    }
-    decodeImage(url).then(
-      (img) => {
-        if (this.wanted !== url) return;
-        this.shown = img;
-        this.host.requestUpdate();
-      },
-      () => {
-        if (this.wanted !== url) return;
-        this.failed = true;
-        this.host.requestUpdate();
-      },
-    );
-  }
-}
-
-/** Height of an image's caption band: a share of the area, with room for legible text. */
-export function captionBand(height: number): number {
-  return Math.min(Math.round(height / 3), Math.max(Math.round(height * 0.16), Math.ceil(MIN_FONT_PX * 1.6)));
-}
-
-/**
  * The picture `item` shows in a zone of `width`×`height` (the file `mediaFile` picks, the one
  * the offline cache holds), or null when it shows none.
  */
@@ -110,7 +60,7 @@ export function pictureFor(item: ContentFields, media: readonly MediaInfo[], wid
   const id = item.kind === 'image' ? item.media : item.kind === 'story' ? item.photo : undefined;
   const info = id ? media.find((m) => m.id === id) : undefined;
   if (!info || width <= 0 || height <= 0) return null;
-  if (item.kind === 'story' && storyLayout(width, height, true, false).photo === 'none') return null;
+  if (item.kind === 'story' && storyLayout(width, height, true).photo === 'none') return null;
   return mediaFile(info, { width, height }).url;
 }
 
@@ -118,24 +68,4 @@ export function pictureFor(item: ContentFields, media: readonly MediaInfo[], wid
 export function prefetchPicture(item: ContentFields, media: readonly MediaInfo[], width: number, height: number): void {
   const url = pictureFor(item, media, width, height);
   if (url) decodeImage(url).catch(() => undefined);
-}
-
-let video: HTMLVideoElement | null = null;
-
-/**
- * The player's one video element, adopted by whichever `<bt-video>` is on screen: one decoder
- * for the life of the page (old WebViews leak or run out of decoders when each clip gets its
- * own element). Muted and inline are set as properties, before any `play()`, so autoplay
- * policies allow it.
- */
-export function sharedVideo(): HTMLVideoElement {
-  if (video) return video;
-  video = document.createElement('video');
-  video.muted = true;
-  video.defaultMuted = true;
-  video.playsInline = true;
-  video.setAttribute('playsinline', '');
-  video.preload = 'auto';
-  video.disablePictureInPicture = true;
-  return video;
 }

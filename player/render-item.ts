@@ -43,15 +43,15 @@ export function renderItem(item: ContentFields & { id?: string }, now: () => num
       if (item.image) return html`<bt-slogan-picture .item=${item} .media=${media} .now=${now} .since=${since}></bt-slogan-picture>`;
       return html`<bt-slogan .item=${item} .now=${now} .since=${since}></bt-slogan>`;
     case 'countdown':
-      return html`<bt-countdown .item=${item} .now=${now}></bt-countdown>`;
+      return html`<bt-countdown .item=${item} .now=${now} .since=${since}></bt-countdown>`;
     case 'notice':
       return html`<bt-policy-notice .item=${item} .now=${now} .since=${since}></bt-policy-notice>`;
     case 'clock':
-      return html`<bt-clock .item=${item} .now=${now}></bt-clock>`;
+      return html`<bt-clock .item=${item} .now=${now} .since=${since}></bt-clock>`;
     case 'story':
-      return html`<bt-story .item=${item} .media=${media}></bt-story>`;
+      return html`<bt-story .item=${item} .media=${media} .now=${now} .since=${since}></bt-story>`;
     case 'image':
-      return html`<bt-image .item=${item} .media=${media}></bt-image>`;
+      return html`<bt-image .item=${item} .media=${media} .now=${now} .since=${since}></bt-image>`;
     case 'video':
       return html`<bt-video .item=${item} .media=${media} .now=${now} .since=${since}></bt-video>`;
     case 'ticker':

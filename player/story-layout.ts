@@ -5,8 +5,7 @@ import { SCREEN_PADDING } from './legibility-limits.ts';
  * text, at most 40 % of the width. Portrait: the photo above the text, full width, at most 45 %
  * of the height. The photo is left out when it would leave the text less than 160 px wide
  * (landscape) or 96 px high (portrait) — on a 192×96 board the name and trade matter more than
- * a 60 px face — and the quote is left out when the area's shorter side is under 160 px. The
- * renderer also hides the outcome and quote when they would be smaller than legible text.
+ * a 60 px face. Which lines show together, and which take turns, is fit-plan.ts's business.
  */
 export interface StoryLayout {
   photo: 'side' | 'top' | 'none';
@@ -15,27 +14,24 @@ export interface StoryLayout {
   photoHeight: number;
   /** Space between photo and text, px. */
   gap: number;
-  quote: boolean;
 }
 
 export const MIN_TEXT_WIDTH = 160;
 export const MIN_TEXT_HEIGHT = 96;
-export const MIN_QUOTE_SIDE = 160;
 
-export function storyLayout(width: number, height: number, hasPhoto: boolean, hasQuote: boolean): StoryLayout {
+export function storyLayout(width: number, height: number, hasPhoto: boolean): StoryLayout {
   const pad = Math.round(width * SCREEN_PADDING);
   const innerW = width - 2 * pad;
   const innerH = height - 2 * pad;
   const gap = pad;
-  const quote = hasQuote && Math.min(width, height) >= MIN_QUOTE_SIDE;
-  const none: StoryLayout = { photo: 'none', photoWidth: 0, photoHeight: 0, gap: 0, quote };
+  const none: StoryLayout = { photo: 'none', photoWidth: 0, photoHeight: 0, gap: 0 };
   if (!hasPhoto || innerW <= 0 || innerH <= 0) return none;
   if (width >= height) {
     const photoWidth = Math.round(Math.min(innerW * 0.4, innerH * 0.75));
     if (innerW - photoWidth - gap < MIN_TEXT_WIDTH) return none;
-    return { photo: 'side', photoWidth, photoHeight: innerH, gap, quote };
+    return { photo: 'side', photoWidth, photoHeight: innerH, gap };
   }
   const photoHeight = Math.round(Math.min(innerH * 0.45, innerW * (4 / 3)));
   if (innerH - photoHeight - gap < MIN_TEXT_HEIGHT) return none;
-  return { photo: 'top', photoWidth: innerW, photoHeight, gap, quote };
+  return { photo: 'top', photoWidth: innerW, photoHeight, gap };
 }

@@ -1,11 +1,13 @@
 import { LitElement, html, css, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import type { SessionInfo } from '../../playlists/index.ts';
-import { mayEditSchedules, mayManageScreens, mayManageWards, mayPublish, mayRestore, maySendEmergency, mayView, wardOf } from '../access.ts';
+import { mayEditSchedules, mayFollowEmergencies, mayManageScreens, mayManageWards, mayPublish, mayRestore, maySendEmergency, mayView, wardOf } from '../access.ts';
 import { approvalMessages } from '../messages-approval.ts';
 import { api } from '../api.ts';
 import { messages } from '../messages.ts';
 import { wardMessages } from '../messages-ward.ts';
+import { scheduleMessages } from '../messages-schedule.ts';
+import './emergency-panel.ts';
 import './password-change.ts';
 import './playlist-editor.ts';
 import './media-library.ts';
@@ -41,12 +43,20 @@ export class AdminApp extends LitElement {
       header .account { display: flex; gap: 0.5rem; align-items: center; }
       header .user { font-size: 0.9rem; opacity: 0.85; }
       main { max-width: 1400px; margin: 0 auto; padding: 1rem 1.5rem 4rem; }
+      header button.emergency { background: #c8102e; border-color: #c8102e; color: #fff; font-weight: 700; }
+      header button.emergency:hover:not(:disabled) { background: #a40e26; }
+      dialog.emergency { width: min(60rem, 94vw); max-height: 92vh; border: 2px solid #c8102e; border-radius: 12px; padding: 0; }
+      dialog.emergency::backdrop { background: #0b254099; }
+      dialog.emergency .top { display: flex; justify-content: flex-end; padding: 0.5rem 0.75rem 0; }
+      dialog.emergency bt-emergency-panel { padding: 0 1.25rem 1.25rem; }
     `,
   ];
 
   @state() private session: SessionInfo | null = null;
   @state() private checked = false;
   @state() private view: View = 'content';
+  /** The emergency panel, open over whichever view shows. */
+  @state() private emergencyOpen = false;
 
   override connectedCallback() {
     super.connectedCallback();
@@ -70,6 +80,9 @@ export class AdminApp extends LitElement {
         <nav>
           ${VIEWS.filter((v) => mayView(v, this.session!.user.role)).map((v) => html`<button aria-current=${v === this.view ? 'page' : 'false'} data-view=${v} @click=${() => this.go(v)}>${navLabel(v)}</button>`)}
         </nav>
+        ${mayFollowEmergencies(this.session.user.role)
+          ? html`<button class="emergency" name="open-emergency" aria-haspopup="dialog" @click=${this.openEmergency}>${scheduleMessages.emergency.open}</button>`
+          : nothing}
         <div class="account">
           <span class="user">${this.session.user.username}</span>
           ${this.session.user.ward ? html`<span class="user ward" data-ward=${this.session.user.ward.code}>${wardMessages.workingFor(this.session.user.ward.name)}</span>` : nothing}
@@ -79,7 +92,22 @@ export class AdminApp extends LitElement {
       </header>
       <bt-storage-banner></bt-storage-banner>
       <main>${this.renderView()}</main>
+      <dialog class="emergency" aria-label=${scheduleMessages.emergency.open} @close=${() => (this.emergencyOpen = false)}>
+        <div class="top"><button name="close-emergency" @click=${this.closeEmergency}>${scheduleMessages.emergency.close}</button></div>
+        ${this.emergencyOpen ? html`<bt-emergency-panel ?can-send=${maySendEmergency(this.session.user.role)}></bt-emergency-panel>` : nothing}
+      </dialog>
     `;
+  }
+
+  /** One click from every view: the panel opens over the page, which stays as it was. */
+  private async openEmergency() {
+    this.emergencyOpen = true;
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLDialogElement>('dialog.emergency')?.showModal();
+  }
+
+  private closeEmergency() {
+    this.renderRoot.querySelector<HTMLDialogElement>('dialog.emergency')?.close();
   }
 
   private renderView() {

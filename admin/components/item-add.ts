@@ -85,7 +85,7 @@ export class ItemAdd extends LitElement implements FieldHost {
         <aside>
           <h4>${editorMessages.preview.title} — ${this.profile.label}</h4>
           <bt-item-preview .item=${this.checked.fields} ?stale=${this.touched.size > 0 && !this.checked.fields} .profile=${this.profile} .media=${this.media}></bt-item-preview>
-          <bt-legibility-warnings .item=${this.checked.fields} .chosen=${this.profile} .screens=${this.screens}></bt-legibility-warnings>
+          <bt-legibility-warnings .item=${this.checked.fields} .chosen=${this.profile} .screens=${this.screens} .media=${this.media}></bt-legibility-warnings>
         </aside>
       </div>
     </form>`;

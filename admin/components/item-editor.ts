@@ -1,11 +1,14 @@
 import { LitElement, html, css, nothing } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
+import { customElement, property, query, state } from 'lit/decorators.js';
 import type { ContentEntry, MediaInfo, Role } from '../../playlists/index.ts';
 import { api, ApiError } from '../api.ts';
 import { check, fieldsOf, type Checked, type Draft } from '../item-form.ts';
 import { errorText, messages } from '../messages.ts';
 import { editorMessages, fieldLabel } from '../messages-editor.ts';
-import { defaultProfile, type PreviewProfile, type ScreenSize } from '../preview-profiles.ts';
+import { defaultProfile, sizesToCheck, type PreviewProfile, type ScreenSize } from '../preview-profiles.ts';
+import { confirmLines } from '../fit-warnings.ts';
+import type { ConfirmDialog } from './confirm-dialog.ts';
+import './confirm-dialog.ts';
 import { commonFields, kindFields } from './item-fields.ts';
 import { fieldStyles, type FieldHost } from './form-controls.ts';
 import './item-preview.ts';
@@ -59,6 +62,7 @@ export class ItemEditor extends LitElement implements FieldHost {
   @state() private error = '';
   @state() private serverErrors = new Map<string, string>();
   private checked: Checked = { fields: null, errors: new Map() };
+  @query('bt-confirm-dialog') private confirmDialog!: ConfirmDialog;
 
   get errors(): ReadonlyMap<string, string> {
     return this.serverErrors.size ? new Map([...this.serverErrors, ...this.checked.errors]) : this.checked.errors;
@@ -71,6 +75,18 @@ export class ItemEditor extends LitElement implements FieldHost {
   }
 
   private readonly flushForReview = () => this.flush();
+
+  /**
+   * Before submitting for approval: what will not show whole at once on the registered screens
+   * (the preview warns about the common sizes as well, as it is typed).
+   */
+  private readonly confirmSubmit = async (): Promise<boolean> => {
+    const fields = this.checked.fields;
+    const lines = fields ? confirmLines([fields], sizesToCheck(null, this.screens), Date.now(), (id) => this.media.some((m) => m.id === id)) : [];
+    if (lines.length === 0) return true;
+    const t = editorMessages.legibility;
+    return this.confirmDialog.ask({ title: t.confirmTitle, lines, confirm: t.submitAnyway, cancel: t.back });
+  };
 
   /** Saves pending edits and waits for any save in flight. */
   async flush(): Promise<void> {
@@ -86,7 +102,7 @@ export class ItemEditor extends LitElement implements FieldHost {
         <span class="pos">${t.position(this.position, this.count)}</span>
         <strong>${editorMessages.kinds[kind] ?? kind}</strong>
         <span class="badge ${this.entry.state}">${messages.states[this.entry.state]}</span>
-        <bt-review-status .entry=${this.entry} .userRole=${this.userRole} .beforeAction=${this.flushForReview}></bt-review-status>
+        <bt-review-status .entry=${this.entry} .userRole=${this.userRole} .beforeAction=${this.flushForReview} .confirmSubmit=${this.confirmSubmit}></bt-review-status>
         <span class="status">${this.saving ? t.saving : nothing}</span>
         <span class="spacer"></span>
         <button @click=${() => this.fire('item-move', -1)} ?disabled=${this.position === 1} aria-label=${t.up}>↑ ${t.up}</button>
@@ -102,9 +118,10 @@ export class ItemEditor extends LitElement implements FieldHost {
         <aside>
           <h4>${editorMessages.preview.title} — ${this.profile.label}</h4>
           <bt-item-preview .item=${this.checked.fields} ?stale=${!this.checked.fields} .profile=${this.profile} .media=${this.media}></bt-item-preview>
-          <bt-legibility-warnings .item=${this.checked.fields} .chosen=${this.profile} .screens=${this.screens}></bt-legibility-warnings>
+          <bt-legibility-warnings .item=${this.checked.fields} .chosen=${this.profile} .screens=${this.screens} .media=${this.media}></bt-legibility-warnings>
         </aside>
       </div>
+      <bt-confirm-dialog></bt-confirm-dialog>
     `;
   }
 

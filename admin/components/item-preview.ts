@@ -1,7 +1,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { ContentFields, MediaInfo } from '../../playlists/index.ts';
-import { THEME_COLOURS, renderItem } from '../../player/preview.ts';
+import { BtEmergency, THEME_COLOURS, renderItem } from '../../player/preview.ts';
 import { editorMessages } from '../messages-editor.ts';
 import { previewScale, type PreviewProfile } from '../preview-profiles.ts';
 
@@ -16,6 +16,9 @@ const MAX_HEIGHT_SHARE = 0.55;
  * for bulletin boards, up by a whole factor for small LED boards (pixelated, so each LED pixel
  * is a square). Layout happens at the true size, so line breaks and fitted text sizes are the
  * player's.
+ *
+ * With `emergency` set, the item shows in the emergency look the player gives an emergency
+ * (`<bt-emergency>`: red frame, KHẨN CẤP band, the time it was issued).
  *
  * `.screen` carries `data-width`, `data-height` and `data-scale` for tests.
  */
@@ -41,6 +44,8 @@ export class ItemPreview extends LitElement {
   @property({ attribute: false }) profile!: PreviewProfile;
   /** The library's media, so pictures and clips load from their `/media/…` files as on screens. */
   @property({ attribute: false }) media: readonly MediaInfo[] = [];
+  /** Preview as an emergency: when it is issued, and the event's name if any. */
+  @property({ attribute: false }) emergency: { issuedAt: number; event?: string | null } | null = null;
 
   @state() private shown: ContentFields | null = null;
   @state() private room = { width: 320, height: 360 };
@@ -111,7 +116,10 @@ export class ItemPreview extends LitElement {
       <div class="frame">
         <div class="screen ${scale < 1 ? 'smooth' : ''}" data-width=${width} data-height=${height} data-scale=${scale}
           data-theme=${this.profile.theme}>
-          ${renderItem(this.shown, this.now, { media: this.media })}
+          ${this.emergency
+            ? html`<bt-emergency .item=${this.shown} .media=${this.media} .now=${this.now} .issuedAt=${this.emergency.issuedAt}
+                .event=${this.emergency.event ?? null}></bt-emergency>`
+            : renderItem(this.shown, this.now, { media: this.media })}
         </div>
       </div>
       <figcaption>${t.size(width, height, percent)}</figcaption>
@@ -119,6 +127,9 @@ export class ItemPreview extends LitElement {
     </figure>`;
   }
 }
+
+// The emergency look is the player's own element (player/preview.ts); referenced so it is defined.
+void BtEmergency;
 
 declare global {
   interface HTMLElementTagNameMap {

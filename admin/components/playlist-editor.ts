@@ -1,5 +1,5 @@
 import { LitElement, html, css, nothing } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
+import { customElement, property, query, state } from 'lit/decorators.js';
 import type { ContentEntry, ContentFields, MediaInfo, Pending, PlaylistEntry, Role, SessionWard } from '../../playlists/index.ts';
 import { api, ApiError } from '../api.ts';
 import { mediaApi } from '../media-api.ts';
@@ -7,7 +7,10 @@ import { errorText, messages } from '../messages.ts';
 import { editorMessages } from '../messages-editor.ts';
 import { wardMessages } from '../messages-ward.ts';
 import { approvalMessages } from '../messages-approval.ts';
-import { DEFAULT_PROFILE_ID, previewProfiles, screenSizes, type ScreenSize } from '../preview-profiles.ts';
+import { DEFAULT_PROFILE_ID, previewProfiles, screenSizes, sizesToCheck, type ScreenSize } from '../preview-profiles.ts';
+import { confirmLines } from '../fit-warnings.ts';
+import type { ConfirmDialog } from './confirm-dialog.ts';
+import './confirm-dialog.ts';
 import './item-add.ts';
 import type { ItemEditor } from './item-editor.ts';
 import './item-editor.ts';
@@ -61,6 +64,7 @@ export class PlaylistEditor extends LitElement {
   /** The media library, so previews of stories, pictures and clips load their files. */
   @state() private media: readonly MediaInfo[] = [];
   @state() private profileId = localStorage.getItem(PROFILE_KEY) ?? DEFAULT_PROFILE_ID;
+  @query('bt-confirm-dialog') private confirmDialog!: ConfirmDialog;
 
   override connectedCallback() {
     super.connectedCallback();
@@ -127,6 +131,7 @@ export class PlaylistEditor extends LitElement {
         })}
       </div>
       <bt-item-add .create=${this.create} ?busy=${this.busy} .profile=${profile} .screens=${this.screens} .media=${this.media}></bt-item-add>
+      <bt-confirm-dialog></bt-confirm-dialog>
     `;
   }
 
@@ -248,11 +253,30 @@ export class PlaylistEditor extends LitElement {
     await this.guard(async () => {
       const rows = [...this.renderRoot.querySelectorAll<ItemEditor>('bt-item-editor')];
       await Promise.all(rows.map((r) => r.flush()));
+      if (!(await this.confirmFit())) return;
       const result = await api.publish();
       await this.load();
       this.show(true, this.ward ? wardMessages.content.published(result.revision, this.ward.name) : messages.publish.done(result.revision));
       this.dispatchEvent(new CustomEvent('published', { detail: result.revision, bubbles: true, composed: true }));
     });
+  }
+
+  /**
+   * Before publishing: the items about to go out that will not show whole at once on some
+   * registered screens (paged, left out, scrolling), by size and ward; true to publish anyway.
+   */
+  private async confirmFit(): Promise<boolean> {
+    await this.refreshPending();
+    const summary = this.pending?.summary.items;
+    const ids = summary ? [...summary.added, ...summary.changed] : [];
+    const items = ids.flatMap((id) => {
+      const entry = this.items.get(id);
+      return entry ? [entry.item] : [];
+    });
+    const lines = confirmLines(items, sizesToCheck(null, this.screens), Date.now(), (id) => this.media.some((m) => m.id === id));
+    if (lines.length === 0) return true;
+    const t = editorMessages.legibility;
+    return this.confirmDialog.ask({ title: t.confirmTitle, lines, confirm: t.publishAnyway, cancel: t.back });
   }
 
   private async guard(work: () => Promise<void>) {

@@ -37,6 +37,8 @@ export class ReviewStatus extends LitElement {
   @property({ attribute: false }) userRole: Role = 'viewer';
   /** Runs before an action (the editor saves pending edits, so the submitted version is the one typed). */
   @property({ attribute: false }) beforeAction: () => Promise<void> = async () => undefined;
+  /** Asked before submitting (the editor's warnings about what will not show whole); false stops it. */
+  @property({ attribute: false }) confirmSubmit: () => Promise<boolean> = async () => true;
 
   @state() private busy = false;
   @state() private error = '';
@@ -50,7 +52,7 @@ export class ReviewStatus extends LitElement {
     return html`
       <span class="review ${review.state}" data-review-state=${review.state}>${label}</span>
       ${review.state === 'draft' && review.hasApproved ? html`<span class="hint">${t.approvedOnAir}</span>` : nothing}
-      ${canSubmit ? html`<button class="primary" name="submit-review" ?disabled=${this.busy} @click=${() => this.act(approvalApi.submit)}>${t.submit}</button>` : nothing}
+      ${canSubmit ? html`<button class="primary" name="submit-review" ?disabled=${this.busy} @click=${this.submit}>${t.submit}</button>` : nothing}
       ${mayArchive(this.userRole) && review.state !== 'archived'
         ? html`<button name="archive" ?disabled=${this.busy} @click=${() => this.act(approvalApi.archive)}>${t.archive}</button>` : nothing}
       ${mayArchive(this.userRole) && review.state === 'archived'
@@ -58,6 +60,10 @@ export class ReviewStatus extends LitElement {
       ${this.error ? html`<span class="error" role="alert">${this.error}</span>` : nothing}
     `;
   }
+
+  private readonly submit = async () => {
+    if (await this.confirmSubmit()) await this.act(approvalApi.submit);
+  };
 
   private async act(action: (id: string) => Promise<ContentEntry>) {
     this.busy = true;

@@ -1,20 +1,24 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { MINUTE_MS, type ContentFields } from '../../playlists/player.ts';
-import { clockFace } from '../clock-format.ts';
-import { FitController, fitText, keepDashes } from '../fit-text.ts';
+import { BoxSize } from '../box-size.ts';
+import { FitController, fitText } from '../fit-text.ts';
+import type { PagePart, PlanPage } from '../fit-plan.ts';
+import { PagedText, pagedStyles, partText } from './paged.ts';
 import { markItem, screenStyles } from './styles.ts';
 
 export type ClockItem = Extract<ContentFields, { kind: 'clock' }> & { id?: string };
 
 /**
  * The time, weekday and date in Asia/Ho_Chi_Minh from the player's corrected clock, with an
- * optional caption. Re-renders on every minute boundary of corrected time.
+ * optional caption. Re-renders on every minute boundary of corrected time. Where the caption
+ * cannot be legible beside the time and date, they take turns (fit-plan.ts).
  */
 @customElement('bt-clock')
 export class BtClock extends LitElement {
   static override styles = [
     screenStyles,
+    pagedStyles,
     css`
       .time {
         font-size: 2.4em;
@@ -35,9 +39,14 @@ export class BtClock extends LitElement {
   @property({ attribute: false }) item: ClockItem | null = null;
   /** The player's corrected clock; an admin preview may pass a chosen instant. */
   @property({ attribute: false }) now: () => number = () => Date.now();
+  /** When the item's slot began: the pages turn from it. */
+  @property({ attribute: false }) since: number | null = null;
 
   @state() private at = 0;
   private timer: ReturnType<typeof setTimeout> | undefined;
+  private readonly box = new BoxSize(this);
+  private readonly paged = new PagedText(this);
+  private page: PlanPage | null = null;
 
   constructor() {
     super();
@@ -58,21 +67,24 @@ export class BtClock extends LitElement {
     markItem(this, this.item?.id);
     if (changed.has('now') || !this.hasUpdated) this.tick();
     else if (changed.has('item')) this.at = this.now();
+    const item = this.item;
+    this.page = item ? this.paged.page(item, this.box.width, this.box.height, this.now, this.since) : null;
   }
 
   override render() {
-    const item = this.item;
-    if (!item) return nothing;
-    const face = clockFace(this.at);
+    const page = this.page;
+    if (!this.item || !page) return nothing;
     return html`<div class="fit-box">
-      <div class="fit">
-        <span data-text class="time accent">${face.time}</span>
-        <span data-text class="date"><span class="nobr">${face.weekday},</span> <span class="nobr">${face.date}</span></span>
-        ${item.caption
-          ? html`<span data-text data-optional class="caption">${keepDashes(item.caption)}</span>`
-          : nothing}
-      </div>
+      <div class="fit">${page.parts.map((p) => this.renderPart(p))}</div>
     </div>`;
+  }
+
+  /** The parts as kind-parts.ts names them: the date's weekday and date never break inside. */
+  private renderPart(part: PagePart) {
+    if (part.name === 'time') return partText(part, 'accent');
+    if (part.name !== 'date') return partText(part);
+    const comma = part.text.indexOf(', ');
+    return html`<span data-text data-part="date" class="date"><span class="nobr">${part.text.slice(0, comma + 1)}</span> <span class="nobr">${part.text.slice(comma + 2)}</span></span> `;
   }
 
   /** Re-renders at the next minute boundary of corrected time, and every minute after. */
@@ -87,7 +99,8 @@ export class BtClock extends LitElement {
 
   private fit(): void {
     const el = this.renderRoot.querySelector<HTMLElement>('.fit');
-    if (el) fitText(el);
+    // Never under the legible size: the plan put on this page only what fits at it.
+    if (el && this.page) fitText(el, { min: this.page.floorPx });
   }
 }
 

@@ -1,15 +1,10 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import {
-  MINUTE_MS,
-  countdownStage,
-  formatLocalDate,
-  formatLocalTime,
-  type ContentFields,
-  type CountdownStage,
-} from '../../playlists/player.ts';
+import { MINUTE_MS, countdownStage, type ContentFields } from '../../playlists/player.ts';
+import { BoxSize } from '../box-size.ts';
 import { FitController, fitText, keepDashes } from '../fit-text.ts';
-import { messages } from '../messages.ts';
+import type { PagePart, PlanPage } from '../fit-plan.ts';
+import { PagedText, pagedStyles, partText } from './paged.ts';
 import { markItem, screenStyles } from './styles.ts';
 
 export type CountdownItem = Extract<ContentFields, { kind: 'countdown' }> & { id?: string };
@@ -17,12 +12,14 @@ export type CountdownItem = Extract<ContentFields, { kind: 'countdown' }> & { id
 /**
  * A countdown to one event: its title, what is left (days, hours, "today", or the after text),
  * and the event's date and place. Re-evaluates at every minute of the player's corrected clock,
- * so the stage turns over at local midnight and at the event time.
+ * so the stage turns over at local midnight and at the event time. Where the lines cannot all be
+ * legible together (a 192×96 board) they take turns within the item's slot (fit-plan.ts).
  */
 @customElement('bt-countdown')
 export class BtCountdown extends LitElement {
   static override styles = [
     screenStyles,
+    pagedStyles,
     css`
       /* May wrap between number and unit: in portrait the unit goes under a bigger number. */
       .hero {
@@ -52,9 +49,14 @@ export class BtCountdown extends LitElement {
   @property({ attribute: false }) item: CountdownItem | null = null;
   /** The player's corrected clock; an admin preview may pass a chosen instant. */
   @property({ attribute: false }) now: () => number = () => Date.now();
+  /** When the item's slot began: the pages turn from it. */
+  @property({ attribute: false }) since: number | null = null;
 
   @state() private at = 0;
   private timer: ReturnType<typeof setTimeout> | undefined;
+  private readonly box = new BoxSize(this);
+  private readonly paged = new PagedText(this);
+  private page: PlanPage | null = null;
 
   constructor() {
     super();
@@ -76,40 +78,35 @@ export class BtCountdown extends LitElement {
     markItem(this, this.item?.id);
     if (changed.has('now') || !this.hasUpdated) this.tick();
     else if (changed.has('item')) this.at = this.now();
+    const item = this.item;
+    this.page = item ? this.paged.page(item, this.box.width, this.box.height, this.now, this.since) : null;
   }
 
   override render() {
     const item = this.item;
-    if (!item) return nothing;
-    const stage = countdownStage(item, this.at);
-    const when = item.eventTime
-      ? `${formatLocalTime(stage.eventAt)} · ${formatLocalDate(stage.eventAt)}`
-      : formatLocalDate(stage.eventAt);
+    const page = this.page;
+    if (!item || !page) return nothing;
+    const stage = countdownStage(item, this.at).stage;
     return html`<div class="fit-box">
-      <div class="fit">
-        <span data-text class="title">${keepDashes(item.title)}</span>
-        ${this.renderStage(item, stage)}
-        <span data-text data-optional class="detail">${item.place ? `${when} · ${item.place}` : when}</span>
-      </div>
+      <div class="fit">${page.parts.map((p) => this.renderPart(p, stage))}</div>
     </div>`;
   }
 
-  private renderStage(item: CountdownItem, stage: CountdownStage) {
-    const t = messages.countdown;
-    switch (stage.stage) {
-      case 'days':
-      case 'hours': {
-        const value = stage.stage === 'days' ? stage.days : stage.hours;
-        const unit = stage.stage === 'days' ? t.days : t.hours;
-        return html`<span data-text class="hero" data-stage=${stage.stage}
-          ><span data-text class="number accent">${value}</span> <span data-text class="unit">${unit}</span></span
-        >`;
+  /** The parts as kind-parts.ts names them; the middle line's `data-stage` says which stage shows. */
+  private renderPart(part: PagePart, stage: string) {
+    switch (part.name) {
+      case 'hero': {
+        const space = part.text.indexOf(' ');
+        return html`<span data-text data-part="hero" class="hero" data-stage=${stage}
+          ><span data-text class="number accent">${part.text.slice(0, space)}</span> <span data-text class="unit">${part.text.slice(space + 1)}</span></span
+        > `;
       }
       case 'today':
-        return html`<span data-text class="hero today accent" data-stage="today">${t.today}</span>`;
+        return html`<span data-text data-part="today" class="hero today accent" data-stage="today">${part.text}</span> `;
       case 'after':
-      case 'over':
-        return html`<span data-text class="after accent" data-stage=${stage.stage}>${keepDashes(item.afterText ?? t.after)}</span>`;
+        return html`<span data-text data-part="after" class="after accent" data-stage=${stage}>${keepDashes(part.text)}</span> `;
+      default:
+        return partText(part);
     }
   }
 
@@ -125,7 +122,8 @@ export class BtCountdown extends LitElement {
 
   private fit(): void {
     const el = this.renderRoot.querySelector<HTMLElement>('.fit');
-    if (el) fitText(el);
+    // Never under the legible size: the plan put on this page only what fits at it.
+    if (el && this.page) fitText(el, { min: this.page.floorPx });
   }
 }
 

@@ -2,10 +2,12 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { ContentFields, MediaInfo } from '../../playlists/player.ts';
 import { BoxSize } from '../box-size.ts';
-import { FitController, fitText, keepDashes } from '../fit-text.ts';
-import { MIN_FONT_PX } from '../legibility.ts';
-import { DecodedImage, captionBand } from '../media-elements.ts';
+import { FitController, fitText } from '../fit-text.ts';
+import type { PlanPage } from '../fit-plan.ts';
+import { captionBandPx } from '../kind-parts.ts';
+import { DecodedImage } from '../decoded-image.ts';
 import { mediaFile } from '../media-files.ts';
+import { PagedText, partText } from './paged.ts';
 import { markItem } from './styles.ts';
 import { inlineStyle } from '../inline-style.ts';
 
@@ -13,7 +15,8 @@ export type ImageItem = Extract<ContentFields, { kind: 'image' }> & { id?: strin
 
 /**
  * A picture from the media library, letterboxed (`contain`) or cropped to fill (`cover`), with
- * an optional caption in a band below it (hidden where it could not be legible). The file is
+ * an optional caption in a band below it, always tall enough for one legible line; a caption
+ * longer than the band holds takes turns there, page by page (fit-plan.ts). The file is
  * the smallest one that covers the whole zone at devicePixelRatio 1 (`mediaFile`), and a new
  * picture replaces the old one only once decoded. `data-src` on the host is the file shown.
  */
@@ -74,9 +77,14 @@ export class BtImage extends LitElement {
   @property({ attribute: false }) item: ImageItem | null = null;
   /** The manifest's media (or the admin's library), to find the item's files. */
   @property({ attribute: false }) media: readonly MediaInfo[] = [];
+  /** The player's corrected clock and the slot's start: the caption's pages turn on them. */
+  @property({ attribute: false }) now: () => number = () => Date.now();
+  @property({ attribute: false }) since: number | null = null;
 
   private readonly box = new BoxSize(this);
   private readonly image = new DecodedImage(this);
+  private readonly paged = new PagedText(this);
+  private page: PlanPage | null = null;
 
   constructor() {
     super();
@@ -85,12 +93,13 @@ export class BtImage extends LitElement {
 
 
   private get band(): number {
-    return this.item?.caption ? captionBand(this.box.height) : 0;
+    return this.item?.caption ? captionBandPx(this.box.height) : 0;
   }
 
   override willUpdate(): void {
     const item = this.item;
     markItem(this, item?.id);
+    this.page = item?.caption ? this.paged.page(item, this.box.width, this.box.height, this.now, this.since) : null;
     const info = item ? this.media.find((m) => m.id === item.media) : undefined;
     const pictureHeight = this.box.height - this.band;
     // The file for the whole zone, the one the offline cache holds (media-files.ts), whatever the caption takes.
@@ -109,9 +118,9 @@ export class BtImage extends LitElement {
       img.alt = item.caption ?? '';
     }
     return html`<div class="picture">${img ?? nothing}</div>
-      ${item.caption
+      ${this.page
         ? html`<div class="fit-box" style=${inlineStyle({ height: `${this.band}px` })}>
-            <div class="fit"><span data-text data-optional class="caption">${keepDashes(item.caption)}</span></div>
+            <div class="fit">${this.page.parts.map((p) => partText(p))}</div>
           </div>`
         : nothing}`;
   }
@@ -124,7 +133,8 @@ export class BtImage extends LitElement {
 
   private fit(): void {
     const el = this.renderRoot.querySelector<HTMLElement>('.fit');
-    if (el) fitText(el, { minLegible: MIN_FONT_PX });
+    // Never under the legible size: the plan put on this page only what fits in the band at it.
+    if (el && this.page) fitText(el, { min: this.page.floorPx });
   }
 }
 

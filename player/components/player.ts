@@ -149,8 +149,12 @@ export class BtPlayer extends LitElement {
     const strip = p.strip;
     const ticker = strip ? p.ticker.play : null;
     const zones = zoneStyles(strip);
+    const since = p.play?.since ?? null;
+    const emergency = item && p.emergency;
+    // An emergency's look (components/emergency.ts) frames the item's own renderer.
     return html`<div class="zone" data-zone="main" style=${inlineStyle(zones.main)}>
-      ${item ? renderItem(item, p.now, { media: p.media, since: p.play?.since ?? null }) : html`<bt-idle .now=${p.now}></bt-idle>`}
+      ${emergency ? html`<bt-emergency .item=${item} .media=${p.media} .now=${p.now} .since=${since} .schedule=${emergency}></bt-emergency>`
+        : item ? renderItem(item, p.now, { media: p.media, since }) : html`<bt-idle .now=${p.now}></bt-idle>`}
     </div>
     ${strip && ticker?.item
       ? html`<div class="zone" data-zone="ticker" data-position=${strip.position} style=${inlineStyle(zones.strip)}>

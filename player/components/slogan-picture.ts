@@ -3,7 +3,7 @@ import { customElement, property } from 'lit/decorators.js';
 import type { MediaInfo } from '../../playlists/player.ts';
 import { BoxSize } from '../box-size.ts';
 import { legibleAt } from '../legibility.ts';
-import { DecodedImage } from '../media-elements.ts';
+import { DecodedImage } from '../decoded-image.ts';
 import { mediaFile } from '../media-files.ts';
 import { pictureLayout, type PictureLayout } from '../picture-layout.ts';
 import { inlineStyle } from '../inline-style.ts';

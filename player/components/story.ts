@@ -2,11 +2,12 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { ContentFields, MediaInfo } from '../../playlists/player.ts';
 import { BoxSize } from '../box-size.ts';
-import { FitController, fitText, keepDashes } from '../fit-text.ts';
-import { MIN_FONT_PX } from '../legibility.ts';
-import { DecodedImage } from '../media-elements.ts';
+import { FitController, fitText } from '../fit-text.ts';
+import type { PlanPage } from '../fit-plan.ts';
+import { DecodedImage } from '../decoded-image.ts';
 import { mediaFile } from '../media-files.ts';
 import { storyLayout, type StoryLayout } from '../story-layout.ts';
+import { PagedText, pagedStyles, partText } from './paged.ts';
 import { markItem, screenStyles } from './styles.ts';
 import { inlineStyle } from '../inline-style.ts';
 
@@ -15,13 +16,15 @@ export type StoryItem = Extract<ContentFields, { kind: 'story' }> & { id?: strin
 /**
  * A role model (a graduate held up as an example): photo, name, trade, school, outcome and quote. The photo sits
  * beside the text in landscape and above it in portrait, and is left out on small boards
- * (story-layout.ts); the outcome and quote are hidden where they could not be legible.
+ * (story-layout.ts). Where the lines cannot all be legible together, they take turns within the
+ * item's slot — name, trade and school first, then the outcome, then the quote (fit-plan.ts).
  * `data-layout` on the host is the photo placement (`side` | `top` | `none`).
  */
 @customElement('bt-story')
 export class BtStory extends LitElement {
   static override styles = [
     screenStyles,
+    pagedStyles,
     css`
       .layout {
         display: flex;
@@ -75,10 +78,15 @@ export class BtStory extends LitElement {
   @property({ attribute: false }) item: StoryItem | null = null;
   /** The manifest's media (or the admin's library), to find the photo's files. */
   @property({ attribute: false }) media: readonly MediaInfo[] = [];
+  /** The player's corrected clock and the slot's start: the pages turn on them. */
+  @property({ attribute: false }) now: () => number = () => Date.now();
+  @property({ attribute: false }) since: number | null = null;
 
   private readonly box = new BoxSize(this);
   private readonly photo = new DecodedImage(this);
+  private readonly paged = new PagedText(this);
   private layout: StoryLayout | null = null;
+  private page: PlanPage | null = null;
 
   constructor() {
     super();
@@ -89,8 +97,9 @@ export class BtStory extends LitElement {
     const item = this.item;
     markItem(this, item?.id);
     const info = item?.photo ? this.media.find((m) => m.id === item.photo) : undefined;
-    const layout = item && this.box.width > 0 ? storyLayout(this.box.width, this.box.height, info !== undefined, Boolean(item.quote)) : null;
+    const layout = item && this.box.width > 0 ? storyLayout(this.box.width, this.box.height, info !== undefined) : null;
     this.layout = layout;
+    this.page = item ? this.paged.page(item, this.box.width, this.box.height, this.now, this.since, info !== undefined) : null;
     this.setAttribute('data-layout', layout?.photo ?? 'none');
     // The file for the whole zone, not the photo's part of it: the one the offline cache holds (media-files.ts).
     const file = info && layout && layout.photo !== 'none' ? mediaFile(info, this.box) : null;
@@ -100,10 +109,11 @@ export class BtStory extends LitElement {
   override render() {
     const item = this.item;
     const layout = this.layout;
-    if (!item || !layout) return nothing;
+    const page = this.page;
+    if (!item || !layout || !page) return nothing;
     const img = this.photo.shown;
     if (img) {
-      // The decoded element is shared with `<bt-image>` (media-elements.ts), which sets its own fit.
+      // The decoded element is shared with `<bt-image>` (media-elements.ts, decoded-image.ts), which sets its own fit.
       img.style.objectFit = 'cover';
       img.alt = item.name;
     }
@@ -117,20 +127,15 @@ export class BtStory extends LitElement {
         ? html`<div class="photo" style=${inlineStyle(photoStyle)}>${img ?? nothing}</div>`
         : nothing}
       <div class="fit-box">
-        <div class="fit">
-          <span data-text class="name accent">${keepDashes(item.name)}</span>
-          <span data-text class="trade">${keepDashes(item.trade)}</span>
-          <span data-text class="school">${keepDashes(item.school)}</span>
-          ${item.outcome ? html`<span data-text data-optional class="outcome accent">${keepDashes(item.outcome)}</span>` : nothing}
-          ${item.quote && layout.quote ? html`<span data-text data-optional class="quote">“${keepDashes(item.quote)}”</span>` : nothing}
-        </div>
+        <div class="fit">${page.parts.map((p) => partText(p, p.name === 'name' || p.name === 'outcome' ? 'accent' : ''))}</div>
       </div>
     </div>`;
   }
 
   private fit(): void {
     const el = this.renderRoot.querySelector<HTMLElement>('.fit');
-    if (el) fitText(el, { minLegible: MIN_FONT_PX });
+    // Never under the legible size: the plan put on this page only what fits at it.
+    if (el && this.page) fitText(el, { min: this.page.floorPx });
   }
 }
 

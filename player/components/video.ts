@@ -1,7 +1,7 @@
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { ContentFields, MediaInfo } from '../../playlists/player.ts';
-import { sharedVideo } from '../media-elements.ts';
+import { sharedVideo } from '../shared-video.ts';
 import { mediaFile } from '../media-files.ts';
 import { markItem } from './styles.ts';
 import './idle.ts';
@@ -20,7 +20,7 @@ export interface ItemEndedDetail {
 
 /**
  * A clip from the media library, muted and inline, in the player's one video element
- * (media-elements.ts), letterboxed. A clip that plays to its end ends the item: the host fires
+ * (shared-video.ts), letterboxed. A clip that plays to its end ends the item: the host fires
  * `bt-item-ended` (bubbling, composed) when it ends, fails to load or stalls, and the player
  * moves on. A clip that does not play to its end loops until its slot ends. Joining a slot
  * late (a reload mid-clip) starts the clip where the slot is. After a failure the clock shows.

@@ -55,3 +55,15 @@ export async function newPlayer(context: BrowserContext, url: string, size = { w
   await expect(page.locator('bt-player[data-manifest-version]')).toBeAttached();
   return page;
 }
+
+/**
+ * Publishes from the playlist editor's bar, saying yes when it asks first about screens where
+ * the content will take turns (issue 12): tests that are not about that warning go through it.
+ */
+export async function publishFromBar(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Xuất bản', exact: true }).click();
+  const anyway = page.getByRole('button', { name: 'Vẫn xuất bản' });
+  const done = page.locator('bt-playlist-editor p.ok', { hasText: 'Đã xuất bản phiên bản' });
+  await expect(anyway.or(done)).toBeVisible();
+  if (await anyway.isVisible()) await anyway.click();
+}

@@ -3,8 +3,8 @@ import type { Locator, Page } from '@playwright/test';
 import sharp from 'sharp';
 import type { MediaEntry, PlaylistEntry } from '../../playlists/index.ts';
 import { ApiClient } from './api.ts';
-import { expect, newPlayer, test } from './fixtures.ts';
-import { settledSignature, type Signature } from './render-signature.ts';
+import { expect, newPlayer, test, publishFromBar } from './fixtures.ts';
+import { firstPageSignature, type Signature } from './render-signature.ts';
 import { ADMIN_PASSWORD, BangtinServer } from './server.ts';
 
 /**
@@ -15,6 +15,8 @@ import { ADMIN_PASSWORD, BangtinServer } from './server.ts';
  */
 
 const SHOTS = 'test-results/preview-media';
+/** The add form's default duration (admin/item-form.ts): a story's pages turn within it. */
+const ITEM_MS = 8_000;
 const SIZES = [
   { width: 192, height: 96 },
   { width: 1080, height: 1920 },
@@ -175,7 +177,7 @@ test('a story, an image and a clip chosen in the admin page play exactly as prev
       const screen = await choose(admin, row, width, height);
       expect(await screen.evaluate((el: HTMLElement) => [el.offsetWidth, el.offsetHeight])).toEqual([width, height]);
     }
-    await admin.getByRole('button', { name: 'Xuất bản', exact: true }).click();
+    await publishFromBar(admin);
     await expect(admin.locator('bt-playlist-editor p.ok')).toContainText('Đã xuất bản phiên bản');
 
     for (const { width, height } of SIZES) {
@@ -192,7 +194,8 @@ test('a story, an image and a clip chosen in the admin page play exactly as prev
         });
         await expect.poll(playing, { timeout: 10_000 }).toBe(true);
       }
-      const onPlayer = await settledSignature(shown);
+      // A story's lines and a caption may take turns (fit-plan.ts): both sides on their first page.
+      const onPlayer = await firstPageSignature(shown, ITEM_MS);
       const playerLook = await mediaLook(shown);
       await player.screenshot({ path: `${SHOTS}/${c.kind}-player-${key}.png` });
 
@@ -200,7 +203,7 @@ test('a story, an image and a clip chosen in the admin page play exactly as prev
       const screen = await choose(admin, row, width, height);
       const previewed = screen.locator(':scope > *');
       await expect.poll(async () => (await mediaLook(previewed)).every((m) => m.ready), { timeout: 15_000 }).toBe(true);
-      const preview = await settledSignature(previewed, Number(await screen.getAttribute('data-scale')));
+      const preview = await firstPageSignature(previewed, ITEM_MS, Number(await screen.getAttribute('data-scale')));
       await row.locator('bt-item-preview').screenshot({ path: `${SHOTS}/${c.kind}-preview-${key}.png` });
 
       expectSame(preview, onPlayer, `${c.kind} at ${key}`);
