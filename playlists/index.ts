@@ -9,4 +9,5 @@ export * from './revision-diff.ts';
 export * from './wards.ts';
 export * from './accounts.ts';
 export * from './review.ts';
+export * from './permissions.ts';
 export * from './pairing-claim.ts';

@@ -1,7 +1,7 @@
 import { LitElement, html, css, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import type { SessionInfo } from '../../playlists/index.ts';
-import { mayEditSchedules, mayFollowEmergencies, mayManageScreens, mayManageWards, mayPublish, mayRestore, maySendEmergency, mayView, wardOf } from '../access.ts';
+import { mayEditSchedules, mayFollowEmergencies, mayManageScreens, mayManageWards, mayPublish, mayRestore, maySendEmergency, mayUploadMedia, mayView, wardOf } from '../access.ts';
 import { approvalMessages } from '../messages-approval.ts';
 import { api } from '../api.ts';
 import { messages } from '../messages.ts';
@@ -25,8 +25,6 @@ import { controls } from './styles.ts';
 type View = 'content' | 'approvals' | 'media' | 'schedules' | 'revisions' | 'screens' | 'wards' | 'users' | 'audit';
 const VIEWS: View[] = ['content', 'approvals', 'media', 'schedules', 'revisions', 'screens', 'wards', 'users', 'audit'];
 const navLabel = (v: View) => (v === 'approvals' ? approvalMessages.nav : messages.nav[v]);
-/** Who uploads and deletes media (server/routes/authz-matrix.ts); everyone else browses. */
-const MEDIA_UPLOADERS: readonly string[] = ['admin', 'editor', 'approver', 'ward_operator'];
 
 /** The admin page: signs in, then switches between the views the role may open. */
 @customElement('bt-admin-app')
@@ -118,7 +116,7 @@ export class AdminApp extends LitElement {
       case 'approvals':
         return html`<bt-approval-queue></bt-approval-queue>`;
       case 'media':
-        return html`<bt-media-library ?can-upload=${MEDIA_UPLOADERS.includes(role)}></bt-media-library>`;
+        return html`<bt-media-library ?can-upload=${mayUploadMedia(role)}></bt-media-library>`;
       case 'schedules':
         return html`<bt-schedule-view ?can-edit=${mayEditSchedules(role)} ?can-send=${maySendEmergency(role)} .userRole=${role} .ward=${wardOf(this.session!)}></bt-schedule-view>`;
       case 'revisions':

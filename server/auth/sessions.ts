@@ -1,6 +1,6 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
-import type { Role } from '../../playlists/index.ts';
+import { may, type Right } from '../../playlists/index.ts';
 import type { Clock } from '../clock.ts';
 import { AppError } from '../errors.ts';
 import { hashToken, newSecret } from '../ids.ts';
@@ -92,17 +92,18 @@ export class SessionService {
   }
 
   /**
-   * Requires a session (401 otherwise) with one of `roles` (403 otherwise). A user who must
+   * Requires a session (401 otherwise) whose role has `right` in the permissions table
+   * (playlists/permissions.ts; 403 otherwise); `'any'`: every signed-in role. A user who must
    * change a generated password may do nothing else until they have.
    */
-  require(roles: readonly Role[] | 'any' = 'any', options: { allowPasswordChange?: boolean } = {}): MiddlewareHandler<{ Variables: AuthVars }> {
+  require(right: Right | 'any' = 'any', options: { allowPasswordChange?: boolean } = {}): MiddlewareHandler<{ Variables: AuthVars }> {
     return async (c, next) => {
       const auth = this.current(c);
       if (!auth) throw new AppError(401, 'unauthenticated', 'Sign in first');
       if (auth.user.mustChangePassword && !options.allowPasswordChange) {
         throw new AppError(403, 'password_change_required', 'Change the generated password first');
       }
-      if (roles !== 'any' && !roles.includes(auth.user.role)) throw new AppError(403, 'forbidden', 'Not allowed for your role');
+      if (right !== 'any' && !may(auth.user.role, right)) throw new AppError(403, 'forbidden', 'Not allowed for your role');
       c.set('user', auth.user);
       c.set('sessionHash', auth.sessionHash);
       await next();

@@ -1,4 +1,4 @@
-import { toLocalIso, type ContentFields, type ContentItem, type ReviewInfo, type Role } from '../../playlists/index.ts';
+import { may, toLocalIso, type ContentFields, type ContentItem, type ReviewInfo, type Role } from '../../playlists/index.ts';
 import { canonicalJson, sha256Hex } from '../canonical.ts';
 import type { ReviewRepo, ReviewRow } from '../repos/reviews.ts';
 import type { UserRepo } from '../repos/users.ts';
@@ -53,6 +53,6 @@ export function recordSave(
   now: number,
 ): void {
   if (ownerWard !== null) return;
-  if (user.role === 'admin') reviews.approve(id, user.id, now, ADMIN_APPROVES_FROM);
+  if (may(user.role, 'approve_own_saves')) reviews.approve(id, user.id, now, ADMIN_APPROVES_FROM);
   else reviews.edited(id);
 }

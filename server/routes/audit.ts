@@ -54,7 +54,7 @@ const csvRow = (r: AuditRow) => [r.id, toLocalIso(r.at), r.userId, r.username, r
 export function auditRoutes(deps: { auth: SessionService; clock: Clock; auditEntries: AuditRepo }) {
   const app = newRouter();
   const tags = ['audit'];
-  const admin = deps.auth.require(['admin']);
+  const admin = deps.auth.require('read_audit');
 
   app.openapi(
     createRoute({

@@ -19,12 +19,6 @@ import { recordSave, reviewInfo } from '../content/review-policy.ts';
 import { commonErrors, cookieAuth, errorResponse, jsonBody, jsonResponse, newRouter } from './router.ts';
 
 const Params = z.object({ id: Id });
-/**
- * City content: admins and editors. A ward operator's content is its ward's own (local) and
- * invisible to other wards (auth/ward-scope.ts); an approver or admin may take it down.
- */
-const WRITERS = ['admin', 'editor', 'ward_operator'] as const;
-const REMOVERS = ['admin', 'editor', 'approver', 'ward_operator'] as const;
 const itemOwner = (s: StoredItem) => s.ownerWard;
 
 function checkValidity(fields: ContentFields): void {
@@ -35,6 +29,11 @@ function checkValidity(fields: ContentFields): void {
   }
 }
 
+/**
+ * City content: its writers ('write_content', 'write_city_content'). A ward operator's content
+ * is its ward's own (local) and invisible to other wards (auth/ward-scope.ts); an approver or
+ * admin may take it down ('take_down_ward_content').
+ */
 export function contentRoutes(deps: {
   auth: SessionService;
   clock: Clock;
@@ -56,7 +55,7 @@ export function contentRoutes(deps: {
     review: reviewInfo(deps.reviews.get(item.id), { item, ownerWard }, deps.users),
   });
   const read = deps.auth.require('any');
-  const write = deps.auth.require(WRITERS);
+  const write = deps.auth.require('write_content');
   const tags = ['content'];
 
   app.openapi(
@@ -139,7 +138,7 @@ export function contentRoutes(deps: {
   app.openapi(
     createRoute({
       method: 'delete', path: '/api/content/{id}', summary: 'Delete a draft item', tags, security: cookieAuth,
-      middleware: [deps.auth.require(REMOVERS)] as const,
+      middleware: [deps.auth.require('remove_content')] as const,
       request: { params: Params },
       responses: {
         204: { description: 'Deleted (an approver may take down ward content); screens lose it at the next publish' },

@@ -11,8 +11,6 @@ import type { StorageHealth } from '../storage/storage.ts';
 import { commonErrors, cookieAuth, errorResponse, jsonBody, jsonResponse, newRouter } from './router.ts';
 
 const Params = z.object({ id: Id });
-/** City operators who may publish: an emergency is published at once. */
-const SENDERS = ['admin', 'approver'] as const;
 
 /** Emergency broadcast: send now, see who has shown it (live), cancel. */
 export function emergencyRoutes(deps: {
@@ -53,7 +51,7 @@ export function emergencyRoutes(deps: {
       method: 'post', path: '/api/emergencies',
       summary: 'Send an emergency message to all screens or chosen wards; it is published and pushed at once', tags,
       security: cookieAuth,
-      middleware: [deps.auth.require(SENDERS)] as const,
+      middleware: [deps.auth.require('send_emergency')] as const,
       request: jsonBody(EmergencyCreate),
       responses: { 201: jsonResponse(EmergencySent, 'Published; screens switch now'), ...commonErrors, 422: errorResponse('unknown_ward, unknown_media or wrong_media_kind') },
     }),
@@ -75,7 +73,7 @@ export function emergencyRoutes(deps: {
     createRoute({
       method: 'delete', path: '/api/emergencies/{id}', summary: 'Cancel an emergency: publish at once without it', tags,
       security: cookieAuth,
-      middleware: [deps.auth.require(SENDERS)] as const,
+      middleware: [deps.auth.require('send_emergency')] as const,
       request: { params: Params },
       responses: { 200: jsonResponse(z.object({ revision: z.int() }), 'Published; screens return to their schedules'), ...commonErrors, 404: errorResponse('emergency_not_found') },
     }),

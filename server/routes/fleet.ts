@@ -32,7 +32,7 @@ export function fleetRoutes(deps: {
       method: 'post', path: '/api/screens/{id}/commands', tags: ['screens'],
       summary: 'Send a connected screen a remote action: reload, identify (its name full-screen for 10 s) or clear_cache',
       security: cookieAuth,
-      middleware: [deps.auth.require(['admin'])] as const,
+      middleware: [deps.auth.require('manage_screens')] as const,
       request: { params: z.object({ id: Id }), ...jsonBody(CommandRequest) },
       responses: {
         202: jsonResponse(CommandSent, 'Sent; its answer shows in the screen\'s status (`command`)'),

@@ -14,8 +14,6 @@ import { commonErrors, cookieAuth, errorResponse, jsonResponse, newRouter } from
 
 /** The one mutating /api route whose body is not JSON (app.ts lets it through, still Origin-checked). */
 export const MEDIA_UPLOAD_PATH = '/api/media';
-/** Who may upload and delete: city content staff, and ward operators for their local content. */
-const UPLOADERS = ['admin', 'editor', 'approver', 'ward_operator'] as const;
 
 const Params = z.object({ id: MediaId });
 const UploadHeaders = z.object({
@@ -39,7 +37,7 @@ export function mediaRoutes(deps: {
 }) {
   const app = newRouter();
   const read = deps.auth.require('any');
-  const write = deps.auth.require(UPLOADERS);
+  const write = deps.auth.require('upload_media');
   const tags = ['media'];
   const usage = () => {
     const { snapshot } = deps.revisions.latest();
@@ -99,7 +97,7 @@ export function mediaRoutes(deps: {
         const name = parseFilename(c.req.valid('header')['x-filename']);
         const body = c.req.raw.body;
         if (!body) throw new MediaError(400, 'empty_file', 'The upload is empty');
-        const ownerWard = user.role === 'ward_operator' ? user.wardCode : null;
+        const ownerWard = scopeOf(c).owner;
         const { record, created } = await deps.media.ingest(
           body,
           { name, declaredBytes: Number.isSafeInteger(declared) ? declared : null, ownerWard, uploadedBy: user.id, now: deps.clock.now() },
@@ -145,9 +143,8 @@ export function mediaRoutes(deps: {
     }),
     async (c) => {
       const { id } = c.req.valid('param');
-      const user = c.get('user');
       const removed = await deps.media.remove(id, (record) => {
-        if (user.role === 'ward_operator' && record.ownerWard !== user.wardCode) {
+        if (!scopeOf(c).sees(record.ownerWard)) {
           throw new AppError(403, 'forbidden', 'A ward operator deletes only media uploaded for their own ward');
         }
         const uses = usage();

@@ -63,7 +63,7 @@ export function pairingRoutes(deps: { auth: SessionService; pairing: PairingServ
       method: 'post', path: '/api/pairing/claim', tags,
       summary: 'Pair the screen showing a code: creates the screen and hands its token to that player (admin)',
       security: cookieAuth,
-      middleware: [deps.auth.require(['admin'])] as const,
+      middleware: [deps.auth.require('manage_screens')] as const,
       request: jsonBody(PairingClaim),
       responses: {
         201: jsonResponse(PairingClaimed, 'Paired; the player starts playing within seconds'),

@@ -16,14 +16,14 @@ import { commonErrors, cookieAuth, errorResponse, jsonBody, jsonResponse, newRou
 
 const Params = z.object({ id: Id });
 const PlaylistListWithDefault = PlaylistList.extend({ defaultPlaylistId: Id.nullable() });
-/**
- * City playlists: admins and editors. A ward operator builds its ward's own local playlists,
- * of its ward's own items only; it neither sees nor uses city playlists (the city's content
- * reaches its screens through city schedules), so its local share carries local messages.
- */
-const WRITERS = ['admin', 'editor', 'ward_operator'] as const;
 const playlistOwner = (s: StoredPlaylist) => s.ownerWard;
 
+/**
+ * City playlists: the city's content writers ('write_content', 'write_city_content'). A ward
+ * operator builds its ward's own local playlists, of its ward's own items only; it neither sees
+ * nor uses city playlists (the city's content reaches its screens through city schedules), so
+ * its local share carries local messages.
+ */
 export function playlistRoutes(deps: {
   auth: SessionService;
   clock: Clock;
@@ -92,7 +92,7 @@ export function playlistRoutes(deps: {
     createRoute({
       method: 'put', path: '/api/playlists/{id}', summary: 'Replace a draft playlist (name, items in order)', tags,
       security: cookieAuth,
-      middleware: [deps.auth.require(WRITERS)] as const,
+      middleware: [deps.auth.require('write_content')] as const,
       request: { params: Params, ...jsonBody(PlaylistFields) },
       responses: {
         200: jsonResponse(PlaylistEntry, 'Saved'),
@@ -120,7 +120,7 @@ export function playlistRoutes(deps: {
     createRoute({
       method: 'post', path: '/api/playlists', summary: 'Create a draft playlist (a campaign to schedule)', tags,
       security: cookieAuth,
-      middleware: [deps.auth.require(WRITERS)] as const,
+      middleware: [deps.auth.require('write_content')] as const,
       request: jsonBody(PlaylistFields),
       responses: {
         201: jsonResponse(PlaylistEntry, 'Created (a ward operator\'s belongs to its ward)'),

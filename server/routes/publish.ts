@@ -16,9 +16,6 @@ import { commonErrors, cookieAuth, errorResponse, jsonResponse, newRouter } from
 const RevisionParams = z.object({
   number: z.string().regex(/^[1-9]\d{0,8}$/, 'expected a revision number').transform(Number),
 });
-const PUBLISHERS = ['admin', 'approver'] as const;
-/** A ward operator publishes its ward's local rows only (Publisher.publish); the city publishes everything. */
-const WARD_OR_CITY_PUBLISHERS = ['admin', 'approver', 'ward_operator'] as const;
 
 export function publishRoutes(deps: {
   auth: SessionService;
@@ -55,7 +52,7 @@ export function publishRoutes(deps: {
       method: 'post', path: '/api/publish',
       summary: "Publish the drafts as a new numbered revision (a ward operator: its ward's local rows only)", tags,
       security: cookieAuth,
-      middleware: [deps.auth.require(WARD_OR_CITY_PUBLISHERS)] as const,
+      middleware: [deps.auth.require('publish')] as const,
       responses: {
         201: jsonResponse(PublishResult, 'Published; screens receive it now'),
         ...commonErrors,
@@ -97,7 +94,7 @@ export function publishRoutes(deps: {
     createRoute({
       method: 'post', path: '/api/revisions/{number}/restore',
       summary: 'Publish an earlier revision again (rollback); it also becomes the draft', tags, security: cookieAuth,
-      middleware: [deps.auth.require(PUBLISHERS)] as const,
+      middleware: [deps.auth.require('restore')] as const,
       request: { params: RevisionParams },
       responses: {
         201: jsonResponse(PublishResult, 'Published as a new revision'),

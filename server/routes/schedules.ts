@@ -1,6 +1,6 @@
 import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
-import { Id, ScheduleEntry, ScheduleFields, ScheduleList, WardShareSetting, toLocalIso, type Schedule } from '../../playlists/index.ts';
+import { Id, ScheduleEntry, ScheduleFields, ScheduleList, WardShareSetting, may, toLocalIso, type Schedule } from '../../playlists/index.ts';
 import type { AuditLog } from '../audit/audit.ts';
 import type { SessionService } from '../auth/sessions.ts';
 import { scopeOf, type WardScope } from '../auth/ward-scope.ts';
@@ -21,8 +21,9 @@ import { commonErrors, cookieAuth, errorResponse, jsonBody, jsonResponse, newRou
 
 const Params = z.object({ id: Id });
 /**
- * City schedules: admins and approvers. Ward operators: their own ward's local messages, and
- * nothing else (auth/ward-scope.ts):
+ * Who schedules what ('schedule' and 'schedule_city' in playlists/permissions.ts): the city's
+ * schedulers, any schedule. Ward operators: their own ward's local messages, and nothing else
+ * (auth/ward-scope.ts):
  * - they see only schedules their ward owns; any other id is schedule_not_found;
  * - what they write has `ownerWard` = their ward (403 otherwise), so it is normal tier (the
  *   schema refuses priority and emergency for a ward schedule) and reaches only their ward's
@@ -35,15 +36,13 @@ const Params = z.object({ id: Id });
  *   ward share is for local messages. (A city operator may give a ward schedule any playlist.)
  * An approver or admin may delete (take down) any ward's schedule.
  */
-const SCHEDULERS = ['admin', 'approver', 'ward_operator'] as const;
 const scheduleOwner = (s: StoredSchedule) => s.schedule.ownerWard;
-const CITY_SCHEDULERS = new Set(['admin', 'approver']);
 
 type Issue = { path: string; message: string };
 
 /** Refuses what the user may not schedule (403), before anything is looked up. */
 function checkAllowed(user: User, fields: Pick<Schedule, 'ownerWard'>, existing?: Schedule): void {
-  if (CITY_SCHEDULERS.has(user.role)) return;
+  if (may(user.role, 'schedule_city')) return;
   const own = (s: Pick<Schedule, 'ownerWard'>) => s.ownerWard !== null && s.ownerWard === user.wardCode;
   if (!own(fields) || (existing && !own(existing))) {
     throw new AppError(403, 'forbidden', 'A ward operator schedules only local messages of their own ward');
@@ -65,7 +64,7 @@ export function scheduleRoutes(deps: {
 }) {
   const app = newRouter();
   const tags = ['schedules'];
-  const write = deps.auth.require(SCHEDULERS);
+  const write = deps.auth.require('schedule');
   const entry = ({ schedule, updatedAt }: StoredSchedule) => ({
     schedule,
     state: scheduleState(schedule, deps.revisions.latest().snapshot),
@@ -198,7 +197,7 @@ export function scheduleRoutes(deps: {
       method: 'put', path: '/api/ward-share',
       summary: 'Set the ward share rule (one local item after every N city items, capped per ward); applies at once', tags,
       security: cookieAuth,
-      middleware: [deps.auth.require(['admin'])] as const,
+      middleware: [deps.auth.require('set_ward_share')] as const,
       request: jsonBody(WardShareSetting),
       responses: { 200: jsonResponse(WardShareSetting, 'Saved; screens get new manifests now'), ...commonErrors },
     }),

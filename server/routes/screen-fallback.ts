@@ -36,7 +36,7 @@ export function screenFallbackRoutes(deps: {
       summary: "Set a screen's own fallback playlist (null: the city default); a connected screen gets its new manifest at once",
       tags: ['screens'],
       security: cookieAuth,
-      middleware: [deps.auth.require(['admin', 'ward_operator'])] as const,
+      middleware: [deps.auth.require('set_screen_fallback')] as const,
       request: { params: Params, ...jsonBody(ScreenFallbackInput) },
       responses: {
         200: jsonResponse(ScreenFallbackResult, 'The screen, and the fallback it plays from the published revision'),

@@ -29,7 +29,7 @@ export function screenHoursRoutes(deps: { auth: SessionService; screens: ScreenR
         'the weekday it starts on (ISO weekdays, 1 = Monday). Outside its hours a screen shows the clock, dimmed content or ' +
         'black; emergencies show at any hour. Offline alerts count only time within the hours.',
       security: cookieAuth,
-      middleware: [deps.auth.require(['admin', 'ward_operator'])] as const,
+      middleware: [deps.auth.require('set_screen_hours')] as const,
       request: { params: ScreenParams, ...jsonBody(ScreenHours) },
       responses: { 200: jsonResponse(ScreenStatus, 'The screen with its new hours'), ...commonErrors, 404: errorResponse('screen_not_found') },
     }),

@@ -14,7 +14,6 @@ import { playerUrl } from '../http/pages.ts';
 
 const Params = z.object({ id: Id });
 /** The issue gives screens to admins ("users, wards, screens, settings"): only they rotate or revoke. */
-const ADMIN = ['admin'] as const;
 
 /**
  * A screen's token: rotate (a new one, shown once, the old one dead at once) or revoke (none).
@@ -32,7 +31,7 @@ export function screenTokenRoutes(deps: {
 }) {
   const app = newRouter();
   const tags = ['screens'];
-  const admin = deps.auth.require(ADMIN);
+  const admin = deps.auth.require('manage_screens');
 
   const screenById = (id: string) => {
     const screen = deps.screens.get(id);

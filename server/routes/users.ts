@@ -12,7 +12,6 @@ import type { WardRepo } from '../repos/wards.ts';
 import { commonErrors, cookieAuth, errorResponse, jsonBody, jsonResponse, newRouter } from './router.ts';
 
 const Params = z.object({ id: z.string().regex(/^[1-9]\d{0,9}$/, 'expected a user id').transform(Number) });
-const ADMIN = ['admin'] as const;
 
 /** An account as the API shows it: never the password hash. */
 export const accountOf = (u: User): UserAccount => ({
@@ -36,7 +35,7 @@ export function userRoutes(deps: {
 }) {
   const app = newRouter();
   const tags = ['users'];
-  const admin = deps.auth.require(ADMIN);
+  const admin = deps.auth.require('manage_users');
 
   const target = (id: number, me: User): User => {
     const user = deps.users.byId(id);

@@ -14,7 +14,6 @@ const Params = z.object({ code: WardCode });
 const ScreenParams = z.object({ id: Id });
 const ScreenWard = z.strictObject({ wardCode: WardCode.nullable() });
 const ScreenWardResult = z.object({ id: Id, wardCode: WardCode.nullable() });
-const ADMIN = ['admin'] as const;
 
 const fieldsOf = (w: Ward) => ({ code: w.code, name: w.name, kind: w.kind });
 
@@ -22,7 +21,7 @@ const fieldsOf = (w: Ward) => ({ code: w.code, name: w.name, kind: w.kind });
 export function wardRoutes(deps: { auth: SessionService; clock: Clock; wards: WardRepo; screens: ScreenRepo; audit: AuditLog }) {
   const app = newRouter();
   const tags = ['wards'];
-  const admin = deps.auth.require(ADMIN);
+  const admin = deps.auth.require('manage_wards');
   const existing = (code: string): WardEntry => {
     const ward = deps.wards.get(code);
     if (!ward) throw notFound('ward');
