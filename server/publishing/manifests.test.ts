@@ -1,9 +1,9 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { Manifest, ScheduleInput } from '../../playlists/index.ts';
+import type { ScheduleInput } from '../../playlists/index.ts';
 import { ScheduleFields } from '../../playlists/index.ts';
 import { hashToken } from '../ids.ts';
 import { ManualScheduler } from '../scheduler.ts';
-import { connectPlayer, createTestApp, slogan, type FakePlayer, type TestApp } from '../testing/helpers.ts';
+import { connectPlayer, createTestApp, lastManifest, slogan, type TestApp } from '../testing/helpers.ts';
 
 const HK = '00070';
 const BD = '00004';
@@ -26,12 +26,6 @@ async function setup() {
 
 const addSchedule = (t: TestApp, id: string, over: Partial<ScheduleInput> = {}) =>
   t.services.schedules.insert(id, ScheduleFields.parse({ name: id, playlistId: 'p_ev', target: { all: true }, time: { startDate: '2026-11-01' }, ...over }), t.clock.now());
-
-const manifestOf = (p: FakePlayer): Manifest => {
-  const msg = p.socket.messages.filter((m) => m.type === 'manifest').at(-1);
-  if (msg?.type !== 'manifest') throw new Error('no manifest');
-  return msg.manifest;
-};
 
 describe('ManifestBuilder audiences', () => {
   let t: Awaited<ReturnType<typeof setup>>;
@@ -78,13 +72,13 @@ describe('ManifestBuilder audiences', () => {
     addSchedule(t, 'sch_far', { time: { startDate: '2026-12-04' } });
     t.services.publisher.publish(null);
     const player = connectPlayer(t);
-    expect(manifestOf(player).schedules).toEqual([]);
+    expect(lastManifest(player).schedules).toEqual([]);
 
     // On 26/11 the horizon ends at 04/12 00:00; from 27/11 on it covers 04/12.
     t.clock.set(Date.parse('2026-11-27T00:00:05+07:00'));
     scheduler.runDue();
-    expect(manifestOf(player).schedules.map((s) => s.id)).toEqual(['sch_far']);
-    expect(manifestOf(player).horizon.from).toBe('2026-11-27T00:00:00+07:00');
+    expect(lastManifest(player).schedules.map((s) => s.id)).toEqual(['sch_far']);
+    expect(lastManifest(player).horizon.from).toBe('2026-11-27T00:00:00+07:00');
     t.hub.stop();
   });
 });

@@ -9,6 +9,7 @@ import {
   ServerMessage,
   type ClientMessage,
   type ContentFields,
+  type Manifest,
 } from '../../playlists/index.ts';
 import { createApp, createHub, type App } from '../app.ts';
 import { ensureAdmin, seedDemo } from '../seed/bootstrap.ts';
@@ -168,6 +169,13 @@ export interface FakePlayer {
   handlers: SocketHandlers;
   /** Sends one client message as a JSON text frame. */
   send(msg: ClientMessage | Record<string, unknown>): void;
+}
+
+/** The last manifest `player` was sent; throws when none came. */
+export function lastManifest(player: Pick<FakePlayer, 'socket'>): Manifest {
+  const msg = player.socket.messages.filter((m) => m.type === 'manifest').at(-1);
+  if (msg?.type !== 'manifest') throw new Error('no manifest');
+  return msg.manifest;
 }
 
 /** Opens a fake connection; call `hello` on it or send frames by hand. */
