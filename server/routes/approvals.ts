@@ -12,7 +12,7 @@ import type { ReviewRepo } from '../repos/reviews.ts';
 import type { RevisionRepo } from '../repos/revisions.ts';
 import type { User, UserRepo } from '../repos/users.ts';
 import { fieldsOf, reviewInfo, submissionVersion } from '../content/review-policy.ts';
-import { commonErrors, cookieAuth, errorResponse, jsonBody, jsonResponse, newRouter } from './router.ts';
+import { commonErrors, errorResponse, guarded, jsonBody, jsonResponse, newRouter } from './router.ts';
 
 const Params = z.object({ id: Id });
 
@@ -52,8 +52,7 @@ export function approvalRoutes(deps: {
   app.openapi(
     createRoute({
       method: 'get', path: '/api/approvals', summary: 'City items waiting for approval, each beside the version on air', tags,
-      security: cookieAuth,
-      middleware: [deps.auth.require('read_approvals')] as const,
+      ...guarded(deps.auth.require('read_approvals')),
       responses: { 200: jsonResponse(ApprovalQueue, 'Oldest submission first'), ...commonErrors },
     }),
     (c) => {
@@ -115,8 +114,8 @@ export function approvalRoutes(deps: {
   function transition(action: string, right: Right, summary: string, conflict: string, run: (userId: number, stored: StoredItem) => void) {
     app.openapi(
       createRoute({
-        method: 'post', path: `/api/content/{id}/${action}`, summary, tags, security: cookieAuth,
-        middleware: [deps.auth.require(right)] as const,
+        method: 'post', path: `/api/content/{id}/${action}`, summary, tags,
+        ...guarded(deps.auth.require(right)),
         request: { params: Params },
         responses: responses(conflict),
       }),
@@ -135,9 +134,9 @@ export function approvalRoutes(deps: {
 
   app.openapi(
     createRoute({
-      method: 'post', path: '/api/content/{id}/approve', tags, security: cookieAuth,
+      method: 'post', path: '/api/content/{id}/approve', tags,
       summary: 'Approve the submission of a city item the caller saw (never one the caller submitted); publishing then sends it to screens',
-      middleware: [deps.auth.require('approve')] as const,
+      ...guarded(deps.auth.require('approve')),
       request: { params: Params, ...jsonBody(ApproveBody) },
       responses: responses(DECIDED, { 403: errorResponse('forbidden, or own_submission: nobody approves their own submission') }),
     }),
@@ -157,9 +156,9 @@ export function approvalRoutes(deps: {
 
   app.openapi(
     createRoute({
-      method: 'post', path: '/api/content/{id}/reject', tags, security: cookieAuth,
+      method: 'post', path: '/api/content/{id}/reject', tags,
       summary: 'Reject a submitted city item with a reason; its editor edits it and submits again',
-      middleware: [deps.auth.require('approve')] as const,
+      ...guarded(deps.auth.require('approve')),
       request: { params: Params, ...jsonBody(RejectBody) },
       responses: responses(DECIDED),
     }),

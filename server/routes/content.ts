@@ -16,7 +16,7 @@ import type { RevisionRepo } from '../repos/revisions.ts';
 import type { ReviewRepo } from '../repos/reviews.ts';
 import type { UserRepo } from '../repos/users.ts';
 import { recordSave, reviewInfo } from '../content/review-policy.ts';
-import { commonErrors, cookieAuth, errorResponse, jsonBody, jsonResponse, newRouter } from './router.ts';
+import { commonErrors, errorResponse, guarded, jsonBody, jsonResponse, newRouter } from './router.ts';
 
 const Params = z.object({ id: Id });
 const itemOwner = (s: StoredItem) => s.ownerWard;
@@ -60,8 +60,8 @@ export function contentRoutes(deps: {
 
   app.openapi(
     createRoute({
-      method: 'get', path: '/api/content', summary: 'Draft content items', tags, security: cookieAuth,
-      middleware: [read] as const,
+      method: 'get', path: '/api/content', summary: 'Draft content items', tags,
+      ...guarded(read),
       responses: { 200: jsonResponse(ContentList, 'All draft items'), ...commonErrors },
     }),
     (c) => {
@@ -77,9 +77,9 @@ export function contentRoutes(deps: {
 
   app.openapi(
     createRoute({
-      method: 'post', path: '/api/content', tags, security: cookieAuth,
+      method: 'post', path: '/api/content', tags,
       summary: "Create a draft item (city content needs approval before it is published; an admin's own is approved at once)",
-      middleware: [write] as const,
+      ...guarded(write),
       request: jsonBody(ContentFields),
       responses: { 201: jsonResponse(ContentEntry, 'Created'), ...commonErrors },
     }),
@@ -100,8 +100,8 @@ export function contentRoutes(deps: {
 
   app.openapi(
     createRoute({
-      method: 'get', path: '/api/content/{id}', summary: 'One draft item', tags, security: cookieAuth,
-      middleware: [read] as const,
+      method: 'get', path: '/api/content/{id}', summary: 'One draft item', tags,
+      ...guarded(read),
       request: { params: Params },
       responses: { 200: jsonResponse(ContentEntry, 'The item'), ...commonErrors, 404: errorResponse('item_not_found') },
     }),
@@ -113,9 +113,9 @@ export function contentRoutes(deps: {
 
   app.openapi(
     createRoute({
-      method: 'put', path: '/api/content/{id}', tags, security: cookieAuth,
+      method: 'put', path: '/api/content/{id}', tags,
       summary: "Replace a draft item (a city item needs approval again, its approved version stays on air; an admin's own save is approved at once)",
-      middleware: [write] as const,
+      ...guarded(write),
       request: { params: Params, ...jsonBody(ContentFields) },
       responses: { 200: jsonResponse(ContentEntry, 'Saved'), ...commonErrors, 404: errorResponse('item_not_found') },
     }),
@@ -137,8 +137,8 @@ export function contentRoutes(deps: {
 
   app.openapi(
     createRoute({
-      method: 'delete', path: '/api/content/{id}', summary: 'Delete a draft item', tags, security: cookieAuth,
-      middleware: [deps.auth.require('remove_content')] as const,
+      method: 'delete', path: '/api/content/{id}', summary: 'Delete a draft item', tags,
+      ...guarded(deps.auth.require('remove_content')),
       request: { params: Params },
       responses: {
         204: { description: 'Deleted (an approver may take down ward content); screens lose it at the next publish' },

@@ -8,7 +8,7 @@ import type { Emergencies } from '../publishing/emergencies.ts';
 import type { Hub } from '../hub/hub.ts';
 import type { ScreenRepo } from '../repos/screens.ts';
 import type { StorageHealth } from '../storage/storage.ts';
-import { commonErrors, cookieAuth, errorResponse, jsonBody, jsonResponse, newRouter } from './router.ts';
+import { commonErrors, errorResponse, guarded, jsonBody, jsonResponse, newRouter } from './router.ts';
 
 const Params = z.object({ id: Id });
 
@@ -29,8 +29,7 @@ export function emergencyRoutes(deps: {
   app.openapi(
     createRoute({
       method: 'get', path: '/api/emergencies', summary: 'Published emergencies with each targeted screen\'s receipt', tags,
-      security: cookieAuth,
-      middleware: [deps.auth.require('any')] as const,
+      ...guarded(deps.auth.require('any')),
       responses: { 200: jsonResponse(EmergencyList, 'Newest first'), ...commonErrors },
     }),
     (c) => {
@@ -50,8 +49,7 @@ export function emergencyRoutes(deps: {
     createRoute({
       method: 'post', path: '/api/emergencies',
       summary: 'Send an emergency message to all screens or chosen wards; it is published and pushed at once', tags,
-      security: cookieAuth,
-      middleware: [deps.auth.require('send_emergency')] as const,
+      ...guarded(deps.auth.require('send_emergency')),
       request: jsonBody(EmergencyCreate),
       responses: { 201: jsonResponse(EmergencySent, 'Published; screens switch now'), ...commonErrors, 422: errorResponse('unknown_ward, unknown_media or wrong_media_kind') },
     }),
@@ -72,8 +70,7 @@ export function emergencyRoutes(deps: {
   app.openapi(
     createRoute({
       method: 'delete', path: '/api/emergencies/{id}', summary: 'Cancel an emergency: publish at once without it', tags,
-      security: cookieAuth,
-      middleware: [deps.auth.require('send_emergency')] as const,
+      ...guarded(deps.auth.require('send_emergency')),
       request: { params: Params },
       responses: { 200: jsonResponse(z.object({ revision: z.int() }), 'Published; screens return to their schedules'), ...commonErrors, 404: errorResponse('emergency_not_found') },
     }),

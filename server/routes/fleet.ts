@@ -8,7 +8,7 @@ import type { AccessChanges } from '../auth/access-changes.ts';
 import type { SessionService } from '../auth/sessions.ts';
 import { scopeOf } from '../auth/ward-scope.ts';
 import type { Fleet } from '../fleet/fleet.ts';
-import { commonErrors, cookieAuth, errorResponse, jsonBody, jsonResponse, newRouter } from './router.ts';
+import { commonErrors, errorResponse, guarded, jsonBody, jsonResponse, newRouter } from './router.ts';
 
 /** A quiet stream sends a comment this often, so proxies keep it open and a lost session ends it. */
 export const KEEPALIVE_MS = 15_000;
@@ -31,8 +31,7 @@ export function fleetRoutes(deps: {
     createRoute({
       method: 'post', path: '/api/screens/{id}/commands', tags: ['screens'],
       summary: 'Send a connected screen a remote action: reload, identify (its name full-screen for 10 s) or clear_cache',
-      security: cookieAuth,
-      middleware: [deps.auth.require('manage_screens')] as const,
+      ...guarded(deps.auth.require('manage_screens')),
       request: { params: z.object({ id: Id }), ...jsonBody(CommandRequest) },
       responses: {
         202: jsonResponse(CommandSent, 'Sent; its answer shows in the screen\'s status (`command`)'),
@@ -59,8 +58,7 @@ export function fleetRoutes(deps: {
     createRoute({
       method: 'get', path: '/api/screens/events', tags: ['screens'],
       summary: 'Live screen states (server-sent events: snapshot, then screens as they change)',
-      security: cookieAuth,
-      middleware: [deps.auth.require('any')] as const,
+      ...guarded(deps.auth.require('any')),
       responses: {
         200: {
           description:

@@ -10,7 +10,7 @@ import { scopeOf, type WardScope } from '../auth/ward-scope.ts';
 import { MediaUsage } from '../content/media-usage.ts';
 import type { ContentRepo } from '../repos/content.ts';
 import type { RevisionRepo } from '../repos/revisions.ts';
-import { commonErrors, cookieAuth, errorResponse, jsonResponse, newRouter } from './router.ts';
+import { commonErrors, errorResponse, guarded, jsonResponse, newRouter } from './router.ts';
 
 /** The one mutating /api route whose body is not JSON (app.ts lets it through, still Origin-checked). */
 export const MEDIA_UPLOAD_PATH = '/api/media';
@@ -54,8 +54,8 @@ export function mediaRoutes(deps: {
 
   app.openapi(
     createRoute({
-      method: 'get', path: '/api/media', summary: 'The media library, newest first, with the items using each medium', tags, security: cookieAuth,
-      middleware: [read] as const,
+      method: 'get', path: '/api/media', summary: 'The media library, newest first, with the items using each medium', tags,
+      ...guarded(read),
       responses: { 200: jsonResponse(MediaList, 'Every medium'), ...commonErrors },
     }),
     (c) => {
@@ -67,12 +67,12 @@ export function mediaRoutes(deps: {
 
   app.openapi(
     createRoute({
-      method: 'post', path: MEDIA_UPLOAD_PATH, tags, security: cookieAuth,
+      method: 'post', path: MEDIA_UPLOAD_PATH, tags,
       summary: 'Upload an image (JPEG, PNG, WebP; 25 MB) or a video (MP4/H.264, WebM; 200 MB)',
       description:
         'The body is the file itself (application/octet-stream), streamed: its type is read from its bytes, never its name. ' +
         'The same bytes uploaded again answer 200 with the medium already stored. Images get WebP copies at widths 192–3840 narrower than the original.',
-      middleware: [write] as const,
+      ...guarded(write),
       request: {
         headers: UploadHeaders,
         body: { content: { 'application/octet-stream': { schema: z.string().openapi({ format: 'binary' }) } }, required: true },
@@ -117,8 +117,8 @@ export function mediaRoutes(deps: {
 
   app.openapi(
     createRoute({
-      method: 'get', path: '/api/media/{id}', summary: 'One medium', tags, security: cookieAuth,
-      middleware: [read] as const,
+      method: 'get', path: '/api/media/{id}', summary: 'One medium', tags,
+      ...guarded(read),
       request: { params: Params },
       responses: { 200: jsonResponse(MediaEntry, 'The medium'), ...commonErrors, 404: errorResponse('media_not_found') },
     }),
@@ -131,8 +131,8 @@ export function mediaRoutes(deps: {
 
   app.openapi(
     createRoute({
-      method: 'delete', path: '/api/media/{id}', summary: 'Delete an unused medium and its files', tags, security: cookieAuth,
-      middleware: [write] as const,
+      method: 'delete', path: '/api/media/{id}', summary: 'Delete an unused medium and its files', tags,
+      ...guarded(write),
       request: { params: Params },
       responses: {
         204: { description: 'Deleted, files too' },

@@ -12,7 +12,7 @@ import type { PlaylistRepo, StoredPlaylist } from '../repos/playlists.ts';
 import type { RevisionRepo } from '../repos/revisions.ts';
 import type { SettingsRepo } from '../repos/settings.ts';
 import { newId } from '../ids.ts';
-import { commonErrors, cookieAuth, errorResponse, jsonBody, jsonResponse, newRouter } from './router.ts';
+import { commonErrors, errorResponse, guarded, jsonBody, jsonResponse, newRouter } from './router.ts';
 
 const Params = z.object({ id: Id });
 const PlaylistListWithDefault = PlaylistList.extend({ defaultPlaylistId: Id.nullable() });
@@ -63,8 +63,8 @@ export function playlistRoutes(deps: {
 
   app.openapi(
     createRoute({
-      method: 'get', path: '/api/playlists', summary: 'Draft playlists and the city default', tags, security: cookieAuth,
-      middleware: [deps.auth.require('any')] as const,
+      method: 'get', path: '/api/playlists', summary: 'Draft playlists and the city default', tags,
+      ...guarded(deps.auth.require('any')),
       responses: { 200: jsonResponse(PlaylistListWithDefault, 'All draft playlists'), ...commonErrors },
     }),
     (c) => {
@@ -77,8 +77,8 @@ export function playlistRoutes(deps: {
 
   app.openapi(
     createRoute({
-      method: 'get', path: '/api/playlists/{id}', summary: 'One draft playlist', tags, security: cookieAuth,
-      middleware: [deps.auth.require('any')] as const,
+      method: 'get', path: '/api/playlists/{id}', summary: 'One draft playlist', tags,
+      ...guarded(deps.auth.require('any')),
       request: { params: Params },
       responses: { 200: jsonResponse(PlaylistEntry, 'The playlist'), ...commonErrors, 404: errorResponse('playlist_not_found') },
     }),
@@ -91,8 +91,7 @@ export function playlistRoutes(deps: {
   app.openapi(
     createRoute({
       method: 'put', path: '/api/playlists/{id}', summary: 'Replace a draft playlist (name, items in order)', tags,
-      security: cookieAuth,
-      middleware: [deps.auth.require('write_content')] as const,
+      ...guarded(deps.auth.require('write_content')),
       request: { params: Params, ...jsonBody(PlaylistFields) },
       responses: {
         200: jsonResponse(PlaylistEntry, 'Saved'),
@@ -119,8 +118,7 @@ export function playlistRoutes(deps: {
   app.openapi(
     createRoute({
       method: 'post', path: '/api/playlists', summary: 'Create a draft playlist (a campaign to schedule)', tags,
-      security: cookieAuth,
-      middleware: [deps.auth.require('write_content')] as const,
+      ...guarded(deps.auth.require('write_content')),
       request: jsonBody(PlaylistFields),
       responses: {
         201: jsonResponse(PlaylistEntry, 'Created (a ward operator\'s belongs to its ward)'),

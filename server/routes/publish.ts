@@ -11,7 +11,7 @@ import type { PlaylistRepo } from '../repos/playlists.ts';
 import type { RevisionRepo } from '../repos/revisions.ts';
 import type { ReviewRepo } from '../repos/reviews.ts';
 import type { ScheduleRepo } from '../repos/schedules.ts';
-import { commonErrors, cookieAuth, errorResponse, jsonResponse, newRouter } from './router.ts';
+import { commonErrors, errorResponse, guarded, jsonResponse, newRouter } from './router.ts';
 
 const RevisionParams = z.object({
   number: z.string().regex(/^[1-9]\d{0,8}$/, 'expected a revision number').transform(Number),
@@ -32,9 +32,9 @@ export function publishRoutes(deps: {
 
   app.openapi(
     createRoute({
-      method: 'get', path: '/api/publish', tags, security: cookieAuth,
+      method: 'get', path: '/api/publish', tags,
       summary: 'What publishing now would change (city items only as approved), and how many city items wait for approval',
-      middleware: [deps.auth.require('any')] as const,
+      ...guarded(deps.auth.require('any')),
       responses: { 200: jsonResponse(Pending, 'Pending changes'), ...commonErrors },
     }),
     (c) => {
@@ -51,8 +51,7 @@ export function publishRoutes(deps: {
     createRoute({
       method: 'post', path: '/api/publish',
       summary: "Publish the drafts as a new numbered revision (a ward operator: its ward's local rows only)", tags,
-      security: cookieAuth,
-      middleware: [deps.auth.require('publish')] as const,
+      ...guarded(deps.auth.require('publish')),
       responses: {
         201: jsonResponse(PublishResult, 'Published; screens receive it now'),
         ...commonErrors,
@@ -72,9 +71,9 @@ export function publishRoutes(deps: {
 
   app.openapi(
     createRoute({
-      method: 'get', path: '/api/revisions', tags, security: cookieAuth,
+      method: 'get', path: '/api/revisions', tags,
       summary: `Published revisions, newest first, ${REVISION_PAGE_MAX} a page at most; older ones with \`before\` = \`nextCursor\``,
-      middleware: [deps.auth.require('any')] as const,
+      ...guarded(deps.auth.require('any')),
       request: { query: RevisionPageQuery },
       responses: { 200: jsonResponse(RevisionPage, 'One page of revisions'), ...commonErrors },
     }),
@@ -93,8 +92,8 @@ export function publishRoutes(deps: {
   app.openapi(
     createRoute({
       method: 'post', path: '/api/revisions/{number}/restore',
-      summary: 'Publish an earlier revision again (rollback); it also becomes the draft', tags, security: cookieAuth,
-      middleware: [deps.auth.require('restore')] as const,
+      summary: 'Publish an earlier revision again (rollback); it also becomes the draft', tags,
+      ...guarded(deps.auth.require('restore')),
       request: { params: RevisionParams },
       responses: {
         201: jsonResponse(PublishResult, 'Published as a new revision'),

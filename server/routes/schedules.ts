@@ -17,7 +17,7 @@ import type { SettingsRepo } from '../repos/settings.ts';
 import type { User } from '../repos/users.ts';
 import type { WardRepo } from '../repos/wards.ts';
 import { newId } from '../ids.ts';
-import { commonErrors, cookieAuth, errorResponse, jsonBody, jsonResponse, newRouter } from './router.ts';
+import { commonErrors, errorResponse, guarded, jsonBody, jsonResponse, newRouter } from './router.ts';
 
 const Params = z.object({ id: Id });
 /**
@@ -100,8 +100,8 @@ export function scheduleRoutes(deps: {
 
   app.openapi(
     createRoute({
-      method: 'get', path: '/api/schedules', summary: 'Draft schedules and the ward share setting', tags, security: cookieAuth,
-      middleware: [deps.auth.require('any')] as const,
+      method: 'get', path: '/api/schedules', summary: 'Draft schedules and the ward share setting', tags,
+      ...guarded(deps.auth.require('any')),
       responses: { 200: jsonResponse(ScheduleList, 'All draft schedules'), ...commonErrors },
     }),
     (c) => c.json({ schedules: scopeOf(c).only(deps.schedules.list(), scheduleOwner).map(entry), wardShare: deps.manifests.wardShareSetting() }, 200),
@@ -110,8 +110,7 @@ export function scheduleRoutes(deps: {
   app.openapi(
     createRoute({
       method: 'post', path: '/api/schedules', summary: 'Create a draft schedule; screens get it at the next publish', tags,
-      security: cookieAuth,
-      middleware: [write] as const,
+      ...guarded(write),
       request: jsonBody(ScheduleFields),
       responses: {
         201: jsonResponse(ScheduleEntry, 'Created'),
@@ -134,8 +133,8 @@ export function scheduleRoutes(deps: {
 
   app.openapi(
     createRoute({
-      method: 'get', path: '/api/schedules/{id}', summary: 'One draft schedule', tags, security: cookieAuth,
-      middleware: [deps.auth.require('any')] as const,
+      method: 'get', path: '/api/schedules/{id}', summary: 'One draft schedule', tags,
+      ...guarded(deps.auth.require('any')),
       request: { params: Params },
       responses: { 200: jsonResponse(ScheduleEntry, 'The schedule'), ...commonErrors, 404: errorResponse('schedule_not_found') },
     }),
@@ -147,8 +146,8 @@ export function scheduleRoutes(deps: {
 
   app.openapi(
     createRoute({
-      method: 'put', path: '/api/schedules/{id}', summary: 'Replace a draft schedule', tags, security: cookieAuth,
-      middleware: [write] as const,
+      method: 'put', path: '/api/schedules/{id}', summary: 'Replace a draft schedule', tags,
+      ...guarded(write),
       request: { params: Params, ...jsonBody(ScheduleFields) },
       responses: {
         200: jsonResponse(ScheduleEntry, 'Saved'),
@@ -175,8 +174,7 @@ export function scheduleRoutes(deps: {
   app.openapi(
     createRoute({
       method: 'delete', path: '/api/schedules/{id}', summary: 'Delete a draft schedule; screens drop it at the next publish', tags,
-      security: cookieAuth,
-      middleware: [write] as const,
+      ...guarded(write),
       request: { params: Params },
       responses: { 204: { description: 'Deleted' }, ...commonErrors, 404: errorResponse('schedule_not_found') },
     }),
@@ -196,8 +194,7 @@ export function scheduleRoutes(deps: {
     createRoute({
       method: 'put', path: '/api/ward-share',
       summary: 'Set the ward share rule (one local item after every N city items, capped per ward); applies at once', tags,
-      security: cookieAuth,
-      middleware: [deps.auth.require('set_ward_share')] as const,
+      ...guarded(deps.auth.require('set_ward_share')),
       request: jsonBody(WardShareSetting),
       responses: { 200: jsonResponse(WardShareSetting, 'Saved; screens get new manifests now'), ...commonErrors },
     }),

@@ -10,7 +10,7 @@ import type { ManifestBuilder } from '../publishing/manifests.ts';
 import type { Publisher } from '../publishing/publisher.ts';
 import type { PlaylistRepo } from '../repos/playlists.ts';
 import type { ScreenRepo } from '../repos/screens.ts';
-import { commonErrors, cookieAuth, errorResponse, jsonBody, jsonResponse, newRouter } from './router.ts';
+import { commonErrors, errorResponse, guarded, jsonBody, jsonResponse, newRouter } from './router.ts';
 
 const Params = z.object({ id: Id });
 
@@ -35,8 +35,7 @@ export function screenFallbackRoutes(deps: {
       method: 'put', path: '/api/screens/{id}/fallback',
       summary: "Set a screen's own fallback playlist (null: the city default); a connected screen gets its new manifest at once",
       tags: ['screens'],
-      security: cookieAuth,
-      middleware: [deps.auth.require('set_screen_fallback')] as const,
+      ...guarded(deps.auth.require('set_screen_fallback')),
       request: { params: Params, ...jsonBody(ScreenFallbackInput) },
       responses: {
         200: jsonResponse(ScreenFallbackResult, 'The screen, and the fallback it plays from the published revision'),

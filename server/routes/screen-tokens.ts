@@ -9,7 +9,7 @@ import { hashToken, newScreenToken } from '../ids.ts';
 import type { ScreenTokenRepo } from '../repos/screen-tokens.ts';
 import type { ScreenRepo } from '../repos/screens.ts';
 import type { SettingsRepo } from '../repos/settings.ts';
-import { commonErrors, cookieAuth, errorResponse, jsonResponse, newRouter } from './router.ts';
+import { commonErrors, errorResponse, guarded, jsonResponse, newRouter } from './router.ts';
 import { playerUrl } from '../http/pages.ts';
 
 const Params = z.object({ id: Id });
@@ -54,9 +54,9 @@ export function screenTokenRoutes(deps: {
 
   app.openapi(
     createRoute({
-      method: 'post', path: '/api/screens/{id}/token', tags, security: cookieAuth,
+      method: 'post', path: '/api/screens/{id}/token', tags,
       summary: 'Rotate a screen\'s token: the old one stops working at once (its player is disconnected, 4003); the new one and its link are shown only this once',
-      middleware: [admin] as const,
+      ...guarded(admin),
       request: { params: Params },
       responses: { 201: jsonResponse(ScreenTokenIssued, 'Rotated'), ...commonErrors, 404: errorResponse('screen_not_found') },
     }),
@@ -78,9 +78,9 @@ export function screenTokenRoutes(deps: {
 
   app.openapi(
     createRoute({
-      method: 'delete', path: '/api/screens/{id}/token', tags, security: cookieAuth,
+      method: 'delete', path: '/api/screens/{id}/token', tags,
       summary: 'Revoke a screen\'s token: its player is disconnected at once (4003) and shows pairing; rotate to give it a new one',
-      middleware: [admin] as const,
+      ...guarded(admin),
       request: { params: Params },
       responses: { 204: { description: 'Revoked' }, ...commonErrors, 404: errorResponse('screen_not_found') },
     }),

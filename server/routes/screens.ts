@@ -12,7 +12,7 @@ import type { Hub } from '../hub/hub.ts';
 import { hashToken, newId, newScreenToken } from '../ids.ts';
 import type { ScreenRecord, ScreenRepo } from '../repos/screens.ts';
 import { playerUrl } from '../http/pages.ts';
-import { commonErrors, cookieAuth, errorResponse, jsonBody, jsonResponse, newRouter } from './router.ts';
+import { commonErrors, errorResponse, guarded, jsonBody, jsonResponse, newRouter } from './router.ts';
 
 const ScreenParams = z.object({ id: Id });
 
@@ -34,8 +34,7 @@ export function screenRoutes(deps: {
   app.openapi(
     createRoute({
       method: 'get', path: '/api/screens', summary: 'Screens with their live connection state', tags,
-      security: cookieAuth,
-      middleware: [deps.auth.require('any')] as const,
+      ...guarded(deps.auth.require('any')),
       responses: { 200: jsonResponse(ScreenList, 'All screens (a ward operator: its ward\'s)'), ...commonErrors },
     }),
     (c) => c.json({ screens: scopeOf(c).only(deps.screens.list(), (s) => s.wardCode).map(status) }, 200),
@@ -45,8 +44,7 @@ export function screenRoutes(deps: {
     createRoute({
       method: 'post', path: '/api/screens',
       summary: 'Register a screen; the answer holds its token and player link, shown only this once', tags,
-      security: cookieAuth,
-      middleware: [deps.auth.require('manage_screens')] as const,
+      ...guarded(deps.auth.require('manage_screens')),
       request: jsonBody(ScreenCreate),
       responses: { 201: jsonResponse(ScreenCreated, 'Registered'), ...commonErrors },
     }),
@@ -72,8 +70,7 @@ export function screenRoutes(deps: {
     createRoute({
       method: 'put', path: '/api/screens/{id}/layout',
       summary: "Set a screen's canvas, ticker strip and theme; a connected screen gets them at once", tags,
-      security: cookieAuth,
-      middleware: [deps.auth.require('manage_screens')] as const,
+      ...guarded(deps.auth.require('manage_screens')),
       request: { params: ScreenParams, ...jsonBody(ScreenLayout) },
       responses: { 200: jsonResponse(ScreenStatus, 'The screen with its new layout'), ...commonErrors, 404: errorResponse('screen_not_found') },
     }),

@@ -9,7 +9,7 @@ import { AppError, notFound } from '../errors.ts';
 import type { SessionRepo } from '../repos/sessions.ts';
 import type { User, UserRepo } from '../repos/users.ts';
 import type { WardRepo } from '../repos/wards.ts';
-import { commonErrors, cookieAuth, errorResponse, jsonBody, jsonResponse, newRouter } from './router.ts';
+import { commonErrors, errorResponse, guarded, jsonBody, jsonResponse, newRouter } from './router.ts';
 
 const Params = z.object({ id: z.string().regex(/^[1-9]\d{0,9}$/, 'expected a user id').transform(Number) });
 
@@ -51,8 +51,8 @@ export function userRoutes(deps: {
 
   app.openapi(
     createRoute({
-      method: 'get', path: '/api/users', summary: 'Every account', tags, security: cookieAuth,
-      middleware: [admin] as const,
+      method: 'get', path: '/api/users', summary: 'Every account', tags,
+      ...guarded(admin),
       responses: { 200: jsonResponse(UserList, 'Accounts by username'), ...commonErrors },
     }),
     (c) => c.json({ users: deps.users.list().map(accountOf) }, 200),
@@ -62,8 +62,7 @@ export function userRoutes(deps: {
     createRoute({
       method: 'post', path: '/api/users',
       summary: 'Create an account; its password is temporary and must be changed at first sign-in', tags,
-      security: cookieAuth,
-      middleware: [admin] as const,
+      ...guarded(admin),
       request: jsonBody(UserCreate),
       responses: {
         201: jsonResponse(UserAccount, 'Created'),
@@ -91,8 +90,7 @@ export function userRoutes(deps: {
     createRoute({
       method: 'patch', path: '/api/users/{id}',
       summary: 'Change an account\'s role, ward or disabled state (disabling signs it out everywhere)', tags,
-      security: cookieAuth,
-      middleware: [admin] as const,
+      ...guarded(admin),
       request: { params: Params, ...jsonBody(UserUpdate) },
       responses: {
         200: jsonResponse(UserAccount, 'Changed'),
@@ -127,8 +125,7 @@ export function userRoutes(deps: {
     createRoute({
       method: 'put', path: '/api/users/{id}/password',
       summary: 'Reset an account\'s password: it must be changed at next sign-in, and every session ends', tags,
-      security: cookieAuth,
-      middleware: [admin] as const,
+      ...guarded(admin),
       request: { params: Params, ...jsonBody(PasswordReset) },
       responses: {
         200: jsonResponse(UserAccount, 'Reset'),

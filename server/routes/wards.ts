@@ -8,7 +8,7 @@ import { AppError, notFound } from '../errors.ts';
 import type { ScreenRepo } from '../repos/screens.ts';
 import type { WardRepo } from '../repos/wards.ts';
 import { readWardCsv } from '../wards/ward-import.ts';
-import { commonErrors, cookieAuth, errorResponse, jsonBody, jsonResponse, newRouter } from './router.ts';
+import { commonErrors, errorResponse, guarded, jsonBody, jsonResponse, newRouter } from './router.ts';
 
 const Params = z.object({ code: WardCode });
 const ScreenParams = z.object({ id: Id });
@@ -30,8 +30,8 @@ export function wardRoutes(deps: { auth: SessionService; clock: Clock; wards: Wa
 
   app.openapi(
     createRoute({
-      method: 'get', path: '/api/wards', summary: 'Every ward, with its linked screens and operators', tags, security: cookieAuth,
-      middleware: [deps.auth.require('any')] as const,
+      method: 'get', path: '/api/wards', summary: 'Every ward, with its linked screens and operators', tags,
+      ...guarded(deps.auth.require('any')),
       responses: { 200: jsonResponse(WardList, 'Wards by name'), ...commonErrors },
     }),
     (c) => c.json({ wards: deps.wards.list() }, 200),
@@ -39,8 +39,8 @@ export function wardRoutes(deps: { auth: SessionService; clock: Clock; wards: Wa
 
   app.openapi(
     createRoute({
-      method: 'post', path: '/api/wards', summary: 'Add a ward', tags, security: cookieAuth,
-      middleware: [admin] as const,
+      method: 'post', path: '/api/wards', summary: 'Add a ward', tags,
+      ...guarded(admin),
       request: jsonBody(WardCreate),
       responses: { 201: jsonResponse(WardEntry, 'Added'), ...commonErrors, 409: errorResponse('ward_exists') },
     }),
@@ -57,8 +57,8 @@ export function wardRoutes(deps: { auth: SessionService; clock: Clock; wards: Wa
 
   app.openapi(
     createRoute({
-      method: 'put', path: '/api/wards/{code}', summary: 'Rename a ward or change its kind', tags, security: cookieAuth,
-      middleware: [admin] as const,
+      method: 'put', path: '/api/wards/{code}', summary: 'Rename a ward or change its kind', tags,
+      ...guarded(admin),
       request: { params: Params, ...jsonBody(WardFields) },
       responses: { 200: jsonResponse(WardEntry, 'Saved'), ...commonErrors, 404: errorResponse('ward_not_found') },
     }),
@@ -77,8 +77,7 @@ export function wardRoutes(deps: { auth: SessionService; clock: Clock; wards: Wa
   app.openapi(
     createRoute({
       method: 'delete', path: '/api/wards/{code}', summary: 'Remove a ward no screen or operator is linked to', tags,
-      security: cookieAuth,
-      middleware: [admin] as const,
+      ...guarded(admin),
       request: { params: Params },
       responses: {
         204: { description: 'Removed' },
@@ -107,8 +106,7 @@ export function wardRoutes(deps: { auth: SessionService; clock: Clock; wards: Wa
     createRoute({
       method: 'post', path: '/api/wards/import',
       summary: 'Import wards from CSV (code,name,type): adds new codes, updates known ones; all rows or none', tags,
-      security: cookieAuth,
-      middleware: [admin] as const,
+      ...guarded(admin),
       request: jsonBody(WardImport),
       responses: {
         200: jsonResponse(WardImportResult, 'Imported'),
@@ -143,8 +141,7 @@ export function wardRoutes(deps: { auth: SessionService; clock: Clock; wards: Wa
     createRoute({
       method: 'put', path: '/api/screens/{id}/ward',
       summary: 'Link a screen to a ward by code (null unlinks); its ward label is left as it is', tags,
-      security: cookieAuth,
-      middleware: [admin] as const,
+      ...guarded(admin),
       request: { params: ScreenParams, ...jsonBody(ScreenWard) },
       responses: {
         200: jsonResponse(ScreenWardResult, 'Linked'),
