@@ -7,6 +7,7 @@ import { WARD_CONTENT_MIGRATION } from './migration-ward-content.ts';
 import { FALLBACK_MIGRATION } from './migration-fallback.ts';
 import { APPROVALS_MIGRATION } from './migration-approvals.ts';
 import { PAIRING_NETWORKS_MIGRATION } from './migration-pairing-networks.ts';
+import { REPORTS_MIGRATION } from './migration-reports.ts';
 
 /**
  * Numbered migrations; `PRAGMA user_version` holds the number applied last. Append only:
@@ -131,4 +132,6 @@ export const migrations: readonly string[] = [
   APPROVALS_MIGRATION,
   // The address and network each pairing code was asked from (server/migration-pairing-networks.ts)
   PAIRING_NETWORKS_MIGRATION,
+  // Reports: play rollups, connection sessions and uptime, QR scans, periodic reports (server/migration-reports.ts)
+  REPORTS_MIGRATION,
 ];
