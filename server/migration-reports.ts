@@ -60,7 +60,7 @@ export const REPORTS_MIGRATION = `
     closed_at INTEGER,
     UNIQUE (screen_id, connected_at)
   ) STRICT;
-  CREATE INDEX screen_sessions_open ON screen_sessions(closed_at) WHERE closed_at IS NULL;
+  CREATE INDEX screen_sessions_closed ON screen_sessions(closed_at);
   CREATE INDEX screen_sessions_time ON screen_sessions(connected_at);
 
   -- Milliseconds open (within operating hours) and online within them, per screen and finished
