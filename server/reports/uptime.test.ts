@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { connectPlayer, createTestApp, type TestApp } from '../test-helpers.ts';
 import { dayOf, dayOfDate, dayStart } from './periods.ts';
 import { ConnectionSessions } from './sessions.ts';
+import { ReportState } from './state.ts';
 import { UptimeService, openIntervals } from './uptime.ts';
 
 const at = (iso: string) => Date.parse(iso);
@@ -13,7 +14,7 @@ afterEach(() => t?.hub.stop());
 async function setUp() {
   t = await createTestApp({ admin: false });
   // Tracking began the day before, so the whole test day counts.
-  t.clock.set(at('2026-11-25T00:00:00+07:00'));
+  new ReportState(t.db).set('uptime_since', String(at('2026-11-25T00:00:00+07:00')));
   const screen = t.services.screens.list()[0]!;
   t.services.screens.setHours(screen.id, { hours: OFFICE_HOURS, dailyReloadAt: null });
   const sessions = new ConnectionSessions({ db: t.db, clock: t.clock, hub: t.hub });
