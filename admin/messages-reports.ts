@@ -85,6 +85,7 @@ export const reportMessages = {
       shown: 'Đã hiển thị', reached: 'Đạt 95 % sau',
     },
     minutes: 'phút',
+    noUptime: 'Chưa có số liệu về thời gian hoạt động trong kỳ này.',
     total: 'Tổng cộng',
     noWard: 'Chưa gán xã, phường',
     removed: 'Màn hình đã gỡ bỏ',

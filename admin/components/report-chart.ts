@@ -4,6 +4,12 @@ import type { DayRow } from '../../playlists/reports.ts';
 import { reportMessages } from '../messages-reports.ts';
 
 const DAY_S = 86_400;
+let uplotSheet: CSSStyleSheet | null = null;
+const sheetOf = (text: string) => {
+  const sheet = new CSSStyleSheet();
+  sheet.replaceSync(text);
+  return sheet;
+};
 /** Local midnight (Asia/Ho_Chi_Minh) of a `YYYY-MM-DD` day, in Unix seconds. */
 const midnight = (date: string) => Date.parse(`${date}T00:00:00+07:00`) / 1000;
 
@@ -34,12 +40,9 @@ export class ReportChart extends LitElement {
     if (this.#drawn === this.days) return;
     this.#drawn = this.days;
     const [{ default: uPlot }, { default: style }] = await Promise.all([import('uplot'), import('uplot/dist/uPlot.min.css?inline')]);
-    if (!this.shadowRoot?.querySelector('style[data-uplot]')) {
-      const el = document.createElement('style');
-      el.dataset.uplot = '';
-      el.textContent = style;
-      this.shadowRoot?.append(el);
-    }
+    // A constructed sheet: the admin page's CSP refuses inline <style> elements.
+    const root = this.shadowRoot;
+    if (root && !root.adoptedStyleSheets.includes((uplotSheet ??= sheetOf(style)))) root.adoptedStyleSheets = [...root.adoptedStyleSheets, uplotSheet];
     this.#plot?.destroy();
     const target = this.renderRoot.querySelector<HTMLElement>('.chart');
     if (!target) return;

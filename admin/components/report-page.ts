@@ -8,8 +8,12 @@ import { reportApi } from '../report-api.ts';
 import { controls } from './styles.ts';
 import './report-view.ts';
 
-/** A4 paper for the printed report: `@page` only works in the document's own stylesheet. */
-const PAGE_STYLE = '@page { size: A4; margin: 15mm 15mm 18mm; }';
+/**
+ * A4 paper for the printed report: `@page` only works in the document's own styles. A
+ * constructed sheet, since the admin page's CSP refuses inline <style> elements.
+ */
+const PAGE_SHEET = new CSSStyleSheet();
+PAGE_SHEET.replaceSync('@page { size: A4; margin: 15mm 15mm 18mm; } @media print { body { background: #fff !important; } }');
 
 type Tab = 'periodic' | 'custom';
 const WRITERS: readonly Role[] = ['admin', 'approver', 'ward_operator'];
@@ -53,18 +57,16 @@ export class ReportPage extends LitElement {
   @state() private query = new URLSearchParams({ from: `${today().slice(0, 8)}01`, to: today() });
   @state() private message = '';
   @state() private error = '';
-  #pageStyle: HTMLStyleElement | null = null;
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.#pageStyle = Object.assign(document.createElement('style'), { textContent: PAGE_STYLE });
-    document.head.append(this.#pageStyle);
+    document.adoptedStyleSheets = [...document.adoptedStyleSheets, PAGE_SHEET];
     void this.load();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.#pageStyle?.remove();
+    document.adoptedStyleSheets = document.adoptedStyleSheets.filter((sheet) => sheet !== PAGE_SHEET);
   }
 
   private get canWrite() {
@@ -204,8 +206,8 @@ export class ReportPage extends LitElement {
     try {
       const created = await reportApi.create(String(data.get('kind')) as PeriodicKind, Number(data.get('year')), (data.get('ward') as string | null) || null);
       this.reports = (await reportApi.periodic()).reports;
-      this.message = m.periodic.created;
       await this.openReport(created);
+      this.message = m.periodic.created;
     } catch (err) {
       this.fail(err);
     }

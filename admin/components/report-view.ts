@@ -147,8 +147,8 @@ export class ReportView extends LitElement {
     const c = t().columns;
     const lowest = d.uptime.screens.filter((s) => s.share !== null).slice(0, LOWEST_UPTIME);
     return html`<h2>${t().sections.uptime} ${this.csvButton('uptime')}</h2>
-      <p>${t().overview.uptime}: <strong data-uptime>${formatShare(d.uptime.share)}</strong>
-        (${formatCount(d.uptime.onlineMinutes)} / ${formatCount(d.uptime.openMinutes)} ${t().minutes}).</p>
+      ${d.uptime.share === null ? html`<p data-uptime>${t().noUptime}</p>` : html`<p>${t().overview.uptime}: <strong data-uptime>${formatShare(d.uptime.share)}</strong>
+        (${formatCount(d.uptime.onlineMinutes)} / ${formatCount(d.uptime.openMinutes)} ${t().minutes}).</p>`}
       <p class="note">${t().uptimeNote}</p>
       ${lowest.length ? html`<p>${t().lowestUptime(lowest.length)}</p>
         <table class="uptime"><thead><tr><th>${c.screen}</th><th>${c.ward}</th><th>${c.location}</th><th class="n">${c.open}</th><th class="n">${c.online}</th><th class="n">${c.share}</th></tr></thead>
