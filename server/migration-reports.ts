@@ -21,6 +21,18 @@ const rollup = (name: string, bucket: string) => `
   ) STRICT, WITHOUT ROWID;
 `;
 
+const itemRollup = (name: string, bucket: string) => `
+  CREATE TABLE ${name} (
+    ${bucket} INTEGER NOT NULL,
+    item_id TEXT NOT NULL,
+    theme INTEGER NOT NULL,
+    plays INTEGER NOT NULL,
+    completed INTEGER NOT NULL,
+    airtime_ms INTEGER NOT NULL,
+    PRIMARY KEY (${bucket}, item_id, theme)
+  ) STRICT, WITHOUT ROWID;
+`;
+
 /** The same sums over the plays already stored, so an upgraded server reports its history. */
 const backfill = (name: string, bucket: string, expr: string) => `
   INSERT INTO ${name} (${bucket}, screen_id, item_id, theme, tier, plays, completed, airtime_ms)
@@ -44,11 +56,38 @@ export const REPORTS_MIGRATION = `
     airtime_ms INTEGER NOT NULL,
     PRIMARY KEY (day, screen_id)
   ) STRICT, WITHOUT ROWID;
+  -- The same without screens, for reports over every screen: per item (and theme) by day and
+  -- month, per screen by month, and the whole city by day. A report over chosen screens reads
+  -- the per-screen tables instead.
+  CREATE TABLE play_rollup_screen_monthly (
+    month INTEGER NOT NULL,
+    screen_id TEXT NOT NULL,
+    plays INTEGER NOT NULL,
+    completed INTEGER NOT NULL,
+    airtime_ms INTEGER NOT NULL,
+    PRIMARY KEY (month, screen_id)
+  ) STRICT, WITHOUT ROWID;
+  ${itemRollup('play_rollup_item_daily', 'day')}
+  ${itemRollup('play_rollup_item_monthly', 'month')}
+  CREATE TABLE play_rollup_city_daily (
+    day INTEGER PRIMARY KEY,
+    plays INTEGER NOT NULL,
+    completed INTEGER NOT NULL,
+    airtime_ms INTEGER NOT NULL
+  ) STRICT, WITHOUT ROWID;
   ${backfill('play_rollup_hourly', 'hour_start', 'started_at - started_at % 3600000')}
   ${backfill('play_rollup_daily', 'day', `${LOCAL} / 86400000`)}
   ${backfill('play_rollup_monthly', 'month', MONTH)}
   INSERT INTO play_rollup_screen_daily (day, screen_id, plays, completed, airtime_ms)
   SELECT ${LOCAL} / 86400000, screen_id, count(*), sum(completed), sum(duration_ms) FROM play_events GROUP BY 1, 2;
+  INSERT INTO play_rollup_screen_monthly (month, screen_id, plays, completed, airtime_ms)
+  SELECT ${MONTH}, screen_id, count(*), sum(completed), sum(duration_ms) FROM play_events GROUP BY 1, 2;
+  INSERT INTO play_rollup_item_daily (day, item_id, theme, plays, completed, airtime_ms)
+  SELECT ${LOCAL} / 86400000, item_id, theme, count(*), sum(completed), sum(duration_ms) FROM play_events GROUP BY 1, 2, 3;
+  INSERT INTO play_rollup_item_monthly (month, item_id, theme, plays, completed, airtime_ms)
+  SELECT ${MONTH}, item_id, theme, count(*), sum(completed), sum(duration_ms) FROM play_events GROUP BY 1, 2, 3;
+  INSERT INTO play_rollup_city_daily (day, plays, completed, airtime_ms)
+  SELECT ${LOCAL} / 86400000, count(*), sum(completed), sum(duration_ms) FROM play_events GROUP BY 1;
 
   -- A screen's connections as the server saw them; closed_at NULL while connected. A restart
   -- closes the ones left open at their last sign of life.

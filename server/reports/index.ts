@@ -39,7 +39,7 @@ export interface ReportingDeps {
 export function createReporting(deps: ReportingDeps) {
   const sessions = new ConnectionSessions({ db: deps.db, clock: deps.clock, hub: deps.hub, storage: deps.storage });
   const uptime = new UptimeService({ db: deps.db, clock: deps.clock, screens: deps.screens });
-  const queries = new ReportQueries({ db: deps.db, clock: deps.clock, uptime, wardName: (code) => deps.wards.get(code)?.name ?? null });
+  const queries = new ReportQueries({ db: deps.db, clock: deps.clock, uptime });
   const periodic = new PeriodicReports({ db: deps.db, clock: deps.clock, queries, screens: deps.screens, wards: deps.wards });
   const scans = new ScanCounter({ db: deps.db, clock: deps.clock, screens: deps.screens, items: queries.items });
   const retention = new PlayRetention({ db: deps.db, clock: deps.clock, days: deps.retentionDays ?? retentionDays() });

@@ -9,7 +9,7 @@ export const DEFAULT_RETENTION_DAYS = 400;
  */
 export const MIN_RETENTION_DAYS = 35;
 /** Rows deleted per transaction: small enough that one never holds the event loop for long. */
-export const RETENTION_BATCH = 2_000;
+export const RETENTION_BATCH = 500;
 
 /** `BANGTIN_PLAYS_RETENTION_DAYS`, default 400, at least 35. */
 export function retentionDays(env: Record<string, string | undefined> = process.env): number {

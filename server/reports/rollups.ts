@@ -32,8 +32,9 @@ const upsert = (table: string, bucket: string) => `
     airtime_ms = airtime_ms + excluded.airtime_ms`;
 
 /**
- * Hourly, daily and monthly totals per screen × item × theme × tier, and daily totals per
- * screen. `add` runs inside the transaction that stored the raw event, and only when the event
+ * Hourly, daily and monthly totals per screen × item × theme × tier; and, so a report over
+ * every screen reads a few rows rather than every screen's, daily and monthly totals per screen
+ * and per item × theme, and the city's per day. `add` runs inside the transaction that stored the raw event, and only when the event
  * was new (server/repos/plays.ts), so each play is counted exactly once, in the hour, day and
  * month it started in, however late it arrives.
  */
@@ -42,6 +43,10 @@ export class PlayRollups {
   readonly #daily;
   readonly #monthly;
   readonly #screenDaily;
+  readonly #screenMonthly;
+  readonly #itemDaily;
+  readonly #itemMonthly;
+  readonly #cityDaily;
   readonly #late;
   readonly #finals;
   #frozen: FrozenWindow[] = [];
@@ -55,6 +60,20 @@ export class PlayRollups {
       `INSERT INTO play_rollup_screen_daily (day, screen_id, plays, completed, airtime_ms) VALUES (?, ?, 1, ?, ?)
        ON CONFLICT DO UPDATE SET plays = plays + 1, completed = completed + excluded.completed, airtime_ms = airtime_ms + excluded.airtime_ms`,
     );
+    this.#screenMonthly = db.prepare(
+      `INSERT INTO play_rollup_screen_monthly (month, screen_id, plays, completed, airtime_ms) VALUES (?, ?, 1, ?, ?)
+       ON CONFLICT DO UPDATE SET plays = plays + 1, completed = completed + excluded.completed, airtime_ms = airtime_ms + excluded.airtime_ms`,
+    );
+    const item = (table: string, bucket: string) => db.prepare(
+      `INSERT INTO ${table} (${bucket}, item_id, theme, plays, completed, airtime_ms) VALUES (?, ?, ?, 1, ?, ?)
+       ON CONFLICT DO UPDATE SET plays = plays + 1, completed = completed + excluded.completed, airtime_ms = airtime_ms + excluded.airtime_ms`,
+    );
+    this.#itemDaily = item('play_rollup_item_daily', 'day');
+    this.#itemMonthly = item('play_rollup_item_monthly', 'month');
+    this.#cityDaily = db.prepare(
+      `INSERT INTO play_rollup_city_daily (day, plays, completed, airtime_ms) VALUES (?, 1, ?, ?)
+       ON CONFLICT DO UPDATE SET plays = plays + 1, completed = completed + excluded.completed, airtime_ms = airtime_ms + excluded.airtime_ms`,
+    );
     this.#late = db.prepare('UPDATE periodic_reports SET late_plays = late_plays + 1 WHERE id = ?');
     this.#finals = db.prepare<[], { id: string; period_from: string; period_to: string; screen_ids: string }>(
       "SELECT id, period_from, period_to, screen_ids FROM periodic_reports WHERE status = 'final'",
@@ -65,10 +84,16 @@ export class PlayRollups {
   add(screenId: string, play: RolledPlay, startedAt: number): void {
     const completed = play.completed ? 1 : 0;
     const day = dayOf(startedAt);
-    this.#hourly.run(hourOf(startedAt), screenId, play.itemId, play.theme, play.tier, completed, play.durationMs);
-    this.#daily.run(day, screenId, play.itemId, play.theme, play.tier, completed, play.durationMs);
-    this.#monthly.run(monthOf(startedAt), screenId, play.itemId, play.theme, play.tier, completed, play.durationMs);
-    this.#screenDaily.run(day, screenId, completed, play.durationMs);
+    const month = monthOf(startedAt);
+    const ms = play.durationMs;
+    this.#hourly.run(hourOf(startedAt), screenId, play.itemId, play.theme, play.tier, completed, ms);
+    this.#daily.run(day, screenId, play.itemId, play.theme, play.tier, completed, ms);
+    this.#monthly.run(month, screenId, play.itemId, play.theme, play.tier, completed, ms);
+    this.#screenDaily.run(day, screenId, completed, ms);
+    this.#screenMonthly.run(month, screenId, completed, ms);
+    this.#itemDaily.run(day, play.itemId, play.theme, completed, ms);
+    this.#itemMonthly.run(month, play.itemId, play.theme, completed, ms);
+    this.#cityDaily.run(day, completed, ms);
     for (const w of this.#windows()) {
       if (startedAt >= w.from && startedAt < w.until && w.screens.has(screenId)) this.#late.run(w.id);
     }
