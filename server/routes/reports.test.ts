@@ -117,3 +117,24 @@ describe('report CSV', () => {
     }
   });
 });
+
+describe('emergencies in a report', () => {
+  it('counts the targeted screens that showed it and the time until 95 % had', async () => {
+    const sent = await api(t, 'POST', '/api/emergencies', { cookie: users.admin, body: { text: 'Mưa lớn, tránh khu vực ngập', wards: [] } });
+    expect(sent.status).toBe(201);
+    const { scheduleId } = (await sent.json()) as { scheduleId: string };
+    const at = t.clock.now();
+    t.services.receipts.record(scheduleId, 's_a1', at + 10_000, at + 11_000);
+    t.services.receipts.record(scheduleId, 's_b1', at + 20_000, at + 21_000);
+    const partial = await getJson<ReportData>(t, '/api/reports/summary?from=2026-11-26&to=2026-11-26', users.admin);
+    expect(partial.body.emergencies).toEqual([
+      expect.objectContaining({ scheduleId, text: 'Mưa lớn, tránh khu vực ngập', targeted: 3, shown: 2, timeTo95Ms: null }),
+    ]);
+    t.services.receipts.record(scheduleId, 's_a2', at + 90_000, at + 91_000);
+    const all = await getJson<ReportData>(t, '/api/reports/summary?from=2026-11-26&to=2026-11-26', users.admin);
+    expect(all.body.emergencies[0]).toMatchObject({ targeted: 3, shown: 3, timeTo95Ms: 90_000 });
+    // A ward operator counts its own ward's screens only.
+    const ward = await getJson<ReportData>(t, '/api/reports/summary?from=2026-11-26&to=2026-11-26', users.wardA);
+    expect(ward.body.emergencies[0]).toMatchObject({ targeted: 2, shown: 2, timeTo95Ms: 90_000 });
+  });
+});
