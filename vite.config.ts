@@ -3,7 +3,7 @@ import { defineConfig } from 'vitest/config';
 import { SW_FILE, precachePlugin } from './scripts/precache-plugin.ts';
 
 /** Modules only the on-demand renderers use (player/renderers.ts): kept out of the boot chunk. */
-const ON_DEMAND = /\/player\/(components\/(slogan|ticker|countdown|policy-notice|qr-code|clock|story|image|video|paged|emergency)|legibility|notice-layout|ticker-motion|clock-format|box-size|fit-plan|kind-parts|emergency-layout|messages-emergency|decoded-image|shared-video)\.ts$|\/node_modules\/lean-qr\//;
+const ON_DEMAND = /\/player\/(components\/(slogan|ticker|countdown|policy-notice|qr-code|clock|story|image|video|paged|emergency)|legibility|notice-layout|ticker-motion|clock-format|box-size|fit-plan|kind-parts|emergency-layout|messages-emergency|decoded-image|shared-video|short-link-item)\.ts$|\/playlists\/short-link\.ts$|\/node_modules\/lean-qr\//;
 
 // One config, two pages. The player runs on Chromium/Android WebView 90 and newer, so the
 // whole build targets that; the admin page only gains from it.

@@ -25,6 +25,9 @@ export const mayManageScreens = (role: Role): boolean => may(role, 'manage_scree
 /** Writing schedules: city schedulers, and ward operators for their own ward's local messages. */
 export const mayEditSchedules = (role: Role): boolean => may(role, 'schedule');
 
+/** Drafting, changing and marking final the periodic reports (a ward operator: its ward's). */
+export const mayWriteReports = (role: Role): boolean => may(role, 'write_reports');
+
 /** Sending and cancelling emergencies. */
 export const maySendEmergency = (role: Role): boolean => may(role, 'send_emergency');
 

@@ -28,6 +28,7 @@ const EXPECTED: Record<Right, Role[]> = {
   set_ward_share: ['admin'],
   manage_screens: ['admin'],
   set_screen_hours: ['admin', 'ward_operator'],
+  write_reports: ['admin', 'approver', 'ward_operator'],
   set_screen_fallback: ['admin', 'ward_operator'],
   manage_users: ['admin'],
   manage_wards: ['admin'],

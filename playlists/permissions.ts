@@ -32,6 +32,8 @@ export const RIGHTS = [
   'manage_screens', // register screens, re-key their tokens, claim pairing codes, set layouts, send commands
   'set_screen_hours', // a screen's operating hours and daily reload
   'set_screen_fallback', // a screen's own fallback playlist
+  // Reports
+  'write_reports', // draft, change and mark final the periodic reports (a ward operator: its ward's)
   // Accounts
   'manage_users',
   'manage_wards', // import, rename and delete wards; move a screen to a ward
@@ -47,9 +49,11 @@ export const ROLE_RIGHTS: Readonly<Record<Role, readonly Right[]>> = {
   ],
   approver: [
     'publish', 'restore', 'send_emergency', 'follow_emergencies', 'remove_content', 'take_down_ward_content', 'approve', 'archive',
-    'read_approvals', 'upload_media', 'schedule', 'schedule_city',
+    'read_approvals', 'upload_media', 'schedule', 'schedule_city', 'write_reports',
   ],
-  ward_operator: ['publish', 'write_content', 'remove_content', 'upload_media', 'schedule', 'set_screen_hours', 'set_screen_fallback'],
+  ward_operator: [
+    'publish', 'write_content', 'remove_content', 'upload_media', 'schedule', 'set_screen_hours', 'set_screen_fallback', 'write_reports',
+  ],
   viewer: ['follow_emergencies', 'read_approvals'],
 };
 

@@ -31,6 +31,9 @@ import { timelineRoutes } from './routes/timeline.ts';
 import { userRoutes } from './routes/users.ts';
 import { auditRoutes } from './routes/audit.ts';
 import { wardRoutes } from './routes/wards.ts';
+import { reportRoutes } from './routes/reports.ts';
+import { shortLinkRoutes } from './routes/short-links.ts';
+import { createReporting, type Reporting } from './reports/index.ts';
 import type { Env } from './routes/router.ts';
 import { createServices, type Services } from './services.ts';
 
@@ -48,6 +51,8 @@ export interface AppDeps {
   trustedProxies?: number;
   /** The fleet dashboard's judge of screens; main.ts starts its tick (tests drive it by hand). */
   fleet?: Fleet;
+  /** Reports: sessions, uptime, periodic reports, QR scans; main.ts starts its jobs. */
+  reporting?: Reporting;
 }
 
 /**
@@ -94,6 +99,7 @@ export function createApp(deps: AppDeps) {
   const services = deps.services ?? createServices(deps.db, deps.clock);
   const { hub } = deps;
   const fleet = deps.fleet ?? new Fleet({ ...services, hub });
+  const reporting = deps.reporting ?? createReporting({ ...services, hub });
   const app = new OpenAPIHono<Env>({ defaultHook: (result) => throwOnInvalid(result) });
 
   app.onError((err, c) => {
@@ -144,6 +150,8 @@ export function createApp(deps: AppDeps) {
   app.route('/', scheduleRoutes(services));
   app.route('/', timelineRoutes(services));
   app.route('/', emergencyRoutes({ ...services, hub }));
+  app.route('/', reportRoutes({ ...services, reporting }));
+  app.route('/', shortLinkRoutes(reporting));
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'cookieAuth', {
     type: 'apiKey',

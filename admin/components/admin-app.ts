@@ -7,6 +7,7 @@ import { api } from '../api.ts';
 import { messages } from '../messages.ts';
 import { wardMessages } from '../messages-ward.ts';
 import { scheduleMessages } from '../messages-schedule.ts';
+import { reportMessages } from '../messages-reports.ts';
 import './emergency-panel.ts';
 import './password-change.ts';
 import './playlist-editor.ts';
@@ -22,9 +23,9 @@ import './user-list.ts';
 import './ward-list.ts';
 import { controls } from './styles.ts';
 
-type View = 'content' | 'approvals' | 'media' | 'schedules' | 'revisions' | 'screens' | 'wards' | 'users' | 'audit';
-const VIEWS: View[] = ['content', 'approvals', 'media', 'schedules', 'revisions', 'screens', 'wards', 'users', 'audit'];
-const navLabel = (v: View) => (v === 'approvals' ? approvalMessages.nav : messages.nav[v]);
+type View = 'content' | 'approvals' | 'media' | 'schedules' | 'revisions' | 'screens' | 'reports' | 'wards' | 'users' | 'audit';
+const VIEWS: View[] = ['content', 'approvals', 'media', 'schedules', 'revisions', 'screens', 'reports', 'wards', 'users', 'audit'];
+const navLabel = (v: View) => (v === 'approvals' ? approvalMessages.nav : v === 'reports' ? reportMessages.nav : messages.nav[v]);
 
 /** The admin page: signs in, then switches between the views the role may open. */
 @customElement('bt-admin-app')
@@ -47,6 +48,12 @@ export class AdminApp extends LitElement {
       dialog.emergency::backdrop { background: #0b254099; }
       dialog.emergency .top { display: flex; justify-content: flex-end; padding: 0.5rem 0.75rem 0; }
       dialog.emergency bt-emergency-panel { padding: 0 1.25rem 1.25rem; }
+      /* A printed report (Báo cáo) is the document alone. */
+      @media print {
+        :host { background: #fff; }
+        header, bt-storage-banner, dialog { display: none !important; }
+        main { max-width: none; padding: 0; }
+      }
     `,
   ];
 
@@ -129,6 +136,10 @@ export class AdminApp extends LitElement {
         return html`<bt-user-list current-user-id=${this.session!.user.id}></bt-user-list>`;
       case 'audit':
         return html`<bt-audit-log></bt-audit-log>`;
+      case 'reports':
+        // Loaded on demand with its chart library (uPlot): no other view downloads them.
+        void import('./report-page.ts');
+        return html`<bt-report-page .userRole=${role} .ward=${wardOf(this.session!)}></bt-report-page>`;
     }
   }
 

@@ -11,6 +11,7 @@ import { PagedText, pagedStyles, partText } from './paged.ts';
 import './qr-code.ts';
 import { markItem, screenStyles } from './styles.ts';
 import { inlineStyle } from '../inline-style.ts';
+import { withScreenLink } from '../short-link-item.ts';
 
 export type NoticeItem = Extract<ContentFields, { kind: 'notice' }> & { id?: string };
 
@@ -67,10 +68,14 @@ export class BtPolicyNotice extends LitElement {
   /** The player's corrected clock and the slot's start: the pages turn on them. */
   @property({ attribute: false }) now: () => number = () => Date.now();
   @property({ attribute: false }) since: number | null = null;
+  /** The screen's id: the QR code then points at its short link, counted per screen. */
+  @property({ attribute: false }) screenId: string | null = null;
 
   private readonly box = new BoxSize(this);
   private readonly paged = new PagedText(this);
   private page: PlanPage | null = null;
+  /** The item as shown: its QR address is this screen's short link. */
+  private shown: NoticeItem | null = null;
   private layout: { text: { width: number; height: number }; qr: QrPlacement | null } | null = null;
 
   constructor() {
@@ -79,7 +84,7 @@ export class BtPolicyNotice extends LitElement {
   }
 
   override willUpdate(): void {
-    const item = this.item;
+    const item = (this.shown = this.item && withScreenLink(this.item, this.screenId));
     markItem(this, item?.id);
     const { width, height } = this.box;
     this.page = item ? this.paged.page(item, width, height, this.now, this.since) : null;
@@ -88,7 +93,7 @@ export class BtPolicyNotice extends LitElement {
   }
 
   override render() {
-    const item = this.item;
+    const item = this.shown;
     if (!item) return nothing;
     const layout = this.layout;
     const page = this.page;

@@ -6,7 +6,11 @@ import { FitController, fitText } from '../fit-text.ts';
 import type { PlanPage } from '../fit-plan.ts';
 import { DecodedImage } from '../decoded-image.ts';
 import { mediaFile } from '../media-files.ts';
-import { storyLayout, type StoryLayout } from '../story-layout.ts';
+import { storyLayout, storyTextBox, type StoryLayout } from '../story-layout.ts';
+import { noticeLayout, type QrPlacement } from '../notice-layout.ts';
+import { withScreenLink } from '../short-link-item.ts';
+import { messages } from '../messages.ts';
+import './qr-code.ts';
 import { PagedText, pagedStyles, partText } from './paged.ts';
 import { markItem, screenStyles } from './styles.ts';
 import { inlineStyle } from '../inline-style.ts';
@@ -48,8 +52,21 @@ export class BtStory extends LitElement {
         height: 100%;
         object-fit: cover;
       }
-      .layout > .fit-box {
+      .layout > .fit-box,
+      .layout > .text {
         flex: 1 1 0;
+      }
+      /* With a QR code: the text and the code side by side, or the code below in portrait. */
+      .text {
+        display: flex;
+        align-items: center;
+        justify-content: space-between;
+      }
+      .text.below {
+        flex-direction: column;
+      }
+      .text > .fit-box {
+        flex: none;
       }
       .name {
         font-weight: 800;
@@ -81,12 +98,16 @@ export class BtStory extends LitElement {
   /** The player's corrected clock and the slot's start: the pages turn on them. */
   @property({ attribute: false }) now: () => number = () => Date.now();
   @property({ attribute: false }) since: number | null = null;
+  /** The screen's id: a QR code then points at its short link, counted per screen. */
+  @property({ attribute: false }) screenId: string | null = null;
 
   private readonly box = new BoxSize(this);
   private readonly photo = new DecodedImage(this);
   private readonly paged = new PagedText(this);
   private layout: StoryLayout | null = null;
   private page: PlanPage | null = null;
+  private shown: StoryItem | null = null;
+  private qr: { text: { width: number; height: number }; qr: QrPlacement | null } | null = null;
 
   constructor() {
     super();
@@ -94,11 +115,13 @@ export class BtStory extends LitElement {
   }
 
   override willUpdate(): void {
-    const item = this.item;
+    const item = (this.shown = this.item && withScreenLink(this.item, this.screenId));
     markItem(this, item?.id);
     const info = item?.photo ? this.media.find((m) => m.id === item.photo) : undefined;
     const layout = item && this.box.width > 0 ? storyLayout(this.box.width, this.box.height, info !== undefined) : null;
     this.layout = layout;
+    const textBox = layout && storyTextBox(this.box.width, this.box.height, layout);
+    this.qr = item?.qrUrl && textBox ? noticeLayout(textBox.width, textBox.height, item.qrUrl) : null;
     this.page = item ? this.paged.page(item, this.box.width, this.box.height, this.now, this.since, info !== undefined) : null;
     this.setAttribute('data-layout', layout?.photo ?? 'none');
     // The file for the whole zone, not the photo's part of it: the one the offline cache holds (media-files.ts).
@@ -107,7 +130,7 @@ export class BtStory extends LitElement {
   }
 
   override render() {
-    const item = this.item;
+    const item = this.shown;
     const layout = this.layout;
     const page = this.page;
     if (!item || !layout || !page) return nothing;
@@ -126,9 +149,17 @@ export class BtStory extends LitElement {
       ${layout.photo !== 'none'
         ? html`<div class="photo" style=${inlineStyle(photoStyle)}>${img ?? nothing}</div>`
         : nothing}
-      <div class="fit-box">
-        <div class="fit">${page.parts.map((p) => partText(p, p.name === 'name' || p.name === 'outcome' ? 'accent' : ''))}</div>
-      </div>
+      ${this.renderText(item, page)}
+    </div>`;
+  }
+
+  private renderText(item: StoryItem, page: PlanPage) {
+    const text = html`<div class="fit">${page.parts.map((p) => partText(p, p.name === 'name' || p.name === 'outcome' ? 'accent' : ''))}</div>`;
+    const qr = this.qr;
+    if (!qr?.qr || !item.qrUrl) return html`<div class="fit-box">${text}</div>`;
+    return html`<div class="text ${qr.qr.place}">
+      <div class="fit-box" style=${inlineStyle({ width: `${qr.text.width}px`, height: `${qr.text.height}px` })}>${text}</div>
+      <bt-qr .url=${item.qrUrl} .modulePx=${qr.qr.modulePx} .label=${messages.notice.qrLabel}></bt-qr>
     </div>`;
   }
 

@@ -116,6 +116,19 @@ export const AUTHZ_MATRIX: Record<string, Access> = {
   'POST /api/pairing/claim': { allow: rolesWith('manage_screens'), body: {}, expect: 400 },
   'GET /api/pairing/{pairingId}': { allow: 'public', expect: 400, ward: 'none' },
 
+  // reports (issue 14): a screen filter naming another ward's screen answers as a missing one.
+  // Periodic reports are bound to a ward too; their 404s are proven in routes/reports.test.ts.
+  'GET /api/reports/summary': { allow: 'signed_in', expect: 400, ward: 'screen', wardQuery: { screens: '{id}', from: '2026-11-01', to: '2026-11-30' } },
+  // The path's {table} is not an object (its screen filter's 404s: routes/reports.test.ts).
+  'GET /api/reports/csv/{table}': { allow: 'signed_in', params: { table: 'themes' }, expect: 400, ward: 'none' },
+  'GET /api/reports/playout': { allow: 'signed_in', expect: 400, ward: 'screen', wardQuery: { screens: '{id}', from: '2026-11-01', to: '2026-11-30' } },
+  'GET /api/reports/periodic': { allow: 'signed_in', expect: 200 },
+  'POST /api/reports/periodic': { allow: rolesWith('write_reports'), body: {}, expect: 400 },
+  'GET /api/reports/periodic/{id}': { allow: 'signed_in', expect: 404, ward: 'none' },
+  'PATCH /api/reports/periodic/{id}': { allow: rolesWith('write_reports'), body: {}, expect: 404, ward: 'none' },
+  'POST /api/reports/periodic/{id}/final': { allow: rolesWith('write_reports'), expect: 404, ward: 'none' },
+  'GET /api/reports/periodic/{id}/csv/{table}': { allow: 'signed_in', params: { id: 'zz_missing', table: 'themes' }, expect: 404, ward: 'none' },
+
   // documentation
   'GET /api/openapi.json': { allow: 'public', expect: 200 },
   'GET /api/docs': { allow: 'public', expect: 200 },

@@ -23,6 +23,7 @@ const RELEASED = [
   '5197bf657b182dbc',
   '4a12ba433359110f',
   '83e860c71d4fc3fd',
+  'e8645798300712b8',
 ];
 
 const fingerprint = (sql: string) => createHash('sha256').update(sql).digest('hex').slice(0, 16);
