@@ -5,7 +5,7 @@ import { mayArchive, mayReview, maySubmit, mayView } from './access.ts';
 const ROLES: Role[] = ['admin', 'editor', 'approver', 'ward_operator', 'viewer'];
 const allowed = (gate: (role: Role) => boolean) => ROLES.filter(gate);
 
-// The same roles as the approval rows of server/routes/authz-matrix.ts.
+// The same roles as the approval rows of server/testing/authz-matrix.ts (both read playlists/permissions.ts).
 describe('admin access to approval', () => {
   it('lets city writers submit, approvers decide, and all three archive', () => {
     expect(allowed(maySubmit)).toEqual(['admin', 'editor']);

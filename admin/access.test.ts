@@ -8,6 +8,8 @@ import {
   mayPublish,
   mayRestore,
   maySendEmergency,
+  maySetScreenFallback,
+  mayUploadMedia,
   mayView,
   scheduleTiersFor,
   wardOf,
@@ -26,6 +28,11 @@ describe('admin access', () => {
   it('leaves screen management (register, token, commands, layout) and ward management to admins', () => {
     expect(allowed(mayManageScreens)).toEqual(['admin']);
     expect(allowed(mayManageWards)).toEqual(['admin']);
+  });
+
+  it('lets every role but viewers upload media, and admins and ward operators set a screen fallback', () => {
+    expect(allowed(mayUploadMedia)).toEqual(['admin', 'editor', 'approver', 'ward_operator']);
+    expect(allowed(maySetScreenFallback)).toEqual(['admin', 'ward_operator']);
   });
 
   it('lets ward operators schedule and publish their own ward, but never send or follow emergencies', () => {

@@ -5,10 +5,10 @@
  */
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
-import { seedDemo } from '../server/bootstrap.ts';
+import { seedDemo } from '../server/seed/bootstrap.ts';
 import { systemClock } from '../server/clock.ts';
-import { openDatabase } from '../server/db.ts';
-import { hashToken } from '../server/hub/hub.ts';
+import { openDatabase } from '../server/db/connection.ts';
+import { hashToken } from '../server/ids.ts';
 import { createServices } from '../server/services.ts';
 import { measure, type EmergencyApi, type PhaseResult } from './measure.ts';
 import type { Options } from './options.ts';

@@ -19,6 +19,10 @@
  * publish→`shown` for emergencies). The receipts the server stored are read back through
  * `GET /api/emergencies` (`emergencyReceipts`), and the emergency is cancelled.
  *
+ * Then (skipped with `--reports 0`) the reports benchmark, bench/reports.ts: `reportMs` (a yearly
+ * report over 5,000 screens × a year of rollups), `playoutCsvRowsPerSec`, and the raw plays'
+ * retention (`retentionMaxBatchMs`).
+ *
  * Progress goes to stderr; the LAST line on stdout is one JSON object:
  *   {"screens":…,"p50Ms":…,"p99Ms":…,"maxMs":…,"rssPerConnectionKb":…,
  *    "bareWs":{"p50Ms":…,"p99Ms":…,"maxMs":…,"rssPerConnectionKb":…},"p99VsBareWs":…,
@@ -45,6 +49,7 @@ import { runBare } from './bare-target.ts';
 import { parseArgs, type Options } from './options.ts';
 import { SERVER_FD_HEADROOM, WANTED_OPEN_FILES, cleanup, fail, hardOpenFileLimit, log, run } from './processes.ts';
 import { round, wallNow } from './stats.ts';
+import { runReportBench } from './reports.ts';
 
 const HARD_TIMEOUT_MS = 9 * 60_000;
 
@@ -93,6 +98,8 @@ async function main(): Promise<void> {
   if (!emergency) return fail('bangtin: the emergency was not measured');
 
   const ratio = bangtin.p99Ms / bare.p99Ms;
+  // Reports over 5,000 screens × a year of rollups, whatever --screens says (issue 14).
+  const reports = opts.reports ? await runReportBench() : null;
   const report = {
     screens: opts.screens,
     p50Ms: bangtin.p50Ms,
@@ -129,6 +136,7 @@ async function main(): Promise<void> {
     publishRequestMs: round(bangtin.publishRequestMs),
     manifestBytes: bangtin.manifestBytes,
     generators: opts.generators,
+    ...(reports ?? {}),
     wallMs: Math.round(wallNow() - run.startedAt),
   };
   clearTimeout(hardTimer);

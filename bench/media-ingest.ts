@@ -7,8 +7,8 @@ import { join } from 'node:path';
 import sharp from 'sharp';
 import { pickFile, type MediaEntry } from '../playlists/index.ts';
 import { makeDerivatives, probeImage } from '../media/images.ts';
-import { createTestApp, signIn } from '../server/test-helpers.ts';
-import { upload } from '../server/test-media.ts';
+import { createTestApp, signIn } from '../server/testing/helpers.ts';
+import { upload } from '../server/testing/media.ts';
 
 const runs = Number(process.argv[process.argv.indexOf('--runs') + 1]) || 3;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;

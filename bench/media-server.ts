@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { createInterface } from 'node:readline';
 import { serve } from '@hono/node-server';
-import { createTestApp, signIn } from '../server/test-helpers.ts';
+import { createTestApp, signIn } from '../server/testing/helpers.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'bangtin-bench-server-'));
 const t = await createTestApp({ mediaDir: dir, seed: false });

@@ -9,6 +9,8 @@ export interface Options {
   concurrency: number;
   /** Publishes per target; the round with the median p99 is reported. */
   rounds: number;
+  /** Whether the reports benchmark (bench/reports.ts) runs after the fan-out: `--reports 0` skips it. */
+  reports: boolean;
 }
 
 export function parseArgs(argv: string[]): Options {
@@ -37,6 +39,7 @@ export function parseArgs(argv: string[]): Options {
   }
   const concurrency = int('concurrency', Math.min(250, Math.floor(400 / generators)) || 1, 1);
   const rounds = int('rounds', 3, 1);
+  const reports = int('reports', 1, 0) > 0;
   if (values.size) throw new Error(`unknown option --${[...values.keys()][0]}`);
-  return { screens, generators: Math.min(generators, screens), concurrency, rounds };
+  return { screens, generators: Math.min(generators, screens), concurrency, rounds, reports };
 }

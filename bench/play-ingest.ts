@@ -9,10 +9,10 @@ import { join } from 'node:path';
 import type { PlayEvent } from '../playlists/index.ts';
 import { createHub } from '../server/app.ts';
 import { manualClock } from '../server/clock.ts';
-import { openDatabase } from '../server/db.ts';
-import { hashToken } from '../server/hub/hub.ts';
+import { openDatabase } from '../server/db/connection.ts';
+import { hashToken } from '../server/ids.ts';
 import { createServices } from '../server/services.ts';
-import { helloFrame, openSocket } from '../server/test-helpers.ts';
+import { helloFrame, openSocket } from '../server/testing/helpers.ts';
 
 const arg = (name: string, fallback: number) => Number(process.argv[process.argv.indexOf(`--${name}`) + 1]) || fallback;
 const SECONDS = arg('seconds', 8);

@@ -1,5 +1,5 @@
 /**
- * The media library (issue 3), appended to `migrations` in server/migrations.ts. A medium is
+ * The media library (issue 3), migration 7 (server/db/migrations/007-media.ts). A medium is
  * its upload (id = sha256 of the bytes); `media_files` lists the original and every derivative,
  * each stored under its own hash. One derivative may be shared by two media (identical pixels
  * after resizing), so a file is deleted only when no row names it any more.

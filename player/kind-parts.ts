@@ -4,7 +4,7 @@ import { PLAN_PX, SCREEN_PADDING } from './legibility-limits.ts';
 import { innerBox, type TextPart } from './legibility.ts';
 import { messages } from './messages.ts';
 import { noticeLayout } from './notice-layout.ts';
-import { storyLayout } from './story-layout.ts';
+import { storyLayout, storyTextBox } from './story-layout.ts';
 
 /**
  * The text parts of each kind as its renderer lays them out (sizes in em of the fitted block,
@@ -95,13 +95,9 @@ export function kindText(item: ContentFields, width: number, height: number, at:
       return { parts: noticeParts(item), box: noticeLayout(inner.width, inner.height, item.qrUrl ?? null).text };
     }
     case 'story': {
-      const layout = storyLayout(width, height, hasPhoto);
-      const pad = Math.round(width * SCREEN_PADDING);
-      const inner = { width: width - 2 * pad, height: height - 2 * pad };
-      const box = layout.photo === 'side'
-        ? { width: inner.width - layout.photoWidth - layout.gap, height: inner.height }
-        : layout.photo === 'top' ? { width: inner.width, height: inner.height - layout.photoHeight - layout.gap } : inner;
-      return { parts: storyParts(item), box };
+      const box = storyTextBox(width, height, storyLayout(width, height, hasPhoto));
+      // A QR code (issue 14) stands beside or below the text, as a notice's does.
+      return { parts: storyParts(item), box: noticeLayout(box.width, box.height, item.qrUrl ?? null).text };
     }
     case 'countdown':
       return { parts: countdownParts(item, at), box: innerBox(width, height) };

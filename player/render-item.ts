@@ -10,6 +10,8 @@ export interface RenderContext {
   since?: number | null;
   /** The zone it plays in; in the ticker strip a slogan scrolls as a ticker. Default main. */
   zone?: Zone;
+  /** The screen's id: a QR code then points at its short link (short-link-item.ts). */
+  screenId?: string | null;
 }
 
 /** One object per item, so re-rendering does not hand the ticker a "new" text and restart it. */
@@ -46,11 +48,11 @@ export function renderItem(item: ContentFields & { id?: string }, now: () => num
     case 'countdown':
       return html`<bt-countdown .item=${item} .now=${now} .since=${since}></bt-countdown>`;
     case 'notice':
-      return html`<bt-policy-notice .item=${item} .now=${now} .since=${since}></bt-policy-notice>`;
+      return html`<bt-policy-notice .item=${item} .now=${now} .since=${since} .screenId=${context.screenId ?? null}></bt-policy-notice>`;
     case 'clock':
       return html`<bt-clock .item=${item} .now=${now} .since=${since}></bt-clock>`;
     case 'story':
-      return html`<bt-story .item=${item} .media=${media} .now=${now} .since=${since}></bt-story>`;
+      return html`<bt-story .item=${item} .media=${media} .now=${now} .since=${since} .screenId=${context.screenId ?? null}></bt-story>`;
     case 'image':
       return html`<bt-image .item=${item} .media=${media} .now=${now} .since=${since}></bt-image>`;
     case 'video':

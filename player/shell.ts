@@ -157,7 +157,7 @@ export class BtPlayer extends LitElement {
     // An emergency's look (components/emergency.ts) frames the item's own renderer.
     return html`<div class="zone" data-zone="main" style=${inlineStyle(zones.main)}>
       ${emergency ? html`<bt-emergency .item=${item} .media=${p.media} .now=${p.now} .since=${since} .schedule=${emergency}></bt-emergency>`
-        : item ? renderItem(item, p.now, { media: p.media, since }) : html`<bt-idle .now=${p.now}></bt-idle>`}
+        : item ? renderItem(item, p.now, { media: p.media, since, screenId: p.screen?.id }) : html`<bt-idle .now=${p.now}></bt-idle>`}
     </div>
     ${strip && ticker?.item
       ? html`<div class="zone" data-zone="ticker" data-position=${strip.position} style=${inlineStyle(zones.strip)}>

@@ -35,3 +35,12 @@ export function storyLayout(width: number, height: number, hasPhoto: boolean): S
   if (innerH - photoHeight - gap < MIN_TEXT_HEIGHT) return none;
   return { photo: 'top', photoWidth: innerW, photoHeight, gap };
 }
+
+/** The box left for a story's text beside or below its photo (the QR code, if any, takes its share of it). */
+export function storyTextBox(width: number, height: number, layout: StoryLayout): { width: number; height: number } {
+  const pad = Math.round(width * SCREEN_PADDING);
+  const inner = { width: width - 2 * pad, height: height - 2 * pad };
+  if (layout.photo === 'side') return { width: inner.width - layout.photoWidth - layout.gap, height: inner.height };
+  if (layout.photo === 'top') return { width: inner.width, height: inner.height - layout.photoHeight - layout.gap };
+  return inner;
+}

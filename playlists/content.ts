@@ -92,6 +92,8 @@ export const StoryFields = /* @__PURE__ */ z.strictObject({
   /** Employer or outcome, e.g. "maintenance technician at a factory". */
   outcome: optionalText(160),
   quote: optionalText(240),
+  /** An optional address shown as a QR code, like a notice's (counted per screen: issue 14). */
+  qrUrl: z.optional(HttpUrl),
 });
 
 /** A picture from the media library, letterboxed (`contain`) or filling the zone (`cover`). */

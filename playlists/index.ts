@@ -11,4 +11,5 @@ export * from './revision-diff.ts';
 export * from './ward-api.ts';
 export * from './accounts.ts';
 export * from './review.ts';
+export * from './permissions.ts';
 export * from './pairing-claim.ts';

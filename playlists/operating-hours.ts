@@ -88,7 +88,7 @@ export function nextChange(hours: OperatingHours | null, at: number): number | n
 
 /**
  * When the open period that contains `at` began; null when `at` is closed or the screen has
- * been open all week (always on, null hours). Offline alerts count from here (server/fleet.ts).
+ * been open all week (always on, null hours). Offline alerts count from here (server/fleet/fleet.ts).
  */
 export function openedAt(hours: OperatingHours | null, at: number): number | null {
   if (!hours || !isOpen(hours, at)) return null;

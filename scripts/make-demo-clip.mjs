@@ -1,4 +1,4 @@
-// Makes server/demo-media/demo-clip.webm, the demo video seeded on first start: 7 s of
+// Makes server/seed/demo-media/demo-clip.webm, the demo video seeded on first start: 7 s of
 // animated shapes (a turning gear, rising bars, people joining a path to a check mark), drawn
 // on a canvas in Chromium and recorded with MediaRecorder. Original content, no text.
 //
@@ -9,7 +9,7 @@
 import { writeFileSync } from 'node:fs';
 import { chromium } from 'playwright';
 
-const OUT = process.argv[2] ?? 'server/demo-media/demo-clip.webm';
+const OUT = process.argv[2] ?? 'server/seed/demo-media/demo-clip.webm';
 const WIDTH = 640;
 const HEIGHT = 360;
 const FPS = 30;

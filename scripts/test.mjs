@@ -21,6 +21,20 @@ function ensureChromium() {
   execFileSync('apt-get', ['install', '-y', '-qq', 'chromium'], { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
 }
 
+/** The report test reads printed PDFs back with pdftotext (Debian's poppler-utils). */
+function ensurePoppler() {
+  const found = spawnSync('sh', ['-c', 'command -v pdftotext && command -v pdftoppm'], { stdio: 'ignore' }).status === 0;
+  if (found) return;
+  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+  if (!isRoot) {
+    console.error('pdftotext is missing. Install Debian\'s package as root:\n  apt-get update && apt-get install -y poppler-utils');
+    process.exit(1);
+  }
+  console.log('Installing Debian poppler-utils (apt-get)…');
+  execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit' });
+  execFileSync('apt-get', ['install', '-y', '-qq', 'poppler-utils'], { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+}
+
 function step(title, cmd, args, env = {}) {
   console.log(`\n▶ ${title}`);
   const r = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env: { ...process.env, TZ: 'UTC', ...env } });
@@ -31,6 +45,7 @@ function step(title, cmd, args, env = {}) {
 }
 
 ensureChromium();
+ensurePoppler();
 step('Type check', bin('tsc'), ['--noEmit', '-p', '.']);
 step('Unit and route tests', bin('vitest'), ['run']);
 step('Build', bin('vite'), ['build', '--logLevel', 'warn']);

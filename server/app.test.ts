@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { api, createTestApp, errorOf, signIn, type TestApp } from './test-helpers.ts';
+import { api, createTestApp, errorOf, signIn, type TestApp } from './testing/helpers.ts';
 
 type OpenApiDoc = { openapi: string; paths: Record<string, Record<string, unknown>> };
 

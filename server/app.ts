@@ -4,13 +4,13 @@ import type { Context, MiddlewareHandler } from 'hono';
 import type { WebSocket } from 'ws';
 import { bodyLimit } from 'hono/body-limit';
 import type { Clock } from './clock.ts';
-import type { Db } from './db.ts';
-import { clientAddress, publicOrigin } from './client-address.ts';
+import type { Db } from './db/connection.ts';
+import { clientAddress, publicOrigin } from './http/client-address.ts';
 import { AppError, errorResponse, throwOnInvalid } from './errors.ts';
-import { Fleet } from './fleet.ts';
+import { Fleet } from './fleet/fleet.ts';
 import { Hub } from './hub/hub.ts';
 import { wsPlayerSocket } from './hub/socket.ts';
-import { pageRoutes } from './pages.ts';
+import { pageRoutes } from './http/pages.ts';
 import { contentRoutes } from './routes/content.ts';
 import { approvalRoutes } from './routes/approvals.ts';
 import { mediaFileRoutes } from './routes/media-files.ts';
@@ -31,6 +31,9 @@ import { timelineRoutes } from './routes/timeline.ts';
 import { userRoutes } from './routes/users.ts';
 import { auditRoutes } from './routes/audit.ts';
 import { wardRoutes } from './routes/wards.ts';
+import { reportRoutes } from './routes/reports.ts';
+import { shortLinkRoutes } from './routes/short-links.ts';
+import { createReporting, type Reporting } from './reports/index.ts';
 import type { Env } from './routes/router.ts';
 import { createServices, type Services } from './services.ts';
 
@@ -48,11 +51,23 @@ export interface AppDeps {
   trustedProxies?: number;
   /** The fleet dashboard's judge of screens; main.ts starts its tick (tests drive it by hand). */
   fleet?: Fleet;
+  /** Reports: sessions, uptime, periodic reports, QR scans; main.ts starts its jobs. */
+  reporting?: Reporting;
 }
 
-/** Builds the hub over the same database; `createApp` and `main.ts` share it. */
+/**
+ * Builds the hub over the same database; `createApp` and `main.ts` share it. This is where the
+ * hub hears of publishing, once: whatever the publisher commits (a publish, a restore, an
+ * emergency, the ward share, a screen's fallback) is pushed to the screens it changes.
+ */
 export function createHub(services: Services, options: ConstructorParameters<typeof Hub>[1] = {}): Hub {
-  return new Hub(services, options);
+  const hub = new Hub(services, options);
+  services.publisher.onPublished(({ screenIds }) => {
+    // A screen whose own record changed (its fallback) is read again, so its audience follows.
+    for (const id of screenIds) hub.screenChanged(id);
+    hub.pushManifests();
+  });
+  return hub;
 }
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -84,6 +99,7 @@ export function createApp(deps: AppDeps) {
   const services = deps.services ?? createServices(deps.db, deps.clock);
   const { hub } = deps;
   const fleet = deps.fleet ?? new Fleet({ ...services, hub });
+  const reporting = deps.reporting ?? createReporting({ ...services, hub });
   const app = new OpenAPIHono<Env>({ defaultHook: (result) => throwOnInvalid(result) });
 
   app.onError((err, c) => {
@@ -122,18 +138,20 @@ export function createApp(deps: AppDeps) {
   app.route('/', mediaRoutes(services));
   app.route('/', mediaFileRoutes(services));
   app.route('/', playlistRoutes(services));
-  app.route('/', publishRoutes({ ...services, hub }));
+  app.route('/', publishRoutes(services));
   app.route('/', revisionDiffRoutes(services));
   // Before screenRoutes: /api/screens/events must not be taken for a screen id.
   app.route('/', fleetRoutes({ ...services, fleet }));
   app.route('/', screenRoutes({ ...services, hub, fleet }));
-  app.route('/', screenFallbackRoutes({ ...services, hub, fleet }));
+  app.route('/', screenFallbackRoutes({ ...services, fleet }));
   app.route('/', screenHoursRoutes({ ...services, hub, fleet }));
   app.route('/', screenTokenRoutes({ ...services, hub, fleet }));
   app.route('/', pairingRoutes({ ...services, fleet }));
-  app.route('/', scheduleRoutes({ ...services, hub }));
+  app.route('/', scheduleRoutes(services));
   app.route('/', timelineRoutes(services));
   app.route('/', emergencyRoutes({ ...services, hub }));
+  app.route('/', reportRoutes({ ...services, reporting }));
+  app.route('/', shortLinkRoutes(reporting));
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'cookieAuth', {
     type: 'apiKey',

@@ -3,7 +3,7 @@ import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { z } from 'zod';
 import type { ErrorBody } from '../playlists/index.ts';
-import { storageProblemOf, type StorageProblem } from './storage.ts';
+import { storageProblemOf, type StorageProblem } from './storage/storage.ts';
 
 type Issue = { path: string; message: string };
 

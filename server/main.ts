@@ -4,16 +4,17 @@ import { join } from 'node:path';
 import { serve } from '@hono/node-server';
 import { WebSocketServer } from 'ws';
 import { createApp, createHub } from './app.ts';
-import { Fleet } from './fleet.ts';
-import { AlertWebhook } from './alert-webhook.ts';
-import { ensureAdmin, seedDemo } from './bootstrap.ts';
+import { Fleet } from './fleet/fleet.ts';
+import { AlertWebhook } from './fleet/alert-webhook.ts';
+import { ensureAdmin, seedDemo } from './seed/bootstrap.ts';
 import { systemClock } from './clock.ts';
 import { loadConfig } from './config.ts';
-import { openDatabase } from './db.ts';
-import { playerUrl } from './routes/screens.ts';
+import { openDatabase } from './db/connection.ts';
+import { playerUrl } from './http/pages.ts';
 import { NodeScheduler } from './scheduler.ts';
 import { createServices } from './services.ts';
-import { assertRoom, startupFailure } from './storage.ts';
+import { createReporting } from './reports/index.ts';
+import { assertRoom, startupFailure } from './storage/storage.ts';
 
 /** Frames above this close the socket (ws answers 1009); a `plays` batch of 500 fits. */
 const MAX_FRAME_BYTES = 512 * 1024;
@@ -70,7 +71,10 @@ const fleet = new Fleet(
   { alertAfterMs: config.offlineAlertMinutes * 60_000 },
 );
 fleet.start();
-const app = createApp({ db, clock: systemClock, hub, services, fleet, distDir: config.distDir, trustedProxies: config.trustedProxies });
+// Before the server listens: sessions a restart left open are closed at their last heartbeat.
+const reporting = createReporting({ ...services, hub });
+reporting.start(scheduler);
+const app = createApp({ db, clock: systemClock, hub, services, fleet, reporting, distDir: config.distDir, trustedProxies: config.trustedProxies });
 
 const wss = new WebSocketServer({ noServer: true, perMessageDeflate: false, maxPayload: MAX_FRAME_BYTES });
 const tls = config.tls && { cert: readFileSync(config.tls.cert), key: readFileSync(config.tls.key) };
@@ -100,6 +104,7 @@ function shutdown(signal: string): void {
   stopping = true;
   console.log(`${signal}: shutting down`);
   fleet.stop();
+  reporting.stop();
   services.storage.stop();
   hub.stop();
   scheduler.stop();

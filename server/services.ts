@@ -5,12 +5,13 @@ import { MediaLibrary } from '../media/index.ts';
 import { AccessChanges } from './auth/access-changes.ts';
 import { SessionService } from './auth/sessions.ts';
 import type { Clock } from './clock.ts';
-import type { Db } from './db.ts';
-import { ManifestBuilder } from './manifests.ts';
-import { Publisher } from './publish.ts';
+import type { Db } from './db/connection.ts';
+import { ManifestBuilder } from './publishing/manifests.ts';
+import { Emergencies } from './publishing/emergencies.ts';
+import { Publisher } from './publishing/publisher.ts';
 import { ContentRepo } from './repos/content.ts';
 import { ReviewRepo } from './repos/reviews.ts';
-import { PairingService } from './pairing.ts';
+import { PairingService } from './pairing/pairing.ts';
 import { PairingRepo } from './repos/pairings.ts';
 import { PlayRepo } from './repos/plays.ts';
 import { PlayBasisRepo } from './repos/play-basis.ts';
@@ -24,11 +25,11 @@ import { ScreenTokenRepo } from './repos/screen-tokens.ts';
 import { SessionRepo } from './repos/sessions.ts';
 import { ThrottleRepo } from './repos/throttle.ts';
 import { SignInThrottle } from './auth/throttle.ts';
-import { AuditLog } from './audit.ts';
+import { AuditLog } from './audit/audit.ts';
 import { AuditRepo } from './repos/audit.ts';
 import { WardRepo } from './repos/wards.ts';
-import { DiskReserve } from './disk-reserve.ts';
-import { DEFAULT_MIN_FREE_BYTES, StorageHealth } from './storage.ts';
+import { DiskReserve } from './storage/disk-reserve.ts';
+import { DEFAULT_MIN_FREE_BYTES, StorageHealth } from './storage/storage.ts';
 import { SettingsRepo } from './repos/settings.ts';
 import { UserRepo } from './repos/users.ts';
 
@@ -76,6 +77,8 @@ export function createServices(db: Db, clock: Clock, options: ServiceOptions = {
     reserve: dir && reserveBytes > 0 ? new DiskReserve(join(dir, 'disk-reserve'), reserveBytes, DEFAULT_MIN_FREE_BYTES) : null,
     probe: () => settings.set('storage_checked_at', String(clock.now())),
   });
+  const wards = new WardRepo(db);
+  const publisher = new Publisher({ db, clock, content, reviews, playlists, schedules, revisions, settings, screens });
   return {
     db,
     clock,
@@ -96,10 +99,11 @@ export function createServices(db: Db, clock: Clock, options: ServiceOptions = {
     auth: new SessionService({ sessions, users, clock, storage }),
     access,
     throttle: new SignInThrottle({ db, repo: new ThrottleRepo(db), clock }),
-    wards: new WardRepo(db),
+    wards,
     auditEntries: new AuditRepo(db),
     audit: new AuditLog({ db, repo: new AuditRepo(db), clock }),
-    publisher: new Publisher({ db, clock, content, reviews, playlists, schedules, revisions, settings, screens }),
+    publisher,
+    emergencies: new Emergencies({ clock, publisher, content, reviews, playlists, schedules, revisions, screens, wards, receipts, settings, media }),
     manifests: new ManifestBuilder({ revisions, settings, clock, media: media.repo }),
     pairing: new PairingService({ db, clock, pairings: new PairingRepo(db), screens }),
     playGuard: new PlayGuard({ clock, basis: new PlayBasisRepo(db), media: media.repo }),

@@ -1,12 +1,13 @@
 import { LitElement, html, css, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import type { SessionInfo } from '../../playlists/index.ts';
-import { mayEditSchedules, mayFollowEmergencies, mayManageScreens, mayManageWards, mayPublish, mayRestore, maySendEmergency, mayView, wardOf } from '../access.ts';
+import { mayEditSchedules, mayFollowEmergencies, mayManageScreens, mayManageWards, mayPublish, mayRestore, maySendEmergency, mayUploadMedia, mayView, wardOf } from '../access.ts';
 import { approvalMessages } from '../messages/approval.ts';
 import { api } from '../api.ts';
 import { messages } from '../messages/index.ts';
 import { wardMessages } from '../messages/ward-operator.ts';
 import { scheduleMessages } from '../messages/schedule.ts';
+import { reportMessages } from '../messages/reports.ts';
 import './emergency-panel.ts';
 import './password-change.ts';
 import './playlist-editor.ts';
@@ -22,11 +23,9 @@ import './user-list.ts';
 import './ward-list.ts';
 import { controls } from './styles.ts';
 
-type View = 'content' | 'approvals' | 'media' | 'schedules' | 'revisions' | 'screens' | 'wards' | 'users' | 'audit';
-const VIEWS: View[] = ['content', 'approvals', 'media', 'schedules', 'revisions', 'screens', 'wards', 'users', 'audit'];
-const navLabel = (v: View) => (v === 'approvals' ? approvalMessages.nav : messages.nav[v]);
-/** Who uploads and deletes media (server/routes/authz-matrix.ts); everyone else browses. */
-const MEDIA_UPLOADERS: readonly string[] = ['admin', 'editor', 'approver', 'ward_operator'];
+type View = 'content' | 'approvals' | 'media' | 'schedules' | 'revisions' | 'screens' | 'reports' | 'wards' | 'users' | 'audit';
+const VIEWS: View[] = ['content', 'approvals', 'media', 'schedules', 'revisions', 'screens', 'reports', 'wards', 'users', 'audit'];
+const navLabel = (v: View) => (v === 'approvals' ? approvalMessages.nav : v === 'reports' ? reportMessages.nav : messages.nav[v]);
 
 /** The admin page: signs in, then switches between the views the role may open. */
 @customElement('bt-admin-app')
@@ -49,6 +48,12 @@ export class AdminApp extends LitElement {
       dialog.emergency::backdrop { background: #0b254099; }
       dialog.emergency .top { display: flex; justify-content: flex-end; padding: 0.5rem 0.75rem 0; }
       dialog.emergency bt-emergency-panel { padding: 0 1.25rem 1.25rem; }
+      /* A printed report (Báo cáo) is the document alone. */
+      @media print {
+        :host { background: #fff; }
+        header, bt-storage-banner, dialog { display: none !important; }
+        main { max-width: none; padding: 0; }
+      }
     `,
   ];
 
@@ -118,7 +123,7 @@ export class AdminApp extends LitElement {
       case 'approvals':
         return html`<bt-approval-queue></bt-approval-queue>`;
       case 'media':
-        return html`<bt-media-library ?can-upload=${MEDIA_UPLOADERS.includes(role)}></bt-media-library>`;
+        return html`<bt-media-library ?can-upload=${mayUploadMedia(role)}></bt-media-library>`;
       case 'schedules':
         return html`<bt-schedule-view ?can-edit=${mayEditSchedules(role)} ?can-send=${maySendEmergency(role)} .userRole=${role} .ward=${wardOf(this.session!)}></bt-schedule-view>`;
       case 'revisions':
@@ -131,6 +136,10 @@ export class AdminApp extends LitElement {
         return html`<bt-user-list current-user-id=${this.session!.user.id}></bt-user-list>`;
       case 'audit':
         return html`<bt-audit-log></bt-audit-log>`;
+      case 'reports':
+        // Loaded on demand with its chart library (uPlot): no other view downloads them.
+        void import('./report-page.ts');
+        return html`<bt-report-page .userRole=${role} .ward=${wardOf(this.session!)}></bt-report-page>`;
     }
   }
 

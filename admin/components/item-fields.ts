@@ -158,6 +158,7 @@ function story(host: FieldHost, d: Of<'story'>): TemplateResult {
     ${textField(host, 'school', t.storySchool, { max: 120 })}
     ${textField(host, 'outcome', t.storyOutcome, { max: 160 })}
     ${textField(host, 'quote', t.storyQuote, { max: 240, rows: 2 })}
+    ${textField(host, 'qrUrl', t.qrUrl, { max: 300, type: 'url', hint: t.qrHint })}
   `;
 }
 

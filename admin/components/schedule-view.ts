@@ -1,7 +1,7 @@
 import { LitElement, html, css, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { toLocalIso, wardShareFor, type PlaylistEntry, type Role, type SessionWard, type Schedule, type ScheduleEntry, type ScheduleInput, type ScreenStatus, type WardEntry, type WardShareSetting } from '../../playlists/index.ts';
-import { mayFollowEmergencies, scheduleTiersFor } from '../access.ts';
+import { mayFollowEmergencies, maySetScreenFallback, scheduleTiersFor } from '../access.ts';
 import { api } from '../api.ts';
 import { messages } from '../messages/index.ts';
 import { scheduleMessages as t } from '../messages/schedule.ts';
@@ -80,7 +80,7 @@ export class ScheduleView extends LitElement {
           .wards=${this.wards} .screens=${this.screens} .ward=${this.ward} .tiers=${scheduleTiersFor(this.userRole)}
           @schedule-saved=${this.onSaved} @schedule-cancel=${() => (this.editing = null)}></bt-schedule-editor>` : nothing}
       ${this.entries.length ? this.renderList() : html`<p class="muted">${t.none}</p>`}
-      ${this.userRole === 'admin' || this.userRole === 'ward_operator'
+      ${maySetScreenFallback(this.userRole)
         ? html`<bt-screen-fallback .screens=${this.screens} .playlists=${this.playlists} @fallback-saved=${() => void this.load()}></bt-screen-fallback>`
         : nothing}
       <bt-schedule-timeline .screens=${this.screens} .wards=${this.wards} .playlists=${this.playlists}></bt-schedule-timeline>

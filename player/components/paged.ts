@@ -107,6 +107,11 @@ export abstract class PagedItem<T extends ContentFields> extends LitElement {
     new FitController(this, () => this.fit());
   }
 
+  /** The item as this screen shows it (a notice's QR code is the screen's short link); the page is planned on it. */
+  protected shownItem(): (T & { id?: string }) | null {
+    return this.item;
+  }
+
   /** Whether the item has text to plan (a picture's caption is optional). */
   protected hasText(_item: T): boolean {
     return true;
@@ -118,7 +123,7 @@ export abstract class PagedItem<T extends ContentFields> extends LitElement {
   }
 
   override willUpdate(_changed: Map<PropertyKey, unknown>): void {
-    const item = this.item;
+    const item = this.shownItem();
     markItem(this, item?.id);
     this.page = item && this.hasText(item) ? this.paged.page(item, this.box.width, this.box.height, this.now, this.since, this.hasPhoto()) : null;
   }

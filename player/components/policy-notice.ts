@@ -1,5 +1,5 @@
 import { css, html, nothing } from 'lit';
-import { customElement } from 'lit/decorators.js';
+import { customElement, property } from 'lit/decorators.js';
 import type { ContentFields } from '../../playlists/player.ts';
 import { innerBox } from '../legibility.ts';
 import { messages } from '../messages.ts';
@@ -8,6 +8,7 @@ import { PagedItem, pagedStyles, partText } from './paged.ts';
 import './qr-code.ts';
 import { screenStyles } from './styles.ts';
 import { inlineStyle } from '../inline-style.ts';
+import { withScreenLink } from '../short-link-item.ts';
 
 export type NoticeItem = Extract<ContentFields, { kind: 'notice' }> & { id?: string };
 
@@ -60,18 +61,27 @@ export class BtPolicyNotice extends PagedItem<NoticeItem> {
     `,
   ];
 
+  /** The screen's id: the QR code then points at its short link, counted per screen. */
+  @property({ attribute: false }) screenId: string | null = null;
+
+  /** The item as shown: its QR address is this screen's short link. */
+  private shown: NoticeItem | null = null;
   private layout: { text: { width: number; height: number }; qr: QrPlacement | null } | null = null;
+
+  protected override shownItem(): NoticeItem | null {
+    return (this.shown = this.item && withScreenLink(this.item, this.screenId));
+  }
 
   override willUpdate(changed: Map<PropertyKey, unknown>): void {
     super.willUpdate(changed);
-    const item = this.item;
+    const item = this.shown;
     const { width, height } = this.box;
     const inner = innerBox(width, height);
     this.layout = item && width > 0 ? noticeLayout(inner.width, inner.height, item.qrUrl ?? null) : null;
   }
 
   override render() {
-    const item = this.item;
+    const item = this.shown;
     if (!item) return nothing;
     const layout = this.layout;
     const page = this.page;

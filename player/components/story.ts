@@ -3,7 +3,12 @@ import { customElement, property } from 'lit/decorators.js';
 import type { ContentFields, MediaInfo } from '../../playlists/player.ts';
 import { DecodedImage } from '../decoded-image.ts';
 import { mediaFile } from '../media-files.ts';
-import { storyLayout, type StoryLayout } from '../story-layout.ts';
+import { storyLayout, storyTextBox, type StoryLayout } from '../story-layout.ts';
+import { noticeLayout, type QrPlacement } from '../notice-layout.ts';
+import { withScreenLink } from '../short-link-item.ts';
+import type { PlanPage } from '../fit-plan.ts';
+import { messages } from '../messages.ts';
+import './qr-code.ts';
 import { PagedItem, pagedStyles, partText } from './paged.ts';
 import { screenStyles } from './styles.ts';
 import { inlineStyle } from '../inline-style.ts';
@@ -45,8 +50,21 @@ export class BtStory extends PagedItem<StoryItem> {
         height: 100%;
         object-fit: cover;
       }
-      .layout > .fit-box {
+      .layout > .fit-box,
+      .layout > .text {
         flex: 1 1 0;
+      }
+      /* With a QR code: the text and the code side by side, or the code below in portrait. */
+      .text {
+        display: flex;
+        align-items: center;
+        justify-content: space-between;
+      }
+      .text.below {
+        flex-direction: column;
+      }
+      .text > .fit-box {
+        flex: none;
       }
       .name {
         font-weight: 800;
@@ -74,21 +92,32 @@ export class BtStory extends PagedItem<StoryItem> {
 
   /** The manifest's media (or the admin's library), to find the photo's files. */
   @property({ attribute: false }) media: readonly MediaInfo[] = [];
+  /** The screen's id: a QR code then points at its short link, counted per screen. */
+  @property({ attribute: false }) screenId: string | null = null;
 
   private readonly photo = new DecodedImage(this);
   private layout: StoryLayout | null = null;
   private info: MediaInfo | undefined;
+  /** The item as shown: its QR address is this screen's short link. */
+  private shown: StoryItem | null = null;
+  private qr: { text: { width: number; height: number }; qr: QrPlacement | null } | null = null;
 
   protected override hasPhoto(): boolean {
     return this.info !== undefined;
   }
 
+  protected override shownItem(): StoryItem | null {
+    return this.shown;
+  }
+
   override willUpdate(changed: Map<PropertyKey, unknown>): void {
-    const item = this.item;
+    const item = (this.shown = this.item && withScreenLink(this.item, this.screenId));
     const info = item?.photo ? this.media.find((m) => m.id === item.photo) : undefined;
     this.info = info;
     const layout = item && this.box.width > 0 ? storyLayout(this.box.width, this.box.height, info !== undefined) : null;
     this.layout = layout;
+    const textBox = layout && storyTextBox(this.box.width, this.box.height, layout);
+    this.qr = item?.qrUrl && textBox ? noticeLayout(textBox.width, textBox.height, item.qrUrl) : null;
     super.willUpdate(changed);
     this.setAttribute('data-layout', layout?.photo ?? 'none');
     // The file for the whole zone, not the photo's part of it: the one the offline cache holds (media-files.ts).
@@ -97,7 +126,7 @@ export class BtStory extends PagedItem<StoryItem> {
   }
 
   override render() {
-    const item = this.item;
+    const item = this.shown;
     const layout = this.layout;
     const page = this.page;
     if (!item || !layout || !page) return nothing;
@@ -116,9 +145,17 @@ export class BtStory extends PagedItem<StoryItem> {
       ${layout.photo !== 'none'
         ? html`<div class="photo" style=${inlineStyle(photoStyle)}>${img ?? nothing}</div>`
         : nothing}
-      <div class="fit-box">
-        <div class="fit">${page.parts.map((p) => partText(p, p.name === 'name' || p.name === 'outcome' ? 'accent' : ''))}</div>
-      </div>
+      ${this.renderText(item, page)}
+    </div>`;
+  }
+
+  private renderText(item: StoryItem, page: PlanPage) {
+    const text = html`<div class="fit">${page.parts.map((p) => partText(p, p.name === 'name' || p.name === 'outcome' ? 'accent' : ''))}</div>`;
+    const qr = this.qr;
+    if (!qr?.qr || !item.qrUrl) return html`<div class="fit-box">${text}</div>`;
+    return html`<div class="text ${qr.qr.place}">
+      <div class="fit-box" style=${inlineStyle({ width: `${qr.text.width}px`, height: `${qr.text.height}px` })}>${text}</div>
+      <bt-qr .url=${item.qrUrl} .modulePx=${qr.qr.modulePx} .label=${messages.notice.qrLabel}></bt-qr>
     </div>`;
   }
 }

@@ -1,11 +1,11 @@
-import { createHash, randomBytes } from 'node:crypto';
 import type { Context, MiddlewareHandler } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
-import type { Role } from '../../playlists/index.ts';
+import { may, type Right } from '../../playlists/index.ts';
 import type { Clock } from '../clock.ts';
 import { AppError } from '../errors.ts';
+import { hashToken, newSecret } from '../ids.ts';
 import type { SessionRepo } from '../repos/sessions.ts';
-import type { StorageHealth } from '../storage.ts';
+import type { StorageHealth } from '../storage/storage.ts';
 import type { User, UserRepo } from '../repos/users.ts';
 
 export const SESSION_COOKIE = 'bt_session';
@@ -14,12 +14,9 @@ export const ABSOLUTE_TIMEOUT_MS = 7 * 24 * 3_600_000;
 
 export interface AuthVars {
   user: User;
+  /** The session id's hash (ids.ts, hashToken): sessions are stored by it. */
   sessionHash: string;
 }
-
-/** Sessions are stored by this hash of their id. */
-export const hashSessionId = (id: string) => createHash('sha256').update(id).digest('hex');
-const hash = hashSessionId;
 
 export class SessionService {
   constructor(private readonly deps: { sessions: SessionRepo; users: UserRepo; clock: Clock; storage?: Pick<StorageHealth, 'background'> }) {}
@@ -42,9 +39,9 @@ export class SessionService {
    */
   start(c: Context, user: User): string {
     const previous = getCookie(c, SESSION_COOKIE);
-    if (previous && previous.length <= 100) this.deps.sessions.delete(hash(previous));
-    const id = randomBytes(32).toString('base64url');
-    this.deps.sessions.insert(hash(id), user.id, this.deps.clock.now());
+    if (previous && previous.length <= 100) this.deps.sessions.delete(hashToken(previous));
+    const id = newSecret(32);
+    this.deps.sessions.insert(hashToken(id), user.id, this.deps.clock.now());
     return id;
   }
 
@@ -76,7 +73,7 @@ export class SessionService {
   current(c: Context): AuthVars | undefined {
     const id = getCookie(c, SESSION_COOKIE);
     if (!id || id.length > 100) return undefined;
-    const sessionHash = hash(id);
+    const sessionHash = hashToken(id);
     const row = this.deps.sessions.get(sessionHash);
     if (!row) return undefined;
     const now = this.deps.clock.now();
@@ -95,17 +92,18 @@ export class SessionService {
   }
 
   /**
-   * Requires a session (401 otherwise) with one of `roles` (403 otherwise). A user who must
+   * Requires a session (401 otherwise) whose role has `right` in the permissions table
+   * (playlists/permissions.ts; 403 otherwise); `'any'`: every signed-in role. A user who must
    * change a generated password may do nothing else until they have.
    */
-  require(roles: readonly Role[] | 'any' = 'any', options: { allowPasswordChange?: boolean } = {}): MiddlewareHandler<{ Variables: AuthVars }> {
+  require(right: Right | 'any' = 'any', options: { allowPasswordChange?: boolean } = {}): MiddlewareHandler<{ Variables: AuthVars }> {
     return async (c, next) => {
       const auth = this.current(c);
       if (!auth) throw new AppError(401, 'unauthenticated', 'Sign in first');
       if (auth.user.mustChangePassword && !options.allowPasswordChange) {
         throw new AppError(403, 'password_change_required', 'Change the generated password first');
       }
-      if (roles !== 'any' && !roles.includes(auth.user.role)) throw new AppError(403, 'forbidden', 'Not allowed for your role');
+      if (right !== 'any' && !may(auth.user.role, right)) throw new AppError(403, 'forbidden', 'Not allowed for your role');
       c.set('user', auth.user);
       c.set('sessionHash', auth.sessionHash);
       await next();

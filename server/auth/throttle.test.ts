@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { manualClock } from '../clock.ts';
-import { openDatabase } from '../db.ts';
+import { openDatabase } from '../db/connection.ts';
 import { ThrottleRepo } from '../repos/throttle.ts';
 import { DEFAULT_THROTTLE, SignInThrottle, delayAfter } from './throttle.ts';
 

@@ -1,8 +1,8 @@
 import type { Clock } from '../clock.ts';
-import { addressKey } from '../client-address.ts';
-import type { Db } from '../db.ts';
+import { addressKey } from '../http/client-address.ts';
+import type { Db } from '../db/connection.ts';
 import type { ThrottleRepo, ThrottleRow } from '../repos/throttle.ts';
-import { storageProblemOf } from '../storage.ts';
+import { storageProblemOf } from '../storage/storage.ts';
 
 export interface ThrottlePolicy {
   /** Consecutive failures allowed before delays start. */

@@ -1,4 +1,4 @@
-import type { Role } from '../../playlists/index.ts';
+import { may } from '../../playlists/index.ts';
 import { AppError } from '../errors.ts';
 import type { User } from '../repos/users.ts';
 
@@ -11,8 +11,8 @@ import type { User } from '../repos/users.ts';
  * every row.
  *
  * Who may *change* a row the user can see is `mayChangeOwned`: city content is the city's
- * (admin, editor); ward content is its ward's (that ward's operator, admin), and an approver or
- * admin may take it down (delete it).
+ * ('write_city_content'); ward content is its ward's (that ward's operator, and
+ * 'write_any_ward_content'), and 'take_down_ward_content' may delete it.
  */
 export class WardScope {
   /** Null: the city scope, which sees every row. */
@@ -61,18 +61,15 @@ export class WardScope {
 /** The scope of the signed-in user of a request (after `auth.require`). */
 export const scopeOf = (c: { var: { user: Pick<User, 'role' | 'wardCode'> } }): WardScope => WardScope.of(c.var.user);
 
-const CITY_WRITERS: readonly Role[] = ['admin', 'editor'];
-const TAKE_DOWN: readonly Role[] = ['admin', 'approver'];
-
 /**
  * Whether `user` may change (or, with `takeDown`, delete) a content item or playlist owned by
  * `owner` (null: the city). Call it after the row was found through the user's scope.
  */
 export function mayChangeOwned(user: Pick<User, 'role' | 'wardCode'>, owner: string | null, takeDown = false): boolean {
-  if (owner === null) return CITY_WRITERS.includes(user.role);
-  if (user.role === 'admin') return true;
+  if (owner === null) return may(user.role, 'write_city_content');
+  if (may(user.role, 'write_any_ward_content')) return true;
   if (user.role === 'ward_operator') return user.wardCode === owner;
-  return takeDown && TAKE_DOWN.includes(user.role);
+  return takeDown && may(user.role, 'take_down_ward_content');
 }
 
 /** Refuses (403 forbidden) what `mayChangeOwned` does not allow. */

@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { CloseCode, DAY_MS, toLocalIso, toLocalIsoMs, type PlayEvent } from '../../playlists/index.ts';
-import { connectPlayer, createTestApp, slogan, type FakePlayer, type TestApp } from '../test-helpers.ts';
+import { connectPlayer, createTestApp, slogan, type FakePlayer, type TestApp } from '../testing/helpers.ts';
 import { ManualScheduler } from '../scheduler.ts';
-import { hashToken } from './hub.ts';
+import { hashToken } from '../ids.ts';
 
 const MAX_BUFFERED = 64 * 1024;
 const SECOND_TOKEN = 'second-screen-token-0123456789';
@@ -46,9 +46,11 @@ describe('Hub: after hello', () => {
     const a = connectPlayer(t);
     const b = connectPlayer(t, { token: SECOND_TOKEN });
     const [sentA, sentB] = [a.socket.frames.length, b.socket.frames.length];
+    const push = vi.spyOn(t.hub, 'pushManifests');
+    // The publisher tells the hub (app.ts, createHub), which pushes at once.
     publishChange();
 
-    expect(t.hub.publish()).toEqual({ audiences: 1, sent: 2 });
+    expect(push.mock.results.map((r) => r.value)).toEqual([{ audiences: 1, sent: 2 }]);
     expect(newFrames(a, sentA)).toHaveLength(1);
     expect(newFrames(b, sentB)).toHaveLength(1);
     expect(newFrames(a, sentA)[0]).toBe(newFrames(b, sentB)[0]);
@@ -57,19 +59,18 @@ describe('Hub: after hello', () => {
     expect(msg.manifest.revision).toBe(2);
     expect(msg.manifest.version).toBe(t.hub.expectedVersion(t.services.screens.get(demoId)!));
 
-    expect(t.hub.publish()).toEqual({ audiences: 1, sent: 0 });
+    expect(t.hub.pushManifests()).toEqual({ audiences: 1, sent: 0 });
     expect(newFrames(a, sentA)).toHaveLength(1);
   });
 
   it('sends nothing when the published revision is the one screens have', () => {
     const a = connectPlayer(t);
-    expect(t.hub.publish().sent).toBe(0);
+    expect(t.hub.pushManifests().sent).toBe(0);
     expect(a.socket.types).toEqual(['welcome', 'screen', 'manifest']);
   });
 
   it('gives a screen that connects after a publish the new manifest', () => {
     publishChange();
-    t.hub.publish();
     const a = connectPlayer(t);
     const msg = a.socket.messages[2]!;
     expect(msg.type === 'manifest' && msg.manifest.revision).toBe(2);
@@ -110,9 +111,10 @@ describe('Hub: after hello', () => {
     const sentA = a.socket.frames.length;
     a.socket.bufferedAmount = MAX_BUFFERED + 1;
     b.socket.bufferedAmount = MAX_BUFFERED;
+    const push = vi.spyOn(t.hub, 'pushManifests');
     publishChange();
 
-    expect(t.hub.publish()).toEqual({ audiences: 1, sent: 1 });
+    expect(push.mock.results.map((r) => r.value)).toEqual([{ audiences: 1, sent: 1 }]);
     expect(a.socket.closed).toEqual({ code: CloseCode.tooSlow, reason: 'too slow to read' });
     expect(a.socket.frames).toHaveLength(sentA);
     expect(b.socket.closed).toBeNull();

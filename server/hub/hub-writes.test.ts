@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { PlayEvent } from '../../playlists/index.ts';
-import { connectPlayer, createTestApp, type FakePlayer, type TestApp } from '../test-helpers.ts';
-import { hashToken } from './hub.ts';
+import { connectPlayer, createTestApp, type FakePlayer, type TestApp } from '../testing/helpers.ts';
+import { hashToken } from '../ids.ts';
 
 // What the hub writes as screens talk (hub-writes.ts): play events batched per flush and
 // acknowledged only once stored, and what a failing disk must not take down (issue 11).

@@ -1,6 +1,6 @@
 import type { PlayBatch, PlayRepo } from '../repos/plays.ts';
 import type { ReceiptRepo } from '../repos/receipts.ts';
-import type { StorageHealth } from '../storage.ts';
+import type { StorageHealth } from '../storage/storage.ts';
 
 interface PendingPlays extends PlayBatch {
   /** Sends the batch's `playsAck`, once it is stored. */

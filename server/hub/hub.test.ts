@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { CloseCode, PROTOCOL_VERSION, screenSettings } from '../../playlists/index.ts';
-import { DEMO_SCREEN } from '../demo-content.ts';
-import { connectPlayer, createTestApp, helloFrame, openSocket, type TestApp } from '../test-helpers.ts';
+import { DEMO_SCREEN } from '../seed/demo-content.ts';
+import { connectPlayer, createTestApp, helloFrame, openSocket, type TestApp } from '../testing/helpers.ts';
 
 describe('Hub: hello', () => {
   let t: TestApp;

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import {
   ClientMessage,
   CloseCode,
@@ -12,36 +11,22 @@ import {
   type ServerMessage,
 } from '../../playlists/index.ts';
 import type { Clock } from '../clock.ts';
-import type { AudienceKey, ManifestBuilder } from '../manifests.ts';
+import { hashToken } from '../ids.ts';
+import type { ManifestBuilder } from '../publishing/manifests.ts';
 import type { PlayRepo } from '../repos/plays.ts';
 import type { ReceiptRepo } from '../repos/receipts.ts';
-import type { ScreenRecord, ScreenRepo, ScreenSighting } from '../repos/screens.ts';
-import type { CommandResultListener, LiveScreen, ScreenReport, ScreenWatcher } from './live.ts';
+import type { ScreenRepo } from '../repos/screens.ts';
+import type { CommandResultListener, LiveScreen, ScreenWatcher } from './live.ts';
 import type { Job, Scheduler } from '../scheduler.ts';
-import type { StorageHealth } from '../storage.ts';
+import type { StorageHealth } from '../storage/storage.ts';
+import { Audiences } from './audiences.ts';
 import { HubWrites } from './hub-writes.ts';
 import { DEFAULT_HUB_OPTIONS, MANIFEST_REFRESH_AT, type HubOptions } from './options.ts';
+import { liveOf, newSession, sightingOf, type Session } from './session.ts';
 import type { PlayerSocket } from './socket.ts';
 import { oversizedPlays, type PlayGuard } from './play-guard.ts';
 
 export { DEFAULT_HUB_OPTIONS, MANIFEST_REFRESH_AT, type HubOptions } from './options.ts';
-
-
-interface Session {
-  socket: PlayerSocket;
-  screen: ScreenRecord | null;
-  audience: AudienceKey | null;
-  sentVersion: string | null;
-  ackedVersion: string | null;
-  playerVersion: string | null;
-  viewport: { width: number; height: number } | null;
-  lastSeenAt: number;
-  alive: boolean;
-  closed: boolean;
-  helloTimer: ReturnType<typeof setTimeout> | null;
-  report: ScreenReport;
-}
-
 export type { CommandResultListener, LiveScreen, ScreenReport, ScreenWatcher } from './live.ts';
 
 export interface SocketHandlers {
@@ -50,16 +35,15 @@ export interface SocketHandlers {
   close(): void;
 }
 
-export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
-
 /**
- * Connected screens, grouped by audience. On publish it builds each audience's manifest once,
- * serialises it once and sends the same bytes to every screen of that audience; screens
+ * Connected screens: their connections (hello, messages, pings, what they report) and the
+ * manifests they get. A push goes through the fan-out (audiences.ts), which builds each
+ * audience's manifest once and sends the same bytes to every screen of that audience; screens
  * answer with `ack`, so the hub knows which screens are current.
  */
 export class Hub {
   readonly #byScreen = new Map<string, Session>();
-  readonly #audiences = new Map<AudienceKey, Set<Session>>();
+  readonly #audiences: Audiences<Session>;
   readonly #dirty = new Set<Session>();
   readonly #watchers = new Set<ScreenWatcher>();
   readonly #results = new Set<CommandResultListener>();
@@ -77,6 +61,7 @@ export class Hub {
   ) {
     this.#options = { ...DEFAULT_HUB_OPTIONS, ...options };
     this.#writes = new HubWrites(deps, this.#options.playsFlushMs);
+    this.#audiences = new Audiences(deps.manifests);
   }
 
   start(scheduler: Scheduler): void {
@@ -85,10 +70,10 @@ export class Hub {
     for (const t of this.#timers) t.unref?.();
     // A manifest's horizon starts at local midnight, so each day brings a new one even without a
     // publish (and schedules enter it): a job just after midnight sends it, and a safety interval
-    // catches a missed run. publish() skips screens that already have the current version.
+    // catches a missed run. pushManifests() skips screens that already have the current version.
     this.#jobs.push(
-      scheduler.daily('manifest-refresh', MANIFEST_REFRESH_AT, () => this.deps.storage.background('manifest refresh', () => this.publish())),
-      scheduler.every('manifest-safety', this.#options.pingIntervalMs, () => this.deps.storage.background('manifest refresh', () => this.publish())),
+      scheduler.daily('manifest-refresh', MANIFEST_REFRESH_AT, () => this.deps.storage.background('manifest refresh', () => this.pushManifests())),
+      scheduler.every('manifest-safety', this.#options.pingIntervalMs, () => this.deps.storage.background('manifest refresh', () => this.pushManifests())),
     );
   }
 
@@ -100,20 +85,7 @@ export class Hub {
   }
 
   accept(socket: PlayerSocket): SocketHandlers {
-    const session: Session = {
-      socket,
-      screen: null,
-      audience: null,
-      sentVersion: null,
-      ackedVersion: null,
-      playerVersion: null,
-      viewport: null,
-      lastSeenAt: this.deps.clock.now(),
-      alive: true,
-      closed: false,
-      helloTimer: null,
-      report: { connectedAt: this.deps.clock.now(), device: null, playing: null, uptimeMs: null },
-    };
+    const session = newSession(socket, this.deps.clock.now());
     session.helloTimer = setTimeout(() => this.#close(session, CloseCode.badFrame, 'hello expected'), this.#options.helloTimeoutMs);
     session.helloTimer.unref?.();
     return {
@@ -149,40 +121,12 @@ export class Hub {
     for (const watcher of this.#watchers) watcher(session.screen.id, session.lastSeenAt);
   }
 
-  /** Sends every connected screen whose audience's manifest changed the new one. */
-  publish(): { audiences: number; sent: number } {
-    this.#regroup();
-    let sent = 0;
-    for (const [audience, sessions] of this.#audiences) {
-      const built = this.deps.manifests.forAudience(audience);
-      for (const session of sessions) {
-        if (session.sentVersion === built.version) continue;
-        session.sentVersion = built.version;
-        if (this.#send(session, built.frame)) sent += 1;
-      }
-    }
-    return { audiences: this.#audiences.size, sent };
-  }
-
   /**
-   * Moves each connected screen to the audience it has now: a published schedule change (or a
-   * new day's horizon) can change which schedules reach a screen, and so its manifest.
+   * Sends every connected screen whose audience's manifest changed the new one: after each
+   * publish (app.ts subscribes it to publishing's "published"), and at each day's new horizon.
    */
-  #regroup(): void {
-    for (const session of this.#byScreen.values()) {
-      if (!session.screen) continue;
-      const audience = this.deps.manifests.audienceOf(session.screen);
-      if (audience === session.audience) continue;
-      if (session.audience) {
-        const old = this.#audiences.get(session.audience);
-        old?.delete(session);
-        if (old?.size === 0) this.#audiences.delete(session.audience);
-      }
-      session.audience = audience;
-      let members = this.#audiences.get(audience);
-      if (!members) this.#audiences.set(audience, (members = new Set()));
-      members.add(session);
-    }
+  pushManifests(): { audiences: number; sent: number } {
+    return this.#audiences.push(this.#byScreen.values(), (session, frame) => this.#send(session, frame));
   }
 
   /**
@@ -205,10 +149,7 @@ export class Hub {
 
   live(screenId: string): LiveScreen | undefined {
     const s = this.#byScreen.get(screenId);
-    return s && {
-      ackedVersion: s.ackedVersion, playerVersion: s.playerVersion, viewport: s.viewport, lastSeenAt: s.lastSeenAt, report: s.report,
-      plays: this.deps.playGuard.tally(screenId),
-    };
+    return s && { ...liveOf(s), plays: this.deps.playGuard.tally(screenId) };
   }
 
   /** The manifest version a screen should be running now. */
@@ -242,18 +183,7 @@ export class Hub {
     this.#writes.flush();
     if (!this.#dirty.size) return;
     const dirty = [...this.#dirty];
-    const sightings: ScreenSighting[] = [];
-    for (const s of this.#dirty) {
-      if (!s.screen) continue;
-      sightings.push({
-        id: s.screen.id,
-        lastSeenAt: s.lastSeenAt,
-        manifestVersion: s.ackedVersion,
-        playerVersion: s.playerVersion,
-        viewport: s.viewport,
-        health: s.report.device,
-      });
-    }
+    const sightings = dirty.flatMap((s) => (s.screen ? [sightingOf(s, s.screen)] : []));
     this.#dirty.clear();
     if (!this.deps.storage.background('screen sightings', () => this.deps.screens.recordSightings(sightings))) {
       for (const s of dirty) this.#dirty.add(s);
@@ -334,12 +264,8 @@ export class Hub {
     session.viewport = hello.viewport;
     session.ackedVersion = hello.manifestVersion;
     session.report = { ...session.report, device: hello.device ?? null };
-    const audience = this.deps.manifests.audienceOf(screen);
-    session.audience = audience;
     this.#byScreen.set(screen.id, session);
-    let members = this.#audiences.get(audience);
-    if (!members) this.#audiences.set(audience, (members = new Set()));
-    members.add(session);
+    const built = this.#audiences.join(session, screen);
     this.#dirty.add(session);
 
     const now = this.deps.clock.now();
@@ -351,8 +277,6 @@ export class Hub {
     });
     this.#sendMessage(session, { type: 'screen', screen: screenSettings(screen) });
     this.#changed(session);
-    const built = this.deps.manifests.forAudience(audience);
-    session.sentVersion = built.version;
     if (hello.manifestVersion === built.version) this.#sendMessage(session, { type: 'unchanged', version: built.version });
     else this.#send(session, built.frame);
   }
@@ -385,7 +309,7 @@ export class Hub {
     if (session.helloTimer) clearTimeout(session.helloTimer);
     if (!session.screen) return;
     if (this.#byScreen.get(session.screen.id) === session) this.#byScreen.delete(session.screen.id);
-    if (session.audience) this.#audiences.get(session.audience)?.delete(session);
+    this.#audiences.leave(session);
     this.#dirty.add(session);
     this.#changed(session);
   }

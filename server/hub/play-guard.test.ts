@@ -3,8 +3,8 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { CloseCode, HOUR_MS, PLAYS_BATCH_MAX, ScheduleFields, toLocalIsoMs, type PlayEvent, type PublishedItem } from '../../playlists/index.ts';
 import { createApp, createHub } from '../app.ts';
 import { createServices } from '../services.ts';
-import { connectPlayer, createTestApp, slogan, type FakePlayer, type TestApp } from '../test-helpers.ts';
-import { hashToken } from './hub.ts';
+import { connectPlayer, createTestApp, slogan, type FakePlayer, type TestApp } from '../testing/helpers.ts';
+import { hashToken } from '../ids.ts';
 import { PLAYS_BURST, PLAYS_PER_SECOND, SLOT_TOLERANCE_MS } from './play-guard.ts';
 
 const STATION_TOKEN = 'station-token-0123456789';

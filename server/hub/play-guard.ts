@@ -1,6 +1,6 @@
 import { PLAYS_BATCH_MAX, toLocalIsoMs, type MediaInfo, type PlayEvent, type Zone } from '../../playlists/index.ts';
 import type { Clock } from '../clock.ts';
-import type { AudienceScreen } from '../manifests.ts';
+import type { AudienceScreen } from '../publishing/manifests.ts';
 import type { PlayBasisRepo } from '../repos/play-basis.ts';
 import { PlayWindows, type PlayWindow } from './play-window.ts';
 

@@ -1,7 +1,7 @@
 import { DAY_MS, targets, type MediaInfo, type PublishedItem, type Schedule, type Zone } from '../../playlists/index.ts';
-import type { AudienceScreen } from '../manifests.ts';
+import type { AudienceScreen } from '../publishing/manifests.ts';
 import type { PlayBasisRepo } from '../repos/play-basis.ts';
-import type { Snapshot } from '../repos/revisions.ts';
+import type { Snapshot } from '../publishing/snapshot.ts';
 
 /**
  * Plays are accepted for items of revisions on air within this window. Players queue plays

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { openDatabase } from '../db.ts';
-import { slogan } from '../test-helpers.ts';
+import { openDatabase } from '../db/connection.ts';
+import { slogan } from '../testing/helpers.ts';
 import { ContentRepo } from './content.ts';
 
 const countdown = {

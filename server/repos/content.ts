@@ -1,5 +1,5 @@
 import { ContentFields, type ContentItem } from '../../playlists/index.ts';
-import type { Db } from '../db.ts';
+import type { Db } from '../db/connection.ts';
 
 export interface StoredItem {
   item: ContentItem;

@@ -1,4 +1,4 @@
-import type { Db } from '../db.ts';
+import type { Db } from '../db/connection.ts';
 
 export interface PairingRecord {
   id: string;

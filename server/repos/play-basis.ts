@@ -1,5 +1,5 @@
-import type { Db } from '../db.ts';
-import type { Snapshot } from './revisions.ts';
+import type { Db } from '../db/connection.ts';
+import type { Snapshot } from '../publishing/snapshot.ts';
 
 export interface RevisionStamp {
   number: number;

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { openDatabase } from '../db.ts';
+import { openDatabase } from '../db/connection.ts';
 import { PlaylistRepo } from './playlists.ts';
 
 describe('PlaylistRepo', () => {

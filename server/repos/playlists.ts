@@ -1,5 +1,5 @@
 import type { Playlist, PlaylistFields } from '../../playlists/index.ts';
-import type { Db } from '../db.ts';
+import type { Db } from '../db/connection.ts';
 import type { Owners } from './content.ts';
 
 export interface StoredPlaylist {

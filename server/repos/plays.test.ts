@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { PlayEvent } from '../../playlists/index.ts';
-import { openDatabase, type Db } from '../db.ts';
+import { openDatabase, type Db } from '../db/connection.ts';
 import { PlayRepo } from './plays.ts';
 import { ScreenRepo } from './screens.ts';
 

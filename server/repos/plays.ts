@@ -1,6 +1,7 @@
 import type { PlayEvent } from '../../playlists/index.ts';
-import type { Db } from '../db.ts';
-import { storageProblemOf } from '../storage.ts';
+import type { Db } from '../db/connection.ts';
+import { storageProblemOf } from '../storage/storage.ts';
+import { PlayRollups } from './play-rollups.ts';
 
 /** One `plays` message's events, for the screen whose socket sent them. */
 export interface PlayBatch {
@@ -24,11 +25,15 @@ export class PlayRepo {
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO NOTHING`,
     );
     this.#count = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM play_events');
-    // Inside another transaction this one is a savepoint (better-sqlite3 nests them so).
+    const rollups = new PlayRollups(db);
+    // Inside another transaction this one is a savepoint (better-sqlite3 nests them so). The
+    // rollups count an event only when its row is new: a duplicate id changes nothing.
     this.#batch = db.transaction((screenId: string, events: PlayEvent[], now: number) => {
       for (const e of events) {
-        this.#insert.run(e.id, screenId, e.itemId, e.itemRevision, e.playlistId, e.scheduleId, e.tier, e.theme,
-          Date.parse(e.startedAt), e.durationMs, e.completed ? 1 : 0, now);
+        const startedAt = Date.parse(e.startedAt);
+        const stored = this.#insert.run(e.id, screenId, e.itemId, e.itemRevision, e.playlistId, e.scheduleId, e.tier, e.theme,
+          startedAt, e.durationMs, e.completed ? 1 : 0, now);
+        if (stored.changes === 1) rollups.add(screenId, e, startedAt);
       }
     });
   }

@@ -1,7 +1,7 @@
 import { ContentFields, type ReviewState } from '../../playlists/index.ts';
-import type { Db } from '../db.ts';
+import type { Db } from '../db/connection.ts';
 
-/** The approval columns of one content item (server/migration-approvals.ts). */
+/** The approval columns of one content item (server/db/migrations/010-approvals.ts). */
 export interface ReviewRow {
   state: ReviewState;
   submittedBy: number | null;

@@ -1,7 +1,9 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { ChangeSummary } from '../../playlists/index.ts';
-import { openDatabase, type Db } from '../db.ts';
-import { EMPTY_SNAPSHOT, RevisionRepo, type Snapshot } from './revisions.ts';
+import { openDatabase, type Db } from '../db/connection.ts';
+import { RevisionRepo } from './revisions.ts';
+import { EMPTY_SNAPSHOT } from '../publishing/snapshot.ts';
+import type { Snapshot } from '../publishing/snapshot.ts';
 import { UserRepo } from './users.ts';
 
 const none = { added: [], changed: [], removed: [] };

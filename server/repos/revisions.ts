@@ -1,24 +1,7 @@
-import type { ChangeSummary, Playlist, PublishedItem, Schedule } from '../../playlists/index.ts';
-import type { Db } from '../db.ts';
-
-/** Everything screens may receive, as of one revision. */
-export interface Snapshot {
-  items: PublishedItem[];
-  playlists: Playlist[];
-  defaultPlaylistId: string | null;
-  /** Absent in revisions published before scheduling existed. */
-  schedules?: Schedule[];
-  /**
-   * The wards owning local items and playlists, by id (city rows are absent). Never sent to
-   * screens: a ward's publish and a restore read it. Absent before ward content existed.
-   */
-  owners?: SnapshotOwners;
-}
-
-export interface SnapshotOwners {
-  items: Record<string, string>;
-  playlists: Record<string, string>;
-}
+import type { ChangeSummary } from '../../playlists/index.ts';
+import type { Db } from '../db/connection.ts';
+// The snapshot is publishing's model (what a revision holds); this repository only stores it.
+import { EMPTY_SNAPSHOT, type Snapshot } from '../publishing/snapshot.ts';
 
 export interface RevisionRow {
   number: number;
@@ -39,8 +22,6 @@ const toRevisionRow = (r: Row): RevisionRow => ({
   publishedBy: r.username ?? 'system',
   summary: withSchedules(JSON.parse(r.summary) as Partial<ChangeSummary>),
 });
-
-export const EMPTY_SNAPSHOT: Snapshot = { items: [], playlists: [], defaultPlaylistId: null };
 
 /** Published revisions: immutable, numbered, all kept (rollback publishes one again). */
 export class RevisionRepo {

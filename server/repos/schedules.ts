@@ -1,5 +1,5 @@
 import { ScheduleFields, type Schedule } from '../../playlists/index.ts';
-import type { Db } from '../db.ts';
+import type { Db } from '../db/connection.ts';
 
 export interface StoredSchedule {
   schedule: Schedule;

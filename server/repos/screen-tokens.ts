@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { Db } from '../db.ts';
+import type { Db } from '../db/connection.ts';
 
 /**
  * Screen tokens, stored only as hashes (`screens.token_hash`, sha256 hex). Rotating writes the

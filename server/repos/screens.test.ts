@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { openDatabase } from '../db.ts';
+import { openDatabase } from '../db/connection.ts';
 import { ScreenRepo } from './screens.ts';
 
 const screen = (id: string, name: string) => ({ id, name, ward: 'Phường Hoàn Kiếm', locationKind: 'park' as const, tags: ['demo'] });

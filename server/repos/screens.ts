@@ -11,7 +11,7 @@ import {
   type ScreenSettings,
   type ScreenSettingsInput,
 } from '../../playlists/index.ts';
-import type { Db } from '../db.ts';
+import type { Db } from '../db/connection.ts';
 
 export interface ScreenRecord extends ScreenSettings {
   /** The ward the screen belongs to, by code; null for screens not linked to one yet. */
@@ -23,7 +23,7 @@ export interface ScreenRecord extends ScreenSettings {
   viewport: { width: number; height: number } | null;
   /** The device facts of its last report (secure context, cache, memory, queued plays). */
   health: DeviceReport | null;
-  /** Its own fallback playlist; null: the city default (manifests.ts). */
+  /** Its own fallback playlist; null: the city default (publishing/manifests.ts). */
   fallbackPlaylistId: string | null;
 }
 

@@ -1,4 +1,4 @@
-import type { Db } from '../db.ts';
+import type { Db } from '../db/connection.ts';
 
 /** Known keys; one row each. */
 export type SettingKey = 'default_playlist_id' | 'demo_screen_token' | 'ward_share'

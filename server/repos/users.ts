@@ -1,5 +1,5 @@
 import type { Role } from '../../playlists/index.ts';
-import type { Db } from '../db.ts';
+import type { Db } from '../db/connection.ts';
 
 export interface User {
   id: number;

@@ -1,5 +1,5 @@
 import type { Ward, WardEntry, WardFields } from '../../playlists/index.ts';
-import type { Db } from '../db.ts';
+import type { Db } from '../db/connection.ts';
 
 type Row = { code: string; name: string; kind: Ward['kind']; screens: number; users: number };
 

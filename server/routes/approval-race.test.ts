@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { ApprovalQueue, ContentEntry } from '../../playlists/index.ts';
-import { addUser, sessionFor } from '../test-accounts.ts';
-import { api, createTestApp, dumpDb, errorOf, slogan, type TestApp } from '../test-helpers.ts';
+import { addUser, sessionFor } from '../testing/accounts.ts';
+import { api, createTestApp, dumpDb, errorOf, slogan, type TestApp } from '../testing/helpers.ts';
 
 type Who = 'editor' | 'approver';
 

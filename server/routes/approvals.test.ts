@@ -1,8 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { resolve, type ApprovalQueue, type ContentEntry, type Manifest, type Pending } from '../../playlists/index.ts';
-import { submissionVersion } from '../review-policy.ts';
-import { addUser, addWard, sessionFor } from '../test-accounts.ts';
-import { api, connectPlayer, createTestApp, dumpDb, errorOf, slogan, type FakePlayer, type TestApp } from '../test-helpers.ts';
+import { resolve, type ApprovalQueue, type ContentEntry, type Pending } from '../../playlists/index.ts';
+import { submissionVersion } from '../content/review-policy.ts';
+import { addUser, addWard, sessionFor } from '../testing/accounts.ts';
+import { api, connectPlayer, createTestApp, dumpDb, errorOf, type FakePlayer, lastManifest, slogan, type TestApp } from '../testing/helpers.ts';
 
 const WARD = '00004';
 type Who = 'admin' | 'editor' | 'editor2' | 'approver' | 'viewer' | 'ward';
@@ -37,11 +37,6 @@ describe('approval of city content', () => {
     const item = t.services.revisions.latest().snapshot.items.find((i) => i.id === id);
     return item?.kind === 'slogan' ? item.text : item ? item.kind : undefined;
   };
-  const lastManifest = (): Manifest => {
-    const msg = player.socket.messages.filter((m) => m.type === 'manifest').at(-1)!;
-    if (msg.type !== 'manifest') throw new Error('no manifest');
-    return msg.manifest;
-  };
   /** An editor's new item, listed at the end of the default playlist (playlists need no approval). */
   async function newItem(text: string, who: Who = 'editor'): Promise<string> {
     const { item } = await ok<ContentEntry>(who, 'POST', '/api/content', slogan(text, { durationMs: 2_000 }));
@@ -67,7 +62,7 @@ describe('approval of city content', () => {
     expect(pending).toMatchObject({ awaitingApproval: 0, summary: { items: { added: [id] } } });
     await ok('approver', 'POST', '/api/publish');
     expect(publishedText(id)).toBe('Học nghề hôm nay, vững nghề ngày mai');
-    expect(lastManifest().items.map((i) => i.id)).toContain(id);
+    expect(lastManifest(player).items.map((i) => i.id)).toContain(id);
 
     const actions = t.db.prepare<[string], { action: string; username: string }>(
       "SELECT action, username FROM audit_log WHERE object_id = ? AND action IN ('submit', 'approve') ORDER BY id",
@@ -252,7 +247,7 @@ describe('approval of city content', () => {
     const good = await itemIn('approved');
     await ok('approver', 'POST', '/api/publish');
 
-    const manifest = lastManifest();
+    const manifest = lastManifest(player);
     const ids = manifest.items.map((i) => i.id);
     expect(ids).toContain(good);
     for (const id of [rejected, waiting, draft]) expect(ids).not.toContain(id);
@@ -276,7 +271,7 @@ describe('approval of city content', () => {
     expect((await review(id))?.state).toBe('archived');
     await ok('approver', 'POST', '/api/publish');
     expect(publishedText(id)).toBeUndefined();
-    expect(lastManifest().items.map((i) => i.id)).not.toContain(id);
+    expect(lastManifest(player).items.map((i) => i.id)).not.toContain(id);
 
     // Edited while archived: back as a draft, and its approved version goes on air again.
     expect((await ok<ContentEntry>('editor', 'POST', `/api/content/${id}/unarchive`)).review?.state).toBe('draft');

@@ -1,25 +1,20 @@
 import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
-import { ApprovalQueue, ApproveBody, ContentEntry, Id, RejectBody, toLocalIso, type ContentItem, type Role } from '../../playlists/index.ts';
-import type { AuditContext, AuditLog } from '../audit.ts';
+import { ApprovalQueue, ApproveBody, ContentEntry, Id, RejectBody, toLocalIso, type ContentItem, type Right } from '../../playlists/index.ts';
+import type { AuditContext, AuditLog } from '../audit/audit.ts';
 import type { SessionService } from '../auth/sessions.ts';
 import { scopeOf } from '../auth/ward-scope.ts';
 import type { Clock } from '../clock.ts';
-import { itemState } from '../drafts.ts';
+import { itemState } from '../publishing/snapshot.ts';
 import { AppError, notFound } from '../errors.ts';
 import type { ContentRepo, StoredItem } from '../repos/content.ts';
 import type { ReviewRepo } from '../repos/reviews.ts';
 import type { RevisionRepo } from '../repos/revisions.ts';
 import type { User, UserRepo } from '../repos/users.ts';
-import { fieldsOf, reviewInfo, submissionVersion } from '../review-policy.ts';
-import { commonErrors, cookieAuth, errorResponse, jsonBody, jsonResponse, newRouter } from './router.ts';
+import { fieldsOf, reviewInfo, submissionVersion } from '../content/review-policy.ts';
+import { commonErrors, errorResponse, guarded, jsonBody, jsonResponse, newRouter } from './router.ts';
 
 const Params = z.object({ id: Id });
-/** City content writers submit; approvers (and the admin) decide; both may archive. */
-const SUBMITTERS = ['admin', 'editor'] as const;
-const APPROVERS = ['admin', 'approver'] as const;
-const ARCHIVERS = ['admin', 'editor', 'approver'] as const;
-const QUEUE_READERS = ['admin', 'approver', 'editor', 'viewer'] as const;
 
 /**
  * Approval of city content (issue 5): submit, approve, reject (with a reason), archive and
@@ -57,8 +52,7 @@ export function approvalRoutes(deps: {
   app.openapi(
     createRoute({
       method: 'get', path: '/api/approvals', summary: 'City items waiting for approval, each beside the version on air', tags,
-      security: cookieAuth,
-      middleware: [deps.auth.require(QUEUE_READERS)] as const,
+      ...guarded(deps.auth.require('read_approvals')),
       responses: { 200: jsonResponse(ApprovalQueue, 'Oldest submission first'), ...commonErrors },
     }),
     (c) => {
@@ -117,11 +111,11 @@ export function approvalRoutes(deps: {
   });
 
   /** A transition without a body. */
-  function transition(action: string, roles: readonly Role[], summary: string, conflict: string, run: (userId: number, stored: StoredItem) => void) {
+  function transition(action: string, right: Right, summary: string, conflict: string, run: (userId: number, stored: StoredItem) => void) {
     app.openapi(
       createRoute({
-        method: 'post', path: `/api/content/{id}/${action}`, summary, tags, security: cookieAuth,
-        middleware: [deps.auth.require(roles)] as const,
+        method: 'post', path: `/api/content/{id}/${action}`, summary, tags,
+        ...guarded(deps.auth.require(right)),
         request: { params: Params },
         responses: responses(conflict),
       }),
@@ -133,16 +127,16 @@ export function approvalRoutes(deps: {
     if (!done) throw new AppError(409, code, message);
   };
 
-  transition('submit', SUBMITTERS, 'Submit a draft (or rejected) city item for approval', 'not_submittable: only a draft or rejected item',
+  transition('submit', 'submit', 'Submit a draft (or rejected) city item for approval', 'not_submittable: only a draft or rejected item',
     (user, s) => refuse(deps.reviews.submit(s.item.id, user, deps.clock.now()), 'not_submittable', 'Only a draft or rejected item can be submitted'));
 
   const DECIDED = 'not_submitted: only a submitted item; submission_changed: submitted again since the version named';
 
   app.openapi(
     createRoute({
-      method: 'post', path: '/api/content/{id}/approve', tags, security: cookieAuth,
+      method: 'post', path: '/api/content/{id}/approve', tags,
       summary: 'Approve the submission of a city item the caller saw (never one the caller submitted); publishing then sends it to screens',
-      middleware: [deps.auth.require(APPROVERS)] as const,
+      ...guarded(deps.auth.require('approve')),
       request: { params: Params, ...jsonBody(ApproveBody) },
       responses: responses(DECIDED, { 403: errorResponse('forbidden, or own_submission: nobody approves their own submission') }),
     }),
@@ -162,9 +156,9 @@ export function approvalRoutes(deps: {
 
   app.openapi(
     createRoute({
-      method: 'post', path: '/api/content/{id}/reject', tags, security: cookieAuth,
+      method: 'post', path: '/api/content/{id}/reject', tags,
       summary: 'Reject a submitted city item with a reason; its editor edits it and submits again',
-      middleware: [deps.auth.require(APPROVERS)] as const,
+      ...guarded(deps.auth.require('approve')),
       request: { params: Params, ...jsonBody(RejectBody) },
       responses: responses(DECIDED),
     }),
@@ -178,10 +172,10 @@ export function approvalRoutes(deps: {
     },
   );
 
-  transition('archive', ARCHIVERS, 'Archive a city item: the next publish takes it off screens', 'already_archived',
+  transition('archive', 'archive', 'Archive a city item: the next publish takes it off screens', 'already_archived',
     (_user, s) => refuse(deps.reviews.archive(s.item.id), 'already_archived', 'The item is archived already'));
 
-  transition('unarchive', ARCHIVERS, 'Take a city item out of the archive: approved if it reads as approved, a draft otherwise', 'not_archived',
+  transition('unarchive', 'archive', 'Take a city item out of the archive: approved if it reads as approved, a draft otherwise', 'not_archived',
     (_user, s) => refuse(deps.reviews.unarchive(s.item.id), 'not_archived', 'The item is not archived'));
 
   return app;

@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { localToInstant } from '../../playlists/index.ts';
 import type { AuditEntry } from '../../playlists/index.ts';
-import { addUser, addWard, sessionFor } from '../test-accounts.ts';
-import { ADMIN_PASSWORD, NOW, api, createTestApp, errorOf, slogan, type TestApp } from '../test-helpers.ts';
+import { addUser, addWard, sessionFor } from '../testing/accounts.ts';
+import { ADMIN_PASSWORD, NOW, api, createTestApp, errorOf, slogan, type TestApp } from '../testing/helpers.ts';
 
 const ADDRESS = '192.0.2.10';
 const NEW_ADMIN_PASSWORD = 'mật khẩu quản trị mới';

@@ -3,10 +3,10 @@ import { z } from 'zod';
 import { AuditPage, LocalDate, WardCode, localToInstant, toLocalIso, type AuditEntry } from '../../playlists/index.ts';
 import type { SessionService } from '../auth/sessions.ts';
 import type { Clock } from '../clock.ts';
-import { toCsv } from '../csv.ts';
+import { toCsv } from '../http/csv.ts';
 import { AppError } from '../errors.ts';
 import type { AuditFilter, AuditRepo, AuditRow } from '../repos/audit.ts';
-import { commonErrors, cookieAuth, errorResponse, jsonResponse, newRouter } from './router.ts';
+import { commonErrors, errorResponse, guarded, jsonResponse, newRouter } from './router.ts';
 
 const DAY_MS = 86_400_000;
 const PAGE_SIZE = 50;
@@ -54,13 +54,12 @@ const csvRow = (r: AuditRow) => [r.id, toLocalIso(r.at), r.userId, r.username, r
 export function auditRoutes(deps: { auth: SessionService; clock: Clock; auditEntries: AuditRepo }) {
   const app = newRouter();
   const tags = ['audit'];
-  const admin = deps.auth.require(['admin']);
+  const admin = deps.auth.require('read_audit');
 
   app.openapi(
     createRoute({
       method: 'get', path: '/api/audit', summary: 'Audit entries, newest first, filtered; page with `before`', tags,
-      security: cookieAuth,
-      middleware: [admin] as const,
+      ...guarded(admin),
       request: { query: PageQuery },
       responses: { 200: jsonResponse(AuditPage, 'One page'), ...commonErrors },
     }),
@@ -78,8 +77,7 @@ export function auditRoutes(deps: { auth: SessionService; clock: Clock; auditEnt
     createRoute({
       method: 'get', path: '/api/audit.csv',
       summary: 'The same filter as CSV (UTF-8 with BOM, CRLF; formula-like cells start with a quote)', tags,
-      security: cookieAuth,
-      middleware: [admin] as const,
+      ...guarded(admin),
       request: { query: Filter },
       responses: {
         200: { content: { 'text/csv': { schema: z.string() } }, description: 'CSV, newest first' },

@@ -1,13 +1,13 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Role } from '../../playlists/index.ts';
-import { addUser, addWard, sessionFor } from '../test-accounts.ts';
-import { api, connectPlayer, createTestApp, type TestApp } from '../test-helpers.ts';
-import { AUTHZ_MATRIX, type Access } from './authz-matrix.ts';
+import { addUser, addWard, sessionFor } from '../testing/accounts.ts';
+import { api, connectPlayer, createTestApp, type TestApp } from '../testing/helpers.ts';
+import { AUTHZ_MATRIX, type Access } from '../testing/authz-matrix.ts';
 
 type Caller = Role | 'no_session' | 'player_cookie' | 'player_bearer';
 const ROLES = Role.options;
 const CALLERS: Caller[] = [...ROLES, 'no_session', 'player_cookie', 'player_bearer'];
-const MATRIX_FILE = 'server/routes/authz-matrix.ts';
+const MATRIX_FILE = 'server/testing/authz-matrix.ts';
 
 /** `METHOD /api/path/{param}` for every /api route the app registers. */
 function registeredRoutes(t: TestApp): string[] {

@@ -1,6 +1,6 @@
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { API_BODY_LIMIT } from '../app.ts';
-import { ORIGIN, api, createTestApp, dumpDb, errorOf, signIn, slogan, type RequestOptions, type TestApp } from '../test-helpers.ts';
+import { ORIGIN, api, createTestApp, dumpDb, errorOf, signIn, slogan, type RequestOptions, type TestApp } from '../testing/helpers.ts';
 
 /** Bad input gets a clear error and changes nothing (DESIGN.md, principle 6). */
 describe('bad input', () => {

@@ -1,8 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { CommandSent, type ServerMessage } from '../../playlists/index.ts';
 import { hashPassword } from '../auth/password.ts';
-import { COMMAND_TIMEOUT_MS } from '../commands.ts';
-import { api, connectPlayer, createTestApp, dumpDb, errorOf, signIn, type FakePlayer, type TestApp } from '../test-helpers.ts';
+import { COMMAND_TIMEOUT_MS } from '../fleet/commands.ts';
+import { api, connectPlayer, createTestApp, dumpDb, errorOf, signIn, type FakePlayer, type TestApp } from '../testing/helpers.ts';
 
 describe('POST /api/screens/{id}/commands', () => {
   let t: TestApp;

@@ -1,13 +1,13 @@
-import { randomBytes } from 'node:crypto';
 import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
 import { ContentEntry, ContentFields, ContentList, Id, toLocalIso, validityOk } from '../../playlists/index.ts';
-import type { AuditLog } from '../audit.ts';
+import type { AuditLog } from '../audit/audit.ts';
 import type { SessionService } from '../auth/sessions.ts';
 import { checkChangeOwned, scopeOf } from '../auth/ward-scope.ts';
 import type { Clock } from '../clock.ts';
-import { itemState } from '../drafts.ts';
-import { checkMediaRefs } from '../media-usage.ts';
+import { newId } from '../ids.ts';
+import { itemState } from '../publishing/snapshot.ts';
+import { checkMediaRefs } from '../content/media-usage.ts';
 import type { MediaLibrary } from '../../media/index.ts';
 import { AppError, notFound } from '../errors.ts';
 import type { ContentRepo, StoredItem } from '../repos/content.ts';
@@ -15,21 +15,11 @@ import type { PlaylistRepo } from '../repos/playlists.ts';
 import type { RevisionRepo } from '../repos/revisions.ts';
 import type { ReviewRepo } from '../repos/reviews.ts';
 import type { UserRepo } from '../repos/users.ts';
-import { recordSave, reviewInfo } from '../review-policy.ts';
-import { commonErrors, cookieAuth, errorResponse, jsonBody, jsonResponse, newRouter } from './router.ts';
+import { recordSave, reviewInfo } from '../content/review-policy.ts';
+import { commonErrors, errorResponse, guarded, jsonBody, jsonResponse, newRouter } from './router.ts';
 
 const Params = z.object({ id: Id });
-/**
- * City content: admins and editors. A ward operator's content is its ward's own (local) and
- * invisible to other wards (auth/ward-scope.ts); an approver or admin may take it down.
- */
-const WRITERS = ['admin', 'editor', 'ward_operator'] as const;
-const REMOVERS = ['admin', 'editor', 'approver', 'ward_operator'] as const;
 const itemOwner = (s: StoredItem) => s.ownerWard;
-
-export function newId(prefix: string): string {
-  return `${prefix}_${randomBytes(9).toString('base64url')}`;
-}
 
 function checkValidity(fields: ContentFields): void {
   if (!validityOk(fields)) {
@@ -39,6 +29,11 @@ function checkValidity(fields: ContentFields): void {
   }
 }
 
+/**
+ * City content: its writers ('write_content', 'write_city_content'). A ward operator's content
+ * is its ward's own (local) and invisible to other wards (auth/ward-scope.ts); an approver or
+ * admin may take it down ('take_down_ward_content').
+ */
 export function contentRoutes(deps: {
   auth: SessionService;
   clock: Clock;
@@ -60,13 +55,13 @@ export function contentRoutes(deps: {
     review: reviewInfo(deps.reviews.get(item.id), { item, ownerWard }, deps.users),
   });
   const read = deps.auth.require('any');
-  const write = deps.auth.require(WRITERS);
+  const write = deps.auth.require('write_content');
   const tags = ['content'];
 
   app.openapi(
     createRoute({
-      method: 'get', path: '/api/content', summary: 'Draft content items', tags, security: cookieAuth,
-      middleware: [read] as const,
+      method: 'get', path: '/api/content', summary: 'Draft content items', tags,
+      ...guarded(read),
       responses: { 200: jsonResponse(ContentList, 'All draft items'), ...commonErrors },
     }),
     (c) => {
@@ -82,9 +77,9 @@ export function contentRoutes(deps: {
 
   app.openapi(
     createRoute({
-      method: 'post', path: '/api/content', tags, security: cookieAuth,
+      method: 'post', path: '/api/content', tags,
       summary: "Create a draft item (city content needs approval before it is published; an admin's own is approved at once)",
-      middleware: [write] as const,
+      ...guarded(write),
       request: jsonBody(ContentFields),
       responses: { 201: jsonResponse(ContentEntry, 'Created'), ...commonErrors },
     }),
@@ -105,8 +100,8 @@ export function contentRoutes(deps: {
 
   app.openapi(
     createRoute({
-      method: 'get', path: '/api/content/{id}', summary: 'One draft item', tags, security: cookieAuth,
-      middleware: [read] as const,
+      method: 'get', path: '/api/content/{id}', summary: 'One draft item', tags,
+      ...guarded(read),
       request: { params: Params },
       responses: { 200: jsonResponse(ContentEntry, 'The item'), ...commonErrors, 404: errorResponse('item_not_found') },
     }),
@@ -118,9 +113,9 @@ export function contentRoutes(deps: {
 
   app.openapi(
     createRoute({
-      method: 'put', path: '/api/content/{id}', tags, security: cookieAuth,
+      method: 'put', path: '/api/content/{id}', tags,
       summary: "Replace a draft item (a city item needs approval again, its approved version stays on air; an admin's own save is approved at once)",
-      middleware: [write] as const,
+      ...guarded(write),
       request: { params: Params, ...jsonBody(ContentFields) },
       responses: { 200: jsonResponse(ContentEntry, 'Saved'), ...commonErrors, 404: errorResponse('item_not_found') },
     }),
@@ -142,8 +137,8 @@ export function contentRoutes(deps: {
 
   app.openapi(
     createRoute({
-      method: 'delete', path: '/api/content/{id}', summary: 'Delete a draft item', tags, security: cookieAuth,
-      middleware: [deps.auth.require(REMOVERS)] as const,
+      method: 'delete', path: '/api/content/{id}', summary: 'Delete a draft item', tags,
+      ...guarded(deps.auth.require('remove_content')),
       request: { params: Params },
       responses: {
         204: { description: 'Deleted (an approver may take down ward content); screens lose it at the next publish' },

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { api, createTestApp, dumpDb, errorOf, signIn, slogan, type TestApp } from '../test-helpers.ts';
+import { api, createTestApp, dumpDb, errorOf, signIn, slogan, type TestApp } from '../testing/helpers.ts';
 
 // API writes on a disk that refuses them (issue 11): a clear error in the standard shape,
 // nothing half-written, /healthz degraded until writes succeed again, reads unaffected.

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ContentEntry, PlaylistEntry, Revision, ScreenStatus } from '../../playlists/index.ts';
-import { DEMO_ITEM_COUNT } from '../demo-content.ts';
-import { api, connectPlayer, createTestApp, signIn, slogan, type FakePlayer, type TestApp } from '../test-helpers.ts';
+import { DEMO_ITEM_COUNT } from '../seed/demo-content.ts';
+import { api, connectPlayer, createTestApp, signIn, slogan, type FakePlayer, type TestApp } from '../testing/helpers.ts';
 
 const none = { added: [], changed: [], removed: [] };
 

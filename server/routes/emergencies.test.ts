@@ -1,13 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { resolve, toLocalIso, type EmergencyStatus, type Manifest } from '../../playlists/index.ts';
-import { api, connectPlayer, dumpDb, errorOf, slogan, type FakePlayer } from '../test-helpers.ts';
-import { BD, OTHER_TOKEN, scheduleTestApp } from './schedule-fixtures.ts';
-
-const manifestOf = (p: FakePlayer): Manifest => {
-  const msg = p.socket.messages.filter((m) => m.type === 'manifest').at(-1);
-  if (msg?.type !== 'manifest') throw new Error('no manifest');
-  return msg.manifest;
-};
+import { resolve, toLocalIso, type EmergencyStatus } from '../../playlists/index.ts';
+import { api, connectPlayer, dumpDb, errorOf, type FakePlayer, lastManifest, slogan } from '../testing/helpers.ts';
+import { BD, OTHER_TOKEN, scheduleTestApp } from '../testing/schedule-fixtures.ts';
 
 describe('emergency broadcast', () => {
   let t: Awaited<ReturnType<typeof scheduleTestApp>>;
@@ -20,7 +14,7 @@ describe('emergency broadcast', () => {
   });
   const send = (method: string, path: string, body?: unknown) => api(t, method, path, { cookie: t.cookie, body });
   const list = async () => ((await (await send('GET', '/api/emergencies')).json()) as { emergencies: EmergencyStatus[] }).emergencies;
-  const onScreen = (p: FakePlayer, at = t.clock.now()) => resolve(manifestOf(p), at).main;
+  const onScreen = (p: FakePlayer, at = t.clock.now()) => resolve(lastManifest(p), at).main;
 
   it('[S1] takes over every screen at once, and only publishes the emergency', async () => {
     const draftItem = t.services.content.list()[0]!.item.id;
@@ -72,7 +66,7 @@ describe('emergency broadcast', () => {
     const res = await send('DELETE', `/api/emergencies/${scheduleId}`);
     expect(res.status).toBe(200);
     expect(onScreen(park).reason.tier).toBe('fallback');
-    expect(manifestOf(station).schedules).toEqual([]);
+    expect(lastManifest(station).schedules).toEqual([]);
     expect(await list()).toEqual([]);
     expect((await send('DELETE', `/api/emergencies/${scheduleId}`)).status).toBe(404);
   });

@@ -1,29 +1,35 @@
 import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
 import { EmergencyCreate, EmergencyList, EmergencySent, Id } from '../../playlists/index.ts';
-import type { AuditLog } from '../audit.ts';
+import type { AuditLog } from '../audit/audit.ts';
 import type { SessionService } from '../auth/sessions.ts';
 import { scopeOf } from '../auth/ward-scope.ts';
-import { Emergencies } from '../emergency.ts';
+import type { Emergencies } from '../publishing/emergencies.ts';
 import type { Hub } from '../hub/hub.ts';
-import type { StorageHealth } from '../storage.ts';
-import { commonErrors, cookieAuth, errorResponse, jsonBody, jsonResponse, newRouter } from './router.ts';
+import type { ScreenRepo } from '../repos/screens.ts';
+import type { StorageHealth } from '../storage/storage.ts';
+import { commonErrors, errorResponse, guarded, jsonBody, jsonResponse, newRouter } from './router.ts';
 
 const Params = z.object({ id: Id });
-/** City operators who may publish: an emergency is published at once. */
-const SENDERS = ['admin', 'approver'] as const;
 
 /** Emergency broadcast: send now, see who has shown it (live), cancel. */
-export function emergencyRoutes(deps: ConstructorParameters<typeof Emergencies>[0] & { auth: SessionService; audit: AuditLog; hub: Hub; storage: Pick<StorageHealth, 'critical'> }) {
+export function emergencyRoutes(deps: {
+  auth: SessionService;
+  audit: AuditLog;
+  emergencies: Emergencies;
+  screens: Pick<ScreenRepo, 'list'>;
+  /** Who is connected now, for the receipts' list. */
+  hub: Pick<Hub, 'live'>;
+  storage: Pick<StorageHealth, 'critical'>;
+}) {
   const app = newRouter();
   const tags = ['emergencies'];
-  const emergencies = new Emergencies(deps);
+  const { emergencies } = deps;
 
   app.openapi(
     createRoute({
       method: 'get', path: '/api/emergencies', summary: 'Published emergencies with each targeted screen\'s receipt', tags,
-      security: cookieAuth,
-      middleware: [deps.auth.require('any')] as const,
+      ...guarded(deps.auth.require('any')),
       responses: { 200: jsonResponse(EmergencyList, 'Newest first'), ...commonErrors },
     }),
     (c) => {
@@ -43,8 +49,7 @@ export function emergencyRoutes(deps: ConstructorParameters<typeof Emergencies>[
     createRoute({
       method: 'post', path: '/api/emergencies',
       summary: 'Send an emergency message to all screens or chosen wards; it is published and pushed at once', tags,
-      security: cookieAuth,
-      middleware: [deps.auth.require(SENDERS)] as const,
+      ...guarded(deps.auth.require('send_emergency')),
       request: jsonBody(EmergencyCreate),
       responses: { 201: jsonResponse(EmergencySent, 'Published; screens switch now'), ...commonErrors, 422: errorResponse('unknown_ward, unknown_media or wrong_media_kind') },
     }),
@@ -58,7 +63,6 @@ export function emergencyRoutes(deps: ConstructorParameters<typeof Emergencies>[
           return result;
         }),
       );
-      deps.hub.publish();
       return c.json(sent, 201);
     },
   );
@@ -66,8 +70,7 @@ export function emergencyRoutes(deps: ConstructorParameters<typeof Emergencies>[
   app.openapi(
     createRoute({
       method: 'delete', path: '/api/emergencies/{id}', summary: 'Cancel an emergency: publish at once without it', tags,
-      security: cookieAuth,
-      middleware: [deps.auth.require(SENDERS)] as const,
+      ...guarded(deps.auth.require('send_emergency')),
       request: { params: Params },
       responses: { 200: jsonResponse(z.object({ revision: z.int() }), 'Published; screens return to their schedules'), ...commonErrors, 404: errorResponse('emergency_not_found') },
     }),
@@ -80,7 +83,6 @@ export function emergencyRoutes(deps: ConstructorParameters<typeof Emergencies>[
           return cancelled;
         }),
       );
-      deps.hub.publish();
       return c.json(result, 200);
     },
   );

@@ -1,14 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { resolve, type EmergencyStatus, type Manifest, type MediaEntry } from '../../playlists/index.ts';
+import { resolve, type EmergencyStatus, type MediaEntry } from '../../playlists/index.ts';
 import { mp4 } from '../../media/test-fixtures.ts';
-import { api, connectPlayer, createTestApp, dumpDb, errorOf, signIn, type FakePlayer, type TestApp } from '../test-helpers.ts';
-import { mediaDir, picture, uploaded } from '../test-media.ts';
-
-const manifestOf = (p: FakePlayer): Manifest => {
-  const msg = p.socket.messages.filter((m) => m.type === 'manifest').at(-1);
-  if (msg?.type !== 'manifest') throw new Error('no manifest');
-  return msg.manifest;
-};
+import { api, connectPlayer, createTestApp, dumpDb, errorOf, lastManifest, signIn, type TestApp } from '../testing/helpers.ts';
+import { mediaDir, picture, uploaded } from '../testing/media.ts';
 
 /** An emergency message with a picture of the media library. */
 describe('emergency with an image', () => {
@@ -32,7 +26,7 @@ describe('emergency with an image', () => {
     const res = await send({ text: 'Ngập sâu phố Hàng Bài: đi đường khác', imageMediaId: photo.id });
     expect(res.status).toBe(201);
     const { scheduleId } = (await res.json()) as { scheduleId: string };
-    const manifest = manifestOf(player);
+    const manifest = lastManifest(player);
     const now = resolve(manifest, t.clock.now()).main;
     expect(now).toMatchObject({ item: { kind: 'slogan', text: 'Ngập sâu phố Hàng Bài: đi đường khác', image: photo.id }, reason: { tier: 'emergency', scheduleId } });
     const medium = manifest.media.find((m) => m.id === photo.id);

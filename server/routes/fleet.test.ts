@@ -2,10 +2,10 @@ import { tmpdir } from 'node:os';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FleetSnapshot, FleetUpdate } from '../../playlists/index.ts';
 import { createApp, type App } from '../app.ts';
-import { Fleet } from '../fleet.ts';
+import { Fleet } from '../fleet/fleet.ts';
 import { fleetRoutes } from './fleet.ts';
-import { ORIGIN, api, connectPlayer, createTestApp, errorOf, signIn, type TestApp } from '../test-helpers.ts';
-import { USER_PASSWORD, addUser, addWard, sessionFor } from '../test-accounts.ts';
+import { ORIGIN, api, connectPlayer, createTestApp, errorOf, signIn, type TestApp } from '../testing/helpers.ts';
+import { USER_PASSWORD, addUser, addWard, sessionFor } from '../testing/accounts.ts';
 
 /** Reads server-sent events off a response body, one at a time. */
 class EventReader {

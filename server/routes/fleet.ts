@@ -1,14 +1,14 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { streamSSE } from 'hono/streaming';
 import { CommandRequest, CommandSent, Id, type ScreenStatus } from '../../playlists/index.ts';
-import type { AuditLog } from '../audit.ts';
+import type { AuditLog } from '../audit/audit.ts';
 import { notFound } from '../errors.ts';
 import type { ScreenRepo } from '../repos/screens.ts';
 import type { AccessChanges } from '../auth/access-changes.ts';
 import type { SessionService } from '../auth/sessions.ts';
 import { scopeOf } from '../auth/ward-scope.ts';
-import type { Fleet } from '../fleet.ts';
-import { commonErrors, cookieAuth, errorResponse, jsonBody, jsonResponse, newRouter } from './router.ts';
+import type { Fleet } from '../fleet/fleet.ts';
+import { commonErrors, errorResponse, guarded, jsonBody, jsonResponse, newRouter } from './router.ts';
 
 /** A quiet stream sends a comment this often, so proxies keep it open and a lost session ends it. */
 export const KEEPALIVE_MS = 15_000;
@@ -31,8 +31,7 @@ export function fleetRoutes(deps: {
     createRoute({
       method: 'post', path: '/api/screens/{id}/commands', tags: ['screens'],
       summary: 'Send a connected screen a remote action: reload, identify (its name full-screen for 10 s) or clear_cache',
-      security: cookieAuth,
-      middleware: [deps.auth.require(['admin'])] as const,
+      ...guarded(deps.auth.require('manage_screens')),
       request: { params: z.object({ id: Id }), ...jsonBody(CommandRequest) },
       responses: {
         202: jsonResponse(CommandSent, 'Sent; its answer shows in the screen\'s status (`command`)'),
@@ -59,8 +58,7 @@ export function fleetRoutes(deps: {
     createRoute({
       method: 'get', path: '/api/screens/events', tags: ['screens'],
       summary: 'Live screen states (server-sent events: snapshot, then screens as they change)',
-      security: cookieAuth,
-      middleware: [deps.auth.require('any')] as const,
+      ...guarded(deps.auth.require('any')),
       responses: {
         200: {
           description:

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { ScreenLayout, ScreenStatus, ServerMessage } from '../../playlists/index.ts';
-import { addUser, sessionFor } from '../test-accounts.ts';
-import { api, connectPlayer, createTestApp, dumpDb, errorOf, type TestApp } from '../test-helpers.ts';
+import { addUser, sessionFor } from '../testing/accounts.ts';
+import { api, connectPlayer, createTestApp, dumpDb, errorOf, type TestApp } from '../testing/helpers.ts';
 
 const LED: ScreenLayout = {
   canvas: { x: 100, y: 50, width: 384, height: 192 },

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MediaEntry } from '../../playlists/index.ts';
 import { webm } from '../../media/test-fixtures.ts';
-import { ORIGIN, createTestApp, signIn, type TestApp } from '../test-helpers.ts';
-import { mediaDir, picture, uploaded } from '../test-media.ts';
+import { ORIGIN, createTestApp, signIn, type TestApp } from '../testing/helpers.ts';
+import { mediaDir, picture, uploaded } from '../testing/media.ts';
 
 /** `/media/<sha256>.<ext>`: public, immutable, typed by what was sniffed, with byte ranges. */
 describe('media files', () => {

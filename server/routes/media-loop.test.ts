@@ -8,9 +8,9 @@ import { serve, type ServerType } from '@hono/node-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ErrorBody, MediaEntry } from '../../playlists/index.ts';
 import { mp4, writeStructureFlood } from '../../media/test-fixtures.ts';
-import { addUser, addWard, sessionFor } from '../test-accounts.ts';
-import { createTestApp, dumpDb, type TestApp } from '../test-helpers.ts';
-import { mediaDir } from '../test-media.ts';
+import { addUser, addWard, sessionFor } from '../testing/accounts.ts';
+import { createTestApp, dumpDb, type TestApp } from '../testing/helpers.ts';
+import { mediaDir } from '../testing/media.ts';
 
 const MB = 1024 * 1024;
 /**
@@ -112,7 +112,7 @@ describe('uploads and the event loop', () => {
     expect(clip.body).toMatchObject({ kind: 'video', type: 'video/mp4', width: 1920, height: 1080, durationMs: 42_000 } satisfies Partial<MediaEntry>);
     expect(clip.longestGapMs).toBeLessThan(MAX_GAP_MS);
 
-    const demoPath = join(import.meta.dirname, '..', 'demo-media', 'demo-clip.webm');
+    const demoPath = join(import.meta.dirname, '..', 'seed', 'demo-media', 'demo-clip.webm');
     const demo = await uploadWatched(demoPath, 'demo.webm');
     expect([200, 201]).toContain(demo.status);
     expect((demo.body as MediaEntry).durationMs).toBeGreaterThan(1_000);

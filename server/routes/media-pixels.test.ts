@@ -2,8 +2,8 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { DERIVATIVE_WIDTHS, MAX_IMAGE_PIXELS } from '../../media/index.ts';
 import type { MediaEntry } from '../../playlists/index.ts';
-import { createTestApp, dumpDb, errorOf, signIn, type TestApp } from '../test-helpers.ts';
-import { mediaDir, upload } from '../test-media.ts';
+import { createTestApp, dumpDb, errorOf, signIn, type TestApp } from '../testing/helpers.ts';
+import { mediaDir, upload } from '../testing/media.ts';
 
 /** A progressive JPEG of flat colour: small on disk, yet decoding it needs memory for every pixel. */
 const progressive = (width: number, height: number, r = 40) =>

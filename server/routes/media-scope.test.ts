@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ContentEntry, ContentFields, MediaEntry, MediaList } from '../../playlists/index.ts';
-import { addUser, addWard, sessionFor } from '../test-accounts.ts';
-import { api, createTestApp, dumpDb, errorOf, signIn, type TestApp } from '../test-helpers.ts';
-import { mediaDir, picture, upload, uploaded } from '../test-media.ts';
+import { addUser, addWard, sessionFor } from '../testing/accounts.ts';
+import { api, createTestApp, dumpDb, errorOf, signIn, type TestApp } from '../testing/helpers.ts';
+import { mediaDir, picture, upload, uploaded } from '../testing/media.ts';
 
 const WARD_A = '00004';
 const WARD_B = '00007';

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { pickFile, type ContentEntry, type ContentFields, type Manifest, type MediaEntry } from '../../playlists/index.ts';
+import { pickFile, type ContentEntry, type ContentFields, type MediaEntry } from '../../playlists/index.ts';
 import { mp4 } from '../../media/test-fixtures.ts';
-import { api, connectPlayer, createTestApp, dumpDb, errorOf, signIn, type FakePlayer, type TestApp } from '../test-helpers.ts';
-import { mediaDir, picture, uploaded } from '../test-media.ts';
+import { api, connectPlayer, createTestApp, dumpDb, errorOf, type FakePlayer, lastManifest, signIn, type TestApp } from '../testing/helpers.ts';
+import { mediaDir, picture, uploaded } from '../testing/media.ts';
 
 const image = (media: string): ContentFields => ({ kind: 'image', theme: 6, durationMs: 8_000, media, fit: 'contain', caption: 'Xưởng thực hành' });
 const video = (media: string): ContentFields => ({ kind: 'video', theme: 5, durationMs: 8_000, media, playToEnd: true });
@@ -27,11 +27,6 @@ describe('media in use', () => {
   afterAll(() => dir.dispose());
 
   const send = (method: string, path: string, body?: unknown) => api(t, method, path, { cookie, body });
-  const lastManifest = (): Manifest => {
-    const msg = player.socket.messages.filter((m) => m.type === 'manifest').at(-1);
-    if (msg?.type !== 'manifest') throw new Error('no manifest');
-    return msg.manifest;
-  };
 
   describe('saving an item', () => {
     let before: ReturnType<typeof dumpDb>;
@@ -99,7 +94,7 @@ describe('media in use', () => {
   });
 
   it('puts the media of every item a manifest carries into it, with their files', async () => {
-    const manifest = lastManifest();
+    const manifest = lastManifest(player);
     const referenced = new Set(manifest.items.flatMap((i) => (i.kind === 'image' || i.kind === 'video' ? [i.media] : i.kind === 'story' && i.photo ? [i.photo] : [])));
     expect(manifest.media.map((m) => m.id)).toEqual([...referenced].sort());
     expect(referenced.size).toBe(3);
@@ -113,12 +108,12 @@ describe('media in use', () => {
   });
 
   it('changes the manifest version when an item shows another medium', async () => {
-    const demoImage = lastManifest().items.find((i) => i.kind === 'image')!;
-    const version = lastManifest().version;
+    const demoImage = lastManifest(player).items.find((i) => i.kind === 'image')!;
+    const version = lastManifest(player).version;
     const { id, revision: _revision, ...fields } = demoImage;
     expect((await send('PUT', `/api/content/${id}`, { ...fields, media: photo.id })).status).toBe(200);
     expect((await send('POST', '/api/publish')).status).toBe(201);
-    const next = lastManifest();
+    const next = lastManifest(player);
     expect(next.version).not.toBe(version);
     expect(next.media.map((m) => m.id)).toContain(photo.id);
     expect(next.media.find((m) => m.id === photo.id)).toEqual(expect.objectContaining({ width: 900, height: 600, files: photo.files }));

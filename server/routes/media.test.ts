@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { IMAGE_MAX_BYTES, VIDEO_MAX_BYTES, type MediaEntry } from '../../playlists/index.ts';
 import { mp4, webm } from '../../media/test-fixtures.ts';
-import { addUser, addWard, sessionFor } from '../test-accounts.ts';
-import { api, createTestApp, dumpDb, errorOf, signIn, type TestApp } from '../test-helpers.ts';
-import { countingStream, mediaDir, picture, upload, uploaded } from '../test-media.ts';
+import { addUser, addWard, sessionFor } from '../testing/accounts.ts';
+import { api, createTestApp, dumpDb, errorOf, signIn, type TestApp } from '../testing/helpers.ts';
+import { countingStream, mediaDir, picture, upload, uploaded } from '../testing/media.ts';
 
 /** Uploads (DESIGN.md principle 6): a bad file gets a clear error, and no row and no file is left. */
 describe('media uploads', () => {

@@ -2,20 +2,18 @@ import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
 import { MediaEntry, MediaId, MediaList, toLocalIso } from '../../playlists/index.ts';
 import { MediaError, parseFilename, type MediaLibrary, type MediaRecord } from '../../media/index.ts';
-import type { AuditLog } from '../audit.ts';
+import type { AuditLog } from '../audit/audit.ts';
 import type { SessionService } from '../auth/sessions.ts';
 import type { Clock } from '../clock.ts';
 import { AppError, notFound } from '../errors.ts';
 import { scopeOf, type WardScope } from '../auth/ward-scope.ts';
-import { MediaUsage } from '../media-usage.ts';
+import { MediaUsage } from '../content/media-usage.ts';
 import type { ContentRepo } from '../repos/content.ts';
 import type { RevisionRepo } from '../repos/revisions.ts';
-import { commonErrors, cookieAuth, errorResponse, jsonResponse, newRouter } from './router.ts';
+import { commonErrors, errorResponse, guarded, jsonResponse, newRouter } from './router.ts';
 
 /** The one mutating /api route whose body is not JSON (app.ts lets it through, still Origin-checked). */
 export const MEDIA_UPLOAD_PATH = '/api/media';
-/** Who may upload and delete: city content staff, and ward operators for their local content. */
-const UPLOADERS = ['admin', 'editor', 'approver', 'ward_operator'] as const;
 
 const Params = z.object({ id: MediaId });
 const UploadHeaders = z.object({
@@ -39,7 +37,7 @@ export function mediaRoutes(deps: {
 }) {
   const app = newRouter();
   const read = deps.auth.require('any');
-  const write = deps.auth.require(UPLOADERS);
+  const write = deps.auth.require('upload_media');
   const tags = ['media'];
   const usage = () => {
     const { snapshot } = deps.revisions.latest();
@@ -56,8 +54,8 @@ export function mediaRoutes(deps: {
 
   app.openapi(
     createRoute({
-      method: 'get', path: '/api/media', summary: 'The media library, newest first, with the items using each medium', tags, security: cookieAuth,
-      middleware: [read] as const,
+      method: 'get', path: '/api/media', summary: 'The media library, newest first, with the items using each medium', tags,
+      ...guarded(read),
       responses: { 200: jsonResponse(MediaList, 'Every medium'), ...commonErrors },
     }),
     (c) => {
@@ -69,12 +67,12 @@ export function mediaRoutes(deps: {
 
   app.openapi(
     createRoute({
-      method: 'post', path: MEDIA_UPLOAD_PATH, tags, security: cookieAuth,
+      method: 'post', path: MEDIA_UPLOAD_PATH, tags,
       summary: 'Upload an image (JPEG, PNG, WebP; 25 MB) or a video (MP4/H.264, WebM; 200 MB)',
       description:
         'The body is the file itself (application/octet-stream), streamed: its type is read from its bytes, never its name. ' +
         'The same bytes uploaded again answer 200 with the medium already stored. Images get WebP copies at widths 192–3840 narrower than the original.',
-      middleware: [write] as const,
+      ...guarded(write),
       request: {
         headers: UploadHeaders,
         body: { content: { 'application/octet-stream': { schema: z.string().openapi({ format: 'binary' }) } }, required: true },
@@ -99,7 +97,7 @@ export function mediaRoutes(deps: {
         const name = parseFilename(c.req.valid('header')['x-filename']);
         const body = c.req.raw.body;
         if (!body) throw new MediaError(400, 'empty_file', 'The upload is empty');
-        const ownerWard = user.role === 'ward_operator' ? user.wardCode : null;
+        const ownerWard = scopeOf(c).owner;
         const { record, created } = await deps.media.ingest(
           body,
           { name, declaredBytes: Number.isSafeInteger(declared) ? declared : null, ownerWard, uploadedBy: user.id, now: deps.clock.now() },
@@ -119,8 +117,8 @@ export function mediaRoutes(deps: {
 
   app.openapi(
     createRoute({
-      method: 'get', path: '/api/media/{id}', summary: 'One medium', tags, security: cookieAuth,
-      middleware: [read] as const,
+      method: 'get', path: '/api/media/{id}', summary: 'One medium', tags,
+      ...guarded(read),
       request: { params: Params },
       responses: { 200: jsonResponse(MediaEntry, 'The medium'), ...commonErrors, 404: errorResponse('media_not_found') },
     }),
@@ -133,8 +131,8 @@ export function mediaRoutes(deps: {
 
   app.openapi(
     createRoute({
-      method: 'delete', path: '/api/media/{id}', summary: 'Delete an unused medium and its files', tags, security: cookieAuth,
-      middleware: [write] as const,
+      method: 'delete', path: '/api/media/{id}', summary: 'Delete an unused medium and its files', tags,
+      ...guarded(write),
       request: { params: Params },
       responses: {
         204: { description: 'Deleted, files too' },
@@ -145,9 +143,8 @@ export function mediaRoutes(deps: {
     }),
     async (c) => {
       const { id } = c.req.valid('param');
-      const user = c.get('user');
       const removed = await deps.media.remove(id, (record) => {
-        if (user.role === 'ward_operator' && record.ownerWard !== user.wardCode) {
+        if (!scopeOf(c).sees(record.ownerWard)) {
           throw new AppError(403, 'forbidden', 'A ward operator deletes only media uploaded for their own ward');
         }
         const uses = usage();

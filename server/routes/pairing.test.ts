@@ -10,12 +10,12 @@ import {
   PAIRING_RESERVE,
   PairingService,
   START_LIMIT,
-} from '../pairing.ts';
+} from '../pairing/pairing.ts';
 import { PairingRepo } from '../repos/pairings.ts';
 import { createApp } from '../app.ts';
 import { createServices } from '../services.ts';
 import { tmpdir } from 'node:os';
-import { ORIGIN, connectPlayer, createTestApp, dumpDb, errorOf, signIn, type TestApp } from '../test-helpers.ts';
+import { ORIGIN, connectPlayer, createTestApp, dumpDb, errorOf, signIn, type TestApp } from '../testing/helpers.ts';
 
 /** The contract's alphabet: A–Z and 2–9 without 0, O, 1, I. */
 const CODE = /^[A-HJ-NP-Z2-9]{6}$/;

@@ -9,13 +9,13 @@ import {
   PairingState,
 } from '../../playlists/index.ts';
 import type { SessionService } from '../auth/sessions.ts';
-import { addressKey, clientAddress } from '../client-address.ts';
-import type { AuditLog } from '../audit.ts';
+import { addressKey, clientAddress } from '../http/client-address.ts';
+import type { AuditLog } from '../audit/audit.ts';
 import { AppError } from '../errors.ts';
-import type { Fleet } from '../fleet.ts';
+import type { Fleet } from '../fleet/fleet.ts';
 import type { WardRepo } from '../repos/wards.ts';
-import { Throttled, type PairingService } from '../pairing.ts';
-import { commonErrors, cookieAuth, errorResponse, jsonBody, jsonResponse, newRouter, type Env } from './router.ts';
+import { Throttled, type PairingService } from '../pairing/pairing.ts';
+import { commonErrors, type Env, errorResponse, guarded, jsonBody, jsonResponse, newRouter } from './router.ts';
 
 /** Who is asking, as the throttles count it (an IPv6 client by its /64). */
 function addressOf(c: Context<Env>): string {
@@ -62,8 +62,7 @@ export function pairingRoutes(deps: { auth: SessionService; pairing: PairingServ
     createRoute({
       method: 'post', path: '/api/pairing/claim', tags,
       summary: 'Pair the screen showing a code: creates the screen and hands its token to that player (admin)',
-      security: cookieAuth,
-      middleware: [deps.auth.require(['admin'])] as const,
+      ...guarded(deps.auth.require('manage_screens')),
       request: jsonBody(PairingClaim),
       responses: {
         201: jsonResponse(PairingClaimed, 'Paired; the player starts playing within seconds'),

@@ -1,29 +1,29 @@
 import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
 import { Id, PlaylistEntry, PlaylistFields, PlaylistList, toLocalIso } from '../../playlists/index.ts';
-import type { AuditLog } from '../audit.ts';
+import type { AuditLog } from '../audit/audit.ts';
 import type { SessionService } from '../auth/sessions.ts';
 import { checkChangeOwned, scopeOf, type WardScope } from '../auth/ward-scope.ts';
 import type { Clock } from '../clock.ts';
-import { playlistState } from '../drafts.ts';
+import { playlistState } from '../publishing/snapshot.ts';
 import { AppError, notFound } from '../errors.ts';
 import type { ContentRepo } from '../repos/content.ts';
 import type { PlaylistRepo, StoredPlaylist } from '../repos/playlists.ts';
 import type { RevisionRepo } from '../repos/revisions.ts';
 import type { SettingsRepo } from '../repos/settings.ts';
-import { newId } from './content.ts';
-import { commonErrors, cookieAuth, errorResponse, jsonBody, jsonResponse, newRouter } from './router.ts';
+import { newId } from '../ids.ts';
+import { commonErrors, errorResponse, guarded, jsonBody, jsonResponse, newRouter } from './router.ts';
 
 const Params = z.object({ id: Id });
 const PlaylistListWithDefault = PlaylistList.extend({ defaultPlaylistId: Id.nullable() });
-/**
- * City playlists: admins and editors. A ward operator builds its ward's own local playlists,
- * of its ward's own items only; it neither sees nor uses city playlists (the city's content
- * reaches its screens through city schedules), so its local share carries local messages.
- */
-const WRITERS = ['admin', 'editor', 'ward_operator'] as const;
 const playlistOwner = (s: StoredPlaylist) => s.ownerWard;
 
+/**
+ * City playlists: the city's content writers ('write_content', 'write_city_content'). A ward
+ * operator builds its ward's own local playlists, of its ward's own items only; it neither sees
+ * nor uses city playlists (the city's content reaches its screens through city schedules), so
+ * its local share carries local messages.
+ */
 export function playlistRoutes(deps: {
   auth: SessionService;
   clock: Clock;
@@ -63,8 +63,8 @@ export function playlistRoutes(deps: {
 
   app.openapi(
     createRoute({
-      method: 'get', path: '/api/playlists', summary: 'Draft playlists and the city default', tags, security: cookieAuth,
-      middleware: [deps.auth.require('any')] as const,
+      method: 'get', path: '/api/playlists', summary: 'Draft playlists and the city default', tags,
+      ...guarded(deps.auth.require('any')),
       responses: { 200: jsonResponse(PlaylistListWithDefault, 'All draft playlists'), ...commonErrors },
     }),
     (c) => {
@@ -77,8 +77,8 @@ export function playlistRoutes(deps: {
 
   app.openapi(
     createRoute({
-      method: 'get', path: '/api/playlists/{id}', summary: 'One draft playlist', tags, security: cookieAuth,
-      middleware: [deps.auth.require('any')] as const,
+      method: 'get', path: '/api/playlists/{id}', summary: 'One draft playlist', tags,
+      ...guarded(deps.auth.require('any')),
       request: { params: Params },
       responses: { 200: jsonResponse(PlaylistEntry, 'The playlist'), ...commonErrors, 404: errorResponse('playlist_not_found') },
     }),
@@ -91,8 +91,7 @@ export function playlistRoutes(deps: {
   app.openapi(
     createRoute({
       method: 'put', path: '/api/playlists/{id}', summary: 'Replace a draft playlist (name, items in order)', tags,
-      security: cookieAuth,
-      middleware: [deps.auth.require(WRITERS)] as const,
+      ...guarded(deps.auth.require('write_content')),
       request: { params: Params, ...jsonBody(PlaylistFields) },
       responses: {
         200: jsonResponse(PlaylistEntry, 'Saved'),
@@ -119,8 +118,7 @@ export function playlistRoutes(deps: {
   app.openapi(
     createRoute({
       method: 'post', path: '/api/playlists', summary: 'Create a draft playlist (a campaign to schedule)', tags,
-      security: cookieAuth,
-      middleware: [deps.auth.require(WRITERS)] as const,
+      ...guarded(deps.auth.require('write_content')),
       request: jsonBody(PlaylistFields),
       responses: {
         201: jsonResponse(PlaylistEntry, 'Created (a ward operator\'s belongs to its ward)'),

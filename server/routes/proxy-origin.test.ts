@@ -1,7 +1,7 @@
 import { tmpdir } from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { createApp } from '../app.ts';
-import { ADMIN_PASSWORD, api, createTestApp, dumpDb, errorOf, signIn, type TestApp } from '../test-helpers.ts';
+import { ADMIN_PASSWORD, api, createTestApp, dumpDb, errorOf, signIn, type TestApp } from '../testing/helpers.ts';
 
 /**
  * Behind a reverse proxy that ends TLS (README: HTTPS through a reverse proxy), the browser's

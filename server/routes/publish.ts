@@ -1,24 +1,21 @@
 import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
-import { Pending, PublishResult, REVISION_PAGE_MAX, RevisionPage, RevisionPageQuery, toLocalIso, type ChangeSummary } from '../../playlists/index.ts';
-import type { AuditLog } from '../audit.ts';
+import { Pending, PublishResult, REVISION_PAGE_MAX, RevisionPage, RevisionPageQuery, toLocalIso } from '../../playlists/index.ts';
+import type { AuditLog } from '../audit/audit.ts';
 import type { SessionService } from '../auth/sessions.ts';
-import { scopeOf, type WardScope } from '../auth/ward-scope.ts';
-import type { Hub } from '../hub/hub.ts';
-import type { Publisher } from '../publish.ts';
+import { scopeOf } from '../auth/ward-scope.ts';
+import type { Publisher } from '../publishing/publisher.ts';
+import { scopedSummaries } from '../publishing/scoped-summaries.ts';
 import type { ContentRepo } from '../repos/content.ts';
 import type { PlaylistRepo } from '../repos/playlists.ts';
 import type { RevisionRepo } from '../repos/revisions.ts';
 import type { ReviewRepo } from '../repos/reviews.ts';
 import type { ScheduleRepo } from '../repos/schedules.ts';
-import { commonErrors, cookieAuth, errorResponse, jsonResponse, newRouter } from './router.ts';
+import { commonErrors, errorResponse, guarded, jsonResponse, newRouter } from './router.ts';
 
 const RevisionParams = z.object({
   number: z.string().regex(/^[1-9]\d{0,8}$/, 'expected a revision number').transform(Number),
 });
-const PUBLISHERS = ['admin', 'approver'] as const;
-/** A ward operator publishes its ward's local rows only (Publisher.publish); the city publishes everything. */
-const WARD_OR_CITY_PUBLISHERS = ['admin', 'approver', 'ward_operator'] as const;
 
 export function publishRoutes(deps: {
   auth: SessionService;
@@ -28,47 +25,16 @@ export function publishRoutes(deps: {
   reviews: Pick<ReviewRepo, 'submittedCount'>;
   playlists: PlaylistRepo;
   schedules: ScheduleRepo;
-  hub: Hub;
   audit: AuditLog;
 }) {
   const app = newRouter();
   const tags = ['publishing'];
 
-  /**
-   * A ward operator's view of change summaries: the ids its ward owns (as published now or in
-   * its drafts) — never another ward's or the city's.
-   */
-  function scopedSummaries(scope: WardScope): (summary: ChangeSummary) => ChangeSummary {
-    if (scope.isCity) return (summary) => summary;
-    const latest = deps.revisions.latest().snapshot;
-    const ward = scope.ward;
-    const owned = {
-      items: new Set([
-        ...Object.keys(latest.owners?.items ?? {}).filter((id) => latest.owners!.items[id] === ward),
-        ...deps.content.list().filter((s) => s.ownerWard === ward).map((s) => s.item.id),
-      ]),
-      playlists: new Set([
-        ...Object.keys(latest.owners?.playlists ?? {}).filter((id) => latest.owners!.playlists[id] === ward),
-        ...deps.playlists.list().filter((s) => s.ownerWard === ward).map((s) => s.playlist.id),
-      ]),
-      schedules: new Set([
-        ...(latest.schedules ?? []).filter((s) => s.ownerWard === ward).map((s) => s.id),
-        ...deps.schedules.list().filter((s) => s.schedule.ownerWard === ward).map((s) => s.schedule.id),
-      ]),
-    };
-    const keep = (summary: ChangeSummary, kind: keyof ChangeSummary) => {
-      const own = (id: string) => owned[kind].has(id);
-      const c = summary[kind];
-      return { added: c.added.filter(own), changed: c.changed.filter(own), removed: c.removed.filter(own) };
-    };
-    return (summary) => ({ items: keep(summary, 'items'), playlists: keep(summary, 'playlists'), schedules: keep(summary, 'schedules') });
-  }
-
   app.openapi(
     createRoute({
-      method: 'get', path: '/api/publish', tags, security: cookieAuth,
+      method: 'get', path: '/api/publish', tags,
       summary: 'What publishing now would change (city items only as approved), and how many city items wait for approval',
-      middleware: [deps.auth.require('any')] as const,
+      ...guarded(deps.auth.require('any')),
       responses: { 200: jsonResponse(Pending, 'Pending changes'), ...commonErrors },
     }),
     (c) => {
@@ -85,8 +51,7 @@ export function publishRoutes(deps: {
     createRoute({
       method: 'post', path: '/api/publish',
       summary: "Publish the drafts as a new numbered revision (a ward operator: its ward's local rows only)", tags,
-      security: cookieAuth,
-      middleware: [deps.auth.require(WARD_OR_CITY_PUBLISHERS)] as const,
+      ...guarded(deps.auth.require('publish')),
       responses: {
         201: jsonResponse(PublishResult, 'Published; screens receive it now'),
         ...commonErrors,
@@ -100,22 +65,21 @@ export function publishRoutes(deps: {
         log({ action: 'publish', objectType: 'revision', objectId: published.revision, wardCode: ward, after: published });
         return published;
       });
-      deps.hub.publish();
       return c.json(result, 201);
     },
   );
 
   app.openapi(
     createRoute({
-      method: 'get', path: '/api/revisions', tags, security: cookieAuth,
+      method: 'get', path: '/api/revisions', tags,
       summary: `Published revisions, newest first, ${REVISION_PAGE_MAX} a page at most; older ones with \`before\` = \`nextCursor\``,
-      middleware: [deps.auth.require('any')] as const,
+      ...guarded(deps.auth.require('any')),
       request: { query: RevisionPageQuery },
       responses: { 200: jsonResponse(RevisionPage, 'One page of revisions'), ...commonErrors },
     }),
     (c) => {
       const { before, limit = REVISION_PAGE_MAX } = c.req.valid('query');
-      const scoped = scopedSummaries(scopeOf(c));
+      const scoped = scopedSummaries(deps, scopeOf(c));
       // One more than the page: whether older revisions exist, without counting them.
       const rows = deps.revisions.list(limit + 1, before);
       const page = rows.slice(0, limit);
@@ -128,8 +92,8 @@ export function publishRoutes(deps: {
   app.openapi(
     createRoute({
       method: 'post', path: '/api/revisions/{number}/restore',
-      summary: 'Publish an earlier revision again (rollback); it also becomes the draft', tags, security: cookieAuth,
-      middleware: [deps.auth.require(PUBLISHERS)] as const,
+      summary: 'Publish an earlier revision again (rollback); it also becomes the draft', tags,
+      ...guarded(deps.auth.require('restore')),
       request: { params: RevisionParams },
       responses: {
         201: jsonResponse(PublishResult, 'Published as a new revision'),
@@ -145,7 +109,6 @@ export function publishRoutes(deps: {
         log({ action: 'restore', objectType: 'revision', objectId: published.revision, after: { restoredFrom: from, ...published } });
         return published;
       });
-      deps.hub.publish();
       return c.json(result, 201);
     },
   );

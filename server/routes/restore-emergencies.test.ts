@@ -1,15 +1,9 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { resolve, type EmergencyStatus, type Manifest } from '../../playlists/index.ts';
-import { api, connectPlayer, slogan, type FakePlayer } from '../test-helpers.ts';
-import { BD, OTHER_TOKEN, scheduleTestApp } from './schedule-fixtures.ts';
+import { resolve, type EmergencyStatus } from '../../playlists/index.ts';
+import { api, connectPlayer, type FakePlayer, lastManifest, slogan } from '../testing/helpers.ts';
+import { BD, OTHER_TOKEN, scheduleTestApp } from '../testing/schedule-fixtures.ts';
 
 const HOUR = 3_600_000;
-
-const manifestOf = (p: FakePlayer): Manifest => {
-  const msg = p.socket.messages.filter((m) => m.type === 'manifest').at(-1);
-  if (msg?.type !== 'manifest') throw new Error('no manifest');
-  return msg.manifest;
-};
 
 /**
  * Issue 11, item 5: a rollback restores content, never the on-air state of emergencies. Emergencies
@@ -33,7 +27,7 @@ describe('restoring a revision and emergencies', () => {
   }
   const emergency = (body: { text: string; endsAt?: string; wards?: string[] }) => ok<{ scheduleId: string; revision: number }>('POST', '/api/emergencies', body);
   const restore = (n: number) => ok<{ revision: number }>('POST', `/api/revisions/${n}/restore`);
-  const onScreen = (p: FakePlayer, at = t.clock.now()) => resolve(manifestOf(p), at).main;
+  const onScreen = (p: FakePlayer, at = t.clock.now()) => resolve(lastManifest(p), at).main;
   const emergencies = async () => (await ok<{ emergencies: EmergencyStatus[] }>('GET', '/api/emergencies')).emergencies;
   /** The ids of everything in the drafts and in the latest revision. */
   const rows = () => {
@@ -69,7 +63,7 @@ describe('restoring a revision and emergencies', () => {
 
     await restore(revision);
     for (const p of [park, station]) {
-      const manifest = manifestOf(p);
+      const manifest = lastManifest(p);
       expect(manifest.schedules.filter((s) => s.tier === 'emergency')).toEqual([]);
       // Not now, and not at any time in the days the manifest covers: it had no end time.
       for (let at = t.clock.now(); at < t.clock.now() + 7 * 24 * HOUR; at += HOUR) expect(onScreen(p, at).reason.tier).not.toBe('emergency');
@@ -128,7 +122,7 @@ describe('restoring a revision and emergencies', () => {
     t.clock.advance(2 * HOUR);
     await publishEdit('Bản sửa sau khi tin khẩn hết giờ');
     await restore(revision);
-    expect(manifestOf(park).schedules.filter((s) => s.tier === 'emergency')).toEqual([]);
+    expect(lastManifest(park).schedules.filter((s) => s.tier === 'emergency')).toEqual([]);
     const { drafts, published } = rows();
     for (const id of parts) expect([id, drafts.has(id), published.has(id)]).toEqual([id, false, false]);
   });

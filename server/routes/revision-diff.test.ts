@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { RevisionDiff, ScheduleInput } from '../../playlists/index.ts';
-import { hashToken } from '../hub/hub.ts';
-import { addUser, addWard, sessionFor } from '../test-accounts.ts';
-import { api, createTestApp, errorOf, slogan, type TestApp } from '../test-helpers.ts';
+import { hashToken } from '../ids.ts';
+import { addUser, addWard, sessionFor } from '../testing/accounts.ts';
+import { api, createTestApp, errorOf, slogan, type TestApp } from '../testing/helpers.ts';
 
 const WARD_A = '00004';
 const WARD_B = '00007';

@@ -4,9 +4,10 @@ import { RevisionDiff, toLocalIso } from '../../playlists/index.ts';
 import type { SessionService } from '../auth/sessions.ts';
 import { scopeOf } from '../auth/ward-scope.ts';
 import { AppError } from '../errors.ts';
-import { EMPTY_SNAPSHOT, type RevisionRepo } from '../repos/revisions.ts';
-import { revisionChanges } from '../revision-diff.ts';
-import { commonErrors, cookieAuth, errorResponse, jsonResponse, newRouter } from './router.ts';
+import { type RevisionRepo } from '../repos/revisions.ts';
+import { EMPTY_SNAPSHOT } from '../publishing/snapshot.ts';
+import { revisionChanges } from '../publishing/revision-diff.ts';
+import { commonErrors, errorResponse, guarded, jsonResponse, newRouter } from './router.ts';
 
 const RevisionParams = z.object({
   number: z.string().regex(/^[1-9]\d{0,8}$/, 'expected a revision number').transform(Number),
@@ -20,8 +21,8 @@ export function revisionDiffRoutes(deps: { auth: SessionService; revisions: Revi
     createRoute({
       method: 'get', path: '/api/revisions/{number}/diff',
       summary: "What a revision changed, each object before and after (a ward operator: its ward's objects only)",
-      tags: ['publishing'], security: cookieAuth,
-      middleware: [deps.auth.require('any')] as const,
+      tags: ['publishing'],
+      ...guarded(deps.auth.require('any')),
       request: { params: RevisionParams },
       responses: { 200: jsonResponse(RevisionDiff, 'The changes'), ...commonErrors, 404: errorResponse('revision_not_found') },
     }),

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ContentEntry, RevisionPage } from '../../playlists/index.ts';
-import { api, createTestApp, errorOf, signIn, slogan, type TestApp } from '../test-helpers.ts';
+import { api, createTestApp, errorOf, signIn, slogan, type TestApp } from '../testing/helpers.ts';
 
 /** Issue 11, item 13: every revision can be reached for a rollback, a page at a time. */
 describe('GET /api/revisions, paged', () => {

@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '../../playlists/index.ts';
 import { hashPassword } from '../auth/password.ts';
-import { submissionVersion } from '../review-policy.ts';
-import { api, createTestApp, dumpDb, errorOf, signIn, slogan, type TestApp } from '../test-helpers.ts';
+import { submissionVersion } from '../content/review-policy.ts';
+import { api, createTestApp, dumpDb, errorOf, signIn, slogan, type TestApp } from '../testing/helpers.ts';
 
 const PASSWORD = 'mật khẩu thử nghiệm';
 

@@ -32,4 +32,10 @@ export const commonErrors = {
 } satisfies RouteConfig['responses'];
 
 export const errorResponse = err;
-export const cookieAuth = [{ cookieAuth: [] }];
+const cookieAuth = [{ cookieAuth: [] }];
+
+/**
+ * A signed-in route's guard, `auth.require(right)` (playlists/permissions.ts), together with the
+ * OpenAPI security that documents it: spread into `createRoute`, so neither goes without the other.
+ */
+export const guarded = <M>(middleware: M) => ({ security: cookieAuth, middleware: [middleware] as [M] });

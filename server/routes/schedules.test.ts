@@ -1,14 +1,8 @@
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Manifest, ScheduleEntry } from '../../playlists/index.ts';
+import type { ScheduleEntry } from '../../playlists/index.ts';
 import { hashPassword } from '../auth/password.ts';
-import { api, connectPlayer, dumpDb, errorOf, signIn, slogan, type FakePlayer } from '../test-helpers.ts';
-import { BD, HK, OTHER_TOKEN, scheduleBody, scheduleTestApp } from './schedule-fixtures.ts';
-
-const lastManifest = (p: FakePlayer): Manifest => {
-  const msg = p.socket.messages.filter((m) => m.type === 'manifest').at(-1);
-  if (msg?.type !== 'manifest') throw new Error('no manifest');
-  return msg.manifest;
-};
+import { api, connectPlayer, dumpDb, errorOf, lastManifest, signIn, slogan } from '../testing/helpers.ts';
+import { BD, HK, OTHER_TOKEN, scheduleBody, scheduleTestApp } from '../testing/schedule-fixtures.ts';
 
 describe('schedules through the API', () => {
   let t: Awaited<ReturnType<typeof scheduleTestApp>>;

@@ -1,14 +1,14 @@
 import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
-import { Id, ScheduleEntry, ScheduleFields, ScheduleList, WardShareSetting, toLocalIso, type Schedule } from '../../playlists/index.ts';
-import type { AuditLog } from '../audit.ts';
+import { Id, ScheduleEntry, ScheduleFields, ScheduleList, WardShareSetting, may, toLocalIso, type Schedule } from '../../playlists/index.ts';
+import type { AuditLog } from '../audit/audit.ts';
 import type { SessionService } from '../auth/sessions.ts';
 import { scopeOf, type WardScope } from '../auth/ward-scope.ts';
 import type { Clock } from '../clock.ts';
-import { scheduleState } from '../drafts.ts';
+import { scheduleState } from '../publishing/snapshot.ts';
 import { AppError, notFound } from '../errors.ts';
-import type { Hub } from '../hub/hub.ts';
-import type { ManifestBuilder } from '../manifests.ts';
+import type { ManifestBuilder } from '../publishing/manifests.ts';
+import type { Publisher } from '../publishing/publisher.ts';
 import type { PlaylistRepo } from '../repos/playlists.ts';
 import type { RevisionRepo } from '../repos/revisions.ts';
 import type { ScheduleRepo, StoredSchedule } from '../repos/schedules.ts';
@@ -16,13 +16,14 @@ import type { ScreenRepo } from '../repos/screens.ts';
 import type { SettingsRepo } from '../repos/settings.ts';
 import type { User } from '../repos/users.ts';
 import type { WardRepo } from '../repos/wards.ts';
-import { newId } from './content.ts';
-import { commonErrors, cookieAuth, errorResponse, jsonBody, jsonResponse, newRouter } from './router.ts';
+import { newId } from '../ids.ts';
+import { commonErrors, errorResponse, guarded, jsonBody, jsonResponse, newRouter } from './router.ts';
 
 const Params = z.object({ id: Id });
 /**
- * City schedules: admins and approvers. Ward operators: their own ward's local messages, and
- * nothing else (auth/ward-scope.ts):
+ * Who schedules what ('schedule' and 'schedule_city' in playlists/permissions.ts): the city's
+ * schedulers, any schedule. Ward operators: their own ward's local messages, and nothing else
+ * (auth/ward-scope.ts):
  * - they see only schedules their ward owns; any other id is schedule_not_found;
  * - what they write has `ownerWard` = their ward (403 otherwise), so it is normal tier (the
  *   schema refuses priority and emergency for a ward schedule) and reaches only their ward's
@@ -35,15 +36,13 @@ const Params = z.object({ id: Id });
  *   ward share is for local messages. (A city operator may give a ward schedule any playlist.)
  * An approver or admin may delete (take down) any ward's schedule.
  */
-const SCHEDULERS = ['admin', 'approver', 'ward_operator'] as const;
 const scheduleOwner = (s: StoredSchedule) => s.schedule.ownerWard;
-const CITY_SCHEDULERS = new Set(['admin', 'approver']);
 
 type Issue = { path: string; message: string };
 
 /** Refuses what the user may not schedule (403), before anything is looked up. */
 function checkAllowed(user: User, fields: Pick<Schedule, 'ownerWard'>, existing?: Schedule): void {
-  if (CITY_SCHEDULERS.has(user.role)) return;
+  if (may(user.role, 'schedule_city')) return;
   const own = (s: Pick<Schedule, 'ownerWard'>) => s.ownerWard !== null && s.ownerWard === user.wardCode;
   if (!own(fields) || (existing && !own(existing))) {
     throw new AppError(403, 'forbidden', 'A ward operator schedules only local messages of their own ward');
@@ -61,11 +60,11 @@ export function scheduleRoutes(deps: {
   settings: SettingsRepo;
   manifests: ManifestBuilder;
   audit: AuditLog;
-  hub: Hub;
+  publisher: Pick<Publisher, 'setWardShare'>;
 }) {
   const app = newRouter();
   const tags = ['schedules'];
-  const write = deps.auth.require(SCHEDULERS);
+  const write = deps.auth.require('schedule');
   const entry = ({ schedule, updatedAt }: StoredSchedule) => ({
     schedule,
     state: scheduleState(schedule, deps.revisions.latest().snapshot),
@@ -101,8 +100,8 @@ export function scheduleRoutes(deps: {
 
   app.openapi(
     createRoute({
-      method: 'get', path: '/api/schedules', summary: 'Draft schedules and the ward share setting', tags, security: cookieAuth,
-      middleware: [deps.auth.require('any')] as const,
+      method: 'get', path: '/api/schedules', summary: 'Draft schedules and the ward share setting', tags,
+      ...guarded(deps.auth.require('any')),
       responses: { 200: jsonResponse(ScheduleList, 'All draft schedules'), ...commonErrors },
     }),
     (c) => c.json({ schedules: scopeOf(c).only(deps.schedules.list(), scheduleOwner).map(entry), wardShare: deps.manifests.wardShareSetting() }, 200),
@@ -111,8 +110,7 @@ export function scheduleRoutes(deps: {
   app.openapi(
     createRoute({
       method: 'post', path: '/api/schedules', summary: 'Create a draft schedule; screens get it at the next publish', tags,
-      security: cookieAuth,
-      middleware: [write] as const,
+      ...guarded(write),
       request: jsonBody(ScheduleFields),
       responses: {
         201: jsonResponse(ScheduleEntry, 'Created'),
@@ -135,8 +133,8 @@ export function scheduleRoutes(deps: {
 
   app.openapi(
     createRoute({
-      method: 'get', path: '/api/schedules/{id}', summary: 'One draft schedule', tags, security: cookieAuth,
-      middleware: [deps.auth.require('any')] as const,
+      method: 'get', path: '/api/schedules/{id}', summary: 'One draft schedule', tags,
+      ...guarded(deps.auth.require('any')),
       request: { params: Params },
       responses: { 200: jsonResponse(ScheduleEntry, 'The schedule'), ...commonErrors, 404: errorResponse('schedule_not_found') },
     }),
@@ -148,8 +146,8 @@ export function scheduleRoutes(deps: {
 
   app.openapi(
     createRoute({
-      method: 'put', path: '/api/schedules/{id}', summary: 'Replace a draft schedule', tags, security: cookieAuth,
-      middleware: [write] as const,
+      method: 'put', path: '/api/schedules/{id}', summary: 'Replace a draft schedule', tags,
+      ...guarded(write),
       request: { params: Params, ...jsonBody(ScheduleFields) },
       responses: {
         200: jsonResponse(ScheduleEntry, 'Saved'),
@@ -176,8 +174,7 @@ export function scheduleRoutes(deps: {
   app.openapi(
     createRoute({
       method: 'delete', path: '/api/schedules/{id}', summary: 'Delete a draft schedule; screens drop it at the next publish', tags,
-      security: cookieAuth,
-      middleware: [write] as const,
+      ...guarded(write),
       request: { params: Params },
       responses: { 204: { description: 'Deleted' }, ...commonErrors, 404: errorResponse('schedule_not_found') },
     }),
@@ -197,8 +194,7 @@ export function scheduleRoutes(deps: {
     createRoute({
       method: 'put', path: '/api/ward-share',
       summary: 'Set the ward share rule (one local item after every N city items, capped per ward); applies at once', tags,
-      security: cookieAuth,
-      middleware: [deps.auth.require(['admin'])] as const,
+      ...guarded(deps.auth.require('set_ward_share')),
       request: jsonBody(WardShareSetting),
       responses: { 200: jsonResponse(WardShareSetting, 'Saved; screens get new manifests now'), ...commonErrors },
     }),
@@ -206,10 +202,9 @@ export function scheduleRoutes(deps: {
       const setting = c.req.valid('json');
       const before = deps.manifests.wardShareSetting();
       deps.audit.transaction(c, (log) => {
-        deps.settings.set('ward_share', JSON.stringify(setting));
+        deps.publisher.setWardShare(setting);
         log({ action: 'update', objectType: 'ward_share', before, after: setting });
       });
-      deps.hub.publish();
       return c.json(deps.manifests.wardShareSetting(), 200);
     },
   );

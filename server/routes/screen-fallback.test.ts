@@ -1,8 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Manifest, ServerMessage } from '../../playlists/index.ts';
-import { hashToken } from '../hub/hub.ts';
-import { addUser, addWard, sessionFor } from '../test-accounts.ts';
-import { api, connectPlayer, createTestApp, dumpDb, errorOf, slogan, type TestApp } from '../test-helpers.ts';
+import { hashToken } from '../ids.ts';
+import { addUser, addWard, sessionFor } from '../testing/accounts.ts';
+import { api, connectPlayer, createTestApp, dumpDb, errorOf, slogan, type TestApp } from '../testing/helpers.ts';
 
 const WARD_A = '00004';
 const WARD_B = '00007';

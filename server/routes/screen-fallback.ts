@@ -1,16 +1,16 @@
 import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
 import { Id, ScreenFallbackInput, ScreenFallbackResult } from '../../playlists/index.ts';
-import type { AuditLog } from '../audit.ts';
+import type { AuditLog } from '../audit/audit.ts';
 import type { SessionService } from '../auth/sessions.ts';
 import { scopeOf } from '../auth/ward-scope.ts';
 import { AppError, notFound } from '../errors.ts';
-import type { Fleet } from '../fleet.ts';
-import type { Hub } from '../hub/hub.ts';
-import type { ManifestBuilder } from '../manifests.ts';
+import type { Fleet } from '../fleet/fleet.ts';
+import type { ManifestBuilder } from '../publishing/manifests.ts';
+import type { Publisher } from '../publishing/publisher.ts';
 import type { PlaylistRepo } from '../repos/playlists.ts';
 import type { ScreenRepo } from '../repos/screens.ts';
-import { commonErrors, cookieAuth, errorResponse, jsonBody, jsonResponse, newRouter } from './router.ts';
+import { commonErrors, errorResponse, guarded, jsonBody, jsonResponse, newRouter } from './router.ts';
 
 const Params = z.object({ id: Id });
 
@@ -25,7 +25,7 @@ export function screenFallbackRoutes(deps: {
   playlists: PlaylistRepo;
   manifests: ManifestBuilder;
   audit: AuditLog;
-  hub: Hub;
+  publisher: Pick<Publisher, 'setScreenFallback'>;
   fleet: Fleet;
 }) {
   const app = newRouter();
@@ -35,8 +35,7 @@ export function screenFallbackRoutes(deps: {
       method: 'put', path: '/api/screens/{id}/fallback',
       summary: "Set a screen's own fallback playlist (null: the city default); a connected screen gets its new manifest at once",
       tags: ['screens'],
-      security: cookieAuth,
-      middleware: [deps.auth.require(['admin', 'ward_operator'])] as const,
+      ...guarded(deps.auth.require('set_screen_fallback')),
       request: { params: Params, ...jsonBody(ScreenFallbackInput) },
       responses: {
         200: jsonResponse(ScreenFallbackResult, 'The screen, and the fallback it plays from the published revision'),
@@ -58,12 +57,9 @@ export function screenFallbackRoutes(deps: {
         }
       }
       deps.audit.transaction(c, (log) => {
-        deps.screens.setFallback(id, playlistId);
+        deps.publisher.setScreenFallback(id, playlistId);
         log({ action: 'update_fallback', objectType: 'screen', objectId: id, wardCode: ward, before: { playlistId: screen.fallbackPlaylistId }, after: { playlistId } });
       });
-      // A fresh record for the hub: its audience (and so its manifest) follows the fallback.
-      deps.hub.screenChanged(id);
-      deps.hub.publish();
       deps.fleet.changed(id);
       const updated = deps.screens.get(id)!;
       return c.json({ screen: deps.fleet.status(updated), fallback: deps.manifests.fallbackOf(updated) }, 200);

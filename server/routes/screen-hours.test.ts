@@ -1,8 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { ScreenHours, ScreenStatus, ServerMessage } from '../../playlists/index.ts';
-import { hashToken } from '../hub/hub.ts';
-import { addUser, addWard, sessionFor } from '../test-accounts.ts';
-import { api, connectPlayer, createTestApp, dumpDb, errorOf, type TestApp } from '../test-helpers.ts';
+import { hashToken } from '../ids.ts';
+import { addUser, addWard, sessionFor } from '../testing/accounts.ts';
+import { api, connectPlayer, createTestApp, dumpDb, errorOf, type TestApp } from '../testing/helpers.ts';
 
 const WEEKDAYS: ScreenHours = {
   hours: { windows: [{ days: [1, 2, 3, 4, 5], from: '06:00', to: '22:00' }, { days: [6, 7], from: '20:00', to: '01:00' }], outside: 'black' },

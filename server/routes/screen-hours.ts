@@ -1,14 +1,14 @@
 import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
 import { Id, ScreenHours, ScreenStatus } from '../../playlists/index.ts';
-import type { AuditLog } from '../audit.ts';
+import type { AuditLog } from '../audit/audit.ts';
 import type { SessionService } from '../auth/sessions.ts';
 import { scopeOf } from '../auth/ward-scope.ts';
 import { notFound } from '../errors.ts';
-import type { Fleet } from '../fleet.ts';
+import type { Fleet } from '../fleet/fleet.ts';
 import type { Hub } from '../hub/hub.ts';
 import type { ScreenRepo } from '../repos/screens.ts';
-import { commonErrors, cookieAuth, errorResponse, jsonBody, jsonResponse, newRouter } from './router.ts';
+import { commonErrors, errorResponse, guarded, jsonBody, jsonResponse, newRouter } from './router.ts';
 
 const ScreenParams = z.object({ id: Id });
 
@@ -28,8 +28,7 @@ export function screenHoursRoutes(deps: { auth: SessionService; screens: ScreenR
         'Times are HH:MM in Asia/Ho_Chi_Minh; a window whose end is at or before its start crosses midnight and belongs to ' +
         'the weekday it starts on (ISO weekdays, 1 = Monday). Outside its hours a screen shows the clock, dimmed content or ' +
         'black; emergencies show at any hour. Offline alerts count only time within the hours.',
-      security: cookieAuth,
-      middleware: [deps.auth.require(['admin', 'ward_operator'])] as const,
+      ...guarded(deps.auth.require('set_screen_hours')),
       request: { params: ScreenParams, ...jsonBody(ScreenHours) },
       responses: { 200: jsonResponse(ScreenStatus, 'The screen with its new hours'), ...commonErrors, 404: errorResponse('screen_not_found') },
     }),

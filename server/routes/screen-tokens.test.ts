@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { CloseCode, ScreenTokenIssued } from '../../playlists/index.ts';
-import { api, connectPlayer, createTestApp, dumpDb, errorOf, signIn, type TestApp } from '../test-helpers.ts';
+import { api, connectPlayer, createTestApp, dumpDb, errorOf, signIn, type TestApp } from '../testing/helpers.ts';
 
 describe('screen token rotate and revoke', () => {
   let t: TestApp;

@@ -1,19 +1,19 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { CloseCode, Id, ScreenTokenIssued } from '../../playlists/index.ts';
-import type { AuditLog } from '../audit.ts';
+import type { AuditLog } from '../audit/audit.ts';
 import type { SessionService } from '../auth/sessions.ts';
 import { notFound } from '../errors.ts';
-import type { Fleet } from '../fleet.ts';
-import { hashToken, type Hub } from '../hub/hub.ts';
+import type { Fleet } from '../fleet/fleet.ts';
+import type { Hub } from '../hub/hub.ts';
+import { hashToken, newScreenToken } from '../ids.ts';
 import type { ScreenTokenRepo } from '../repos/screen-tokens.ts';
 import type { ScreenRepo } from '../repos/screens.ts';
 import type { SettingsRepo } from '../repos/settings.ts';
-import { commonErrors, cookieAuth, errorResponse, jsonResponse, newRouter } from './router.ts';
-import { newScreenToken, playerUrl } from './screens.ts';
+import { commonErrors, errorResponse, guarded, jsonResponse, newRouter } from './router.ts';
+import { playerUrl } from '../http/pages.ts';
 
 const Params = z.object({ id: Id });
 /** The issue gives screens to admins ("users, wards, screens, settings"): only they rotate or revoke. */
-const ADMIN = ['admin'] as const;
 
 /**
  * A screen's token: rotate (a new one, shown once, the old one dead at once) or revoke (none).
@@ -31,7 +31,7 @@ export function screenTokenRoutes(deps: {
 }) {
   const app = newRouter();
   const tags = ['screens'];
-  const admin = deps.auth.require(ADMIN);
+  const admin = deps.auth.require('manage_screens');
 
   const screenById = (id: string) => {
     const screen = deps.screens.get(id);
@@ -54,9 +54,9 @@ export function screenTokenRoutes(deps: {
 
   app.openapi(
     createRoute({
-      method: 'post', path: '/api/screens/{id}/token', tags, security: cookieAuth,
+      method: 'post', path: '/api/screens/{id}/token', tags,
       summary: 'Rotate a screen\'s token: the old one stops working at once (its player is disconnected, 4003); the new one and its link are shown only this once',
-      middleware: [admin] as const,
+      ...guarded(admin),
       request: { params: Params },
       responses: { 201: jsonResponse(ScreenTokenIssued, 'Rotated'), ...commonErrors, 404: errorResponse('screen_not_found') },
     }),
@@ -78,9 +78,9 @@ export function screenTokenRoutes(deps: {
 
   app.openapi(
     createRoute({
-      method: 'delete', path: '/api/screens/{id}/token', tags, security: cookieAuth,
+      method: 'delete', path: '/api/screens/{id}/token', tags,
       summary: 'Revoke a screen\'s token: its player is disconnected at once (4003) and shows pairing; rotate to give it a new one',
-      middleware: [admin] as const,
+      ...guarded(admin),
       request: { params: Params },
       responses: { 204: { description: 'Revoked' }, ...commonErrors, 404: errorResponse('screen_not_found') },
     }),

@@ -1,23 +1,20 @@
-import { randomBytes } from 'node:crypto';
 import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
 import { Id, ScreenCreate, ScreenCreated, ScreenLayout, ScreenList, ScreenStatus, layoutOf, screenSettings } from '../../playlists/index.ts';
-import type { AuditLog } from '../audit.ts';
+import type { AuditLog } from '../audit/audit.ts';
 import type { SessionService } from '../auth/sessions.ts';
 import { scopeOf } from '../auth/ward-scope.ts';
 import { AppError, notFound } from '../errors.ts';
-import type { Fleet } from '../fleet.ts';
+import type { Fleet } from '../fleet/fleet.ts';
 import type { WardRepo } from '../repos/wards.ts';
 import type { Clock } from '../clock.ts';
-import { hashToken, type Hub } from '../hub/hub.ts';
+import type { Hub } from '../hub/hub.ts';
+import { hashToken, newId, newScreenToken } from '../ids.ts';
 import type { ScreenRecord, ScreenRepo } from '../repos/screens.ts';
-import { newId } from './content.ts';
-import { commonErrors, cookieAuth, errorResponse, jsonBody, jsonResponse, newRouter } from './router.ts';
+import { playerUrl } from '../http/pages.ts';
+import { commonErrors, errorResponse, guarded, jsonBody, jsonResponse, newRouter } from './router.ts';
 
 const ScreenParams = z.object({ id: Id });
-
-export const newScreenToken = () => randomBytes(24).toString('base64url');
-export const playerUrl = (origin: string, token: string) => `${origin}/player/?token=${encodeURIComponent(token)}`;
 
 export function screenRoutes(deps: {
   auth: SessionService;
@@ -37,8 +34,7 @@ export function screenRoutes(deps: {
   app.openapi(
     createRoute({
       method: 'get', path: '/api/screens', summary: 'Screens with their live connection state', tags,
-      security: cookieAuth,
-      middleware: [deps.auth.require('any')] as const,
+      ...guarded(deps.auth.require('any')),
       responses: { 200: jsonResponse(ScreenList, 'All screens (a ward operator: its ward\'s)'), ...commonErrors },
     }),
     (c) => c.json({ screens: scopeOf(c).only(deps.screens.list(), (s) => s.wardCode).map(status) }, 200),
@@ -48,8 +44,7 @@ export function screenRoutes(deps: {
     createRoute({
       method: 'post', path: '/api/screens',
       summary: 'Register a screen; the answer holds its token and player link, shown only this once', tags,
-      security: cookieAuth,
-      middleware: [deps.auth.require(['admin'])] as const,
+      ...guarded(deps.auth.require('manage_screens')),
       request: jsonBody(ScreenCreate),
       responses: { 201: jsonResponse(ScreenCreated, 'Registered'), ...commonErrors },
     }),
@@ -75,8 +70,7 @@ export function screenRoutes(deps: {
     createRoute({
       method: 'put', path: '/api/screens/{id}/layout',
       summary: "Set a screen's canvas, ticker strip and theme; a connected screen gets them at once", tags,
-      security: cookieAuth,
-      middleware: [deps.auth.require(['admin'])] as const,
+      ...guarded(deps.auth.require('manage_screens')),
       request: { params: ScreenParams, ...jsonBody(ScreenLayout) },
       responses: { 200: jsonResponse(ScreenStatus, 'The screen with its new layout'), ...commonErrors, 404: errorResponse('screen_not_found') },
     }),

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ensureAdmin } from '../bootstrap.ts';
+import { ensureAdmin } from '../seed/bootstrap.ts';
 import { IDLE_TIMEOUT_MS } from '../auth/sessions.ts';
-import { ADMIN_PASSWORD, NOW, api, createTestApp, dumpDb, errorOf, signIn, type TestApp } from '../test-helpers.ts';
+import { ADMIN_PASSWORD, NOW, api, createTestApp, dumpDb, errorOf, signIn, type TestApp } from '../testing/helpers.ts';
 
 const sessionOf = async (t: TestApp, cookie?: string) =>
   ((await (await api(t, 'GET', '/api/session', { cookie })).json()) as { session: unknown }).session;

@@ -3,15 +3,15 @@ import { PasswordChange, SessionInfo, SessionState, SignIn } from '../../playlis
 import { dummyHash, hashPassword, verifyPassword } from '../auth/password.ts';
 import type { SessionService } from '../auth/sessions.ts';
 import type { SignInThrottle, ThrottleOnset } from '../auth/throttle.ts';
-import { addressKey } from '../client-address.ts';
-import type { AuditChange } from '../audit.ts';
-import type { AuditLog } from '../audit.ts';
+import { addressKey } from '../http/client-address.ts';
+import type { AuditChange } from '../audit/audit.ts';
+import type { AuditLog } from '../audit/audit.ts';
 import { AppError } from '../errors.ts';
-import { storageProblemOf, type StorageHealth } from '../storage.ts';
+import { storageProblemOf, type StorageHealth } from '../storage/storage.ts';
 import type { User, UserRepo } from '../repos/users.ts';
 import type { SessionRepo } from '../repos/sessions.ts';
 import type { WardRepo } from '../repos/wards.ts';
-import { commonErrors, cookieAuth, errorResponse, jsonBody, jsonResponse, newRouter } from './router.ts';
+import { commonErrors, errorResponse, guarded, jsonBody, jsonResponse, newRouter } from './router.ts';
 
 /** The audit entry for a count that just went over its allowance: an admin sees the guessing. */
 function throttledEntry(onset: ThrottleOnset, address: string, user: User | undefined): AuditChange {
@@ -108,8 +108,7 @@ export function sessionRoutes(deps: { auth: SessionService; users: UserRepo; ses
       path: '/api/session',
       summary: 'Sign out',
       tags: ['session'],
-      security: cookieAuth,
-      middleware: [deps.auth.require('any', { allowPasswordChange: true })] as const,
+      ...guarded(deps.auth.require('any', { allowPasswordChange: true })),
       responses: { 204: { description: 'Signed out' }, 401: commonErrors[401], 403: commonErrors[403] },
     }),
     (c) => {
@@ -127,8 +126,7 @@ export function sessionRoutes(deps: { auth: SessionService; users: UserRepo; ses
       path: '/api/sessions',
       summary: 'Sign out everywhere: ends every session of mine, this one included',
       tags: ['session'],
-      security: cookieAuth,
-      middleware: [deps.auth.require('any', { allowPasswordChange: true })] as const,
+      ...guarded(deps.auth.require('any', { allowPasswordChange: true })),
       responses: { 204: { description: 'Signed out on every device' }, 401: commonErrors[401], 403: commonErrors[403] },
     }),
     (c) => {
@@ -146,8 +144,7 @@ export function sessionRoutes(deps: { auth: SessionService; users: UserRepo; ses
       path: '/api/session/password',
       summary: 'Change my password (signs out my other sessions)',
       tags: ['session'],
-      security: cookieAuth,
-      middleware: [deps.auth.require('any', { allowPasswordChange: true })] as const,
+      ...guarded(deps.auth.require('any', { allowPasswordChange: true })),
       request: jsonBody(PasswordChange),
       responses: {
         200: jsonResponse(SessionInfo, 'Password changed'),

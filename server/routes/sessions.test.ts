@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ABSOLUTE_TIMEOUT_MS, IDLE_TIMEOUT_MS } from '../auth/sessions.ts';
 import { TEST_HASH_COST, hashPassword } from '../auth/password.ts';
-import { ADMIN_PASSWORD, NOW, api, createTestApp, errorOf, signIn, type TestApp } from '../test-helpers.ts';
+import { ADMIN_PASSWORD, NOW, api, createTestApp, errorOf, signIn, type TestApp } from '../testing/helpers.ts';
 
 const PASSWORD = 'mật khẩu biên tập viên';
 const HOUR = 3_600_000;

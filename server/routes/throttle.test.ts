@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { createApp } from '../app.ts';
 import { TEST_HASH_COST, hashPassword } from '../auth/password.ts';
 import { createServices } from '../services.ts';
-import { ADMIN_PASSWORD, api, createTestApp as createBaseApp, errorOf, type TestApp } from '../test-helpers.ts';
+import { ADMIN_PASSWORD, api, createTestApp as createBaseApp, errorOf, type TestApp } from '../testing/helpers.ts';
 
 const WRONG = 'not the password';
 

@@ -1,9 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Timeline, TimelineGroups } from '../../playlists/index.ts';
-import { hashToken } from '../hub/hub.ts';
-import { addUser, sessionFor } from '../test-accounts.ts';
-import { api, dumpDb, errorOf, slogan } from '../test-helpers.ts';
-import { BD, HK, scheduleBody, scheduleTestApp } from './schedule-fixtures.ts';
+import { hashToken } from '../ids.ts';
+import { addUser, sessionFor } from '../testing/accounts.ts';
+import { api, dumpDb, errorOf, slogan } from '../testing/helpers.ts';
+import { BD, HK, scheduleBody, scheduleTestApp } from '../testing/schedule-fixtures.ts';
 
 /**
  * The timeline of a ward or a location kind: its screens grouped by audience (same manifest,

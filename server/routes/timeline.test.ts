@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { resolve, type Manifest, type PlayingAt, type Timeline } from '../../playlists/index.ts';
-import { api, connectPlayer, dumpDb, errorOf, slogan } from '../test-helpers.ts';
-import { HK, scheduleBody, scheduleTestApp } from './schedule-fixtures.ts';
+import { api, connectPlayer, dumpDb, errorOf, slogan } from '../testing/helpers.ts';
+import { HK, scheduleBody, scheduleTestApp } from '../testing/schedule-fixtures.ts';
 
 describe('timeline', () => {
   let t: Awaited<ReturnType<typeof scheduleTestApp>>;

@@ -22,10 +22,10 @@ import {
 import type { SessionService } from '../auth/sessions.ts';
 import { WardScope, scopeOf } from '../auth/ward-scope.ts';
 import { notFound } from '../errors.ts';
-import type { ManifestBuilder } from '../manifests.ts';
+import type { ManifestBuilder } from '../publishing/manifests.ts';
 import type { ScreenRecord, ScreenRepo } from '../repos/screens.ts';
 import type { WardRepo } from '../repos/wards.ts';
-import { commonErrors, cookieAuth, errorResponse, jsonResponse, newRouter } from './router.ts';
+import { commonErrors, errorResponse, guarded, jsonResponse, newRouter } from './router.ts';
 
 /** Exactly one of a screen, a ward or a location kind: the last two answer one timeline per audience. */
 const TimelineQuery = z
@@ -101,8 +101,8 @@ export function timelineRoutes(deps: { auth: SessionService; screens: ScreenRepo
     createRoute({
       method: 'get', path: '/api/timeline',
       summary: 'Hour by hour, what a screen (or each group of alike screens of a ward or a location kind) will play on a day or a week, why, and conflict flags',
-      tags, security: cookieAuth,
-      middleware: [deps.auth.require('any')] as const,
+      tags,
+      ...guarded(deps.auth.require('any')),
       request: { query: TimelineQuery },
       responses: {
         200: jsonResponse(z.union([Timeline, TimelineGroups]), 'One block per hour: for a screen, its timeline; for a ward or a location kind, one per group of screens that play alike'),
@@ -135,8 +135,7 @@ export function timelineRoutes(deps: { auth: SessionService; screens: ScreenRepo
   app.openapi(
     createRoute({
       method: 'get', path: '/api/timeline/at', summary: 'What a screen shows at one instant, since when, what next, and why', tags,
-      security: cookieAuth,
-      middleware: [deps.auth.require('any')] as const,
+      ...guarded(deps.auth.require('any')),
       request: { query: AtQuery },
       responses: { 200: jsonResponse(PlayingAt, 'The resolver\'s answer'), ...commonErrors, 404: errorResponse('screen_not_found') },
     }),

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { PASSWORD_MAX } from '../../playlists/index.ts';
-import { addUser, addWard, sessionFor, USER_PASSWORD } from '../test-accounts.ts';
-import { api, createTestApp, dumpDb, errorOf, signIn, type TestApp } from '../test-helpers.ts';
+import { addUser, addWard, sessionFor, USER_PASSWORD } from '../testing/accounts.ts';
+import { api, createTestApp, dumpDb, errorOf, signIn, type TestApp } from '../testing/helpers.ts';
 
 type Account = { id: number; username: string; role: string; wardCode: string | null; disabled: boolean; mustChangePassword: boolean };
 

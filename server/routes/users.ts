@@ -1,7 +1,7 @@
 import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
 import { PasswordReset, UserAccount, UserCreate, UserList, UserUpdate, toLocalIso, wardRuleIssue } from '../../playlists/index.ts';
-import type { AuditLog } from '../audit.ts';
+import type { AuditLog } from '../audit/audit.ts';
 import { hashPassword } from '../auth/password.ts';
 import type { SessionService } from '../auth/sessions.ts';
 import type { Clock } from '../clock.ts';
@@ -9,10 +9,9 @@ import { AppError, notFound } from '../errors.ts';
 import type { SessionRepo } from '../repos/sessions.ts';
 import type { User, UserRepo } from '../repos/users.ts';
 import type { WardRepo } from '../repos/wards.ts';
-import { commonErrors, cookieAuth, errorResponse, jsonBody, jsonResponse, newRouter } from './router.ts';
+import { commonErrors, errorResponse, guarded, jsonBody, jsonResponse, newRouter } from './router.ts';
 
 const Params = z.object({ id: z.string().regex(/^[1-9]\d{0,9}$/, 'expected a user id').transform(Number) });
-const ADMIN = ['admin'] as const;
 
 /** An account as the API shows it: never the password hash. */
 export const accountOf = (u: User): UserAccount => ({
@@ -36,7 +35,7 @@ export function userRoutes(deps: {
 }) {
   const app = newRouter();
   const tags = ['users'];
-  const admin = deps.auth.require(ADMIN);
+  const admin = deps.auth.require('manage_users');
 
   const target = (id: number, me: User): User => {
     const user = deps.users.byId(id);
@@ -52,8 +51,8 @@ export function userRoutes(deps: {
 
   app.openapi(
     createRoute({
-      method: 'get', path: '/api/users', summary: 'Every account', tags, security: cookieAuth,
-      middleware: [admin] as const,
+      method: 'get', path: '/api/users', summary: 'Every account', tags,
+      ...guarded(admin),
       responses: { 200: jsonResponse(UserList, 'Accounts by username'), ...commonErrors },
     }),
     (c) => c.json({ users: deps.users.list().map(accountOf) }, 200),
@@ -63,8 +62,7 @@ export function userRoutes(deps: {
     createRoute({
       method: 'post', path: '/api/users',
       summary: 'Create an account; its password is temporary and must be changed at first sign-in', tags,
-      security: cookieAuth,
-      middleware: [admin] as const,
+      ...guarded(admin),
       request: jsonBody(UserCreate),
       responses: {
         201: jsonResponse(UserAccount, 'Created'),
@@ -92,8 +90,7 @@ export function userRoutes(deps: {
     createRoute({
       method: 'patch', path: '/api/users/{id}',
       summary: 'Change an account\'s role, ward or disabled state (disabling signs it out everywhere)', tags,
-      security: cookieAuth,
-      middleware: [admin] as const,
+      ...guarded(admin),
       request: { params: Params, ...jsonBody(UserUpdate) },
       responses: {
         200: jsonResponse(UserAccount, 'Changed'),
@@ -128,8 +125,7 @@ export function userRoutes(deps: {
     createRoute({
       method: 'put', path: '/api/users/{id}/password',
       summary: 'Reset an account\'s password: it must be changed at next sign-in, and every session ends', tags,
-      security: cookieAuth,
-      middleware: [admin] as const,
+      ...guarded(admin),
       request: { params: Params, ...jsonBody(PasswordReset) },
       responses: {
         200: jsonResponse(UserAccount, 'Reset'),

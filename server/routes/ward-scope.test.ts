@@ -1,9 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ScheduleInput } from '../../playlists/index.ts';
-import { hashToken } from '../hub/hub.ts';
-import { addUser, addWard, sessionFor } from '../test-accounts.ts';
-import { api, createTestApp, dumpDb, slogan, type TestApp } from '../test-helpers.ts';
-import { AUTHZ_MATRIX, type Access, type WardBound } from './authz-matrix.ts';
+import { hashToken } from '../ids.ts';
+import { addUser, addWard, sessionFor } from '../testing/accounts.ts';
+import { api, createTestApp, dumpDb, slogan, type TestApp } from '../testing/helpers.ts';
+import { AUTHZ_MATRIX, type Access, type WardBound } from '../testing/authz-matrix.ts';
 
 /**
  * Ward scoping, proven from the route table: for every route a ward operator may call with an
@@ -82,7 +82,7 @@ describe('ward scoping', () => {
     const undeclared = Object.entries(AUTHZ_MATRIX)
       .filter(([key, access]) => key.includes('{') && mayCall(access) && access.ward === undefined)
       .map(([key]) => key);
-    expect(undeclared, 'add `ward` to these rows of server/routes/authz-matrix.ts').toEqual([]);
+    expect(undeclared, 'add `ward` to these rows of server/testing/authz-matrix.ts').toEqual([]);
     expect(WARD_ROWS.length).toBeGreaterThanOrEqual(10);
   });
 

@@ -1,28 +1,28 @@
 import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
 import { Id, Ward, WardCode, WardCreate, WardEntry, WardFields, WardImport, WardImportResult, WardList } from '../../playlists/index.ts';
-import type { AuditLog } from '../audit.ts';
+import type { AuditLog } from '../audit/audit.ts';
 import type { SessionService } from '../auth/sessions.ts';
 import type { Clock } from '../clock.ts';
 import { AppError, notFound } from '../errors.ts';
 import type { ScreenRepo } from '../repos/screens.ts';
+import type { Publisher } from '../publishing/publisher.ts';
 import type { WardRepo } from '../repos/wards.ts';
-import { readWardCsv } from '../ward-import.ts';
-import { commonErrors, cookieAuth, errorResponse, jsonBody, jsonResponse, newRouter } from './router.ts';
+import { readWardCsv } from '../wards/ward-import.ts';
+import { commonErrors, errorResponse, guarded, jsonBody, jsonResponse, newRouter } from './router.ts';
 
 const Params = z.object({ code: WardCode });
 const ScreenParams = z.object({ id: Id });
 const ScreenWard = z.strictObject({ wardCode: WardCode.nullable() });
 const ScreenWardResult = z.object({ id: Id, wardCode: WardCode.nullable() });
-const ADMIN = ['admin'] as const;
 
 const fieldsOf = (w: Ward) => ({ code: w.code, name: w.name, kind: w.kind });
 
 /** Wards (xã, phường): everyone signed in reads them; admins create, import, rename and link screens. */
-export function wardRoutes(deps: { auth: SessionService; clock: Clock; wards: WardRepo; screens: ScreenRepo; audit: AuditLog }) {
+export function wardRoutes(deps: { auth: SessionService; clock: Clock; wards: WardRepo; screens: ScreenRepo; audit: AuditLog; publisher: Pick<Publisher, 'setScreenWard'> }) {
   const app = newRouter();
   const tags = ['wards'];
-  const admin = deps.auth.require(ADMIN);
+  const admin = deps.auth.require('manage_wards');
   const existing = (code: string): WardEntry => {
     const ward = deps.wards.get(code);
     if (!ward) throw notFound('ward');
@@ -31,8 +31,8 @@ export function wardRoutes(deps: { auth: SessionService; clock: Clock; wards: Wa
 
   app.openapi(
     createRoute({
-      method: 'get', path: '/api/wards', summary: 'Every ward, with its linked screens and operators', tags, security: cookieAuth,
-      middleware: [deps.auth.require('any')] as const,
+      method: 'get', path: '/api/wards', summary: 'Every ward, with its linked screens and operators', tags,
+      ...guarded(deps.auth.require('any')),
       responses: { 200: jsonResponse(WardList, 'Wards by name'), ...commonErrors },
     }),
     (c) => c.json({ wards: deps.wards.list() }, 200),
@@ -40,8 +40,8 @@ export function wardRoutes(deps: { auth: SessionService; clock: Clock; wards: Wa
 
   app.openapi(
     createRoute({
-      method: 'post', path: '/api/wards', summary: 'Add a ward', tags, security: cookieAuth,
-      middleware: [admin] as const,
+      method: 'post', path: '/api/wards', summary: 'Add a ward', tags,
+      ...guarded(admin),
       request: jsonBody(WardCreate),
       responses: { 201: jsonResponse(WardEntry, 'Added'), ...commonErrors, 409: errorResponse('ward_exists') },
     }),
@@ -58,8 +58,8 @@ export function wardRoutes(deps: { auth: SessionService; clock: Clock; wards: Wa
 
   app.openapi(
     createRoute({
-      method: 'put', path: '/api/wards/{code}', summary: 'Rename a ward or change its kind', tags, security: cookieAuth,
-      middleware: [admin] as const,
+      method: 'put', path: '/api/wards/{code}', summary: 'Rename a ward or change its kind', tags,
+      ...guarded(admin),
       request: { params: Params, ...jsonBody(WardFields) },
       responses: { 200: jsonResponse(WardEntry, 'Saved'), ...commonErrors, 404: errorResponse('ward_not_found') },
     }),
@@ -78,8 +78,7 @@ export function wardRoutes(deps: { auth: SessionService; clock: Clock; wards: Wa
   app.openapi(
     createRoute({
       method: 'delete', path: '/api/wards/{code}', summary: 'Remove a ward no screen or operator is linked to', tags,
-      security: cookieAuth,
-      middleware: [admin] as const,
+      ...guarded(admin),
       request: { params: Params },
       responses: {
         204: { description: 'Removed' },
@@ -108,8 +107,7 @@ export function wardRoutes(deps: { auth: SessionService; clock: Clock; wards: Wa
     createRoute({
       method: 'post', path: '/api/wards/import',
       summary: 'Import wards from CSV (code,name,type): adds new codes, updates known ones; all rows or none', tags,
-      security: cookieAuth,
-      middleware: [admin] as const,
+      ...guarded(admin),
       request: jsonBody(WardImport),
       responses: {
         200: jsonResponse(WardImportResult, 'Imported'),
@@ -144,8 +142,7 @@ export function wardRoutes(deps: { auth: SessionService; clock: Clock; wards: Wa
     createRoute({
       method: 'put', path: '/api/screens/{id}/ward',
       summary: 'Link a screen to a ward by code (null unlinks); its ward label is left as it is', tags,
-      security: cookieAuth,
-      middleware: [admin] as const,
+      ...guarded(admin),
       request: { params: ScreenParams, ...jsonBody(ScreenWard) },
       responses: {
         200: jsonResponse(ScreenWardResult, 'Linked'),
@@ -163,7 +160,8 @@ export function wardRoutes(deps: { auth: SessionService; clock: Clock; wards: Wa
         throw new AppError(422, 'unknown_ward', 'No ward has that code', [{ path: 'wardCode', message: `no ward ${wardCode}` }]);
       }
       deps.audit.transaction(c, (log) => {
-        deps.screens.setWardCode(id, wardCode);
+        // Through publishing: the screen's audience (and so its manifest) follows its ward.
+        deps.publisher.setScreenWard(id, wardCode);
         log({ action: 'update', objectType: 'screen', objectId: id, wardCode: wardCode ?? screen.wardCode,
           before: { wardCode: screen.wardCode ?? null }, after: { wardCode } });
       });

@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
-import { openDatabase } from '../../server/db.ts';
-import { hashToken } from '../../server/hub/hub.ts';
+import { openDatabase } from '../../server/db/connection.ts';
+import { hashToken } from '../../server/ids.ts';
 import { ScreenRepo } from '../../server/repos/screens.ts';
 import { expect, signInAdmin, test } from './fixtures.ts';
 import { BangtinServer } from './server.ts';

@@ -41,7 +41,7 @@ test.beforeAll(async () => {
   server = await BangtinServer.start();
   const client = await ApiClient.signIn(server);
   photo = await upload(await picture(), 'anh-thu.jpg');
-  const clip = await upload(readFileSync('server/demo-media/demo-clip.webm'), 'clip-thu.webm');
+  const clip = await upload(readFileSync('server/seed/demo-media/demo-clip.webm'), 'clip-thu.webm');
   const add = async (fields: Record<string, unknown>) => (await client.call<ContentEntry>('POST', '/api/content', { theme: 7, durationMs: 2_500, ...fields })).item.id;
   ids = {
     story: await add({

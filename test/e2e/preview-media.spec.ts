@@ -4,7 +4,7 @@ import sharp from 'sharp';
 import type { MediaEntry, PlaylistEntry } from '../../playlists/index.ts';
 import { ApiClient } from './api.ts';
 import { expect, newPlayer, test, publishFromBar } from './fixtures.ts';
-import { firstPage, settledSignature, type Signature } from './render-signature.ts';
+import { firstPageSignature, type Signature } from './render-signature.ts';
 import { ADMIN_PASSWORD, BangtinServer } from './server.ts';
 
 /**
@@ -125,7 +125,7 @@ test('a story, an image and a clip chosen in the admin page play exactly as prev
   await admin.getByRole('button', { name: 'Ảnh, video' }).click();
   await admin.locator('bt-media-library bt-media-upload input[type=file]').setInputFiles([
     { name: PHOTO_NAME, mimeType: 'image/jpeg', buffer: await phonePhoto() },
-    { name: 'Phim giới thiệu.webm', mimeType: 'video/webm', buffer: readFileSync('server/demo-media/demo-clip.webm') },
+    { name: 'Phim giới thiệu.webm', mimeType: 'video/webm', buffer: readFileSync('server/seed/demo-media/demo-clip.webm') },
   ]);
   const rows = admin.locator('bt-media-library bt-media-upload li');
   await expect(rows).toHaveCount(2);
@@ -195,7 +195,7 @@ test('a story, an image and a clip chosen in the admin page play exactly as prev
         await expect.poll(playing, { timeout: 10_000 }).toBe(true);
       }
       // A story's lines and a caption may take turns (fit-plan.ts): both sides on their first page.
-      const onPlayer = await settledSignature(await firstPage(shown, ITEM_MS));
+      const onPlayer = await firstPageSignature(shown, ITEM_MS);
       const playerLook = await mediaLook(shown);
       await player.screenshot({ path: `${SHOTS}/${c.kind}-player-${key}.png` });
 
@@ -203,7 +203,7 @@ test('a story, an image and a clip chosen in the admin page play exactly as prev
       const screen = await choose(admin, row, width, height);
       const previewed = screen.locator(':scope > *');
       await expect.poll(async () => (await mediaLook(previewed)).every((m) => m.ready), { timeout: 15_000 }).toBe(true);
-      const preview = await settledSignature(await firstPage(previewed, ITEM_MS), Number(await screen.getAttribute('data-scale')));
+      const preview = await firstPageSignature(previewed, ITEM_MS, Number(await screen.getAttribute('data-scale')));
       await row.locator('bt-item-preview').screenshot({ path: `${SHOTS}/${c.kind}-preview-${key}.png` });
 
       expectSame(preview, onPlayer, `${c.kind} at ${key}`);

@@ -3,7 +3,7 @@ import type { Locator, Page } from '@playwright/test';
 import type { PlaylistEntry } from '../../playlists/index.ts';
 import { ApiClient } from './api.ts';
 import { expect, newPlayer, test, publishFromBar } from './fixtures.ts';
-import { firstPage, settledSignature, type Signature } from './render-signature.ts';
+import { firstPageSignature, type Signature } from './render-signature.ts';
 import { ADMIN_PASSWORD, BangtinServer } from './server.ts';
 
 /**
@@ -183,8 +183,8 @@ for (const c of cases) {
       let onPlayer: Signature | null = null;
       // Parts that take turns (fit-plan.ts) are compared on their first page, on both sides.
       for (let attempt = 0; attempt < 3; attempt += 1) {
-        preview = await settledSignature(await firstPage(screen.locator(':scope > *'), c.slotMs), scale);
-        onPlayer = await settledSignature(await firstPage(shown, c.slotMs));
+        preview = await firstPageSignature(screen.locator(':scope > *'), c.slotMs, scale);
+        onPlayer = await firstPageSignature(shown, c.slotMs);
         if (texts(preview) === texts(onPlayer)) break;
       }
       if (c.expectText && !preview!.fallback) await expect(shown).toContainText(c.expectText);

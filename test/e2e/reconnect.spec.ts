@@ -1,4 +1,4 @@
-import { openDatabase } from '../../server/db.ts';
+import { openDatabase } from '../../server/db/connection.ts';
 import { systemClock } from '../../server/clock.ts';
 import { createServices } from '../../server/services.ts';
 import { expect, newPlayer, onScreen, somethingOnScreen, test } from './fixtures.ts';

@@ -85,3 +85,15 @@ export async function firstPage(renderer: Locator, slotMs: number): Promise<Loca
   if ((await renderer.getAttribute('data-page')) !== null) await expect(renderer).toHaveAttribute('data-page', /^1\//, { timeout: slotMs + 5_000 });
   return renderer;
 }
+
+/**
+ * The settled signature of a renderer's first page: taken while `data-page` reads 1/…, and
+ * taken again at its next first page if the page turned while it was being read (a slow box).
+ */
+export async function firstPageSignature(renderer: Locator, slotMs: number, scale = 1): Promise<Signature> {
+  for (let attempt = 0; ; attempt += 1) {
+    const sig = await settledSignature(await firstPage(renderer, slotMs), scale);
+    const page = await renderer.getAttribute('data-page');
+    if (page === null || page.startsWith('1/') || attempt === 3) return sig;
+  }
+}

@@ -1,0 +1,227 @@
+import { isOpen, openedAt, screenSettings, startOfLocalDay, toLocalIso, type FleetSettings, type ScreenState, type ScreenStatus } from '../../playlists/index.ts';
+import type { Clock } from '../clock.ts';
+import { CommandDesk } from './commands.ts';
+import type { Hub } from '../hub/hub.ts';
+import type { ScreenRecord, ScreenRepo } from '../repos/screens.ts';
+import type { StorageHealth } from '../storage/storage.ts';
+
+export interface FleetOptions extends FleetSettings {
+  /** How often time-driven changes (grace over, alert due) are looked for. */
+  tickMs: number;
+  /** Changes are sent to dashboards in batches this far apart. */
+  batchMs: number;
+  /** A change only to volatile fields (last seen, uptime, memory) is sent at most this often per screen. */
+  volatileMs: number;
+}
+
+export const DEFAULT_FLEET: FleetOptions = {
+  graceMs: 60_000,
+  alertAfterMs: 10 * 60_000,
+  tickMs: 5_000,
+  batchMs: 1_000,
+  volatileMs: 60_000,
+};
+
+/** A screen went offline for longer than the alert threshold (within its hours), or came back. */
+export interface AlertEvent {
+  type: 'raised' | 'cleared';
+  screen: ScreenStatus;
+}
+
+type Listener = (changed: ScreenStatus[]) => void;
+
+/** The status without what changes at every heartbeat, to tell a real change from a tick. */
+function stableKey(s: ScreenStatus): string {
+  const { lastSeenAt: _seen, uptimeMs: _uptime, device, ...rest } = s;
+  return JSON.stringify([rest, device && { ...device, memory: null, storage: null }]);
+}
+
+/**
+ * The truth about every screen for the dashboard: online/offline with hysteresis, current or
+ * behind, what it reported, and alerts. It hears the hub's changes, sends dashboards batches of
+ * changed statuses, and looks for time-driven changes (a grace period running out) on a tick.
+ *
+ * Alerts respect operating hours: a screen raises one when it is open now and has been offline
+ * for `alertAfterMs` counted from when it went offline or from its opening, whichever is later.
+ * So a screen that goes dark at closing time raises nothing overnight, and raises at opening +
+ * `alertAfterMs` if still offline. `onAlert` is the hook for the webhook (alert-webhook.ts).
+ */
+export class Fleet {
+  readonly options: FleetOptions;
+  /** Remote actions and their answers, shown with each screen. */
+  readonly commands: CommandDesk;
+  readonly #startedAt: number;
+  /** Last seen as the hub reported it, ahead of the database (written every few seconds). */
+  readonly #lastSeen = new Map<string, number>();
+  readonly #dirty = new Set<string>();
+  readonly #listeners = new Set<Listener>();
+  readonly #sent = new Map<string, { key: string; at: number; state: ScreenState; alert: boolean; open: boolean }>();
+  readonly #alerted = new Set<string>();
+  #stamp: string | null = null;
+  #batch: ReturnType<typeof setTimeout> | null = null;
+  #tick: ReturnType<typeof setInterval> | null = null;
+
+  constructor(
+    private readonly deps: {
+      clock: Clock;
+      screens: ScreenRepo;
+      hub: Hub;
+      revisions: { latestNumber(): number };
+      onAlert?: (event: AlertEvent) => void;
+      /** Runs the timed work so that a failure is logged once and retried at the next tick. */
+      storage?: Pick<StorageHealth, 'background'>;
+    },
+    options: Partial<FleetOptions> = {},
+  ) {
+    this.options = { ...DEFAULT_FLEET, ...options };
+    this.#startedAt = deps.clock.now();
+    this.commands = new CommandDesk({ clock: deps.clock, hub: deps.hub, changed: (id) => this.changed(id) });
+    deps.hub.watch((screenId, lastSeenAt) => {
+      this.#lastSeen.set(screenId, lastSeenAt);
+      this.changed(screenId);
+    });
+  }
+
+  get settings(): FleetSettings {
+    return { graceMs: this.options.graceMs, alertAfterMs: this.options.alertAfterMs };
+  }
+
+  start(): void {
+    this.#tick ??= setInterval(() => this.#timed('fleet tick', () => this.tick()), this.options.tickMs);
+    this.#tick.unref?.();
+  }
+
+  stop(): void {
+    if (this.#tick) clearInterval(this.#tick);
+    if (this.#batch) clearTimeout(this.#batch);
+    this.#tick = this.#batch = null;
+  }
+
+  /**
+   * Online while connected, and for `graceMs` after it was last seen. A screen seen shortly
+   * before this server started (it was connected when the server went down) gets its grace
+   * from the start, so a restart does not mark every screen offline.
+   */
+  judge(record: Pick<ScreenRecord, 'id' | 'lastSeenAt'> & { hours?: ScreenRecord['hours'] }, now = this.deps.clock.now()): { state: ScreenState; lastSeenAt: number | null; alertSince: number | null } {
+    const live = this.deps.hub.live(record.id);
+    const lastSeenAt = live?.lastSeenAt ?? Math.max(this.#lastSeen.get(record.id) ?? -Infinity, record.lastSeenAt ?? -Infinity);
+    if (live) return { state: 'online', lastSeenAt, alertSince: null };
+    if (!Number.isFinite(lastSeenAt)) return { state: 'never', lastSeenAt: null, alertSince: null };
+    const gone = lastSeenAt >= this.#startedAt - this.options.graceMs ? Math.max(lastSeenAt, this.#startedAt) : lastSeenAt;
+    if (now - gone < this.options.graceMs) return { state: 'online', lastSeenAt, alertSince: null };
+    const hours = record.hours ?? null;
+    // Offline time counts only within operating hours: from the later of going and opening.
+    const counted = isOpen(hours, now) ? now - Math.max(gone, openedAt(hours, now) ?? -Infinity) : -Infinity;
+    // Once raised, an alert stays until the screen returns, closing time or not.
+    const alert = (counted >= this.options.alertAfterMs && now - gone >= this.options.graceMs) || this.#alerted.has(record.id);
+    return { state: 'offline', lastSeenAt, alertSince: alert ? lastSeenAt : null };
+  }
+
+  status(s: ScreenRecord): ScreenStatus {
+    const live = this.deps.hub.live(s.id);
+    const judged = this.judge(s);
+    const manifestVersion = live ? live.ackedVersion : s.manifestVersion;
+    const expectedVersion = this.deps.hub.expectedVersion(s);
+    return {
+      ...screenSettings(s),
+      wardCode: s.wardCode ?? null,
+      fallbackPlaylistId: s.fallbackPlaylistId ?? null,
+      connected: Boolean(live),
+      lastSeenAt: judged.lastSeenAt === null ? null : toLocalIso(judged.lastSeenAt),
+      manifestVersion,
+      expectedVersion,
+      playerVersion: live?.playerVersion ?? s.playerVersion,
+      viewport: live?.viewport ?? s.viewport,
+      state: judged.state,
+      sync: manifestVersion === null ? 'unknown' : manifestVersion === expectedVersion ? 'current' : 'behind',
+      connectedAt: live ? toLocalIso(live.report.connectedAt) : null,
+      uptimeMs: live?.report.uptimeMs ?? null,
+      playing: live?.report.playing ?? null,
+      device: live?.report.device ?? s.health,
+      alert: judged.alertSince === null ? null : { since: toLocalIso(judged.alertSince) },
+      open: isOpen(s.hours, this.deps.clock.now()),
+      command: this.commands.last(s.id),
+    };
+  }
+
+  list(): ScreenStatus[] {
+    return this.deps.screens.list().map((s) => this.status(s));
+  }
+
+  /** Every status, remembered as sent: what a dashboard starts from. */
+  snapshot(): ScreenStatus[] {
+    const now = this.deps.clock.now();
+    const all = this.list();
+    for (const status of all) this.#remember(status, now);
+    return all;
+  }
+
+  #remember(status: ScreenStatus, now: number): boolean {
+    const key = stableKey(status);
+    const sent = this.#sent.get(status.id);
+    if (sent && sent.key === key && now - sent.at < this.options.volatileMs) return false;
+    this.#sent.set(status.id, { key, at: now, state: status.state, alert: status.alert !== null, open: status.open });
+    return true;
+  }
+
+  /** Calls `listener` with batches of changed statuses; returns the unsubscribe. */
+  subscribe(listener: Listener): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+
+  /** Something about a screen changed (the hub saw it, or it was created or edited). */
+  changed(screenId: string): void {
+    this.#dirty.add(screenId);
+    if (this.#batch || !this.#listeners.size) return;
+    this.#batch = setTimeout(() => this.#timed('fleet dashboard batch', () => this.flush()), this.options.batchMs);
+    this.#batch.unref?.();
+  }
+
+  #timed(task: string, run: () => void): void {
+    if (this.deps.storage) this.deps.storage.background(task, run);
+    else run();
+  }
+
+  /** Sends the changed statuses to every listener now. */
+  flush(): void {
+    if (this.#batch) clearTimeout(this.#batch);
+    this.#batch = null;
+    const now = this.deps.clock.now();
+    const out: ScreenStatus[] = [];
+    for (const id of this.#dirty) {
+      const record = this.deps.screens.get(id);
+      if (!record) continue;
+      const status = this.status(record);
+      if (this.#remember(status, now)) out.push(status);
+    }
+    this.#dirty.clear();
+    if (out.length) for (const listener of this.#listeners) listener(out);
+  }
+
+  /**
+   * Looks for changes that time alone makes: grace periods running out, alerts coming due, a
+   * publish that left screens behind. Raises and clears alerts (`onAlert`).
+   */
+  tick(): void {
+    const now = this.deps.clock.now();
+    // A publish or a new day changes what screens should run: every screen may now be behind.
+    const stamp = `${this.deps.revisions.latestNumber()}|${startOfLocalDay(now)}`;
+    const published = this.#stamp !== null && stamp !== this.#stamp;
+    this.#stamp = stamp;
+    for (const record of this.deps.screens.list()) {
+      const judged = this.judge(record, now);
+      const alert = judged.alertSince !== null;
+      const sent = this.#sent.get(record.id);
+      const open = isOpen(record.hours, now);
+      if (published || !sent || sent.state !== judged.state || sent.alert !== alert || sent.open !== open) this.#dirty.add(record.id);
+      if (alert !== this.#alerted.has(record.id)) {
+        if (alert) this.#alerted.add(record.id);
+        else this.#alerted.delete(record.id);
+        this.deps.onAlert?.({ type: alert ? 'raised' : 'cleared', screen: this.status(record) });
+      }
+    }
+    if (this.#listeners.size) this.flush();
+    else this.#dirty.clear();
+  }
+}

@@ -1,0 +1,92 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { Hono, type Context } from 'hono';
+
+const BASE_CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data: blob:",
+  "media-src 'self' blob:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'self'",
+];
+/** The link a screen opens to play with `token` (shown once when a screen is registered or re-keyed). */
+export const playerUrl = (origin: string, token: string) => `${origin}/player/?token=${encodeURIComponent(token)}`;
+
+export const PLAYER_CSP = BASE_CSP.join('; ');
+export const ADMIN_CSP = [...BASE_CSP, "frame-ancestors 'none'"].join('; ');
+// Swagger UI sets inline styles; its scripts still come only from this server.
+const DOCS_CSP = [...BASE_CSP.filter((d) => !d.startsWith('style-src')), "style-src 'self' 'unsafe-inline'", "frame-ancestors 'none'"].join('; ');
+
+function page(distDir: string, name: 'player' | 'admin', csp: string) {
+  const file = join(distDir, name, 'index.html');
+  return (c: Context) => {
+    c.header('Content-Security-Policy', csp);
+    c.header('Cache-Control', 'no-cache');
+    if (!existsSync(file)) return c.text('bangtin is not built yet: run `npm run build` (npm start does it for you).', 503);
+    return c.html(readFileSync(file, 'utf8'));
+  };
+}
+
+/**
+ * The player's service worker (player/sw.ts). At /player/ its default scope is the player page, so
+ * it needs no Service-Worker-Allowed. `no-cache`: browsers compare its bytes to find a new build.
+ */
+function serviceWorker(distDir: string) {
+  const file = join(distDir, 'player', 'sw.js');
+  return (c: Context) => {
+    if (!existsSync(file)) return c.text('bangtin is not built yet', 404);
+    c.header('Content-Type', 'text/javascript; charset=utf-8');
+    c.header('Cache-Control', 'no-cache');
+    c.header('Content-Security-Policy', PLAYER_CSP);
+    return c.body(readFileSync(file, 'utf8'));
+  };
+}
+
+const keepQuery = (c: Context, path: string) => path + new URL(c.req.url).search;
+
+/** The player and admin pages, their hashed assets, and the API docs, all from local files. */
+export function pageRoutes(opts: { distDir: string }) {
+  const app = new Hono();
+  app.get('/', (c) => c.redirect('/admin/'));
+  app.get('/favicon.ico', (c) => c.body(null, 204));
+  app.get('/player', (c) => c.redirect(keepQuery(c, '/player/')));
+  app.get('/admin', (c) => c.redirect('/admin/'));
+  app.get('/player/', page(opts.distDir, 'player', PLAYER_CSP));
+  app.get('/player/sw.js', serviceWorker(opts.distDir));
+  app.get('/admin/', page(opts.distDir, 'admin', ADMIN_CSP));
+  app.use('/assets/*', async (c, next) => {
+    await next();
+    if (c.res.status === 200) c.header('Cache-Control', 'public, max-age=31536000, immutable');
+  });
+  app.get('/assets/*', serveStatic({ root: opts.distDir }));
+
+  const swaggerDir = join(createRequire(import.meta.url).resolve('swagger-ui-dist/package.json'), '..');
+  app.get('/api/docs', (c) => {
+    c.header('Content-Security-Policy', DOCS_CSP);
+    return c.html(DOCS_HTML);
+  });
+  app.get('/api/docs/init.js', (c) => {
+    c.header('Content-Type', 'text/javascript; charset=utf-8');
+    return c.body(DOCS_INIT);
+  });
+  app.get(
+    '/api/docs/:file{swagger-ui(-bundle\\.js|\\.css)}',
+    serveStatic({ root: swaggerDir, rewriteRequestPath: (p) => p.replace('/api/docs/', '/') }),
+  );
+  return app;
+}
+
+const DOCS_HTML = `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>bangtin API</title>
+<link rel="stylesheet" href="/api/docs/swagger-ui.css"></head>
+<body><div id="docs"></div>
+<script src="/api/docs/swagger-ui-bundle.js"></script><script src="/api/docs/init.js"></script></body></html>`;
+
+const DOCS_INIT = `window.ui = SwaggerUIBundle({ url: '/api/openapi.json', dom_id: '#docs' });\n`;

@@ -1,9 +1,0 @@
-/**
- * A screen's own fallback playlist (issue 4), appended to `migrations` in migrations.ts. NULL:
- * the city default (`settings.default_playlist_id`). No foreign key, like schedules' playlist:
- * a restored revision replaces the playlists table, and a fallback that names a playlist screens
- * have not got falls back to the city default when manifests are built (server/manifests.ts).
- */
-export const FALLBACK_MIGRATION = `
-  ALTER TABLE screens ADD COLUMN fallback_playlist_id TEXT CHECK (fallback_playlist_id IS NULL OR length(fallback_playlist_id) BETWEEN 1 AND 64);
-`;

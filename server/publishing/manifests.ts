@@ -1,0 +1,214 @@
+import {
+  DAY_MS,
+  DEFAULT_WARD_SHARE,
+  HORIZON_DAYS,
+  mediaOf,
+  type MediaInfo,
+  MANIFEST_FORMAT,
+  WardShareSetting,
+  mayRunBetween,
+  startOfLocalDay,
+  targets,
+  toLocalIso,
+  wardShareFor,
+  type FallbackChoice,
+  type Manifest,
+  type ManifestBody,
+  type Schedule,
+  type TargetScreen,
+  type WardShare,
+} from '../../playlists/index.ts';
+import { canonicalJson, sha256Hex } from '../canonical.ts';
+import type { Clock } from '../clock.ts';
+import type { RevisionRepo } from '../repos/revisions.ts';
+import type { Snapshot } from './snapshot.ts';
+import type { SettingsRepo } from '../repos/settings.ts';
+import type { MediaRepo } from '../../media/index.ts';
+
+export interface BuiltManifest {
+  manifest: Manifest;
+  version: string;
+  /** The `manifest` frame, serialised once and sent as is to every screen of the audience. */
+  frame: Buffer;
+}
+
+/** Screens with the same audience get the same manifest bytes. */
+export type AudienceKey = string;
+
+/** A screen as an audience is computed for: what targeting reads, and its own fallback playlist. */
+export type AudienceScreen = TargetScreen & { fallbackPlaylistId?: string | null };
+
+/** What makes an audience: the schedules that reach its screens, the fallback and the ward share. */
+interface Audience {
+  scheduleIds: string[];
+  fallback: string | null;
+  /** Only when a ward-owned schedule is in the audience ([S4]); otherwise the share is moot. */
+  wardShare: WardShare | null;
+}
+
+/** The published state manifests are built from, for one revision and one horizon. */
+interface Basis {
+  stamp: string;
+  number: number;
+  snapshot: Snapshot;
+  from: number;
+  until: number;
+  /** Published schedules that may run within the horizon. */
+  schedules: Schedule[];
+  share: WardShareSetting;
+  /** Every medium the revision's items refer to that the library has, with its files. */
+  media: Map<string, MediaInfo>;
+}
+
+const MAX_AUDIENCES = 50_000;
+
+/**
+ * Builds one manifest per audience from the latest published revision (DESIGN.md, "The
+ * manifest"). An audience is the set of published schedules whose target includes a screen,
+ * plus the fallback; its key is a hash of those, so screens that match the same schedules share
+ * one manifest, serialised once.
+ */
+export class ManifestBuilder {
+  readonly #cache = new Map<string, BuiltManifest>();
+  readonly #audiences = new Map<AudienceKey, Audience>();
+  /** Per screen record: the basis stamp its key was computed for, and the key. */
+  readonly #keys = new WeakMap<object, { stamp: string; key: AudienceKey }>();
+  #basis: Basis | null = null;
+
+  constructor(private readonly deps: { revisions: RevisionRepo; settings: SettingsRepo; clock: Clock; media: Pick<MediaRepo, 'infos' | 'stamp'> }) {}
+
+  /** The city's ward share setting (a live setting, not versioned by publishing). */
+  wardShareSetting(): WardShareSetting {
+    const raw = this.deps.settings.get('ward_share');
+    const parsed = raw === null ? null : WardShareSetting.safeParse(JSON.parse(raw));
+    return parsed?.success ? parsed.data : { ...DEFAULT_WARD_SHARE, wards: {} };
+  }
+
+  audienceOf(screen: AudienceScreen): AudienceKey {
+    const basis = this.#current();
+    const known = this.#keys.get(screen);
+    if (known?.stamp === basis.stamp) return known.key;
+    const audience = audienceFor(basis, screen);
+    const key = sha256Hex(canonicalJson(audience)).slice(0, 20);
+    if (this.#audiences.size >= MAX_AUDIENCES) this.#audiences.clear();
+    this.#audiences.set(key, audience);
+    this.#keys.set(screen, { stamp: basis.stamp, key });
+    return key;
+  }
+
+  forAudience(key: AudienceKey): BuiltManifest {
+    const basis = this.#current();
+    const cacheKey = `${basis.stamp}|${key}`;
+    const cached = this.#cache.get(cacheKey);
+    if (cached) return cached;
+    const audience = this.#audiences.get(key);
+    if (!audience) throw new Error(`unknown audience ${key}`);
+    const body = buildBody(basis, audience);
+    const version = sha256Hex(canonicalJson(body)).slice(0, 32);
+    const manifest: Manifest = { ...body, version };
+    const built = { manifest, version, frame: Buffer.from(JSON.stringify({ type: 'manifest', manifest })) };
+    this.#cache.set(cacheKey, built);
+    return built;
+  }
+
+  /**
+   * The manifest bodies screens would get if their horizon started at `from` (the timeline asks
+   * about any day, also past the current horizon; same code as the manifests screens get),
+   * with the screens grouped by audience: screens of one group get the same body, so they play
+   * the same (the timeline of a ward or a location kind). Groups come in the order of their
+   * first screen.
+   */
+  groupsFor<S extends AudienceScreen>(screens: readonly S[], from: number, days = HORIZON_DAYS): { screens: S[]; body: ManifestBody; fallback: FallbackChoice }[] {
+    const basis = this.#basisAt(startOfLocalDay(from), days);
+    const groups = new Map<string, { screens: S[]; audience: Audience; fallback: FallbackChoice }>();
+    for (const screen of screens) {
+      const audience = audienceFor(basis, screen);
+      const fallback = fallbackChoice(basis, screen);
+      // Same audience but a different reason for its fallback (own vs city) is told apart too.
+      const key = canonicalJson({ audience, source: fallback.source, own: fallback.screenPlaylistId });
+      const group = groups.get(key);
+      if (group) group.screens.push(screen);
+      else groups.set(key, { screens: [screen], audience, fallback });
+    }
+    return [...groups.values()].map((g) => ({ screens: g.screens, body: buildBody(basis, g.audience), fallback: g.fallback }));
+  }
+
+  /** Which fallback a screen gets from the latest revision, and why (the timeline says it). */
+  fallbackOf(screen: AudienceScreen): FallbackChoice {
+    return fallbackChoice(this.#current(), screen);
+  }
+
+  #current(): Basis {
+    const from = startOfLocalDay(this.deps.clock.now());
+    const number = this.deps.revisions.latestNumber();
+    const shareRaw = this.deps.settings.get('ward_share') ?? '';
+    // Media are immutable, but one can be uploaded again after a restored revision named it.
+    const stamp = `${number}|${from}|${shareRaw}|${this.deps.media.stamp()}`;
+    if (this.#basis?.stamp === stamp) return this.#basis;
+    this.#cache.clear();
+    this.#basis = this.#basisAt(from, HORIZON_DAYS);
+    return this.#basis;
+  }
+
+  #basisAt(from: number, days: number): Basis {
+    const { number, snapshot } = this.deps.revisions.latest();
+    const until = from + days * DAY_MS;
+    const schedules = (snapshot.schedules ?? []).filter((s) => mayRunBetween(s.time, from, until));
+    const shareRaw = this.deps.settings.get('ward_share') ?? '';
+    const mediaIds = [...new Set(snapshot.items.flatMap(mediaOf))].sort();
+    const media = new Map(this.deps.media.infos(mediaIds).map((m) => [m.id, m]));
+    return {
+      stamp: `${number}|${from}|${shareRaw}|${this.deps.media.stamp()}`,
+      number, snapshot, from, until, schedules, share: this.wardShareSetting(), media,
+    };
+  }
+}
+
+/**
+ * A screen's fallback ([S7]): its own playlist when the published revision has it, otherwise the
+ * city default — also when its own is not published yet, so the screen never goes black.
+ */
+function fallbackChoice(basis: Basis, screen: AudienceScreen): FallbackChoice {
+  const published = (id: string | null | undefined): id is string => Boolean(id) && basis.snapshot.playlists.some((p) => p.id === id);
+  const own = screen.fallbackPlaylistId ?? null;
+  if (published(own)) return { source: 'screen', playlistId: own, screenPlaylistId: own };
+  const city = basis.snapshot.defaultPlaylistId;
+  return { source: 'city_default', playlistId: published(city) ? city : null, screenPlaylistId: own };
+}
+
+function audienceFor(basis: Basis, screen: AudienceScreen): Audience {
+  const matching = basis.schedules.filter((s) => targets(s, screen));
+  const fallback = fallbackChoice(basis, screen).playlistId;
+  const ward = matching.find((s) => s.ownerWard !== null)?.ownerWard ?? null;
+  return {
+    scheduleIds: matching.map((s) => s.id).sort(),
+    fallback,
+    wardShare: ward === null ? null : wardShareFor(basis.share, ward),
+  };
+}
+
+function buildBody(basis: Basis, audience: Audience): ManifestBody {
+  const { snapshot } = basis;
+  const wanted = new Set(audience.scheduleIds);
+  const schedules = basis.schedules.filter((s) => wanted.has(s.id)).sort((a, b) => (a.id < b.id ? -1 : 1));
+  const playlistIds = new Set(schedules.map((s) => s.playlistId));
+  if (audience.fallback) playlistIds.add(audience.fallback);
+  const playlists = snapshot.playlists.filter((p) => playlistIds.has(p.id));
+  const itemIds = new Set(playlists.flatMap((p) => p.itemIds));
+  const items = snapshot.items.filter((i) => itemIds.has(i.id));
+  // Sorted by id, so equal content hashes to an equal version.
+  const mediaIds = [...new Set(items.flatMap(mediaOf))].sort();
+  const body: ManifestBody = {
+    format: MANIFEST_FORMAT,
+    revision: basis.number,
+    horizon: { from: toLocalIso(basis.from), until: toLocalIso(basis.until) },
+    items,
+    playlists,
+    // A schedule whose playlist is gone cannot play; leaving it out keeps the manifest valid.
+    schedules: schedules.filter((s) => playlists.some((p) => p.id === s.playlistId)),
+    fallback: { playlistId: audience.fallback },
+    media: mediaIds.flatMap((id) => basis.media.get(id) ?? []),
+  };
+  if (audience.wardShare) body.wardShare = audience.wardShare;
+  return body;
+}
