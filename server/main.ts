@@ -74,6 +74,8 @@ fleet.start();
 // Before the server listens: sessions a restart left open are closed at their last heartbeat.
 const reporting = createReporting({ ...services, hub });
 reporting.start(scheduler);
+// The CAP feed an admin may set, polled every minute (cap/feed.ts).
+services.capFeed.start(scheduler);
 const app = createApp({ db, clock: systemClock, hub, services, fleet, reporting, distDir: config.distDir, trustedProxies: config.trustedProxies });
 
 const wss = new WebSocketServer({ noServer: true, perMessageDeflate: false, maxPayload: MAX_FRAME_BYTES });
