@@ -14,7 +14,7 @@ export type ListedReason =
   | 'status_test' | 'status_exercise' | 'status_system' | 'status_draft'
   | 'not_public' | 'no_info' | 'below_threshold' | 'expired' | 'outside_area' | 'acknowledgement' | 'error_message';
 
-/** An alert without `expires` ends this long after it starts (its sender can update or cancel it sooner). */
+/** An alert without `expires` ends this long after it is effective (or sent); its sender can update or cancel it sooner. */
 export const DEFAULT_ALERT_MS = 24 * 3_600_000;
 /** The geocode `valueName` that names a ward by its code in the imported ward list. */
 export const WARD_GEOCODE = 'ward';
@@ -99,8 +99,9 @@ export function decide(alert: CapAlert, now: number, knownWard: (code: string) =
   if (!tier) return listed('below_threshold');
   // Ward geocodes that name none of the imported wards: the alert is for somewhere else.
   if (area.named && !area.wards.length) return listed('outside_area');
-  const startsAt = Math.max(now, info.effective ?? now);
-  const endsAt = info.expires ?? startsAt + DEFAULT_ALERT_MS;
+  const begins = info.effective ?? alert.sentAt;
+  const startsAt = Math.max(now, begins);
+  const endsAt = info.expires ?? begins + DEFAULT_ALERT_MS;
   if (endsAt <= now || endsAt <= startsAt) return listed('expired');
   return { kind: 'broadcast', tier, info, wards: area.wards, startsAt, endsAt };
 }

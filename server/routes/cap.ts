@@ -72,7 +72,6 @@ export function capRoutes(deps: {
     }
     const record = key.startsWith(KEY_PREFIX) && key.length <= 100 ? deps.capKeys.active(hashToken(key)) : undefined;
     if (!record) throw new AppError(401, 'unauthenticated', 'Unknown or revoked CAP key');
-    deps.storage.background('a CAP key\'s last use', () => deps.capKeys.used(record.id, deps.clock.now()));
     sources.set(c.req.raw, { kind: 'key', keyId: record.id, name: record.name, address: c.get('clientAddress') });
     await next();
   };
@@ -120,6 +119,8 @@ export function capRoutes(deps: {
         throw err;
       }
       const result = deps.capIngest.ingestXml(xml, source);
+      // A key's last use is an alert taken with it: a refused one writes nothing but its audit entry.
+      if (source.kind === 'key') deps.storage.background('a CAP key\'s last use', () => deps.capKeys.used(source.keyId, deps.clock.now()));
       return c.json(result, result.outcome === 'published' ? 201 : 200);
     },
   );
