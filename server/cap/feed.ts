@@ -39,6 +39,9 @@ export class CapFeed {
       settings: Pick<SettingsRepo, 'get' | 'set' | 'delete'>;
       ingest: Pick<CapIngest, 'ingestElement' | 'refuse'>;
       fetch?: typeof fetch;
+      /** Tests shorten these. */
+      timeoutMs?: number;
+      maxBytes?: number;
     },
   ) {}
 
@@ -76,7 +79,7 @@ export class CapFeed {
     this.#state.lastPolledAt = this.deps.clock.now();
     const problems: string[] = [];
     try {
-      const text = await this.#fetch(url, FEED_MAX_BYTES);
+      const text = await this.#fetch(url, this.deps.maxBytes ?? FEED_MAX_BYTES);
       const root = parseXml(text);
       if (isCapAlert(root)) this.#take(`doc:${sha(text)}`, root, url, problems);
       else if (root.name === 'feed' && root.ns === ATOM_NS) await this.#entries(root, url, problems);
@@ -84,7 +87,7 @@ export class CapFeed {
       this.#state.lastOkAt = this.deps.clock.now();
       this.#state.lastError = problems.length ? problems.slice(0, 3).join('; ') : null;
     } catch (err) {
-      this.#state.lastError = describe(err);
+      this.#state.lastError = describe(err, this.deps.timeoutMs ?? FEED_TIMEOUT_MS);
     }
   }
 
@@ -135,7 +138,7 @@ export class CapFeed {
   async #fetch(url: string, max: number): Promise<string> {
     if (!/^https?:\/\//i.test(url)) throw new AppError(400, 'cap_feed_bad_url', 'Only http(s) addresses are fetched');
     const res = await (this.deps.fetch ?? fetch)(url, {
-      signal: AbortSignal.timeout(FEED_TIMEOUT_MS),
+      signal: AbortSignal.timeout(this.deps.timeoutMs ?? FEED_TIMEOUT_MS),
       headers: { Accept: 'application/cap+xml, application/atom+xml, application/xml;q=0.9' },
     });
     if (!res.ok) {
@@ -160,8 +163,8 @@ function capLink(entry: XmlElement, base: string): string | null {
   }
 }
 
-function describe(err: unknown): string {
+function describe(err: unknown, timeoutMs = FEED_TIMEOUT_MS): string {
   if (err instanceof AppError) return `${err.code}: ${err.message}`.slice(0, 300);
-  if (err instanceof Error && err.name === 'TimeoutError') return `timed out after ${FEED_TIMEOUT_MS / 1000} s`;
+  if (err instanceof Error && err.name === 'TimeoutError') return `timed out after ${timeoutMs / 1000} s`;
   return (err instanceof Error ? err.message : String(err)).slice(0, 300);
 }
