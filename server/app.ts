@@ -34,6 +34,7 @@ import { wardRoutes } from './routes/wards.ts';
 import { reportRoutes } from './routes/reports.ts';
 import { shortLinkRoutes } from './routes/short-links.ts';
 import { CAP_PATH, bearerOf, capRoutes } from './routes/cap.ts';
+import { calendarRoutes } from './routes/calendar.ts';
 import { createReporting, type Reporting } from './reports/index.ts';
 import type { Env } from './routes/router.ts';
 import { createServices, type Services } from './services.ts';
@@ -162,6 +163,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', reportRoutes({ ...services, reporting }));
   app.route('/', shortLinkRoutes(reporting));
   app.route('/', capRoutes(services));
+  app.route('/', calendarRoutes(services));
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'cookieAuth', {
     type: 'apiKey',

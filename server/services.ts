@@ -37,6 +37,8 @@ import { CapAlertRepo } from './repos/cap-alerts.ts';
 import { CapKeyRepo } from './repos/cap-keys.ts';
 import { CapIngest } from './cap/ingest.ts';
 import { CapFeed } from './cap/feed.ts';
+import { CalendarFeedRepo } from './repos/calendar-feeds.ts';
+import { Calendars } from './calendar/calendars.ts';
 
 let scratchMediaDir: string | null = null;
 
@@ -89,6 +91,7 @@ export function createServices(db: Db, clock: Clock, options: ServiceOptions = {
   const capAlerts = new CapAlertRepo(db);
   const broadcasts = new AlertBroadcasts({ clock, publisher, content, reviews, playlists, schedules, revisions, screens, settings });
   const capIngest = new CapIngest({ db, clock, capAlerts, broadcasts, wards, audit, storage });
+  const calendarFeeds = new CalendarFeedRepo(db);
   return {
     db,
     clock,
@@ -122,6 +125,8 @@ export function createServices(db: Db, clock: Clock, options: ServiceOptions = {
     broadcasts,
     capIngest,
     capFeed: new CapFeed({ clock, settings, ingest: capIngest }),
+    calendarFeeds,
+    calendars: new Calendars({ revisions, screens, wards, users, calendarFeeds }),
   };
 }
 export type Services = ReturnType<typeof createServices>;

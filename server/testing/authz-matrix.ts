@@ -112,6 +112,14 @@ export const AUTHZ_MATRIX: Record<string, Access> = {
   'GET /api/cap/feed': { allow: rolesWith('manage_cap_sources'), expect: 200 },
   'PUT /api/cap/feed': { allow: rolesWith('manage_cap_sources'), body: {}, expect: 400 },
 
+  // schedules as iCalendar (issue 17): a ward operator's is its own ward's; another ward's
+  // screen answers as a missing one. Everyone has a secret feed of their own.
+  'GET /api/calendar.ics': { allow: 'signed_in', expect: 200, ward: 'screen', wardQuery: { screen: '{id}' } },
+  'GET /api/calendar/feed': { allow: 'signed_in', expect: 200 },
+  // Before the POST row: no one has a feed yet, so the probe revokes nothing.
+  'DELETE /api/calendar/feed': { allow: 'signed_in', expect: 404 },
+  'POST /api/calendar/feed': { allow: 'signed_in', expect: 201 },
+
   // screens and pairing
   'GET /api/screens': { allow: 'signed_in', expect: 200 },
   'PUT /api/screens/{id}/layout': { allow: rolesWith('manage_screens'), body: {}, expect: 400 },
