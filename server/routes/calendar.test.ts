@@ -36,8 +36,9 @@ describe('schedules as iCalendar', () => {
     const got = occurrences(await res.text(), from, from + YEAR).map((o) => ({ id: o.uid.replace(/-\d+(-[\d-]+)?@bangtin$/, ''), start: o.start, end: o.end }));
     // What the resolver says: the manifest the screen would get, over the year, run by run.
     const screen = t.services.screens.get('s_station')!;
-    const [{ body }] = t.services.manifests.groupsFor([screen], from, 367) as [{ body: Parameters<typeof prepare>[0] }];
-    const p = prepare(body);
+    const groups = t.services.manifests.groupsFor([screen], from, 367);
+    expect(groups).toHaveLength(1);
+    const p = prepare(groups[0]!.body);
     const want = [];
     for (let day = dayNumberAt(from) - 1; day <= dayNumberAt(from + YEAR); day++) {
       for (const run of instancesOn(p, day)) if (run.start >= from && run.start < from + YEAR) want.push({ id: run.schedule.schedule.id, start: run.start, end: run.end });
