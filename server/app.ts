@@ -35,6 +35,7 @@ import { reportRoutes } from './routes/reports.ts';
 import { shortLinkRoutes } from './routes/short-links.ts';
 import { CAP_PATH, bearerOf, capRoutes } from './routes/cap.ts';
 import { calendarRoutes } from './routes/calendar.ts';
+import { embedRoutes } from './routes/embed.ts';
 import { createReporting, type Reporting } from './reports/index.ts';
 import type { Env } from './routes/router.ts';
 import { createServices, type Services } from './services.ts';
@@ -55,6 +56,8 @@ export interface AppDeps {
   fleet?: Fleet;
   /** Reports: sessions, uptime, periodic reports, QR scans; main.ts starts its jobs. */
   reporting?: Reporting;
+  /** Origins whose pages may frame /embed/ (BANGTIN_EMBED_ORIGINS); none by default. */
+  embedOrigins?: readonly string[];
 }
 
 /**
@@ -164,6 +167,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', shortLinkRoutes(reporting));
   app.route('/', capRoutes(services));
   app.route('/', calendarRoutes(services));
+  app.route('/', embedRoutes({ ...services, embedOrigins: deps.embedOrigins ?? [] }));
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'cookieAuth', {
     type: 'apiKey',
@@ -203,7 +207,7 @@ export function createApp(deps: AppDeps) {
     }),
   );
 
-  app.route('/', pageRoutes({ distDir: deps.distDir }));
+  app.route('/', pageRoutes({ distDir: deps.distDir, embedOrigins: deps.embedOrigins ?? [] }));
   app.notFound((c) => {
     if (c.req.path.startsWith('/api/')) return errorResponse(c, new AppError(404, 'not_found', 'No such API route'));
     return c.text('Not found', 404);

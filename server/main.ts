@@ -76,7 +76,11 @@ const reporting = createReporting({ ...services, hub });
 reporting.start(scheduler);
 // The CAP feed an admin may set, polled every minute (cap/feed.ts).
 services.capFeed.start(scheduler);
-const app = createApp({ db, clock: systemClock, hub, services, fleet, reporting, distDir: config.distDir, trustedProxies: config.trustedProxies });
+// Views of the playlists embedded on web portals, written once a minute (embed/portal-views.ts).
+services.portalViews.start(scheduler);
+const app = createApp({
+  db, clock: systemClock, hub, services, fleet, reporting, distDir: config.distDir, trustedProxies: config.trustedProxies, embedOrigins: config.embedOrigins,
+});
 
 const wss = new WebSocketServer({ noServer: true, perMessageDeflate: false, maxPayload: MAX_FRAME_BYTES });
 const tls = config.tls && { cert: readFileSync(config.tls.cert), key: readFileSync(config.tls.key) };
@@ -107,6 +111,7 @@ function shutdown(signal: string): void {
   console.log(`${signal}: shutting down`);
   fleet.stop();
   reporting.stop();
+  services.portalViews.flush();
   services.storage.stop();
   hub.stop();
   scheduler.stop();

@@ -39,6 +39,8 @@ import { CapIngest } from './cap/ingest.ts';
 import { CapFeed } from './cap/feed.ts';
 import { CalendarFeedRepo } from './repos/calendar-feeds.ts';
 import { Calendars } from './calendar/calendars.ts';
+import { PortalViewRepo } from './repos/portal-views.ts';
+import { PortalViews } from './embed/portal-views.ts';
 
 let scratchMediaDir: string | null = null;
 
@@ -92,6 +94,7 @@ export function createServices(db: Db, clock: Clock, options: ServiceOptions = {
   const broadcasts = new AlertBroadcasts({ clock, publisher, content, reviews, playlists, schedules, revisions, screens, settings });
   const capIngest = new CapIngest({ db, clock, capAlerts, broadcasts, wards, audit, storage });
   const calendarFeeds = new CalendarFeedRepo(db);
+  const portalViewRows = new PortalViewRepo(db);
   return {
     db,
     clock,
@@ -127,6 +130,8 @@ export function createServices(db: Db, clock: Clock, options: ServiceOptions = {
     capFeed: new CapFeed({ clock, settings, ingest: capIngest }),
     calendarFeeds,
     calendars: new Calendars({ revisions, screens, wards, users, calendarFeeds }),
+    portalViewRows,
+    portalViews: new PortalViews({ db, clock, repo: portalViewRows, storage }),
   };
 }
 export type Services = ReturnType<typeof createServices>;

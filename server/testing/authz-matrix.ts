@@ -120,6 +120,10 @@ export const AUTHZ_MATRIX: Record<string, Access> = {
   'DELETE /api/calendar/feed': { allow: 'signed_in', expect: 404 },
   'POST /api/calendar/feed': { allow: 'signed_in', expect: 201 },
 
+  // web portals (issue 17)
+  'GET /api/embed': { allow: 'signed_in', expect: 200 },
+  'GET /api/reports/portal-views': { allow: 'signed_in', expect: 400 },
+
   // screens and pairing
   'GET /api/screens': { allow: 'signed_in', expect: 200 },
   'PUT /api/screens/{id}/layout': { allow: rolesWith('manage_screens'), body: {}, expect: 400 },
