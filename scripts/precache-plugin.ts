@@ -28,6 +28,8 @@ export function precachePlugin(): Plugin {
     name: 'bangtin-precache',
     apply: 'build',
     enforce: 'post',
+    // The player's build (vite.config.ts's `client` environment); the admin page has no worker.
+    applyToEnvironment: (environment) => environment.name === 'client',
     generateBundle: {
       order: 'post',
       handler(_options, bundle) {
