@@ -33,10 +33,11 @@ export class BangtinServer {
 
   /**
    * `dataDir`: where the data goes (a test's own file system); a fresh temporary dir by default.
-   * `env`: more environment for the process (BANGTIN_EMBED_ORIGINS, …).
+   * `env`: more environment for the process (BANGTIN_EMBED_ORIGINS, …). `port`: a given one (a
+   * server taking over another's address, so its players reconnect to it); a free one by default.
    */
-  static async start(options: { dataDir?: string; env?: Record<string, string> } = {}): Promise<BangtinServer> {
-    const server = new BangtinServer(await freePort(), options.dataDir ?? mkdtempSync(join(tmpdir(), 'bangtin-e2e-')), options.env);
+  static async start(options: { dataDir?: string; env?: Record<string, string>; port?: number } = {}): Promise<BangtinServer> {
+    const server = new BangtinServer(options.port ?? (await freePort()), options.dataDir ?? mkdtempSync(join(tmpdir(), 'bangtin-e2e-')), options.env);
     await server.launch();
     return server;
   }
