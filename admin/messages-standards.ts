@@ -16,6 +16,8 @@ export const standardsMessages = {
     source: 'Nguồn',
     all: 'Mọi màn hình',
     onAir: 'Đang phát',
+    end: 'Kết thúc',
+    confirmEnd: (name: string) => `Kết thúc cảnh báo "${name}" trên mọi màn hình?`,
     statuses: { Actual: 'Thật', Test: 'Thử nghiệm', Exercise: 'Diễn tập', System: 'Hệ thống', Draft: 'Bản nháp' } as Record<string, string>,
     outcomes: { published: 'Đã phát', updated: 'Đã cập nhật', ended: 'Đã kết thúc', listed: 'Chỉ ghi lại', duplicate: 'Trùng lặp' } as Record<string, string>,
     tiers: { emergency: 'khẩn cấp', priority: 'ưu tiên' } as Record<string, string>,

@@ -16,6 +16,8 @@ export const standardsApi = {
   capKeys: () => call('GET', '/api/cap/keys', CapKeyList),
   createCapKey: (name: string) => call('POST', '/api/cap/keys', CapKeyCreated, { name }),
   revokeCapKey: (id: string) => call('DELETE', `/api/cap/keys/${encodeURIComponent(id)}`, null),
+  /** Ends a CAP alert on air, as an emergency is cancelled. */
+  endAlert: (scheduleId: string) => call('DELETE', `/api/emergencies/${encodeURIComponent(scheduleId)}`, null),
   capFeed: () => call('GET', '/api/cap/feed', CapFeedStatus),
   setCapFeed: (url: string | null) => call('PUT', '/api/cap/feed', CapFeedStatus, { url }),
   calendarFeed: () => call('GET', '/api/calendar/feed', CalendarFeedStatus),

@@ -76,7 +76,8 @@ export class CapPanel extends LitElement {
         <td><strong>${a.event ?? a.identifier}</strong>${a.headline ? html`<br />${a.headline}` : nothing}</td>
         <td><span class="badge ${a.status === 'Actual' ? '' : 'test'}">${t.cap.statuses[a.status] ?? a.status}</span> ${a.msgType}</td>
         <td>${t.cap.outcomes[a.outcome] ?? a.outcome}${a.tier ? html` <span class="badge ${a.tier}">${t.cap.tiers[a.tier]}</span>` : nothing}
-          ${a.reason ? html`<br /><small>${t.cap.reasons[a.reason] ?? a.reason}</small>` : nothing}${a.onAir ? html`<br /><span class="badge published">${t.cap.onAir}</span>` : nothing}</td>
+          ${a.reason ? html`<br /><small>${t.cap.reasons[a.reason] ?? a.reason}</small>` : nothing}${a.onAir ? html`<br /><span class="badge published">${t.cap.onAir}</span>
+            <button class="danger" name="end-alert" @click=${() => this.endAlert(a)}>${t.cap.end}</button>` : nothing}</td>
         <td>${a.wards.length ? a.wards.join(', ') : t.cap.all}</td>
         <td>${a.source}</td>
       </tr>`)}</tbody>
@@ -117,6 +118,16 @@ export class CapPanel extends LitElement {
             ${f.lastError ? html`<p class="error">${t.feed.lastError}: ${f.lastError}</p>` : nothing}`
         : html`<p>${t.feed.none}</p>`}
     </section>`;
+  }
+
+  private async endAlert(alert: CapAlertEntry): Promise<void> {
+    if (!alert.scheduleId || !confirm(t.cap.confirmEnd(alert.headline ?? alert.event ?? alert.identifier))) return;
+    try {
+      await standardsApi.endAlert(alert.scheduleId);
+      this.alerts = (await standardsApi.capAlerts()).alerts;
+    } catch (e) {
+      this.message = { ok: false, text: problem(e) };
+    }
   }
 
   private async createKey(event: SubmitEvent): Promise<void> {

@@ -83,6 +83,14 @@ describe('CAP alerts in (POST /api/cap)', () => {
     expect(onScreen(station).reason).toMatchObject({ tier: 'priority', scheduleId: res.scheduleId });
   });
 
+  it('lets an operator end a priority alert as an emergency is cancelled', async () => {
+    const { scheduleId } = await result(await post(storm({ set: { severity: 'Moderate' } })));
+    expect((await api(t, 'DELETE', `/api/emergencies/${scheduleId}`, { cookie: t.cookie })).status).toBe(200);
+    expect(onScreen(station).reason.tier).toBe('fallback');
+    const { alerts } = (await (await api(t, 'GET', '/api/cap/alerts', { cookie: t.cookie })).json()) as { alerts: CapAlertEntry[] };
+    expect(alerts[0]).toMatchObject({ outcome: 'published', onAir: false });
+  });
+
   it('keeps a priority alert as it is now across a rollback, as emergencies are', async () => {
     // A city edit published first, for the rollback to take back.
     const edited = t.services.content.list().find((s) => s.item.kind === 'slogan')!.item;
