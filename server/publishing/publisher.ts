@@ -51,7 +51,7 @@ export class Publisher {
       schedules: ScheduleRepo;
       revisions: RevisionRepo;
       settings: SettingsRepo;
-      screens: Pick<ScreenRepo, 'list' | 'setFallback'>;
+      screens: Pick<ScreenRepo, 'list' | 'setFallback' | 'setWardCode'>;
     },
   ) {}
 
@@ -125,6 +125,11 @@ export class Publisher {
   /** A screen's own fallback playlist (null: the city default), which its manifest carries. */
   setScreenFallback(screenId: string, playlistId: string | null): void {
     this.#write(() => this.deps.screens.setFallback(screenId, playlistId), [screenId]);
+  }
+
+  /** Moves a screen to a ward (null: none): which schedules reach it follows, and so its manifest. */
+  setScreenWard(screenId: string, wardCode: string | null): void {
+    this.#write(() => this.deps.screens.setWardCode(screenId, wardCode), [screenId]);
   }
 
   #summary(before: Snapshot, after: Snapshot): ChangeSummary {

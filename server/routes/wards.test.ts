@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { addUser, addWard, sessionFor } from '../testing/accounts.ts';
-import { api, createTestApp, dumpDb, errorOf, type TestApp } from '../testing/helpers.ts';
+import type { Manifest, ServerMessage } from '../../playlists/index.ts';
+import { api, connectPlayer, createTestApp, dumpDb, errorOf, slogan, type TestApp } from '../testing/helpers.ts';
 
 const CSV = '\uFEFFcode,name,type\r\n00004,Phường Ba Đình,phường\r\n00070,Phường Hoàn Kiếm,phường\r\n09877,Xã Sóc Sơn,xã\r\n';
 
@@ -77,6 +78,28 @@ describe('wards', () => {
     const unknown = await as('PUT', `/api/screens/${screen.id}/ward`, { wardCode: '99999' });
     expect(unknown.status).toBe(422);
     expect((await as('PUT', '/api/screens/s_missing/ward', { wardCode: null })).status).toBe(404);
+  });
+
+  it('moves a connected screen to its new ward\'s schedules at once', async () => {
+    addWard(t, '00004', 'Phường Ba Đình');
+    addWard(t, '00070', 'Phường Hoàn Kiếm');
+    const screen = t.services.screens.list()[0]!;
+    t.services.screens.setWardCode(screen.id, '00004');
+    // A ward-A local message, published by its operator.
+    const op = sessionFor(t, await addUser(t, 'op.a', 'ward_operator', '00004'));
+    const json = async <T,>(method: string, path: string, body?: unknown): Promise<T> => (await (await as(method, path, body, op)).json()) as T;
+    const item = (await json<{ item: { id: string } }>('POST', '/api/content', slogan('Phường Ba Đình: tư vấn học nghề'))).item.id;
+    const playlist = (await json<{ playlist: { id: string } }>('POST', '/api/playlists', { name: 'Ba Đình', itemIds: [item] })).playlist.id;
+    await json('POST', '/api/schedules', { name: 'Ba Đình', playlistId: playlist, ownerWard: '00004', target: { wards: ['00004'] }, time: { startDate: '2026-01-01' } });
+    expect((await as('POST', '/api/publish', undefined, op)).status).toBe(201);
+    const player = connectPlayer(t);
+    const manifests = () => player.socket.messages.filter((m): m is Extract<ServerMessage, { type: 'manifest' }> => m.type === 'manifest').map((m) => m.manifest);
+    const wardSchedules = (m: Manifest | undefined) => (m?.schedules ?? []).filter((s) => s.target.wards?.includes('00004')).length;
+    expect(wardSchedules(manifests().at(-1))).toBe(1);
+
+    expect((await as('PUT', `/api/screens/${screen.id}/ward`, { wardCode: '00070' })).status).toBe(200);
+    await Promise.resolve();
+    expect(wardSchedules(manifests().at(-1))).toBe(0);
   });
 
   it('registers a new screen in a ward, labelled with the ward\'s name', async () => {

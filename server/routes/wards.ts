@@ -6,6 +6,7 @@ import type { SessionService } from '../auth/sessions.ts';
 import type { Clock } from '../clock.ts';
 import { AppError, notFound } from '../errors.ts';
 import type { ScreenRepo } from '../repos/screens.ts';
+import type { Publisher } from '../publishing/publisher.ts';
 import type { WardRepo } from '../repos/wards.ts';
 import { readWardCsv } from '../wards/ward-import.ts';
 import { commonErrors, errorResponse, guarded, jsonBody, jsonResponse, newRouter } from './router.ts';
@@ -18,7 +19,7 @@ const ScreenWardResult = z.object({ id: Id, wardCode: WardCode.nullable() });
 const fieldsOf = (w: Ward) => ({ code: w.code, name: w.name, kind: w.kind });
 
 /** Wards (xã, phường): everyone signed in reads them; admins create, import, rename and link screens. */
-export function wardRoutes(deps: { auth: SessionService; clock: Clock; wards: WardRepo; screens: ScreenRepo; audit: AuditLog }) {
+export function wardRoutes(deps: { auth: SessionService; clock: Clock; wards: WardRepo; screens: ScreenRepo; audit: AuditLog; publisher: Pick<Publisher, 'setScreenWard'> }) {
   const app = newRouter();
   const tags = ['wards'];
   const admin = deps.auth.require('manage_wards');
@@ -159,7 +160,8 @@ export function wardRoutes(deps: { auth: SessionService; clock: Clock; wards: Wa
         throw new AppError(422, 'unknown_ward', 'No ward has that code', [{ path: 'wardCode', message: `no ward ${wardCode}` }]);
       }
       deps.audit.transaction(c, (log) => {
-        deps.screens.setWardCode(id, wardCode);
+        // Through publishing: the screen's audience (and so its manifest) follows its ward.
+        deps.publisher.setScreenWard(id, wardCode);
         log({ action: 'update', objectType: 'screen', objectId: id, wardCode: wardCode ?? screen.wardCode,
           before: { wardCode: screen.wardCode ?? null }, after: { wardCode } });
       });
