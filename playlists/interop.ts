@@ -5,7 +5,8 @@ import { WardCode } from './wards.ts';
 
 /**
  * bangtin and the public systems around it (issue 17): CAP alerts taken in, the keys CAP
- * sources post with and the feed a job polls; the secret calendar feeds; web portals.
+ * sources post with and the feed a job polls; the secret calendar feeds; web portals. Written
+ * with zod's functions (`z.nullable(x)` rather than the method), which zod and zod/mini both have.
  */
 
 const AlertTier = z.enum(['emergency', 'priority']);
@@ -15,12 +16,12 @@ export const CapOutcomeKind = z.enum(['published', 'updated', 'ended', 'listed',
 
 /** The answer to `POST /api/cap`. */
 export const CapIngestResult = z.object({
-  alertId: Id.nullable(),
+  alertId: z.nullable(Id),
   outcome: CapOutcomeKind,
-  tier: AlertTier.nullable(),
-  reason: z.string().nullable(),
-  scheduleId: Id.nullable(),
-  revision: z.int().nullable(),
+  tier: z.nullable(AlertTier),
+  reason: z.nullable(z.string()),
+  scheduleId: z.nullable(Id),
+  revision: z.nullable(z.int()),
 });
 export type CapIngestResult = z.infer<typeof CapIngestResult>;
 
@@ -33,13 +34,13 @@ export const CapAlertEntry = z.object({
   status: z.string(),
   msgType: z.string(),
   scope: z.string(),
-  event: z.string().nullable(),
-  headline: z.string().nullable(),
-  tier: AlertTier.nullable(),
+  event: z.nullable(z.string()),
+  headline: z.nullable(z.string()),
+  tier: z.nullable(AlertTier),
   outcome: z.string(),
-  reason: z.string().nullable(),
+  reason: z.nullable(z.string()),
   wards: z.array(z.string()),
-  scheduleId: Id.nullable(),
+  scheduleId: z.nullable(Id),
   /** Its schedule is still published. */
   onAir: z.boolean(),
   source: z.string(),
@@ -48,33 +49,34 @@ export const CapAlertEntry = z.object({
 export type CapAlertEntry = z.infer<typeof CapAlertEntry>;
 export const CapAlertList = z.object({ alerts: z.array(CapAlertEntry) });
 
-export const CapKeyEntry = z.object({
+const capKeyShape = {
   id: Id,
   name: z.string(),
   createdAt: Instant,
-  revokedAt: Instant.nullable(),
-  lastUsedAt: Instant.nullable(),
-});
+  revokedAt: z.nullable(Instant),
+  lastUsedAt: z.nullable(Instant),
+};
+export const CapKeyEntry = z.object(capKeyShape);
 export type CapKeyEntry = z.infer<typeof CapKeyEntry>;
 export const CapKeyList = z.object({ keys: z.array(CapKeyEntry) });
 export const CapKeyCreate = z.strictObject({ name: text(80) });
 /** A new key: the secret is in this answer only (bangtin keeps its hash). */
-export const CapKeyCreated = CapKeyEntry.extend({ key: z.string() });
+export const CapKeyCreated = z.object({ ...capKeyShape, key: z.string() });
 
 /** The CAP feed (one CAP alert, or an Atom feed of them) the job polls; null: none. */
-export const CapFeedSetting = z.strictObject({ url: HttpUrl.nullable() });
+export const CapFeedSetting = z.strictObject({ url: z.nullable(HttpUrl) });
 export const CapFeedStatus = z.object({
-  url: z.string().nullable(),
-  lastPolledAt: Instant.nullable(),
-  lastOkAt: Instant.nullable(),
-  lastError: z.string().nullable(),
+  url: z.nullable(z.string()),
+  lastPolledAt: z.nullable(Instant),
+  lastOkAt: z.nullable(Instant),
+  lastError: z.nullable(z.string()),
   /** Alerts the feed brought that were new. */
   alertsTaken: z.int(),
 });
 export type CapFeedStatus = z.infer<typeof CapFeedStatus>;
 
 /** A user's secret calendar feed. */
-export const CalendarFeedStatus = z.object({ active: z.boolean(), createdAt: Instant.nullable() });
+export const CalendarFeedStatus = z.object({ active: z.boolean(), createdAt: z.nullable(Instant) });
 /** A new feed: its address holds the secret, shown in this answer only. */
 export const CalendarFeedIssued = z.object({ path: z.string(), createdAt: Instant });
 
