@@ -96,7 +96,7 @@ const scheduleShape = {
    * The event a broadcast alert names (a CAP alert's `event`), shown after KHẨN CẤP. A schedule
    * with one is an alert: a restore keeps it as it is now, as it does emergencies.
    */
-  event: text(80).optional(),
+  event: z.optional(text(80)),
 };
 
 function checkSchedule(s: z.infer<z.ZodObject<typeof scheduleShape>>, ctx: z.RefinementCtx): void {
