@@ -6,11 +6,11 @@ const page = (name: string) => resolve(import.meta.dirname, name);
 /** The service worker's own modules: its entry stays one file that imports no page chunk. */
 const WORKER = /\/player\/sw(-range)?\.ts$/;
 
-// Two builds, one after the other into dist/: the player (with its service worker) and the
-// admin page. Built apart, neither carries what only the other uses: a module both import
-// (zod's core, say) is tree-shaken for each page on its own, so the admin's classic zod and
-// OpenAPI-sized helpers never reach a screen. The player runs on Chromium/Android WebView 90
-// and newer, so both target that; the admin page only gains from it.
+// Three builds, one after the other into dist/: the player (with its service worker), the
+// admin page, and the web portals' embed (issue 17). Built apart, none carries what only another
+// uses: a module they share (zod's core, say) is tree-shaken for each on its own, so the admin's
+// classic zod and OpenAPI-sized helpers never reach a screen. The player runs on Chromium/Android
+// WebView 90 and newer, so all target that; the admin page only gains from it.
 export default defineConfig({
   root: '.',
   base: '/',
@@ -52,6 +52,12 @@ export default defineConfig({
         emptyOutDir: false,
         rollupOptions: { input: { admin: page('admin/index.html') } },
       },
+    },
+    // The web portals' embed (issue 17), built apart: it shares no chunk with the pages, so
+    // nothing loads before its board is in view and it carries only what it uses.
+    embed: {
+      consumer: 'client',
+      build: { emptyOutDir: false, rollupOptions: { input: { embed: page('embed/index.html') } } },
     },
   },
   test: {

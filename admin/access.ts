@@ -37,6 +37,12 @@ export const maySendEmergency = (role: Role): boolean => may(role, 'send_emergen
  */
 export const mayFollowEmergencies = (role: Role): boolean => may(role, 'follow_emergencies');
 
+/** Reading the CAP alerts taken in (and posting one): admins and approvers. */
+export const mayIngestCap = (role: Role): boolean => may(role, 'cap_ingest');
+
+/** Creating and revoking CAP sources' keys, setting the CAP feed: admins. */
+export const mayManageCapSources = (role: Role): boolean => may(role, 'manage_cap_sources');
+
 /** Submitting city content for approval: its writers (an admin's own saves are approved at once). */
 export const maySubmit = (role: Role): boolean => may(role, 'submit');
 

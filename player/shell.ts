@@ -154,9 +154,10 @@ export class BtPlayer extends LitElement {
     const zones = zoneStyles(strip);
     const since = p.play?.since ?? null;
     const emergency = item && p.emergency;
-    // An emergency's look (components/emergency.ts) frames the item's own renderer.
+    // An emergency's look (components/emergency.ts) frames the item's own renderer; a CAP alert's
+    // schedule names its event, shown after KHẨN CẤP.
     return html`<div class="zone" data-zone="main" style=${inlineStyle(zones.main)}>
-      ${emergency ? html`<bt-emergency .item=${item} .media=${p.media} .now=${p.now} .since=${since} .schedule=${emergency}></bt-emergency>`
+      ${emergency ? html`<bt-emergency .item=${item} .media=${p.media} .now=${p.now} .since=${since} .schedule=${emergency} .event=${emergency.event ?? null}></bt-emergency>`
         : item ? renderItem(item, p.now, { media: p.media, since, screenId: p.screen?.id }) : html`<bt-idle .now=${p.now}></bt-idle>`}
     </div>
     ${strip && ticker?.item

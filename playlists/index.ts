@@ -13,3 +13,4 @@ export * from './accounts.ts';
 export * from './review.ts';
 export * from './permissions.ts';
 export * from './pairing-claim.ts';
+export * from './interop.ts';

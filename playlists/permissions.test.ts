@@ -12,6 +12,8 @@ const EXPECTED: Record<Right, Role[]> = {
   restore: ['admin', 'approver'],
   send_emergency: ['admin', 'approver'],
   follow_emergencies: ['admin', 'editor', 'approver', 'viewer'],
+  cap_ingest: ['admin', 'approver'],
+  manage_cap_sources: ['admin'],
   write_content: ['admin', 'editor', 'ward_operator'],
   write_city_content: ['admin', 'editor'],
   write_any_ward_content: ['admin'],

@@ -12,6 +12,8 @@ export const RIGHTS = [
   'restore', // publish an earlier revision again (rollback)
   'send_emergency', // send and cancel emergencies
   'follow_emergencies', // the admin page's emergency panel (a ward's list would be the city's business)
+  'cap_ingest', // post CAP 1.2 alerts (POST /api/cap) and read the alerts taken in
+  'manage_cap_sources', // create and revoke CAP sources' keys, set the CAP feed a job polls
   // Content and its approval
   'write_content', // create and edit content items and playlists (city or own ward's, by scope)
   'write_city_content', // change the city's content items and playlists
@@ -47,8 +49,11 @@ export const ROLE_RIGHTS: Readonly<Record<Role, readonly Right[]>> = {
   editor: [
     'follow_emergencies', 'write_content', 'write_city_content', 'remove_content', 'submit', 'archive', 'read_approvals', 'upload_media',
   ],
+  // An approver sends and cancels emergencies by hand already, so posting a CAP alert (checked
+  // against the standard, ended by its own Cancel) gives no power over screens it lacks; handing
+  // machines keys and choosing the feed stays with admins.
   approver: [
-    'publish', 'restore', 'send_emergency', 'follow_emergencies', 'remove_content', 'take_down_ward_content', 'approve', 'archive',
+    'publish', 'restore', 'send_emergency', 'follow_emergencies', 'cap_ingest', 'remove_content', 'take_down_ward_content', 'approve', 'archive',
     'read_approvals', 'upload_media', 'schedule', 'schedule_city', 'write_reports',
   ],
   ward_operator: [

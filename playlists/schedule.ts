@@ -94,11 +94,19 @@ const scheduleShape = {
   time: TimeRule,
   /** The ward code of a ward's own local message: normal tier, that ward's screens only, within its share. */
   ownerWard: z._default(z.nullable(WardCode), null),
+  /**
+   * The event a broadcast alert names (a CAP alert's `event`), shown after KHẨN CẤP. A schedule
+   * with one is an alert: a restore keeps it as it is now, as it does emergencies.
+   */
+  event: z.optional(text(80)),
 };
 
 function checkSchedule(s: z.infer<z.ZodMiniObject<typeof scheduleShape>>, ctx: z.core.$RefinementCtx): void {
   if (s.tier === 'emergency' && s.zone !== 'main') {
     ctx.addIssue({ code: 'custom', path: ['zone'], message: 'an emergency takes the main zone' });
+  }
+  if (s.event !== undefined && (s.tier === 'normal' || s.ownerWard !== null)) {
+    ctx.addIssue({ code: 'custom', path: ['event'], message: 'only a city emergency or priority alert names an event' });
   }
   if (s.ownerWard !== null) {
     if (s.tier !== 'normal') ctx.addIssue({ code: 'custom', path: ['tier'], message: 'a ward schedule is normal tier' });

@@ -4,3 +4,5 @@ export function pageScripts(html: string): string[];
 export function chunkImports(code: string): { statics: string[]; dynamics: string[] };
 export function playerChunks(entries: string[], read: (path: string) => string): { boot: string[]; lazy: string[] };
 export function kb(bytes: number): string;
+export const EMBED_BUDGET_BYTES: number;
+export function embedChunks(entries: string[], read: (path: string) => string): { before: string[]; firstContent: string[] };

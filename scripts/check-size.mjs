@@ -61,6 +61,42 @@ export function playerChunks(entries, read) {
 
 export const kb = (bytes) => `${(bytes / 1000).toFixed(2)} kB`;
 
+/** The web portals' embed (issue 17): ≤ 45 KB gzipped until its first content shows. */
+export const EMBED_BUDGET_BYTES = 45_000;
+const EMBED_PAGE = 'embed/index.html';
+
+/** A chunk and everything it imports statically. */
+function closure(path, read, into = new Set()) {
+  if (into.has(path)) return into;
+  into.add(path);
+  for (const spec of chunkImports(read(path)).statics) closure(posix.join(posix.dirname(path), spec), read, into);
+  return into;
+}
+
+/**
+ * What the embed page downloads: before its board is in view (the entry and its static imports:
+ * next to nothing), and by its first content — the board's chunk, its static imports, and the
+ * largest renderer it may wait for (the worst case among the kinds a playlist can hold).
+ */
+export function embedChunks(entries, read) {
+  const before = new Set();
+  for (const entry of entries) closure(entry, read, before);
+  const boards = [...before].flatMap((p) => chunkImports(read(p)).dynamics.map((d) => posix.join(posix.dirname(p), d)));
+  const board = new Set(before);
+  for (const b of boards) closure(b, read, board);
+  let worst = new Set();
+  for (const p of board) {
+    for (const d of chunkImports(read(p)).dynamics) {
+      const chain = [...closure(posix.join(posix.dirname(p), d), read)].filter((c) => !board.has(c));
+      if (chain.length && (!worst.size || chain.join() !== [...worst].join())) {
+        const size = (set) => [...set].reduce((n, c) => n + read(c).length, 0);
+        if (size(new Set(chain)) > size(worst)) worst = new Set(chain);
+      }
+    }
+  }
+  return { before: [...before], firstContent: [...board, ...worst] };
+}
+
 function main(dist) {
   const gz = (path) => gzipSync(readFileSync(join(dist, path))).length;
   const read = (path) => readFileSync(join(dist, path), 'utf8');
@@ -70,10 +106,20 @@ function main(dist) {
   for (const p of lazy) console.log(`  lazy  ${kb(gz(p)).padStart(9)}  ${p}`);
   const bootBytes = sum(boot);
   console.log(`Player JS loaded at boot: ${kb(bootBytes)} gzipped (budget ${kb(BUDGET_BYTES)}); all player chunks: ${kb(bootBytes + sum(lazy))}`);
+  let over = false;
   if (bootBytes > BUDGET_BYTES) {
     console.error(`✗ player JavaScript is ${kb(bootBytes - BUDGET_BYTES)} over budget`);
-    process.exit(1);
+    over = true;
   }
+  const embed = embedChunks(pageScripts(read(EMBED_PAGE)), read);
+  const embedBytes = sum(embed.firstContent);
+  for (const p of embed.firstContent) console.log(`  embed ${kb(gz(p)).padStart(9)}  ${p}${embed.before.includes(p) ? ' (before in view)' : ''}`);
+  console.log(`Embed JS: ${kb(sum(embed.before))} before its board is in view, ${kb(embedBytes)} by its first content (worst renderer; budget ${kb(EMBED_BUDGET_BYTES)})`);
+  if (embedBytes > EMBED_BUDGET_BYTES) {
+    console.error(`✗ embed JavaScript is ${kb(embedBytes - EMBED_BUDGET_BYTES)} over budget`);
+    over = true;
+  }
+  if (over) process.exit(1);
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

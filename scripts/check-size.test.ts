@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chunkImports, pageScripts, playerChunks } from './check-size.mjs';
+import { chunkImports, embedChunks, pageScripts, playerChunks } from './check-size.mjs';
 
 describe('pageScripts', () => {
   it('takes module scripts and modulepreloads, not styles, icons or classic scripts', () => {
@@ -43,6 +43,25 @@ describe('playerChunks', () => {
     expect(playerChunks(['assets/player.js'], read)).toEqual({
       boot: ['assets/player.js', 'assets/shared.js'],
       lazy: ['assets/video.js', 'assets/media.js'],
+    });
+  });
+});
+
+describe('embedChunks', () => {
+  const files: Record<string, string> = {
+    'assets/embed.js': 'const b=()=>import("./board.js");',
+    'assets/board.js': 'import"./lit.js";const s=()=>import("./slogan.js"),v=()=>import("./video.js");',
+    'assets/lit.js': '',
+    'assets/slogan.js': 'import"./lit.js";',
+    'assets/video.js': 'import"./lit.js";import"./media.js";',
+    'assets/media.js': 'x'.repeat(100),
+  };
+  const read = (path: string) => files[path] ?? '';
+
+  it('counts only the entry before the board is in view, then the board and its worst renderer', () => {
+    expect(embedChunks(['assets/embed.js'], read)).toEqual({
+      before: ['assets/embed.js'],
+      firstContent: ['assets/embed.js', 'assets/board.js', 'assets/lit.js', 'assets/video.js', 'assets/media.js'],
     });
   });
 });

@@ -33,6 +33,9 @@ import { auditRoutes } from './routes/audit.ts';
 import { wardRoutes } from './routes/wards.ts';
 import { reportRoutes } from './routes/reports.ts';
 import { shortLinkRoutes } from './routes/short-links.ts';
+import { CAP_PATH, bearerOf, capRoutes } from './routes/cap.ts';
+import { calendarRoutes } from './routes/calendar.ts';
+import { embedRoutes } from './routes/embed.ts';
 import { createReporting, type Reporting } from './reports/index.ts';
 import type { Env } from './routes/router.ts';
 import { createServices, type Services } from './services.ts';
@@ -53,6 +56,8 @@ export interface AppDeps {
   fleet?: Fleet;
   /** Reports: sessions, uptime, periodic reports, QR scans; main.ts starts its jobs. */
   reporting?: Reporting;
+  /** Origins whose pages may frame /embed/ (BANGTIN_EMBED_ORIGINS); none by default. */
+  embedOrigins?: readonly string[];
 }
 
 /**
@@ -74,14 +79,22 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 /** A media upload: a raw body with its own streamed limit (routes/media.ts), not JSON. */
 const isUpload = (c: Context) => c.req.method === 'POST' && c.req.path === MEDIA_UPLOAD_PATH;
 
+/** A CAP alert (routes/cap.ts): XML, read and limited by its route, which audits every refusal. */
+const isCapPost = (c: Context) => c.req.method === 'POST' && c.req.path === CAP_PATH;
+/**
+ * A CAP source's machine posting with its key: no browser sends an Authorization header across
+ * origins without a preflight bangtin never grants, and with a key the route reads no cookie.
+ */
+const isKeyedCapPost = (c: Context) => isCapPost(c) && bearerOf(c.req.header('authorization')) !== undefined;
+
 /** State-changing API requests must come from this server's own pages, as JSON. */
 const sameOriginJson: MiddlewareHandler = async (c, next) => {
   if (!SAFE_METHODS.has(c.req.method)) {
-    if (c.req.header('origin') !== c.get('publicOrigin')) {
+    if (c.req.header('origin') !== c.get('publicOrigin') && !isKeyedCapPost(c)) {
       throw new AppError(403, 'bad_origin', 'Cross-origin or origin-less request refused');
     }
     const hasBody = Number(c.req.header('content-length') ?? 0) > 0 || c.req.header('transfer-encoding') !== undefined;
-    if (hasBody && !isUpload(c) && !/^application\/json\b/i.test(c.req.header('content-type') ?? '')) {
+    if (hasBody && !isUpload(c) && !isCapPost(c) && !/^application\/json\b/i.test(c.req.header('content-type') ?? '')) {
       throw new AppError(415, 'unsupported_media_type', 'Send JSON (Content-Type: application/json)');
     }
   }
@@ -119,7 +132,7 @@ export function createApp(deps: AppDeps) {
       throw new AppError(413, 'payload_too_large', `Bodies are limited to ${API_BODY_LIMIT} bytes`);
     },
   });
-  app.use('/api/*', (c, next) => (isUpload(c) ? next() : jsonBodyLimit(c, next)));
+  app.use('/api/*', (c, next) => (isUpload(c) || isCapPost(c) ? next() : jsonBodyLimit(c, next)));
   app.use('/api/*', sameOriginJson);
 
   app.get('/healthz', (c) => {
@@ -152,11 +165,19 @@ export function createApp(deps: AppDeps) {
   app.route('/', emergencyRoutes({ ...services, hub }));
   app.route('/', reportRoutes({ ...services, reporting }));
   app.route('/', shortLinkRoutes(reporting));
+  app.route('/', capRoutes(services));
+  app.route('/', calendarRoutes(services));
+  app.route('/', embedRoutes({ ...services, embedOrigins: deps.embedOrigins ?? [] }));
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'cookieAuth', {
     type: 'apiKey',
     in: 'cookie',
     name: 'bt_session',
+  });
+  app.openAPIRegistry.registerComponent('securitySchemes', 'capKey', {
+    type: 'http',
+    scheme: 'bearer',
+    description: 'A CAP source\'s key (POST /api/cap only), created by an admin',
   });
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',
@@ -186,7 +207,7 @@ export function createApp(deps: AppDeps) {
     }),
   );
 
-  app.route('/', pageRoutes({ distDir: deps.distDir }));
+  app.route('/', pageRoutes({ distDir: deps.distDir, embedOrigins: deps.embedOrigins ?? [] }));
   app.notFound((c) => {
     if (c.req.path.startsWith('/api/')) return errorResponse(c, new AppError(404, 'not_found', 'No such API route'));
     return c.text('Not found', 404);

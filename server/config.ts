@@ -17,7 +17,22 @@ const Env = z.object({
   BANGTIN_ALERT_WEBHOOK: z.url({ protocol: /^https?$/ }).optional(),
   /** Disk space (MB) held in the data directory for emergencies on a full disk (storage.ts); 0: none. */
   BANGTIN_DISK_RESERVE_MB: z.string().regex(/^\d{1,5}$/).transform(Number).default(8),
+  /** Origins (space- or comma-separated) whose pages may frame /embed/ (CSP frame-ancestors). */
+  BANGTIN_EMBED_ORIGINS: z.string().default(''),
+  /** Where the nightly backup goes (backup/backup.ts); unset: no nightly backup. */
+  BANGTIN_BACKUP_DIR: z.string().optional(),
+  /** How many nightly backups are kept. */
+  BANGTIN_BACKUP_KEEP: z.string().regex(/^\d{1,4}$/).transform(Number).refine((n) => n >= 1, 'keep at least 1').default(7),
 });
+
+/** `https://portal.example.vn`-style origins; a path, a wildcard or another scheme is refused. */
+export function embedOrigins(value: string): string[] {
+  return value.split(/[\s,]+/).filter(Boolean).map((entry) => {
+    const url = /^https?:\/\/[^/\s*]+\/?$/i.test(entry) ? new URL(entry) : null;
+    if (!url || url.origin === 'null') throw new Error(`bad configuration: BANGTIN_EMBED_ORIGINS: ${entry} is not an http(s) origin`);
+    return url.origin;
+  });
+}
 
 export interface Config {
   port: number;
@@ -34,6 +49,10 @@ export interface Config {
   alertWebhook: string | null;
   /** Bytes held for emergencies on a full disk (BANGTIN_DISK_RESERVE_MB). */
   diskReserveBytes: number;
+  /** Origins that may frame the web portals' embed (BANGTIN_EMBED_ORIGINS). */
+  embedOrigins: string[];
+  /** The nightly backup's directory and how many are kept (BANGTIN_BACKUP_DIR, BANGTIN_BACKUP_KEEP); null: none. */
+  backup: { dir: string; keep: number } | null;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -56,5 +75,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     offlineAlertMinutes: e.BANGTIN_OFFLINE_ALERT_MINUTES,
     alertWebhook: e.BANGTIN_ALERT_WEBHOOK ?? null,
     diskReserveBytes: e.BANGTIN_DISK_RESERVE_MB * 1024 * 1024,
+    embedOrigins: embedOrigins(e.BANGTIN_EMBED_ORIGINS),
+    backup: e.BANGTIN_BACKUP_DIR ? { dir: resolve(e.BANGTIN_BACKUP_DIR), keep: e.BANGTIN_BACKUP_KEEP } : null,
   };
 }

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
  * against the rules below. A failure names each offending `file → import`.
  */
 const ROOT = resolve(import.meta.dirname, '..');
-const FOLDERS = ['playlists', 'server', 'player', 'admin', 'media'];
+const FOLDERS = ['playlists', 'server', 'player', 'admin', 'media', 'embed'];
 
 interface Import {
   file: string;
@@ -62,8 +62,14 @@ describe('layering', () => {
   });
 
   it('never lets the server import a front-end', () => {
-    const bad = all.filter((i) => under(i.file, 'server') && (under(i.target, 'player') || under(i.target, 'admin')));
+    const bad = all.filter((i) => under(i.file, 'server') && (under(i.target, 'player') || under(i.target, 'admin') || under(i.target, 'embed')));
     expect(show(bad)).toEqual([]);
+  });
+
+  it('lets the web portals\' embed meet the player only through its preview entry, as the admin page does', () => {
+    const bad = production.filter((i) => under(i.file, 'embed') && (under(i.target, 'admin') || under(i.target, 'server') || (under(i.target, 'player') && i.target !== 'player/preview.ts')));
+    expect(show(bad)).toEqual([]);
+    expect(production.some((i) => under(i.file, 'embed') && i.target === 'player/preview.ts')).toBe(true);
   });
 
   it('lets no production file import a test helper', () => {

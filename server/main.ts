@@ -15,6 +15,8 @@ import { NodeScheduler } from './scheduler.ts';
 import { createServices } from './services.ts';
 import { createReporting } from './reports/index.ts';
 import { assertRoom, startupFailure } from './storage/storage.ts';
+import { markDataDir } from './backup/pid-file.ts';
+import { NightlyBackup } from './backup/nightly.ts';
 
 /** Frames above this close the socket (ws answers 1009); a `plays` batch of 500 fits. */
 const MAX_FRAME_BYTES = 512 * 1024;
@@ -45,6 +47,9 @@ async function open() {
   }
 }
 const { db, services, generated } = await open();
+// While it runs, the data directory says so: a restore refuses to overwrite it (backup/pid-file.ts).
+const releaseDataDir = markDataDir(config.dataDir);
+process.once('exit', releaseDataDir);
 // Puts the disk reserve in place, then watches free space (degraded on /healthz when full).
 services.storage.check();
 services.storage.start();
@@ -74,7 +79,15 @@ fleet.start();
 // Before the server listens: sessions a restart left open are closed at their last heartbeat.
 const reporting = createReporting({ ...services, hub });
 reporting.start(scheduler);
-const app = createApp({ db, clock: systemClock, hub, services, fleet, reporting, distDir: config.distDir, trustedProxies: config.trustedProxies });
+// The CAP feed an admin may set, polled every minute (cap/feed.ts).
+services.capFeed.start(scheduler);
+// The nightly backup, when BANGTIN_BACKUP_DIR is set (backup/nightly.ts).
+if (config.backup) new NightlyBackup({ dataDir: config.dataDir, ...config.backup, clock: systemClock }).start(scheduler);
+// Views of the playlists embedded on web portals, written once a minute (embed/portal-views.ts).
+services.portalViews.start(scheduler);
+const app = createApp({
+  db, clock: systemClock, hub, services, fleet, reporting, distDir: config.distDir, trustedProxies: config.trustedProxies, embedOrigins: config.embedOrigins,
+});
 
 const wss = new WebSocketServer({ noServer: true, perMessageDeflate: false, maxPayload: MAX_FRAME_BYTES });
 const tls = config.tls && { cert: readFileSync(config.tls.cert), key: readFileSync(config.tls.key) };
@@ -105,6 +118,7 @@ function shutdown(signal: string): void {
   console.log(`${signal}: shutting down`);
   fleet.stop();
   reporting.stop();
+  services.portalViews.flush();
   services.storage.stop();
   hub.stop();
   scheduler.stop();

@@ -32,6 +32,15 @@ import { DiskReserve } from './storage/disk-reserve.ts';
 import { DEFAULT_MIN_FREE_BYTES, StorageHealth } from './storage/storage.ts';
 import { SettingsRepo } from './repos/settings.ts';
 import { UserRepo } from './repos/users.ts';
+import { AlertBroadcasts } from './publishing/alerts.ts';
+import { CapAlertRepo } from './repos/cap-alerts.ts';
+import { CapKeyRepo } from './repos/cap-keys.ts';
+import { CapIngest } from './cap/ingest.ts';
+import { CapFeed } from './cap/feed.ts';
+import { CalendarFeedRepo } from './repos/calendar-feeds.ts';
+import { Calendars } from './calendar/calendars.ts';
+import { PortalViewRepo } from './repos/portal-views.ts';
+import { PortalViews } from './embed/portal-views.ts';
 
 let scratchMediaDir: string | null = null;
 
@@ -79,6 +88,13 @@ export function createServices(db: Db, clock: Clock, options: ServiceOptions = {
   });
   const wards = new WardRepo(db);
   const publisher = new Publisher({ db, clock, content, reviews, playlists, schedules, revisions, settings, screens });
+  const audit = new AuditLog({ db, repo: new AuditRepo(db), clock });
+  // CAP alerts in (issue 17): put on air through the same publisher as every emergency.
+  const capAlerts = new CapAlertRepo(db);
+  const broadcasts = new AlertBroadcasts({ clock, publisher, content, reviews, playlists, schedules, revisions, screens, settings });
+  const capIngest = new CapIngest({ db, clock, capAlerts, broadcasts, wards, audit, storage });
+  const calendarFeeds = new CalendarFeedRepo(db);
+  const portalViewRows = new PortalViewRepo(db);
   return {
     db,
     clock,
@@ -101,12 +117,21 @@ export function createServices(db: Db, clock: Clock, options: ServiceOptions = {
     throttle: new SignInThrottle({ db, repo: new ThrottleRepo(db), clock }),
     wards,
     auditEntries: new AuditRepo(db),
-    audit: new AuditLog({ db, repo: new AuditRepo(db), clock }),
+    audit,
     publisher,
     emergencies: new Emergencies({ clock, publisher, content, reviews, playlists, schedules, revisions, screens, wards, receipts, settings, media }),
     manifests: new ManifestBuilder({ revisions, settings, clock, media: media.repo }),
     pairing: new PairingService({ db, clock, pairings: new PairingRepo(db), screens }),
     playGuard: new PlayGuard({ clock, basis: new PlayBasisRepo(db), media: media.repo }),
+    capAlerts,
+    capKeys: new CapKeyRepo(db),
+    broadcasts,
+    capIngest,
+    capFeed: new CapFeed({ clock, settings, ingest: capIngest }),
+    calendarFeeds,
+    calendars: new Calendars({ revisions, screens, wards, users, calendarFeeds }),
+    portalViewRows,
+    portalViews: new PortalViews({ db, clock, repo: portalViewRows, storage }),
   };
 }
 export type Services = ReturnType<typeof createServices>;

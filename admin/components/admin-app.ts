@@ -8,6 +8,7 @@ import { messages } from '../messages/index.ts';
 import { wardMessages } from '../messages/ward-operator.ts';
 import { scheduleMessages } from '../messages/schedule.ts';
 import { reportMessages } from '../messages/reports.ts';
+import { standardsMessages } from '../messages/standards.ts';
 import './emergency-panel.ts';
 import './password-change.ts';
 import './playlist-editor.ts';
@@ -23,9 +24,10 @@ import './user-list.ts';
 import './ward-list.ts';
 import { controls } from './styles.ts';
 
-type View = 'content' | 'approvals' | 'media' | 'schedules' | 'revisions' | 'screens' | 'reports' | 'wards' | 'users' | 'audit';
-const VIEWS: View[] = ['content', 'approvals', 'media', 'schedules', 'revisions', 'screens', 'reports', 'wards', 'users', 'audit'];
-const navLabel = (v: View) => (v === 'approvals' ? approvalMessages.nav : v === 'reports' ? reportMessages.nav : messages.nav[v]);
+type View = 'content' | 'approvals' | 'media' | 'schedules' | 'revisions' | 'screens' | 'reports' | 'standards' | 'wards' | 'users' | 'audit';
+const VIEWS: View[] = ['content', 'approvals', 'media', 'schedules', 'revisions', 'screens', 'reports', 'standards', 'wards', 'users', 'audit'];
+const navLabel = (v: View) =>
+  v === 'approvals' ? approvalMessages.nav : v === 'reports' ? reportMessages.nav : v === 'standards' ? standardsMessages.nav : messages.nav[v];
 
 /** The admin page: signs in, then switches between the views the role may open. */
 @customElement('bt-admin-app')
@@ -136,6 +138,10 @@ export class AdminApp extends LitElement {
         return html`<bt-user-list current-user-id=${this.session!.user.id}></bt-user-list>`;
       case 'audit':
         return html`<bt-audit-log></bt-audit-log>`;
+      case 'standards':
+        // CAP alerts in, schedules out as iCalendar, the playlists on web portals (issue 17).
+        void import('./standards-view.ts');
+        return html`<bt-standards-view .userRole=${role} .ward=${wardOf(this.session!)}></bt-standards-view>`;
       case 'reports':
         // Loaded on demand with its chart library (uPlot): no other view downloads them.
         void import('./report-page.ts');

@@ -34,3 +34,15 @@ describe('the player service worker', () => {
     expect(res.status).toBe(404);
   });
 });
+
+describe('the embed page', () => {
+  it('may be framed by this server and the configured web portals only', async () => {
+    const app = pageRoutes({ distDir: dist({ 'embed/index.html': '<!doctype html><bangtin-board></bangtin-board>' }), embedOrigins: ['https://ubnd-badinh.hanoi.gov.vn', 'http://127.0.0.1:9000'] });
+    const res = await app.request('/embed/?audience=00004');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-security-policy')).toMatch(/; frame-ancestors 'self' https:\/\/ubnd-badinh\.hanoi\.gov\.vn http:\/\/127\.0\.0\.1:9000$/);
+    expect(res.headers.get('set-cookie')).toBeNull();
+    const none = await pageRoutes({ distDir: dist({ 'embed/index.html': 'x' }) }).request('/embed/');
+    expect(none.headers.get('content-security-policy')).toMatch(/frame-ancestors 'self'$/);
+  });
+});

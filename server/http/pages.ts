@@ -20,11 +20,16 @@ const BASE_CSP = [
 export const playerUrl = (origin: string, token: string) => `${origin}/player/?token=${encodeURIComponent(token)}`;
 
 export const PLAYER_CSP = BASE_CSP.join('; ');
+/**
+ * The embed (issue 17): framed by this server's own pages and the web portals configured in
+ * BANGTIN_EMBED_ORIGINS, by no one else. Its fetches carry no cookie (embed/board-view.ts).
+ */
+export const embedCsp = (origins: readonly string[]) => [...BASE_CSP, `frame-ancestors ${["'self'", ...origins].join(' ')}`].join('; ');
 export const ADMIN_CSP = [...BASE_CSP, "frame-ancestors 'none'"].join('; ');
 // Swagger UI sets inline styles; its scripts still come only from this server.
 const DOCS_CSP = [...BASE_CSP.filter((d) => !d.startsWith('style-src')), "style-src 'self' 'unsafe-inline'", "frame-ancestors 'none'"].join('; ');
 
-function page(distDir: string, name: 'player' | 'admin', csp: string) {
+function page(distDir: string, name: 'player' | 'admin' | 'embed', csp: string) {
   const file = join(distDir, name, 'index.html');
   return (c: Context) => {
     c.header('Content-Security-Policy', csp);
@@ -51,8 +56,8 @@ function serviceWorker(distDir: string) {
 
 const keepQuery = (c: Context, path: string) => path + new URL(c.req.url).search;
 
-/** The player and admin pages, their hashed assets, and the API docs, all from local files. */
-export function pageRoutes(opts: { distDir: string }) {
+/** The player, admin and embed pages, their hashed assets, and the API docs, all from local files. */
+export function pageRoutes(opts: { distDir: string; embedOrigins?: readonly string[] }) {
   const app = new Hono();
   app.get('/', (c) => c.redirect('/admin/'));
   app.get('/favicon.ico', (c) => c.body(null, 204));
@@ -61,6 +66,8 @@ export function pageRoutes(opts: { distDir: string }) {
   app.get('/player/', page(opts.distDir, 'player', PLAYER_CSP));
   app.get('/player/sw.js', serviceWorker(opts.distDir));
   app.get('/admin/', page(opts.distDir, 'admin', ADMIN_CSP));
+  app.get('/embed', (c) => c.redirect(keepQuery(c, '/embed/')));
+  app.get('/embed/', page(opts.distDir, 'embed', embedCsp(opts.embedOrigins ?? [])));
   app.use('/assets/*', async (c, next) => {
     await next();
     if (c.res.status === 200) c.header('Cache-Control', 'public, max-age=31536000, immutable');

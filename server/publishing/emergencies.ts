@@ -22,7 +22,7 @@ import type { ScheduleRepo } from '../repos/schedules.ts';
 import type { ScreenRepo } from '../repos/screens.ts';
 import type { SettingsRepo } from '../repos/settings.ts';
 import type { WardRepo } from '../repos/wards.ts';
-import { fallbackPlaylists, leftBehind } from './emergency-rules.ts';
+import { fallbackPlaylists, isAlert, leftBehind } from './emergency-rules.ts';
 import type { Publisher } from './publisher.ts';
 
 /** How long one pass of an emergency message lasts on screen; it repeats until it ends. */
@@ -101,7 +101,8 @@ export class Emergencies {
    */
   cancel(scheduleId: string, userId: number | null): { revision: number } {
     const { revision } = this.deps.publisher.commit(userId, (latest) => {
-      const schedule = (latest.schedules ?? []).find((s) => s.id === scheduleId && s.tier === 'emergency');
+      // An emergency, or a broadcast alert of priority tier (a CAP alert's), which operators end the same way.
+      const schedule = (latest.schedules ?? []).find((s) => s.id === scheduleId && isAlert(s));
       if (!schedule) throw notFound('emergency');
       this.deps.schedules.delete(scheduleId);
       const kept = fallbackPlaylists(this.deps.screens);

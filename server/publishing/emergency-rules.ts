@@ -27,8 +27,11 @@ export function leftBehind(state: Referrers, candidates: Iterable<string>, kept:
   return { playlists, items };
 }
 
-/** An emergency-tier schedule that may still run at or after `now` (on air, or still to come). */
-const isLive = (s: Schedule, now: number) => s.tier === 'emergency' && mayRunBetween(s.time, now, Number.POSITIVE_INFINITY);
+/** An emergency, or a broadcast alert of priority tier (a CAP alert's: it names its event). */
+export const isAlert = (s: Schedule) => s.tier === 'emergency' || s.event !== undefined;
+
+/** An alert that may still run at or after `now` (on air, or still to come). */
+const isLive = (s: Schedule, now: number) => isAlert(s) && mayRunBetween(s.time, now, Number.POSITIVE_INFINITY);
 
 /**
  * An earlier revision's content with the emergencies of now (issue 11): a rollback restores
@@ -40,8 +43,8 @@ const isLive = (s: Schedule, now: number) => s.tier === 'emergency' && mayRunBet
 export function withCurrentEmergencies(restored: Snapshot, current: Snapshot, now: number, kept: ReadonlySet<string>): Snapshot {
   const live = (current.schedules ?? []).filter((s) => isLive(s, now));
   const earlier = restored.schedules ?? [];
-  const schedules = [...earlier.filter((s) => s.tier !== 'emergency'), ...live];
-  const gone = leftBehind({ ...restored, schedules }, earlier.filter((s) => s.tier === 'emergency').map((s) => s.playlistId), kept);
+  const schedules = [...earlier.filter((s) => !isAlert(s)), ...live];
+  const gone = leftBehind({ ...restored, schedules }, earlier.filter(isAlert).map((s) => s.playlistId), kept);
   const items = restored.items.filter((i) => !gone.items.has(i.id));
   const playlists = restored.playlists.filter((p) => !gone.playlists.has(p.id));
   const owners = { items: { ...restored.owners?.items }, playlists: { ...restored.owners?.playlists } };

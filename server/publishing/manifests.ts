@@ -32,6 +32,22 @@ export interface BuiltManifest {
   frame: Buffer;
 }
 
+/** A web portal's manifest (forPortal). */
+export interface PortalManifest {
+  manifest: Manifest;
+  version: string;
+}
+
+const PUBLIC_TARGET = { all: true, wards: [], locationKinds: [], tags: [], screenIds: [] };
+
+/** Whether a schedule plays on a public screen of `ward` (null: anywhere in the city) as such. */
+function reachesPortal(s: Schedule, ward: string | null): boolean {
+  const t = s.target;
+  if (s.ownerWard !== null && s.ownerWard !== ward) return false;
+  if (t.all) return true;
+  return ward !== null && t.wards.includes(ward) && !t.locationKinds.length && !t.tags.length;
+}
+
 /** Screens with the same audience get the same manifest bytes. */
 export type AudienceKey = string;
 
@@ -70,6 +86,7 @@ const MAX_AUDIENCES = 50_000;
  */
 export class ManifestBuilder {
   readonly #cache = new Map<string, BuiltManifest>();
+  readonly #portals = new Map<string, PortalManifest>();
   readonly #audiences = new Map<AudienceKey, Audience>();
   /** Per screen record: the basis stamp its key was computed for, and the key. */
   readonly #keys = new WeakMap<object, { stamp: string; key: AudienceKey }>();
@@ -131,6 +148,30 @@ export class ManifestBuilder {
       else groups.set(key, { screens: [screen], audience, fallback });
     }
     return [...groups.values()].map((g) => ({ screens: g.screens, body: buildBody(basis, g.audience), fallback: g.fallback }));
+  }
+
+  /**
+   * What a ward's web portal (null: the city's) shows (issue 17): what a public screen there
+   * would, from the latest published revision only — schedules for every screen or for the
+   * ward as a whole, never those for named screens, location kinds or tags, nor another ward's
+   * own — and the city's default playlist. Targets are blanked: the portal plays what it gets.
+   */
+  forPortal(ward: string | null): PortalManifest {
+    const basis = this.#current();
+    const cacheKey = `${basis.stamp}|portal:${ward ?? ''}`;
+    const cached = this.#portals.get(cacheKey);
+    if (cached) return cached;
+    const scheduleIds = basis.schedules.filter((s) => reachesPortal(s, ward)).map((s) => s.id).sort();
+    const city = basis.snapshot.defaultPlaylistId;
+    const fallback = city && basis.snapshot.playlists.some((p) => p.id === city) ? city : null;
+    const owned = ward !== null && basis.schedules.some((s) => scheduleIds.includes(s.id) && s.ownerWard === ward);
+    const built = buildBody(basis, { scheduleIds, fallback, wardShare: owned ? wardShareFor(basis.share, ward) : null });
+    const body: ManifestBody = { ...built, schedules: built.schedules.map((s) => ({ ...s, target: PUBLIC_TARGET })) };
+    const version = sha256Hex(canonicalJson(body)).slice(0, 32);
+    const portal = { manifest: { ...body, version }, version };
+    if (this.#portals.size > 1_000) this.#portals.clear();
+    this.#portals.set(cacheKey, portal);
+    return portal;
   }
 
   /** Which fallback a screen gets from the latest revision, and why (the timeline says it). */

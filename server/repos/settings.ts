@@ -2,6 +2,8 @@ import type { Db } from '../db/connection.ts';
 
 /** Known keys; one row each. */
 export type SettingKey = 'default_playlist_id' | 'demo_screen_token' | 'ward_share'
+  /** The CAP feed a job polls (cap/feed.ts). */
+  | 'cap_feed_url'
   /** Written only to prove the database takes writes again after a full disk (storage.ts). */
   | 'storage_checked_at';
 

@@ -102,6 +102,28 @@ export const AUTHZ_MATRIX: Record<string, Access> = {
   'POST /api/emergencies': { allow: rolesWith('send_emergency'), body: {}, expect: 400 },
   'DELETE /api/emergencies/{id}': { allow: rolesWith('send_emergency'), expect: 404 },
 
+  // CAP alerts (issue 17). A probe without a body is told to send CAP's XML; a screen's token
+  // as a bearer is no CAP key (401). Keys and the feed are admins' (manage_cap_sources).
+  'POST /api/cap': { allow: rolesWith('cap_ingest'), expect: 415 },
+  'GET /api/cap/alerts': { allow: rolesWith('cap_ingest'), expect: 200 },
+  'GET /api/cap/keys': { allow: rolesWith('manage_cap_sources'), expect: 200 },
+  'POST /api/cap/keys': { allow: rolesWith('manage_cap_sources'), body: {}, expect: 400 },
+  'DELETE /api/cap/keys/{id}': { allow: rolesWith('manage_cap_sources'), expect: 404 },
+  'GET /api/cap/feed': { allow: rolesWith('manage_cap_sources'), expect: 200 },
+  'PUT /api/cap/feed': { allow: rolesWith('manage_cap_sources'), body: {}, expect: 400 },
+
+  // schedules as iCalendar (issue 17): a ward operator's is its own ward's; another ward's
+  // screen answers as a missing one. Everyone has a secret feed of their own.
+  'GET /api/calendar.ics': { allow: 'signed_in', expect: 200, ward: 'screen', wardQuery: { screen: '{id}' } },
+  'GET /api/calendar/feed': { allow: 'signed_in', expect: 200 },
+  // Before the POST row: no one has a feed yet, so the probe revokes nothing.
+  'DELETE /api/calendar/feed': { allow: 'signed_in', expect: 404 },
+  'POST /api/calendar/feed': { allow: 'signed_in', expect: 201 },
+
+  // web portals (issue 17)
+  'GET /api/embed': { allow: 'signed_in', expect: 200 },
+  'GET /api/reports/portal-views': { allow: 'signed_in', expect: 400 },
+
   // screens and pairing
   'GET /api/screens': { allow: 'signed_in', expect: 200 },
   'PUT /api/screens/{id}/layout': { allow: rolesWith('manage_screens'), body: {}, expect: 400 },

@@ -28,11 +28,16 @@ export class BangtinServer {
   private constructor(
     readonly port: number,
     readonly dataDir: string,
+    private readonly env: Record<string, string> = {},
   ) {}
 
-  /** `dataDir`: where the data goes (a test's own file system); a fresh temporary dir by default. */
-  static async start(options: { dataDir?: string } = {}): Promise<BangtinServer> {
-    const server = new BangtinServer(await freePort(), options.dataDir ?? mkdtempSync(join(tmpdir(), 'bangtin-e2e-')));
+  /**
+   * `dataDir`: where the data goes (a test's own file system); a fresh temporary dir by default.
+   * `env`: more environment for the process (BANGTIN_EMBED_ORIGINS, …). `port`: a given one (a
+   * server taking over another's address, so its players reconnect to it); a free one by default.
+   */
+  static async start(options: { dataDir?: string; env?: Record<string, string>; port?: number } = {}): Promise<BangtinServer> {
+    const server = new BangtinServer(options.port ?? (await freePort()), options.dataDir ?? mkdtempSync(join(tmpdir(), 'bangtin-e2e-')), options.env);
     await server.launch();
     return server;
   }
@@ -49,7 +54,7 @@ export class BangtinServer {
   /** Starts the process and waits for its startup lines. */
   async launch(): Promise<void> {
     const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-      env: { ...process.env, PORT: String(this.port), HOST: '127.0.0.1', BANGTIN_DATA_DIR: this.dataDir, BANGTIN_ADMIN_PASSWORD: ADMIN_PASSWORD },
+      env: { ...process.env, PORT: String(this.port), HOST: '127.0.0.1', BANGTIN_DATA_DIR: this.dataDir, BANGTIN_ADMIN_PASSWORD: ADMIN_PASSWORD, ...this.env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     this.child = child;

@@ -24,6 +24,7 @@ const RELEASED = [
   '4a12ba433359110f',
   '83e860c71d4fc3fd',
   'e8645798300712b8',
+  'fee2658533d14cae',
 ];
 
 const fingerprint = (sql: string) => createHash('sha256').update(sql).digest('hex').slice(0, 16);
