@@ -1,6 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { withScreenLink } from './short-link-item.ts';
 import { kindText } from './kind-parts.ts';
+import { qrSize } from './notice-layout.ts';
+import { DRAFT_ITEM_ID, PREVIEW_SCREEN_ID } from '../playlists/short-link.ts';
 
 const notice = { kind: 'notice' as const, id: 'c_notice', theme: 2, durationMs: 15_000, title: 'Hỗ trợ học phí', body: 'Chi tiết', qrUrl: 'https://example.vn/a-very-long-address/that-goes-on-and-on?with=parameters&and=more' };
 
@@ -19,10 +21,19 @@ describe('a QR code on a screen', () => {
     expect(withScreenLink(notice, 's_screen2').qrUrl).toBe('https://bangtin.example.vn/r/s_screen2.c_notice');
   });
 
-  it('keeps the item\'s own address without a screen or an id (the admin preview)', () => {
+  it('keeps the item\'s own address without a screen (a web portal)', () => {
     expect(withScreenLink(notice, null)).toBe(notice);
-    const { id: _id, ...draft } = notice;
-    expect(withScreenLink(draft, 's_screen1')).toBe(draft);
+  });
+
+  it('draws in the admin preview a code of the size a real screen draws, an unsaved item too', () => {
+    const real = withScreenLink(notice, 's_Ab3dE6gH9jK1');
+    const preview = withScreenLink(notice, PREVIEW_SCREEN_ID);
+    expect(preview.qrUrl).toBe(`https://bangtin.example.vn/r/${PREVIEW_SCREEN_ID}.c_notice`);
+    const { id: _id, ...draft } = { ...notice, id: 'c_Zy8xW7vU6tS5' };
+    expect(withScreenLink(draft, PREVIEW_SCREEN_ID).qrUrl).toBe(`https://bangtin.example.vn/r/${PREVIEW_SCREEN_ID}.${DRAFT_ITEM_ID}`);
+    expect(PREVIEW_SCREEN_ID.length).toBe('s_Ab3dE6gH9jK1'.length);
+    expect(DRAFT_ITEM_ID.length).toBe('c_Zy8xW7vU6tS5'.length);
+    expect(qrSize(preview.qrUrl)).toBe(qrSize(real.qrUrl));
   });
 
   it('lays out the text around the code the screen shows, a story too', () => {

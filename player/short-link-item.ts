@@ -1,5 +1,5 @@
 import type { ContentFields } from '../playlists/player.ts';
-import { shortLinkPath } from '../playlists/short-link.ts';
+import { DRAFT_ITEM_ID, shortLinkPath } from '../playlists/short-link.ts';
 
 type WithQr = Extract<ContentFields, { kind: 'notice' | 'story' }> & { id?: string };
 
@@ -9,14 +9,15 @@ const linked = new WeakMap<object, { screenId: string; item: WithQr }>();
 /**
  * The item with its QR code pointing at this screen's short link (`/r/<screen>.<item>` on this
  * server), which counts the scan per screen and redirects to the item's address (issue 14).
- * Built from what the player holds, so it works offline too. Unchanged without a QR address, an
- * item id or a screen (the admin's preview), so the layout and the code always agree.
+ * Built from what the player holds, so it works offline too. Unchanged without a QR address or a
+ * screen (a web portal's board). The admin's preview passes PREVIEW_SCREEN_ID, and an item not
+ * saved yet links as DRAFT_ITEM_ID: its code is then as large as the one the screens will draw.
  */
 export function withScreenLink<T extends WithQr>(item: T, screenId: string | null): T {
-  if (!item.qrUrl || !item.id || !screenId) return item;
+  if (!item.qrUrl || !screenId) return item;
   const cached = linked.get(item);
   if (cached?.screenId === screenId) return cached.item as T;
-  const copy = { ...item, qrUrl: `${location.origin}${shortLinkPath(screenId, item.id)}` };
+  const copy = { ...item, qrUrl: `${location.origin}${shortLinkPath(screenId, item.id ?? DRAFT_ITEM_ID)}` };
   linked.set(item, { screenId, item: copy });
   return copy;
 }

@@ -2,6 +2,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { ContentFields, MediaInfo } from '../../playlists/index.ts';
 import { BtEmergency, THEME_COLOURS, renderItem, systemNow } from '../../player/preview.ts';
+import { PREVIEW_SCREEN_ID } from '../../playlists/short-link.ts';
 import { editorMessages } from '../messages/editor.ts';
 import { previewScale, type PreviewProfile } from '../preview-profiles.ts';
 
@@ -119,7 +120,7 @@ export class ItemPreview extends LitElement {
           ${this.emergency
             ? html`<bt-emergency .item=${this.shown} .media=${this.media} .now=${this.now} .issuedAt=${this.emergency.issuedAt}
                 .event=${this.emergency.event ?? null}></bt-emergency>`
-            : renderItem(this.shown, this.now, { media: this.media })}
+            : renderItem(this.shown, this.now, { media: this.media, screenId: PREVIEW_SCREEN_ID })}
         </div>
       </div>
       <figcaption>${t.size(width, height, percent)}</figcaption>

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { parseShortCode } from '../../playlists/short-link.ts';
+import { PREVIEW_SCREEN_ID, parseShortCode } from '../../playlists/short-link.ts';
 import type { Clock } from '../clock.ts';
 import type { Db } from '../db/connection.ts';
 import type { ScreenRecord } from '../repos/screens.ts';
@@ -32,9 +32,12 @@ export class ScanCounter {
   scan(code: string, address: string): string | null {
     const parsed = parseShortCode(code);
     if (!parsed) return null;
-    const screen = this.deps.screens.get(parsed.screenId);
-    const target = screen ? this.deps.items.lookup([parsed.itemId]).get(parsed.itemId)?.qrUrl : null;
-    if (!screen || !target || !isHttp(target)) return null;
+    const preview = parsed.screenId === PREVIEW_SCREEN_ID;
+    const screen = preview ? null : this.deps.screens.get(parsed.screenId);
+    const target = screen || preview ? this.deps.items.lookup([parsed.itemId]).get(parsed.itemId)?.qrUrl : null;
+    if (!target || !isHttp(target)) return null;
+    // A code scanned off the admin's preview leads where the item points; it is no screen's scan.
+    if (!screen) return target;
     const now = this.deps.clock.now();
     if (this.#first(address, code, now)) {
       try {

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { PublishedItem } from '../../playlists/index.ts';
 import type { ReportData } from '../../playlists/reports.ts';
-import { shortLinkPath } from '../../playlists/short-link.ts';
+import { DRAFT_ITEM_ID, PREVIEW_SCREEN_ID, shortLinkPath } from '../../playlists/short-link.ts';
 import { isHttp } from '../reports/scans.ts';
 import { WARD_A, addReportScreens, getJson, reportUsers } from '../testing/reports.ts';
 import { api, createTestApp, dumpDb, type TestApp } from '../testing/helpers.ts';
@@ -57,6 +57,15 @@ describe('GET /r/<code>', () => {
     for (const path of ['/r/s_zz.c_notice', '/r/s_a1.c_missing', '/r/s_a1.c_slogan', '/r/s_a1', '/r/s_a1.c_notice.x', '/r/s_a1..c_notice', '/r/.c_notice']) {
       expect((await scan(path)).status, path).toBe(404);
     }
+    expect(scans()).toBe(0);
+  });
+
+  it('follows a code scanned off the admin\'s preview without counting it', async () => {
+    const res = await scan(shortLinkPath(PREVIEW_SCREEN_ID, 'c_notice'));
+    expect(res.status).toBe(302);
+    expect(res.headers.get('location')).toBe(NOTICE.qrUrl);
+    expect((await scan(shortLinkPath(PREVIEW_SCREEN_ID, DRAFT_ITEM_ID))).status).toBe(404);
+    expect((await scan(shortLinkPath(PREVIEW_SCREEN_ID, 'c_slogan'))).status).toBe(404);
     expect(scans()).toBe(0);
   });
 

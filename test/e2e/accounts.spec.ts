@@ -64,7 +64,7 @@ test('an admin imports wards, adds a ward operator who must change the password,
   await operator.getByLabel('Mật khẩu hiện tại').fill('mật khẩu tạm 01');
   await operator.getByLabel('Mật khẩu mới (ít nhất 10 ký tự)').fill('mật khẩu riêng của phường');
   await operator.getByRole('button', { name: 'Đổi mật khẩu' }).click();
-  await expect(operator.locator('nav button')).toHaveText(['Nội dung phát', 'Ảnh, video', 'Lịch phát', 'Lịch sử xuất bản', 'Màn hình', 'Xã, phường']);
+  await expect(operator.locator('nav button')).toHaveText(['Nội dung phát', 'Ảnh, video', 'Lịch phát', 'Lịch sử xuất bản', 'Màn hình', 'Báo cáo', 'Liên thông', 'Xã, phường']);
   await operator.getByRole('button', { name: 'Xã, phường' }).click();
   await expect(operator.locator('bt-ward-list tr[data-ward-code]')).toHaveCount(3);
   await expect(operator.locator('bt-ward-list input[type=file]')).toHaveCount(0);
