@@ -1,3 +1,4 @@
+import '../playlists/zod-config.ts';
 import type { z } from 'zod';
 import {
   EmergencyList,

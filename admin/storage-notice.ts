@@ -1,3 +1,4 @@
+import '../playlists/zod-config.ts';
 import { z } from 'zod';
 import { messages } from './messages/index.ts';
 

@@ -1,3 +1,4 @@
+import '../playlists/zod-config.ts';
 import * as z from 'zod/mini';
 import { Canvas, ScreenTheme, type ScreenSettings, type TickerStrip, type ZonePlay } from '../playlists/player.ts';
 import type { KeyValueStorage } from './store.ts';

@@ -1,3 +1,4 @@
+import '../playlists/zod-config.ts';
 import { Manifest, PlayEvent, ScreenSettings, type PairingStarted } from '../playlists/player.ts';
 import * as z from 'zod/mini';
 import type { PlayerDb, PlayRecord, StateKey } from './store-db.ts';

@@ -1,3 +1,4 @@
+import './zod-config.ts';
 import { z } from 'zod';
 import { Instant, WardCode } from './classic.ts';
 import { PASSWORD_MAX, PASSWORD_MIN, Role } from './api.ts';

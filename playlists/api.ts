@@ -1,3 +1,4 @@
+import './zod-config.ts';
 import { z } from 'zod';
 import { ContentItem, Id, Instant, LocationKind, Playlist, ScreenSettings, text, WardCode } from './classic.ts';
 import { FleetFields, FleetSettings } from './fleet.ts';

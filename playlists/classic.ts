@@ -1,3 +1,4 @@
+import './zod-config.ts';
 import { z } from 'zod';
 import type * as zm from 'zod/mini';
 import * as m from './player.ts';

@@ -1,3 +1,4 @@
+import './zod-config.ts';
 import * as z from 'zod/mini';
 import { Id, PublishedItem } from './content.ts';
 import { MediaInfo } from './media.ts';

@@ -1,3 +1,4 @@
+import './zod-config.ts';
 import * as z from 'zod/mini';
 import { DAY_MS, LocalTime, MINUTE_MS, UTC_OFFSET_MS } from './time.ts';
 

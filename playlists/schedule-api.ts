@@ -1,3 +1,4 @@
+import './zod-config.ts';
 import { z } from 'zod';
 import { Id, Instant, LocalDate, LocationKind, MediaId, Schedule, ScheduleTier, text, WardCode, WardShareSetting } from './classic.ts';
 import { DraftState, ScreenStatus } from './api.ts';

@@ -1,3 +1,4 @@
+import './zod-config.ts';
 import * as z from 'zod/mini';
 import { Id, optionalText, text } from './content.ts';
 import { DEFAULT_DAILY_RELOAD_AT, DailyReloadAt, OperatingHours } from './operating-hours.ts';

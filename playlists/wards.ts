@@ -1,3 +1,4 @@
+import './zod-config.ts';
 import * as z from 'zod/mini';
 
 /** Ward-level units: xã (rural commune) or phường (urban ward). */

@@ -98,9 +98,10 @@ test('script in every text field stays text on the player', async ({ context }) 
   while (Date.now() < until && seen.size < 6) {
     const id = await player.locator('[data-item-id]').first().getAttribute('data-item-id').catch(() => null);
     if (id && !seen.has(id)) {
-      const found = await expectInert(player, `player item ${id}`);
-      // Every item carries the payload in at least one field; it must read as text.
-      expect(found.text, `player item ${id}`).toContain('<img src=x');
+      await expectInert(player, `player item ${id}`);
+      // Every item carries the payload in at least one field; it must read as text (a paged
+      // item draws its text once its box is measured, a frame after it mounts).
+      await expect.poll(async () => (await expectInert(player, `player item ${id}`)).text, { timeout: 2_000 }).toContain('<img src=x');
       seen.add(id);
     }
     await player.waitForTimeout(250);
