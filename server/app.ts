@@ -64,11 +64,14 @@ export interface AppDeps {
  */
 export function createHub(services: Services, options: ConstructorParameters<typeof Hub>[1] = {}): Hub {
   const hub = new Hub(services, options);
-  services.publisher.onPublished(({ screenIds }) => {
-    // A screen whose own record changed (its fallback) is read again, so its audience follows.
-    for (const id of screenIds) hub.screenChanged(id);
-    hub.pushManifests();
-  });
+  services.publisher.onPublished(({ screenIds }) =>
+    // On the next turn: the request that published answers before thousands of frames go out.
+    hub.afterPublish(() => {
+      // A screen whose own record changed (its fallback) is read again, so its audience follows.
+      for (const id of screenIds) hub.screenChanged(id);
+      hub.pushManifests();
+    }),
+  );
   return hub;
 }
 

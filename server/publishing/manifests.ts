@@ -32,6 +32,12 @@ export interface BuiltManifest {
   frame: Buffer;
 }
 
+/** Audiences and their manifests, all from one reading of the published state (ManifestBuilder.view). */
+export interface ManifestView {
+  audienceOf(screen: AudienceScreen): AudienceKey;
+  forAudience(key: AudienceKey): BuiltManifest;
+}
+
 /** A web portal's manifest (forPortal). */
 export interface PortalManifest {
   manifest: Manifest;
@@ -102,7 +108,24 @@ export class ManifestBuilder {
   }
 
   audienceOf(screen: AudienceScreen): AudienceKey {
+    return this.#audienceIn(this.#current(), screen);
+  }
+
+  forAudience(key: AudienceKey): BuiltManifest {
+    return this.#builtIn(this.#current(), key);
+  }
+
+  /**
+   * Audiences and manifests from one reading of the published state. `#current()` asks the
+   * database three questions (latest revision, ward share, media stamp), so a fan-out or a
+   * dashboard that looks up 10,000 screens reads the state once here instead of twice per screen.
+   */
+  view(): ManifestView {
     const basis = this.#current();
+    return { audienceOf: (screen) => this.#audienceIn(basis, screen), forAudience: (key) => this.#builtIn(basis, key) };
+  }
+
+  #audienceIn(basis: Basis, screen: AudienceScreen): AudienceKey {
     const known = this.#keys.get(screen);
     if (known?.stamp === basis.stamp) return known.key;
     const audience = audienceFor(basis, screen);
@@ -113,8 +136,7 @@ export class ManifestBuilder {
     return key;
   }
 
-  forAudience(key: AudienceKey): BuiltManifest {
-    const basis = this.#current();
+  #builtIn(basis: Basis, key: AudienceKey): BuiltManifest {
     const cacheKey = `${basis.stamp}|${key}`;
     const cached = this.#cache.get(cacheKey);
     if (cached) return cached;
@@ -124,7 +146,8 @@ export class ManifestBuilder {
     const version = sha256Hex(canonicalJson(body)).slice(0, 32);
     const manifest: Manifest = { ...body, version };
     const built = { manifest, version, frame: Buffer.from(JSON.stringify({ type: 'manifest', manifest })) };
-    this.#cache.set(cacheKey, built);
+    // A view older than the current basis builds for itself, without filling the cache.
+    if (basis === this.#basis) this.#cache.set(cacheKey, built);
     return built;
   }
 
