@@ -17,11 +17,14 @@ import { createReporting } from './reports/index.ts';
 import { assertRoom, startupFailure } from './storage/storage.ts';
 import { markDataDir } from './backup/pid-file.ts';
 import { NightlyBackup } from './backup/nightly.ts';
+import { startBenchStats } from './bench-stats.ts';
 
 /** Frames above this close the socket (ws answers 1009); a `plays` batch of 500 fits. */
 const MAX_FRAME_BYTES = 512 * 1024;
 
 const config = loadConfig();
+// The event loop's delay and memory for `npm run bench` (bench-stats.ts); off unless asked for.
+if (config.benchStats) startBenchStats();
 
 /** Opens the data directory; a full or read-only disk ends the process with one clear line. */
 async function open() {
