@@ -80,7 +80,13 @@ interface Basis {
   share: WardShareSetting;
   /** Every medium the revision's items refer to that the library has, with its files. */
   media: Map<string, MediaInfo>;
+  /** Audience keys found so far, by screen signature (signatureOf). */
+  keys: Map<string, AudienceKey>;
 }
+
+/** What a screen's audience depends on: what targeting reads, and its own fallback. */
+const signatureOf = (s: AudienceScreen) =>
+  JSON.stringify([s.id, s.wardCode ?? null, s.locationKind, s.tags, s.fallbackPlaylistId ?? null]);
 
 const MAX_AUDIENCES = 50_000;
 
@@ -128,11 +134,21 @@ export class ManifestBuilder {
   #audienceIn(basis: Basis, screen: AudienceScreen): AudienceKey {
     const known = this.#keys.get(screen);
     if (known?.stamp === basis.stamp) return known.key;
+    // A record read again (the dashboard lists screens afresh) finds its key by what the
+    // audience depends on, rather than hashing its audience again.
+    const signature = signatureOf(screen);
+    const found = basis.keys.get(signature);
+    const key = found !== undefined && this.#audiences.has(found) ? found : this.#newKey(basis, screen);
+    basis.keys.set(signature, key);
+    this.#keys.set(screen, { stamp: basis.stamp, key });
+    return key;
+  }
+
+  #newKey(basis: Basis, screen: AudienceScreen): AudienceKey {
     const audience = audienceFor(basis, screen);
     const key = sha256Hex(canonicalJson(audience)).slice(0, 20);
     if (this.#audiences.size >= MAX_AUDIENCES) this.#audiences.clear();
     this.#audiences.set(key, audience);
-    this.#keys.set(screen, { stamp: basis.stamp, key });
     return key;
   }
 
@@ -223,7 +239,7 @@ export class ManifestBuilder {
     const media = new Map(this.deps.media.infos(mediaIds).map((m) => [m.id, m]));
     return {
       stamp: `${number}|${from}|${shareRaw}|${this.deps.media.stamp()}`,
-      number, snapshot, from, until, schedules, share: this.wardShareSetting(), media,
+      number, snapshot, from, until, schedules, share: this.wardShareSetting(), media, keys: new Map(),
     };
   }
 }
