@@ -3,6 +3,7 @@
  * an admin uses it — edit + publish for publish→ack, an emergency (send, receipts, cancel) for
  * publish→shown.
  */
+import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { seedDemo } from '../server/seed/bootstrap.ts';
@@ -12,6 +13,8 @@ import { hashToken } from '../server/ids.ts';
 import { createServices } from '../server/services.ts';
 import { measure, type EmergencyApi, type PhaseResult } from './measure.ts';
 import type { Options } from './options.ts';
+import { BENCH_STATS_PREFIX } from '../server/bench-stats.ts';
+import { wallNow } from './stats.ts';
 import { freePort, log, procLimitOpenFiles, sleep, spawnNode, stop, waitForLine } from './processes.ts';
 
 export interface SeededData {
@@ -115,7 +118,9 @@ export async function runBangtin(data: SeededData, opts: Options): Promise<Phase
     HOST: '127.0.0.1',
     BANGTIN_DATA_DIR: data.dir,
     BANGTIN_ADMIN_PASSWORD: password,
+    BANGTIN_BENCH_STATS: '1',
   }, false);
+  const statsLines = linesStartingWith(server, BENCH_STATS_PREFIX);
   try {
     await waitForLine(server, 'bangtin', /^Demo player: /, 60_000);
     const pid = server.pid!;
@@ -143,6 +148,17 @@ export async function runBangtin(data: SeededData, opts: Options): Promise<Phase
           await api.expect('POST', '/api/publish', 201);
         },
         emergency: emergencyApi(api),
+        // SIGUSR2: the server prints its loop delay since the last signal (server/bench-stats.ts).
+        loopStats: async () => {
+          const line = statsLines.next(10_000);
+          server.kill('SIGUSR2');
+          return JSON.parse(await line) as { loopDelayP99Ms: number };
+        },
+        adminProbe: async () => {
+          const t0 = wallNow();
+          await api.expect('GET', '/api/screens', 200);
+          return wallNow() - t0;
+        },
       },
       data.tokens,
       opts,
@@ -150,4 +166,35 @@ export async function runBangtin(data: SeededData, opts: Options): Promise<Phase
   } finally {
     await stop(server, 'bangtin server');
   }
+}
+
+/** The child's stdout lines that start with `prefix`, one at a time, without the prefix. */
+function linesStartingWith(child: ChildProcess, prefix: string): { next(timeoutMs: number): Promise<string> } {
+  const ready: string[] = [];
+  const waiting: ((line: string) => void)[] = [];
+  let rest = '';
+  child.stdout?.on('data', (chunk: Buffer) => {
+    const lines = (rest + chunk.toString()).split('\n');
+    rest = lines.pop() ?? '';
+    for (const line of lines) {
+      if (!line.startsWith(prefix)) continue;
+      const body = line.slice(prefix.length);
+      const waiter = waiting.shift();
+      if (waiter) waiter(body);
+      else ready.push(body);
+    }
+  });
+  return {
+    next: (timeoutMs) => {
+      const line = ready.shift();
+      if (line !== undefined) return Promise.resolve(line);
+      return new Promise((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`no ${prefix.trim()} line within ${timeoutMs} ms`)), timeoutMs);
+        waiting.push((l) => {
+          clearTimeout(timer);
+          resolve(l);
+        });
+      });
+    },
+  };
 }

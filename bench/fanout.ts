@@ -19,6 +19,11 @@
  * publish→`shown` for emergencies). The receipts the server stored are read back through
  * `GET /api/emergencies` (`emergencyReceipts`), and the emergency is cancelled.
  *
+ * During each publish round the server's event-loop delay is measured (server/bench-stats.ts,
+ * BANGTIN_BENCH_STATS=1: `loopDelayP99Ms`, the worst round) and GET /api/screens is timed again
+ * and again while the fan-out goes out (`adminDuringFanoutP99Ms`); `rssVsBareWs` is bangtin's RSS
+ * per connection over the bare server's.
+ *
  * Then (skipped with `--reports 0`) the reports benchmark, bench/reports.ts: `reportMs` (a yearly
  * report over 5,000 screens × a year of rollups), `playoutCsvRowsPerSec`, and the raw plays'
  * retention (`retentionMaxBatchMs`).
@@ -48,7 +53,7 @@ import { runBangtin, seed } from './bangtin-target.ts';
 import { runBare } from './bare-target.ts';
 import { parseArgs, type Options } from './options.ts';
 import { SERVER_FD_HEADROOM, WANTED_OPEN_FILES, cleanup, fail, hardOpenFileLimit, log, run } from './processes.ts';
-import { round, wallNow } from './stats.ts';
+import { round, summarize, wallNow } from './stats.ts';
 import { runReportBench } from './reports.ts';
 
 const HARD_TIMEOUT_MS = 9 * 60_000;
@@ -117,6 +122,11 @@ async function main(): Promise<void> {
       roundsP99Ms: bare.rounds.map((r) => r.p99Ms),
     },
     p99VsBareWs: round(ratio, 2),
+    rssVsBareWs: round(bangtin.rssPerConnectionKb / bare.rssPerConnectionKb, 2),
+    // Over every round: the loop delay of the worst one, admin requests timed during all of them.
+    loopDelayP99Ms: Math.max(...bangtin.rounds.map((r) => r.loopDelayP99Ms)),
+    adminDuringFanoutP99Ms: summarize(bangtin.rounds.flatMap((r) => r.adminMs)).p99Ms,
+    adminRequests: bangtin.rounds.reduce((n, r) => n + r.adminMs.length, 0),
     emergencyP50Ms: emergency.p50Ms,
     emergencyP99Ms: emergency.p99Ms,
     emergencyMaxMs: emergency.maxMs,
@@ -128,6 +138,7 @@ async function main(): Promise<void> {
     emergencyP99VsBareWs: round(emergency.p99Ms / bare.p99Ms, 2),
     rounds: opts.rounds,
     roundsP99Ms: bangtin.rounds.map((r) => r.p99Ms),
+    roundsLoopDelayP99Ms: bangtin.rounds.map((r) => r.loopDelayP99Ms),
     connectMs: Math.round(bangtin.connectMs),
     connected: bangtin.connected,
     acked: bangtin.count,

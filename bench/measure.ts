@@ -30,12 +30,41 @@ export interface Target {
   publish(): Promise<void>;
   /** Present where publish→shown of an emergency is measured (bangtin). */
   emergency?: EmergencyApi;
+  /** The server's event-loop delay since the last call (bangtin, BANGTIN_BENCH_STATS). */
+  loopStats?: () => Promise<{ loopDelayP99Ms: number }>;
+  /** One admin request timed while the fan-out goes out (bangtin: GET /api/screens), in ms. */
+  adminProbe?: () => Promise<number>;
+}
+
+/** A dashboard's pace: the next admin request this long after the previous one answered. */
+const PROBE_GAP_MS = 100;
+
+/** Runs `probe` every PROBE_GAP_MS until stopped; answers the times it took. */
+function probing(probe: (() => Promise<number>) | undefined): () => Promise<number[]> {
+  if (!probe) return async () => [];
+  const times: number[] = [];
+  let stopped = false;
+  const loop = (async () => {
+    while (!stopped) {
+      times.push(await probe());
+      if (!stopped) await sleep(PROBE_GAP_MS);
+    }
+  })();
+  return async () => {
+    stopped = true;
+    await loop;
+    return times;
+  };
 }
 
 export interface RoundResult extends Summary {
   /** Connected screens that did not ack this round's manifest. */
   missing: number;
   publishRequestMs: number;
+  /** The server's event-loop delay p99 during the round (NaN where not measured). */
+  loopDelayP99Ms: number;
+  /** Admin requests timed during the round. */
+  adminMs: number[];
 }
 
 /** Publish→`shown` of one emergency: p50/p99/max over the screens that sent `shown`. */
@@ -172,11 +201,17 @@ export async function measure(target: Target, tokens: string[], opts: Options): 
       if (round > 1) await sleep(1_000);
       await target.prepare(round);
       await arm(target, gens, round, false);
+      await target.loopStats?.();
       const t0 = wallNow();
+      // Admin requests in the last round only: the others time the fan-out alone, as the bare
+      // server (which has no admin API) is timed, and the median round stands for the target.
+      const stopProbe = probing(round === opts.rounds ? target.adminProbe : undefined);
       await target.publish();
       const publishRequestMs = wallNow() - t0;
 
       const results = await collect(gens, round, ackBudget);
+      const adminMs = await stopProbe();
+      const loopDelayP99Ms = (await target.loopStats?.())?.loopDelayP99Ms ?? Number.NaN;
       const latencies: number[] = [];
       let missing = 0;
       results.forEach((r, i) => {
@@ -190,11 +225,13 @@ export async function measure(target: Target, tokens: string[], opts: Options): 
         newManifest ??= r.newManifest;
       });
       const summary = summarize(latencies);
-      rounds.push({ ...summary, missing, publishRequestMs });
+      rounds.push({ ...summary, missing, publishRequestMs, loopDelayP99Ms, adminMs });
       log(
         `${target.name} round ${round}/${opts.rounds}: publish answered in ${publishRequestMs.toFixed(1)} ms; ` +
           `${latencies.length}/${connectedCount} acked; p50 ${summary.p50Ms} ms, p99 ${summary.p99Ms} ms, max ${summary.maxMs} ms` +
-          (missing ? `; ${missing} did NOT ack within ${ackBudget / 1000} s` : ''),
+          (missing ? `; ${missing} did NOT ack within ${ackBudget / 1000} s` : '') +
+          (target.loopStats ? `; loop delay p99 ${loopDelayP99Ms} ms` : '') +
+          (adminMs.length ? `; ${adminMs.length} admin requests, slowest ${Math.max(...adminMs).toFixed(1)} ms` : ''),
       );
     }
 

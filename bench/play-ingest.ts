@@ -7,7 +7,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { PlayEvent } from '../playlists/index.ts';
+import { toLocalIso } from '../playlists/index.ts';
 import { createHub } from '../server/app.ts';
+import { seedDemo } from '../server/seed/bootstrap.ts';
 import { manualClock } from '../server/clock.ts';
 import { openDatabase } from '../server/db/connection.ts';
 import { hashToken } from '../server/ids.ts';
@@ -33,9 +35,12 @@ const MODES: Mode[] = [
   { name: 'normalBatched', synchronous: 'NORMAL', playsFlushMs: 500 },
 ];
 
-const play = (id: string): PlayEvent => ({
-  id, itemId: 'c_bench', itemRevision: 1, playlistId: null, scheduleId: null, tier: 'fallback', theme: 3,
-  startedAt: '2026-11-26T08:59:52+07:00', durationMs: 8_000, completed: true,
+/** The published item the events name, so the play guard (hub/play-guard.ts) accepts them. */
+interface Played { itemId: string; itemRevision: number; theme: number; durationMs: number }
+
+const play = (id: string, item: Played, startedAt: number): PlayEvent => ({
+  id, itemId: item.itemId, itemRevision: item.itemRevision, playlistId: null, scheduleId: null, tier: 'fallback', theme: item.theme as PlayEvent['theme'],
+  startedAt: toLocalIso(startedAt), durationMs: item.durationMs, completed: true,
 });
 
 async function run(mode: Mode): Promise<{ eventsPerSec: number; acked: number; stored: number }> {
@@ -45,6 +50,10 @@ async function run(mode: Mode): Promise<{ eventsPerSec: number; acked: number; s
     db.pragma(`synchronous = ${mode.synchronous}`);
     const clock = manualClock(Date.parse('2026-11-26T09:00:00+07:00'));
     const services = createServices(db, clock, { mediaDir: join(dir, 'media') });
+    // Published demo content: events name a real item, played back to back on server time.
+    await seedDemo(services);
+    const first = services.revisions.latest().snapshot.items[0]!;
+    const item: Played = { itemId: first.id, itemRevision: first.revision, theme: first.theme, durationMs: first.durationMs };
     const hub = createHub(services, { playsFlushMs: mode.playsFlushMs });
     const players = Array.from({ length: SCREENS }, (_, i) => {
       const token = `bench-screen-token-${String(i).padStart(6, '0')}`;
@@ -57,8 +66,11 @@ async function run(mode: Mode): Promise<{ eventsPerSec: number; acked: number; s
     const started = performance.now();
     const end = started + SECONDS * 1000;
     while (performance.now() < end) {
+      // Each round of messages covers the next EVENTS plays of every screen; the clock moves past them.
+      const from = clock.now();
+      clock.advance(EVENTS * item.durationMs);
       for (const player of players) {
-        const events = Array.from({ length: EVENTS }, () => play(`bench-${String(n++).padStart(10, '0')}`));
+        const events = Array.from({ length: EVENTS }, (_, k) => play(`bench-${String(n++).padStart(10, '0')}`, item, from + k * item.durationMs));
         player.send({ type: 'plays', events });
       }
       // Lets the batching timer run, as the event loop does between socket reads.

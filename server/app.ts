@@ -1,7 +1,5 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
-import { upgradeWebSocket } from '@hono/node-server';
 import type { Context, MiddlewareHandler } from 'hono';
-import type { WebSocket } from 'ws';
 import { bodyLimit } from 'hono/body-limit';
 import type { Clock } from './clock.ts';
 import type { Db } from './db/connection.ts';
@@ -9,7 +7,6 @@ import { clientAddress, publicOrigin } from './http/client-address.ts';
 import { AppError, errorResponse, throwOnInvalid } from './errors.ts';
 import { Fleet } from './fleet/fleet.ts';
 import { Hub } from './hub/hub.ts';
-import { wsPlayerSocket } from './hub/socket.ts';
 import { pageRoutes } from './http/pages.ts';
 import { contentRoutes } from './routes/content.ts';
 import { approvalRoutes } from './routes/approvals.ts';
@@ -67,11 +64,14 @@ export interface AppDeps {
  */
 export function createHub(services: Services, options: ConstructorParameters<typeof Hub>[1] = {}): Hub {
   const hub = new Hub(services, options);
-  services.publisher.onPublished(({ screenIds }) => {
-    // A screen whose own record changed (its fallback) is read again, so its audience follows.
-    for (const id of screenIds) hub.screenChanged(id);
-    hub.pushManifests();
-  });
+  services.publisher.onPublished(({ screenIds }) =>
+    // On the next turn: the request that published answers before thousands of frames go out.
+    hub.afterPublish(() => {
+      // A screen whose own record changed (its fallback) is read again, so its audience follows.
+      for (const id of screenIds) hub.screenChanged(id);
+      hub.pushManifests();
+    }),
+  );
   return hub;
 }
 
@@ -190,23 +190,7 @@ export function createApp(deps: AppDeps) {
     },
   });
 
-  app.get(
-    '/ws/player',
-    upgradeWebSocket(() => {
-      let handlers: ReturnType<Hub['accept']> | null = null;
-      return {
-        onOpen: (_event, ws) => {
-          // The raw socket is the `ws` WebSocket our WebSocketServer made (main.ts).
-          const raw = ws.raw as unknown as WebSocket;
-          handlers = hub.accept(wsPlayerSocket(raw));
-          raw.on('pong', () => handlers?.pong());
-        },
-        onMessage: (event) => handlers?.message(event.data),
-        onClose: () => handlers?.close(),
-      };
-    }),
-  );
-
+  // The player WebSocket (/ws/player) is taken on the server's upgrade event: hub/upgrade.ts.
   app.route('/', pageRoutes({ distDir: deps.distDir, embedOrigins: deps.embedOrigins ?? [] }));
   app.notFound((c) => {
     if (c.req.path.startsWith('/api/')) return errorResponse(c, new AppError(404, 'not_found', 'No such API route'));

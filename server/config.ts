@@ -23,6 +23,8 @@ const Env = z.object({
   BANGTIN_BACKUP_DIR: z.string().optional(),
   /** How many nightly backups are kept. */
   BANGTIN_BACKUP_KEEP: z.string().regex(/^\d{1,4}$/).transform(Number).refine((n) => n >= 1, 'keep at least 1').default(7),
+  /** `1`: print event-loop delay and memory on SIGUSR2, for `npm run bench` (bench-stats.ts). */
+  BANGTIN_BENCH_STATS: z.enum(['0', '1']).default('0'),
 });
 
 /** `https://portal.example.vn`-style origins; a path, a wildcard or another scheme is refused. */
@@ -53,6 +55,8 @@ export interface Config {
   embedOrigins: string[];
   /** The nightly backup's directory and how many are kept (BANGTIN_BACKUP_DIR, BANGTIN_BACKUP_KEEP); null: none. */
   backup: { dir: string; keep: number } | null;
+  /** Whether the bench's statistics are on (BANGTIN_BENCH_STATS). */
+  benchStats: boolean;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -77,5 +81,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     diskReserveBytes: e.BANGTIN_DISK_RESERVE_MB * 1024 * 1024,
     embedOrigins: embedOrigins(e.BANGTIN_EMBED_ORIGINS),
     backup: e.BANGTIN_BACKUP_DIR ? { dir: resolve(e.BANGTIN_BACKUP_DIR), keep: e.BANGTIN_BACKUP_KEEP } : null,
+    benchStats: e.BANGTIN_BENCH_STATS === '1',
   };
 }

@@ -2,8 +2,8 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { createServer as createHttpsServer } from 'node:https';
 import { join } from 'node:path';
 import { serve } from '@hono/node-server';
-import { WebSocketServer } from 'ws';
 import { createApp, createHub } from './app.ts';
+import { attachPlayerSockets } from './hub/upgrade.ts';
 import { Fleet } from './fleet/fleet.ts';
 import { AlertWebhook } from './fleet/alert-webhook.ts';
 import { ensureAdmin, seedDemo } from './seed/bootstrap.ts';
@@ -17,11 +17,14 @@ import { createReporting } from './reports/index.ts';
 import { assertRoom, startupFailure } from './storage/storage.ts';
 import { markDataDir } from './backup/pid-file.ts';
 import { NightlyBackup } from './backup/nightly.ts';
+import { startBenchStats } from './bench-stats.ts';
 
 /** Frames above this close the socket (ws answers 1009); a `plays` batch of 500 fits. */
 const MAX_FRAME_BYTES = 512 * 1024;
 
 const config = loadConfig();
+// The event loop's delay and memory for `npm run bench` (bench-stats.ts); off unless asked for.
+if (config.benchStats) startBenchStats();
 
 /** Opens the data directory; a full or read-only disk ends the process with one clear line. */
 async function open() {
@@ -89,14 +92,12 @@ const app = createApp({
   db, clock: systemClock, hub, services, fleet, reporting, distDir: config.distDir, trustedProxies: config.trustedProxies, embedOrigins: config.embedOrigins,
 });
 
-const wss = new WebSocketServer({ noServer: true, perMessageDeflate: false, maxPayload: MAX_FRAME_BYTES });
 const tls = config.tls && { cert: readFileSync(config.tls.cert), key: readFileSync(config.tls.key) };
 const server = serve(
   {
     fetch: app.fetch,
     port: config.port,
     hostname: config.host,
-    websocket: { server: wss },
     ...(tls ? { createServer: createHttpsServer, serverOptions: tls } : {}),
   },
   (info) => {
@@ -110,6 +111,7 @@ const server = serve(
     }
   },
 );
+const wss = attachPlayerSockets(server, hub, { maxPayload: MAX_FRAME_BYTES });
 
 let stopping = false;
 function shutdown(signal: string): void {

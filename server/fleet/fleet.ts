@@ -22,6 +22,9 @@ export const DEFAULT_FLEET: FleetOptions = {
   volatileMs: 60_000,
 };
 
+/** Over this many changed screens, a dashboard batch reads all screens once rather than each. */
+const DIRTY_READ_ALL = 200;
+
 /** A screen went offline for longer than the alert threshold (within its hours), or came back. */
 export interface AlertEvent {
   type: 'raised' | 'cleared';
@@ -117,11 +120,12 @@ export class Fleet {
     return { state: 'offline', lastSeenAt, alertSince: alert ? lastSeenAt : null };
   }
 
-  status(s: ScreenRecord): ScreenStatus {
+  /** `expected`: the hub's version lookup, when many screens are judged at once (list). */
+  status(s: ScreenRecord, expected: (screen: ScreenRecord) => string = (screen) => this.deps.hub.expectedVersion(screen)): ScreenStatus {
     const live = this.deps.hub.live(s.id);
     const judged = this.judge(s);
     const manifestVersion = live ? live.ackedVersion : s.manifestVersion;
-    const expectedVersion = this.deps.hub.expectedVersion(s);
+    const expectedVersion = expected(s);
     return {
       ...screenSettings(s),
       wardCode: s.wardCode ?? null,
@@ -145,7 +149,13 @@ export class Fleet {
   }
 
   list(): ScreenStatus[] {
-    return this.deps.screens.list().map((s) => this.status(s));
+    return this.statuses(this.deps.screens.list());
+  }
+
+  /** The statuses of many screens, with one reading of the published state for them all. */
+  statuses(records: readonly ScreenRecord[]): ScreenStatus[] {
+    const expected = this.deps.hub.expectedVersions();
+    return records.map((s) => this.status(s, expected));
   }
 
   /** Every status, remembered as sent: what a dashboard starts from. */
@@ -189,10 +199,13 @@ export class Fleet {
     this.#batch = null;
     const now = this.deps.clock.now();
     const out: ScreenStatus[] = [];
-    for (const id of this.#dirty) {
-      const record = this.deps.screens.get(id);
-      if (!record) continue;
-      const status = this.status(record);
+    const expected = this.deps.hub.expectedVersions();
+    // After a fan-out thousands of screens acknowledged at once: one read of them all then.
+    const records = this.#dirty.size > DIRTY_READ_ALL
+      ? this.deps.screens.list().filter((r) => this.#dirty.has(r.id))
+      : [...this.#dirty].flatMap((id) => this.deps.screens.get(id) ?? []);
+    for (const record of records) {
+      const status = this.status(record, expected);
       if (this.#remember(status, now)) out.push(status);
     }
     this.#dirty.clear();

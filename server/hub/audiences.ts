@@ -1,69 +1,98 @@
-import type { AudienceKey, AudienceScreen, BuiltManifest, ManifestBuilder } from '../publishing/manifests.ts';
+import type { AudienceKey, AudienceScreen, BuiltManifest, ManifestBuilder, ManifestView } from '../publishing/manifests.ts';
 
 /** A connected screen as the fan-out sees it. */
 export interface AudienceMember {
   /** Null until the screen said hello. */
   screen: AudienceScreen | null;
-  /** The audience it was last put in. */
+  /** The audience it was last put in; null before hello and once it left. */
   audience: AudienceKey | null;
   /** The manifest version last sent to it. */
   sentVersion: string | null;
+}
+
+/** What one push did (so far: a chunked push goes on after it answers). */
+export interface PushResult {
+  audiences: number;
+  sent: number;
 }
 
 /**
  * The fan-out (DESIGN.md, "The manifest"): connected screens grouped by audience, so that each
  * push builds an audience's manifest once, serialises it once and sends the same bytes to every
  * screen of the group that does not have that version yet.
+ *
+ * A push goes `chunk` screens at a time, yielding to the event loop between chunks
+ * (setImmediate), so the admin API and the screens' own messages are served while 10,000
+ * frames go out. A newer push takes over from one still running: it goes over every screen
+ * again, and screens already sent the current version are skipped.
  */
 export class Audiences<M extends AudienceMember> {
   readonly #groups = new Map<AudienceKey, Set<M>>();
+  /** The running push; a newer one stops it. */
+  #run = 0;
 
-  constructor(private readonly manifests: Pick<ManifestBuilder, 'audienceOf' | 'forAudience'>) {}
+  constructor(private readonly manifests: Pick<ManifestBuilder, 'view'>) {}
 
   /** A screen that said hello: puts it in its audience and answers the manifest it should have (counted as sent). */
   join(member: M, screen: AudienceScreen): BuiltManifest {
-    const audience = this.manifests.audienceOf(screen);
+    const view = this.manifests.view();
+    const audience = view.audienceOf(screen);
     this.#move(member, audience);
-    const built = this.manifests.forAudience(audience);
+    const built = view.forAudience(audience);
     member.sentVersion = built.version;
     return built;
   }
 
   /** Takes a member that disconnected out of its group. */
   leave(member: M): void {
-    if (member.audience) this.#groups.get(member.audience)?.delete(member);
+    if (!member.audience) return;
+    const group = this.#groups.get(member.audience);
+    group?.delete(member);
+    if (group?.size === 0) this.#groups.delete(member.audience);
+    member.audience = null;
   }
 
   /**
    * Moves each member to the audience it has now (a published schedule change, or a new day's
-   * horizon, can change which schedules reach a screen), then sends every member whose
-   * audience's manifest changed the new one. `send` answers whether the frame went out.
+   * horizon, can change which schedules reach a screen) and sends it its audience's manifest
+   * when that is not the version it was sent. `send` answers whether the frame went out. The
+   * first `chunk` members are done before this returns, the others on later turns; the
+   * counts answered are those of the first chunk (all of them when `chunk` covers everyone).
    */
-  push(members: Iterable<M>, send: (member: M, frame: Buffer) => boolean): { audiences: number; sent: number } {
-    for (const member of members) {
-      if (!member.screen) continue;
-      const audience = this.manifests.audienceOf(member.screen);
-      if (audience !== member.audience) this.#move(member, audience);
-    }
-    let sent = 0;
-    for (const [audience, group] of this.#groups) {
-      const built = this.manifests.forAudience(audience);
-      for (const member of group) {
-        if (member.sentVersion === built.version) continue;
-        member.sentVersion = built.version;
-        if (send(member, built.frame)) sent += 1;
+  push(members: Iterable<M>, send: (member: M, frame: Buffer) => boolean, chunk = Infinity): PushResult {
+    const run = ++this.#run;
+    const list = [...members];
+    const view = this.manifests.view();
+    const result: PushResult = { audiences: 0, sent: 0 };
+    let next = 0;
+    const step = () => {
+      if (run !== this.#run) return;
+      const end = Math.min(list.length, next + chunk);
+      for (; next < end; next++) {
+        const member = list[next]!;
+        // Not said hello yet (join sends it), or gone since the push began.
+        if (!member.screen || !member.audience) continue;
+        if (this.#send(view, member, send)) result.sent += 1;
       }
-    }
-    return { audiences: this.#groups.size, sent };
+      if (next < list.length) setImmediate(step);
+    };
+    step();
+    result.audiences = this.#groups.size;
+    return result;
+  }
+
+  #send(view: ManifestView, member: M, send: (member: M, frame: Buffer) => boolean): boolean {
+    const audience = view.audienceOf(member.screen!);
+    if (audience !== member.audience) this.#move(member, audience);
+    const built = view.forAudience(audience);
+    if (member.sentVersion === built.version) return false;
+    member.sentVersion = built.version;
+    return send(member, built.frame);
   }
 
   /** Puts `member` in `audience`, out of the group it was in (which goes once empty). */
   #move(member: M, audience: AudienceKey): void {
-    if (member.audience) {
-      const old = this.#groups.get(member.audience);
-      old?.delete(member);
-      if (old?.size === 0) this.#groups.delete(member.audience);
-    }
+    this.leave(member);
     member.audience = audience;
     let members = this.#groups.get(audience);
     if (!members) this.#groups.set(audience, (members = new Set()));

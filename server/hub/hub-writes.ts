@@ -21,7 +21,7 @@ const MAX_PENDING_RECEIPTS = 100_000;
 
 export interface HubWritesDeps {
   plays: Pick<PlayRepo, 'insertBatches'>;
-  receipts: Pick<ReceiptRepo, 'record'>;
+  receipts: Pick<ReceiptRepo, 'recordMany'>;
   storage: Pick<StorageHealth, 'background'>;
 }
 
@@ -36,6 +36,7 @@ export class HubWrites {
   #plays: PendingPlays[] = [];
   #timer: ReturnType<typeof setTimeout> | null = null;
   readonly #receipts = new Map<string, PendingReceipt>();
+  #receiptsQueued = false;
 
   constructor(
     private readonly deps: HubWritesDeps,
@@ -71,10 +72,20 @@ export class HubWrites {
     });
   }
 
+  /**
+   * Receipts of one emergency arrive from thousands of screens within a second: those of one
+   * turn of the event loop are written together, one transaction (with `playsFlushMs` 0, at once).
+   */
   receipt(r: PendingReceipt): void {
     this.#receipts.set(`${r.scheduleId}|${r.screenId}`, r);
     if (this.#receipts.size > MAX_PENDING_RECEIPTS) this.#receipts.delete(this.#receipts.keys().next().value!);
-    this.#flushReceipts();
+    if (this.playsFlushMs <= 0) return this.#flushReceipts();
+    if (this.#receiptsQueued) return;
+    this.#receiptsQueued = true;
+    setImmediate(() => {
+      this.#receiptsQueued = false;
+      this.#flushReceipts();
+    });
   }
 
   /** Writes everything waiting: play events, and receipts an earlier write failed to save. */
@@ -85,11 +96,10 @@ export class HubWrites {
 
   #flushReceipts(): void {
     if (!this.#receipts.size) return;
+    const pending = [...this.#receipts.values()];
     this.deps.storage.background('emergency receipts', () => {
-      for (const [key, r] of this.#receipts) {
-        this.deps.receipts.record(r.scheduleId, r.screenId, r.shownAt, r.receivedAt);
-        this.#receipts.delete(key);
-      }
+      this.deps.receipts.recordMany(pending);
+      for (const r of pending) this.#receipts.delete(`${r.scheduleId}|${r.screenId}`);
     });
   }
 }

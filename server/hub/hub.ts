@@ -19,7 +19,7 @@ import type { ScreenRepo } from '../repos/screens.ts';
 import type { CommandResultListener, LiveScreen, ScreenWatcher } from './live.ts';
 import type { Job, Scheduler } from '../scheduler.ts';
 import type { StorageHealth } from '../storage/storage.ts';
-import { Audiences } from './audiences.ts';
+import { Audiences, type PushResult } from './audiences.ts';
 import { HubWrites } from './hub-writes.ts';
 import { DEFAULT_HUB_OPTIONS, MANIFEST_REFRESH_AT, type HubOptions } from './options.ts';
 import { liveOf, newSession, sightingOf, type Session } from './session.ts';
@@ -125,8 +125,17 @@ export class Hub {
    * Sends every connected screen whose audience's manifest changed the new one: after each
    * publish (app.ts subscribes it to publishing's "published"), and at each day's new horizon.
    */
-  pushManifests(): { audiences: number; sent: number } {
-    return this.#audiences.push(this.#byScreen.values(), (session, frame) => this.#send(session, frame));
+  pushManifests(): PushResult {
+    return this.#audiences.push(this.#byScreen.values(), (session, frame) => this.#send(session, frame), this.#options.fanoutChunk);
+  }
+
+  /**
+   * Runs `task` (what follows a publish) on the next turn of the event loop, after the publishing
+   * request has answered; at once when the hub's `deferPushes` is off (tests).
+   */
+  afterPublish(task: () => void): void {
+    if (!this.#options.deferPushes) return task();
+    setImmediate(() => this.deps.storage.background('manifest push', task));
   }
 
   /**
@@ -154,7 +163,13 @@ export class Hub {
 
   /** The manifest version a screen should be running now. */
   expectedVersion(screen: ScreenSettings): string {
-    return this.deps.manifests.forAudience(this.deps.manifests.audienceOf(screen)).version;
+    return this.expectedVersions()(screen);
+  }
+
+  /** `expectedVersion` for many screens, all from one reading of the published state. */
+  expectedVersions(): (screen: ScreenSettings) => string {
+    const view = this.deps.manifests.view();
+    return (screen) => view.forAudience(view.audienceOf(screen)).version;
   }
 
   get connectedCount(): number {

@@ -12,6 +12,13 @@ export interface HubOptions {
   flushIntervalMs: number;
   /** Play events gather this long and are written in one transaction; 0 writes each batch at once. */
   playsFlushMs: number;
+  /** Screens sent a manifest per turn of the event loop during a push (audiences.ts). */
+  fanoutChunk: number;
+  /**
+   * Whether a push after a publish waits for the next turn, so the publishing request answers
+   * first; tests turn it off to see the push at once.
+   */
+  deferPushes: boolean;
 }
 
 /** When the daily manifest refresh runs, local time: just after the horizon moves. */
@@ -24,4 +31,6 @@ export const DEFAULT_HUB_OPTIONS: HubOptions = {
   helloTimeoutMs: 10_000,
   flushIntervalMs: 5_000,
   playsFlushMs: 500,
+  fanoutChunk: 500,
+  deferPushes: true,
 };

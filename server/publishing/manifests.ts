@@ -32,6 +32,12 @@ export interface BuiltManifest {
   frame: Buffer;
 }
 
+/** Audiences and their manifests, all from one reading of the published state (ManifestBuilder.view). */
+export interface ManifestView {
+  audienceOf(screen: AudienceScreen): AudienceKey;
+  forAudience(key: AudienceKey): BuiltManifest;
+}
+
 /** A web portal's manifest (forPortal). */
 export interface PortalManifest {
   manifest: Manifest;
@@ -74,7 +80,13 @@ interface Basis {
   share: WardShareSetting;
   /** Every medium the revision's items refer to that the library has, with its files. */
   media: Map<string, MediaInfo>;
+  /** Audience keys found so far, by screen signature (signatureOf). */
+  keys: Map<string, AudienceKey>;
 }
+
+/** What a screen's audience depends on: what targeting reads, and its own fallback. */
+const signatureOf = (s: AudienceScreen) =>
+  JSON.stringify([s.id, s.wardCode ?? null, s.locationKind, s.tags, s.fallbackPlaylistId ?? null]);
 
 const MAX_AUDIENCES = 50_000;
 
@@ -102,19 +114,45 @@ export class ManifestBuilder {
   }
 
   audienceOf(screen: AudienceScreen): AudienceKey {
+    return this.#audienceIn(this.#current(), screen);
+  }
+
+  forAudience(key: AudienceKey): BuiltManifest {
+    return this.#builtIn(this.#current(), key);
+  }
+
+  /**
+   * Audiences and manifests from one reading of the published state. `#current()` asks the
+   * database three questions (latest revision, ward share, media stamp), so a fan-out or a
+   * dashboard that looks up 10,000 screens reads the state once here instead of twice per screen.
+   */
+  view(): ManifestView {
     const basis = this.#current();
+    return { audienceOf: (screen) => this.#audienceIn(basis, screen), forAudience: (key) => this.#builtIn(basis, key) };
+  }
+
+  #audienceIn(basis: Basis, screen: AudienceScreen): AudienceKey {
     const known = this.#keys.get(screen);
     if (known?.stamp === basis.stamp) return known.key;
-    const audience = audienceFor(basis, screen);
-    const key = sha256Hex(canonicalJson(audience)).slice(0, 20);
-    if (this.#audiences.size >= MAX_AUDIENCES) this.#audiences.clear();
-    this.#audiences.set(key, audience);
+    // A record read again (the dashboard lists screens afresh) finds its key by what the
+    // audience depends on, rather than hashing its audience again.
+    const signature = signatureOf(screen);
+    const found = basis.keys.get(signature);
+    const key = found !== undefined && this.#audiences.has(found) ? found : this.#newKey(basis, screen);
+    basis.keys.set(signature, key);
     this.#keys.set(screen, { stamp: basis.stamp, key });
     return key;
   }
 
-  forAudience(key: AudienceKey): BuiltManifest {
-    const basis = this.#current();
+  #newKey(basis: Basis, screen: AudienceScreen): AudienceKey {
+    const audience = audienceFor(basis, screen);
+    const key = sha256Hex(canonicalJson(audience)).slice(0, 20);
+    if (this.#audiences.size >= MAX_AUDIENCES) this.#audiences.clear();
+    this.#audiences.set(key, audience);
+    return key;
+  }
+
+  #builtIn(basis: Basis, key: AudienceKey): BuiltManifest {
     const cacheKey = `${basis.stamp}|${key}`;
     const cached = this.#cache.get(cacheKey);
     if (cached) return cached;
@@ -124,7 +162,8 @@ export class ManifestBuilder {
     const version = sha256Hex(canonicalJson(body)).slice(0, 32);
     const manifest: Manifest = { ...body, version };
     const built = { manifest, version, frame: Buffer.from(JSON.stringify({ type: 'manifest', manifest })) };
-    this.#cache.set(cacheKey, built);
+    // A view older than the current basis builds for itself, without filling the cache.
+    if (basis === this.#basis) this.#cache.set(cacheKey, built);
     return built;
   }
 
@@ -200,7 +239,7 @@ export class ManifestBuilder {
     const media = new Map(this.deps.media.infos(mediaIds).map((m) => [m.id, m]));
     return {
       stamp: `${number}|${from}|${shareRaw}|${this.deps.media.stamp()}`,
-      number, snapshot, from, until, schedules, share: this.wardShareSetting(), media,
+      number, snapshot, from, until, schedules, share: this.wardShareSetting(), media, keys: new Map(),
     };
   }
 }

@@ -13,8 +13,10 @@ type Row = { schedule_id: string; screen_id: string; shown_at: number; received_
 export class ReceiptRepo {
   readonly #insert;
   readonly #forSchedule;
+  readonly #db: Db;
 
   constructor(db: Db) {
+    this.#db = db;
     this.#insert = db.prepare(
       `INSERT INTO emergency_receipts (schedule_id, screen_id, shown_at, received_at) VALUES (?, ?, ?, ?)
        ON CONFLICT(schedule_id, screen_id) DO NOTHING`,
@@ -27,6 +29,13 @@ export class ReceiptRepo {
   /** Stores a receipt; a repeated one (a reload, a resend) changes nothing. Answers whether it was new. */
   record(scheduleId: string, screenId: string, shownAt: number, now: number): boolean {
     return this.#insert.run(scheduleId, screenId, shownAt, now).changes === 1;
+  }
+
+  /** Stores many receipts in one transaction (an emergency's receipts arrive together). */
+  recordMany(receipts: readonly Receipt[]): void {
+    this.#db.transaction(() => {
+      for (const r of receipts) this.#insert.run(r.scheduleId, r.screenId, r.shownAt, r.receivedAt);
+    })();
   }
 
   forSchedule(scheduleId: string): Receipt[] {

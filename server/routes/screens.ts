@@ -37,7 +37,7 @@ export function screenRoutes(deps: {
       ...guarded(deps.auth.require('any')),
       responses: { 200: jsonResponse(ScreenList, 'All screens (a ward operator: its ward\'s)'), ...commonErrors },
     }),
-    (c) => c.json({ screens: scopeOf(c).only(deps.screens.list(), (s) => s.wardCode).map(status) }, 200),
+    (c) => c.json({ screens: deps.fleet.statuses(scopeOf(c).only(deps.screens.list(), (s) => s.wardCode)) }, 200),
   );
 
   app.openapi(

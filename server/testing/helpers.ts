@@ -48,9 +48,10 @@ export async function createTestApp(
   if (options.seed ?? true) await seedDemo(services);
   const admin = options.admin ?? ADMIN_PASSWORD;
   if (admin !== false) await ensureAdmin(services, admin);
-  // Play events are written (and acknowledged) at once, so hub tests stay synchronous; the
-  // batching itself is tested with a delay of its own (hub-writes.test.ts).
-  const hub = createHub(services, { playsFlushMs: 0, ...options.hub });
+  // Play events are written (and acknowledged) at once, and pushes follow a publish at once, so
+  // hub tests stay synchronous; the batching itself is tested with a delay of its own
+  // (hub-writes.test.ts), the deferred, chunked push in audiences.test.ts.
+  const hub = createHub(services, { playsFlushMs: 0, deferPushes: false, ...options.hub });
   const app = createApp({ db, clock, hub, services, distDir: tmpdir() });
   return { db, clock, services, hub, app, demoToken: services.settings.get('demo_screen_token') ?? '' };
 }

@@ -1,0 +1,65 @@
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { STATUS_CODES } from 'node:http';
+import { WebSocketServer, type RawData, type WebSocket } from 'ws';
+import type { Hub } from './hub.ts';
+import { wsPlayerSocket } from './socket.ts';
+
+/** The player WebSocket's path (DESIGN.md, public contracts). */
+export const PLAYER_WS_PATH = '/ws/player';
+
+/** The headers every answer of the app carries (app.ts, securityHeaders), the 101 included. */
+const SECURITY_HEADERS = ['X-Content-Type-Options: nosniff', 'Referrer-Policy: no-referrer'];
+
+const ignore = () => {};
+
+/** The node server (HTTP or HTTPS) whose upgrade requests are taken. */
+export interface UpgradeSource {
+  on(event: 'upgrade', listener: (req: IncomingMessage, socket: Duplex, head: Buffer) => void): unknown;
+}
+
+/**
+ * Player sockets, taken straight from the HTTP server's `upgrade` event. Going through Hono's
+ * upgrade helper kept a Request, its Headers, a context, an event wrapper and a closure per
+ * connection alive for as long as the socket lived: about 10 KB of heap each, four times what
+ * a bare `ws` socket holds (bench/socket-heap.ts). The protocol is unchanged: the screen's token
+ * comes in `hello` and the hub answers it with the same close codes.
+ */
+export function attachPlayerSockets(server: UpgradeSource, hub: Pick<Hub, 'accept'>, options: { maxPayload: number }): WebSocketServer {
+  // No tracking set (the hub knows its sessions) and no compression (the same manifest bytes
+  // go to thousands of screens; deflating each copy would cost CPU and a zlib context per socket).
+  const wss = new WebSocketServer({ noServer: true, perMessageDeflate: false, clientTracking: false, maxPayload: options.maxPayload });
+  wss.on('headers', (headers) => headers.push(...SECURITY_HEADERS));
+  server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    socket.on('error', ignore);
+    if (req.headers.upgrade?.toLowerCase() !== 'websocket') return refuse(socket, 400);
+    if (pathOf(req.url) !== PLAYER_WS_PATH) return refuse(socket, 404);
+    if (req.method !== 'GET') return refuse(socket, 405);
+    wss.handleUpgrade(req, socket, head, (ws) => {
+      socket.off('error', ignore);
+      connect(hub, ws);
+    });
+  });
+  return wss;
+}
+
+function connect(hub: Pick<Hub, 'accept'>, ws: WebSocket): void {
+  const handlers = hub.accept(wsPlayerSocket(ws));
+  // Frames are JSON text; a binary frame reaches the hub as a non-string, a bad frame (4000).
+  ws.on('message', (data: RawData, isBinary: boolean) => handlers.message(isBinary ? data : data.toString()));
+  ws.on('pong', handlers.pong);
+  ws.on('close', handlers.close);
+  // A reset connection or an oversized frame: `ws` closes the socket, and `close` follows.
+  ws.on('error', ignore);
+}
+
+function pathOf(url: string | undefined): string {
+  const raw = url ?? '/';
+  const q = raw.indexOf('?');
+  return q < 0 ? raw : raw.slice(0, q);
+}
+
+function refuse(socket: Duplex, status: number): void {
+  if (socket.destroyed) return;
+  socket.end(`HTTP/1.1 ${status} ${STATUS_CODES[status] ?? ''}\r\nConnection: close\r\nContent-Length: 0\r\n${SECURITY_HEADERS.join('\r\n')}\r\n\r\n`);
+}
