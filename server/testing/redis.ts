@@ -7,6 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Redis } from 'ioredis';
 
 export const REDIS_SERVER = process.env.REDIS_SERVER_PATH ?? '/usr/bin/redis-server';
 
@@ -96,4 +97,21 @@ export class TestRedis {
     child.stdout!.resume();
     child.stderr!.resume();
   }
+}
+
+/** Opens ioredis connections to a test Redis (reconnecting fast) and closes them all at the end. */
+export function redisConnections(url: string) {
+  const all: Redis[] = [];
+  return {
+    open(): Redis {
+      const redis = new Redis(url, { maxRetriesPerRequest: null, retryStrategy: () => 20, lazyConnect: false });
+      // Errors while Redis is down are expected in these tests; ioredis reconnects by itself.
+      redis.on('error', () => undefined);
+      all.push(redis);
+      return redis;
+    },
+    closeAll(): void {
+      for (const redis of all.splice(0)) redis.disconnect();
+    },
+  };
 }
