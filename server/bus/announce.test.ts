@@ -145,6 +145,26 @@ describe.skipIf(redisMissing)('announcing the published state (control → gatew
     }
   });
 
+  it('re-seeds Redis restarted empty even when nothing changed meanwhile', async () => {
+    const own = await TestRedis.start();
+    kit = busTestKit(own.url);
+    try {
+      const pub = new FakePublishing();
+      pub.set('a1', 'v1');
+      pub.screens.set('s1', 'a1');
+      await kit.control(pub, 1000).start();
+      await own.restartEmpty();
+      const r = kit.conns.open();
+      await until(async () => (await r.exists(kit.prefix + 'snapshot')) === 1, 8000);
+      const gw = await kit.gateway();
+      expect(gw.bus.manifestFor('s1')?.version).toBe('v1');
+    } finally {
+      await kit.close();
+      await own.stop();
+      kit = busTestKit(redis.url);
+    }
+  });
+
   it('keeps serving what it holds while Redis is stalled, and catches up when it answers again', async () => {
     const own = await TestRedis.start();
     kit = busTestKit(own.url);

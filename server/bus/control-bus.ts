@@ -55,6 +55,7 @@ export class ControlBus {
   #last: PublishedState | null = null;
   /** Versions whose frames are in Redis (this epoch). */
   #stored = new Set<string>();
+  #lastWrite: { epoch: string; seq: number; id: string } | null = null;
   #queue: Promise<unknown> = Promise.resolve();
   #timer: ReturnType<typeof setInterval> | null = null;
   readonly #maxLen: number;
@@ -91,8 +92,8 @@ export class ControlBus {
    * Announces the state as it is now (call it after each committed change). Announces run one
    * after another in call order; each resolves once Redis has it.
    */
-  announce(): Promise<{ epoch: string; seq: number; id: string }> {
-    const run = this.#queue.then(() => this.#announce());
+  announce(full = false): Promise<{ epoch: string; seq: number; id: string }> {
+    const run = this.#queue.then(() => this.#announce(full));
     this.#queue = run.catch(() => undefined);
     return run;
   }
@@ -101,20 +102,20 @@ export class ControlBus {
   async resync(): Promise<boolean> {
     const epoch = await this.redis.get(this.keys.epoch);
     if (epoch !== null && epoch === this.#epoch) return false;
-    await this.announce();
+    await this.announce(true);
     return true;
   }
 
-  async #announce(): Promise<{ epoch: string; seq: number; id: string }> {
+  async #announce(full: boolean): Promise<{ epoch: string; seq: number; id: string }> {
     const published = this.source();
-    const first = await this.#write(published, this.#epoch !== null && this.#last !== null);
+    const first = full ? null : await this.#write(published, this.#epoch !== null && this.#last !== null);
     if (first) return first;
     // Redis is not where control left it: everything again, as the base of a new epoch.
     this.#last = null;
     this.#stored.clear();
-    const full = await this.#write(published, false);
-    if (!full) throw new Error('bus: announce refused twice');
-    return full;
+    const written = await this.#write(published, false);
+    if (!written) throw new Error('bus: announce refused twice');
+    return written;
   }
 
   async #write(published: Published, asDelta: boolean): Promise<{ epoch: string; seq: number; id: string } | null> {
@@ -127,6 +128,10 @@ export class ControlBus {
     for (const [id, audience] of Object.entries(state.screens)) if (last?.screens[id] !== audience) screens[id] = audience;
     if (last) for (const id of Object.keys(last.screens)) if (!(id in state.screens)) screens[id] = null;
 
+    // Nothing changed (a change that rolled back still tells "published"): nothing to announce.
+    if (last && this.#lastWrite && last.revision === state.revision && !gone.length && !Object.keys(audiences).length && !Object.keys(screens).length) {
+      return this.#lastWrite;
+    }
     const current = new Set(Object.values(state.audiences));
     const fresh = [...current].filter((v) => !asDelta || !this.#stored.has(v));
     const dropped = asDelta ? [...this.#stored].filter((v) => !current.has(v)) : [];
@@ -140,6 +145,7 @@ export class ControlBus {
     this.#last = state;
     for (const v of fresh) this.#stored.add(v);
     for (const v of dropped) this.#stored.delete(v);
-    return { epoch: reply[1]!, seq: Number(reply[2]), id: reply[3]! };
+    this.#lastWrite = { epoch: reply[1]!, seq: Number(reply[2]), id: reply[3]! };
+    return this.#lastWrite;
   }
 }
