@@ -22,6 +22,8 @@ const Env = z.object({
   /** Where the nightly backup goes (backup/backup.ts); unset: no nightly backup. */
   BANGTIN_BACKUP_DIR: z.string().optional(),
   /** How many nightly backups are kept. */
+  /** Scale-out (server/bus): control publishes onto this Redis; unset: one embedded process. */
+  BANGTIN_REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
   BANGTIN_BACKUP_KEEP: z.string().regex(/^\d{1,4}$/).transform(Number).refine((n) => n >= 1, 'keep at least 1').default(7),
 });
 
@@ -53,6 +55,8 @@ export interface Config {
   embedOrigins: string[];
   /** The nightly backup's directory and how many are kept (BANGTIN_BACKUP_DIR, BANGTIN_BACKUP_KEEP); null: none. */
   backup: { dir: string; keep: number } | null;
+  /** The Redis control publishes onto (BANGTIN_REDIS_URL); null: embedded, no Redis. */
+  redisUrl: string | null;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -77,5 +81,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     diskReserveBytes: e.BANGTIN_DISK_RESERVE_MB * 1024 * 1024,
     embedOrigins: embedOrigins(e.BANGTIN_EMBED_ORIGINS),
     backup: e.BANGTIN_BACKUP_DIR ? { dir: resolve(e.BANGTIN_BACKUP_DIR), keep: e.BANGTIN_BACKUP_KEEP } : null,
+    redisUrl: e.BANGTIN_REDIS_URL ?? null,
   };
 }

@@ -6,3 +6,4 @@ export { GatewayBus, type GatewayChange } from './gateway-bus.ts';
 export { Presence, type PresenceView } from './presence.ts';
 export { StreamReader, type StreamEntry } from './stream-reader.ts';
 export { publishedState } from './published-state.ts';
+export { publishOnBus, type ControlOnBus } from './control.ts';
