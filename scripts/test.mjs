@@ -35,6 +35,23 @@ function ensurePoppler() {
   execFileSync('apt-get', ['install', '-y', '-qq', 'poppler-utils'], { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
 }
 
+/**
+ * The bus tests (server/bus) start their own redis-server (Debian's redis-server). As root it is
+ * installed when missing; otherwise those tests are skipped, and this says so.
+ */
+function ensureRedis() {
+  const redis = process.env.REDIS_SERVER_PATH ?? '/usr/bin/redis-server';
+  if (existsSync(redis)) return;
+  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+  if (!isRoot || process.env.REDIS_SERVER_PATH) {
+    console.warn(`redis-server is missing at ${redis}: skipping the Redis bus tests (server/bus). Install Debian's package as root:\n  apt-get update && apt-get install -y redis-server`);
+    return;
+  }
+  console.log('Installing Debian redis-server (apt-get)…');
+  execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit' });
+  execFileSync('apt-get', ['install', '-y', '-qq', 'redis-server'], { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+}
+
 function step(title, cmd, args, env = {}) {
   console.log(`\n▶ ${title}`);
   const r = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env: { ...process.env, TZ: 'UTC', ...env } });
@@ -46,6 +63,7 @@ function step(title, cmd, args, env = {}) {
 
 ensureChromium();
 ensurePoppler();
+ensureRedis();
 step('Type check', bin('tsc'), ['--noEmit', '-p', '.']);
 step('Unit and route tests', bin('vitest'), ['run']);
 step('Build', bin('vite'), ['build', '--logLevel', 'warn']);

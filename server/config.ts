@@ -21,6 +21,8 @@ const Env = z.object({
   BANGTIN_EMBED_ORIGINS: z.string().default(''),
   /** Where the nightly backup goes (backup/backup.ts); unset: no nightly backup. */
   BANGTIN_BACKUP_DIR: z.string().optional(),
+  /** Scale-out (server/bus): control publishes onto this Redis; unset: one embedded process. */
+  BANGTIN_REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
   /** How many nightly backups are kept. */
   BANGTIN_BACKUP_KEEP: z.string().regex(/^\d{1,4}$/).transform(Number).refine((n) => n >= 1, 'keep at least 1').default(7),
   /** `1`: print event-loop delay and memory on SIGUSR2, for `npm run bench` (bench-stats.ts). */
@@ -57,6 +59,8 @@ export interface Config {
   backup: { dir: string; keep: number } | null;
   /** Whether the bench's statistics are on (BANGTIN_BENCH_STATS). */
   benchStats: boolean;
+  /** The Redis control publishes onto (BANGTIN_REDIS_URL); null: embedded, no Redis. */
+  redisUrl: string | null;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -82,5 +86,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     embedOrigins: embedOrigins(e.BANGTIN_EMBED_ORIGINS),
     backup: e.BANGTIN_BACKUP_DIR ? { dir: resolve(e.BANGTIN_BACKUP_DIR), keep: e.BANGTIN_BACKUP_KEEP } : null,
     benchStats: e.BANGTIN_BENCH_STATS === '1',
+    redisUrl: e.BANGTIN_REDIS_URL ?? null,
   };
 }

@@ -18,6 +18,8 @@ import { assertRoom, startupFailure } from './storage/storage.ts';
 import { markDataDir } from './backup/pid-file.ts';
 import { NightlyBackup } from './backup/nightly.ts';
 import { startBenchStats } from './bench-stats.ts';
+import { publishOnBus } from './bus/control.ts';
+import { MANIFEST_REFRESH_AT } from './hub/options.ts';
 
 /** Frames above this close the socket (ws answers 1009); a `plays` batch of 500 fits. */
 const MAX_FRAME_BYTES = 512 * 1024;
@@ -86,6 +88,8 @@ reporting.start(scheduler);
 services.capFeed.start(scheduler);
 // The nightly backup, when BANGTIN_BACKUP_DIR is set (backup/nightly.ts).
 if (config.backup) new NightlyBackup({ dataDir: config.dataDir, ...config.backup, clock: systemClock }).start(scheduler);
+// Scale-out (server/bus): with BANGTIN_REDIS_URL, what publishing commits is announced to gateways.
+const onBus = config.redisUrl ? publishOnBus(config.redisUrl, services, scheduler, MANIFEST_REFRESH_AT) : null;
 // Views of the playlists embedded on web portals, written once a minute (embed/portal-views.ts).
 services.portalViews.start(scheduler);
 const app = createApp({
@@ -123,6 +127,7 @@ function shutdown(signal: string): void {
   services.portalViews.flush();
   services.storage.stop();
   hub.stop();
+  onBus?.stop();
   scheduler.stop();
   wss.close();
   // Closing the database checkpoints the WAL and removes it and its shared-memory file.

@@ -1,0 +1,106 @@
+/**
+ * What crosses the bus (README.md beside this file). Every entry and every channel message is
+ * one JSON string with a `v` (BUS_VERSION) and a `type`, parsed with these schemas on arrival:
+ * a malformed one is logged and skipped, never trusted and never fatal.
+ */
+import { z } from 'zod';
+
+export const BUS_VERSION = 1;
+
+/** Redis key names, all under one prefix so several installations can share a Redis. */
+export function busKeys(prefix = 'bangtin:') {
+  return {
+    /** Control → gateways: one entry per announced change of the published state. */
+    announce: `${prefix}announce`,
+    /** The full published state the latest announce entry left, and that entry's stream id. */
+    snapshot: `${prefix}snapshot`,
+    /** This Redis' lifetime: made by the first announce after Redis started empty. */
+    epoch: `${prefix}epoch`,
+    seq: `${prefix}seq`,
+    /** A manifest frame (the exact bytes screens get), by its content-hash version. */
+    manifest: (version: string) => `${prefix}manifest:${version}`,
+    /** Gateways → control: what must be committed to SQLite (plays, receipts), read by a consumer group. */
+    inbound: `${prefix}inbound`,
+    /** Control → one gateway: which of its inbound entries are committed. */
+    notices: (gateway: string) => `${prefix}notices:${gateway}`,
+    /** Gateways alive, scored by when their presence expires. */
+    gateways: `${prefix}gateways`,
+    /** One gateway's screens: screen id → when last seen (ms). */
+    presence: (gateway: string) => `${prefix}presence:${gateway}`,
+  };
+}
+export type BusKeys = ReturnType<typeof busKeys>;
+
+const Version = z.string().min(1).max(128);
+const Id = z.string().min(1).max(128);
+
+/** What gateways need to serve screens: each audience's manifest version, each screen's audience. */
+export const PublishedState = z.object({
+  revision: z.number().int().nonnegative(),
+  audiences: z.record(z.string().max(4096), Version),
+  screens: z.record(Id, z.string().max(4096)),
+});
+export type PublishedState = z.infer<typeof PublishedState>;
+
+/** The snapshot's state field, as written beside each announce entry. */
+export const Snapshot = PublishedState.extend({ v: z.literal(BUS_VERSION), epoch: Id, seq: z.number().int().positive() });
+export type Snapshot = z.infer<typeof Snapshot>;
+
+/**
+ * An announce entry: what changed since entry `seq - 1` of the same epoch. A gateway applies it
+ * only when it holds exactly that one; otherwise it reads the snapshot (resync, not trust).
+ */
+export const Announce = z.object({
+  v: z.literal(BUS_VERSION),
+  type: z.literal('published'),
+  epoch: Id,
+  seq: z.number().int().positive(),
+  revision: z.number().int().nonnegative(),
+  /** Audiences added or whose version changed. */
+  audiences: z.record(z.string().max(4096), Version),
+  /** Audiences no screen has any more. */
+  gone: z.array(z.string().max(4096)),
+  /** Screens added or moved (their audience), or removed (null). */
+  screens: z.record(Id, z.string().max(4096).nullable()),
+  /** When control announced it (ms), for the latency figures. */
+  at: z.number(),
+});
+export type Announce = z.infer<typeof Announce>;
+
+/** Gateway → control: one thing to commit. `ref` lets the gateway match the notice. */
+export const Inbound = z.object({
+  v: z.literal(BUS_VERSION),
+  gateway: Id,
+  ref: Id,
+  type: z.string().min(1).max(32),
+  screenId: Id,
+  body: z.unknown(),
+});
+export type Inbound = z.infer<typeof Inbound>;
+
+/** Control → a gateway: these refs are committed (or refused for good, and will never be). */
+export const Notice = z.object({
+  v: z.literal(BUS_VERSION),
+  type: z.literal('committed'),
+  refs: z.array(Id),
+  refused: z.array(Id).default([]),
+});
+export type Notice = z.infer<typeof Notice>;
+
+/** Parses one bus JSON string; null (and a log line) for anything malformed. */
+export function parseBus<T>(schema: z.ZodType<T>, raw: string | null | undefined, where: string): T | null {
+  if (raw == null) return null;
+  let json: unknown;
+  try {
+    json = JSON.parse(raw);
+  } catch {
+    console.warn(`bus: skipped a malformed ${where} (not JSON)`);
+    return null;
+  }
+  const parsed = schema.safeParse(json);
+  if (!parsed.success) {
+    console.warn(`bus: skipped a malformed ${where}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+    return null;
+  }
+  return parsed.data;
+}

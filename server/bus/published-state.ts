@@ -1,0 +1,31 @@
+import type { ManifestBuilder } from '../publishing/manifests.ts';
+import type { RevisionRepo } from '../repos/revisions.ts';
+import type { ScreenRepo } from '../repos/screens.ts';
+import type { Published } from './control-bus.ts';
+
+/**
+ * The published state as control announces it, read from SQLite through the same manifest
+ * builder the embedded hub uses: every screen's audience, and each audience's manifest (built
+ * and serialised once). It is also what re-seeds an empty Redis.
+ */
+export function publishedState(deps: { manifests: ManifestBuilder; screens: Pick<ScreenRepo, 'list'>; revisions: Pick<RevisionRepo, 'latestNumber'> }): Published {
+  const audiences: Record<string, string> = {};
+  const screens: Record<string, string> = {};
+  const frames = new Map<string, Buffer>();
+  for (const screen of deps.screens.list()) {
+    const audience = deps.manifests.audienceOf(screen);
+    screens[screen.id] = audience;
+    if (audience in audiences) continue;
+    const built = deps.manifests.forAudience(audience);
+    audiences[audience] = built.version;
+    frames.set(built.version, built.frame);
+  }
+  return {
+    state: { revision: deps.revisions.latestNumber(), audiences, screens },
+    frame: (version) => {
+      const frame = frames.get(version);
+      if (!frame) throw new Error(`bus: no frame for version ${version}`);
+      return frame;
+    },
+  };
+}
