@@ -1,6 +1,6 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { RevisionDiff, formatLocalDate, formatLocalTime, parseInstant, type MediaInfo, type RevisionChange } from '../../playlists/index.ts';
+import { RestorePreview, RevisionDiff, formatLocalDate, formatLocalTime, parseInstant, type MediaInfo, type RevisionChange } from '../../playlists/index.ts';
 import { call } from '../api.ts';
 import { mediaApi } from '../media-api.ts';
 import { revisionMessages as t } from '../messages/revisions.ts';
@@ -47,6 +47,8 @@ export class RevisionDiffView extends LitElement {
 
   /** The revision whose changes are shown (against the one before it). */
   @property({ type: Number }) revision = 0;
+  /** Shows instead what restoring `revision` now would change on air (asked before restoring): no close button. */
+  @property({ type: Boolean }) restoring = false;
 
   @state() private media: MediaInfo[] = [];
   /** The revision's changes; a revision chosen meanwhile replaces an answer still on its way. */
@@ -56,8 +58,10 @@ export class RevisionDiffView extends LitElement {
     if (changed.has('revision') && this.revision > 0) void this.diff.load();
   }
 
-  private async fetch(n: number): Promise<RevisionDiff> {
-    const diff = await call('GET', `/api/revisions/${n}/diff`, RevisionDiff);
+  private async fetch(n: number): Promise<RevisionDiff | RestorePreview> {
+    const diff = this.restoring
+      ? await call('GET', `/api/revisions/${n}/restore-preview`, RestorePreview)
+      : await call('GET', `/api/revisions/${n}/diff`, RevisionDiff);
     // Previews of pictures and clips need the library's files; without them they show empty.
     const needsMedia = diff.changes.some((c) => c.kind === 'item' && ['story', 'image', 'video'].includes((c.after ?? c.before)!.kind));
     if (needsMedia) this.media = (await mediaApi.list().catch(() => ({ media: [] }))).media;
@@ -71,18 +75,22 @@ export class RevisionDiffView extends LitElement {
   override render() {
     const d = this.diff.value;
     const error = this.diff.error;
-    const at = d ? parseInstant(d.publishedAt) : null;
+    const published = d && 'publishedAt' in d ? d : null;
+    const at = published ? parseInstant(published.publishedAt) : null;
+    const title = this.restoring
+      ? t.restoreTitle(this.revision, d && 'current' in d ? d.current : null)
+      : t.title(this.revision, published?.previous ?? this.revision - 1);
     return html`
       <header>
         <div>
-          <h2>${t.title(this.revision, d?.previous ?? this.revision - 1)}</h2>
-          ${d && at ? html`<p class="muted">${t.by(d.publishedBy, `${formatLocalTime(at)} ${formatLocalDate(at)}`)}</p>` : nothing}
+          <h2>${title}</h2>
+          ${published && at ? html`<p class="muted">${t.by(published.publishedBy, `${formatLocalTime(at)} ${formatLocalDate(at)}`)}</p>` : nothing}
         </div>
-        <button @click=${this.close}>${t.close}</button>
+        ${this.restoring ? nothing : html`<button @click=${this.close}>${t.close}</button>`}
       </header>
       ${error ? html`<p class="error" role="status">${error}</p>` : nothing}
       ${!d && !error ? html`<p class="muted">${t.loading}</p>` : nothing}
-      ${d && d.changes.length === 0 ? html`<p class="muted">${t.none}</p>` : nothing}
+      ${d && d.changes.length === 0 ? html`<p class="muted">${this.restoring ? t.restoreNone : t.none}</p>` : nothing}
       ${d ? d.changes.map((c) => this.renderChange(c)) : nothing}
     `;
   }

@@ -16,6 +16,11 @@ export const revisionListMessages = {
     summary: (added: number, changed: number, removed: number) =>
       `${added} mới, ${changed} sửa, ${removed} bỏ`,
     restored: (n: number) => `Đã khôi phục thành phiên bản ${n}.`,
+    /** The question before restoring, under what it would change. */
+    restoreAsk: (n: number) => `Khôi phục phiên bản ${n}?`,
+    restoreExplain: 'Các màn hình sẽ nhận ngay nội dung dưới đây. Bản nháp đang sửa sẽ được thay bằng phiên bản này. Tin khẩn cấp đang phát vẫn giữ nguyên.',
+    restoreConfirm: (n: number) => `Khôi phục phiên bản ${n}`,
+    restoreCancel: 'Không khôi phục',
   },
 } as const;
 
@@ -30,6 +35,9 @@ export const revisionMessages = {
   by: (who: string, at: string) => `Xuất bản bởi ${who} lúc ${at}`,
   loading: 'Đang tải…',
   none: 'Phiên bản này không có thay đổi nào bạn được xem.',
+  restoreTitle: (n: number, current: number | null) =>
+    current === null ? `Khôi phục phiên bản ${n} sẽ thay đổi` : `Khôi phục phiên bản ${n} sẽ thay đổi so với phiên bản ${current} đang phát`,
+  restoreNone: 'Các màn hình đã có đúng nội dung của phiên bản này: khôi phục không thay đổi gì.',
   before: 'Trước',
   after: 'Sau',
   field: 'Mục',
