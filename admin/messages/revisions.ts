@@ -59,12 +59,17 @@ export const revisionMessages = {
     time: 'Thời gian phát',
     ownerWard: 'Xã, phường',
     defaultPlaylist: 'Danh sách phát mặc định',
+    event: 'Sự kiện',
+    image: 'Ảnh kèm',
   } as Record<string, string>,
+  /** A field with no name of its own here (never shown as its code). */
+  otherField: 'Mục khác',
   seconds: (s: number) => `${s} giây`,
 };
 
 /** A field's name in Vietnamese: an item's as the editor labels it, others from `fields`. */
 export function revisionFieldLabel(kind: string, name: string): string {
-  if (kind === 'item' && name !== 'kind') return fieldLabel(name);
-  return revisionMessages.fields[name] ?? name;
+  const own = kind === 'item' && name !== 'kind' ? fieldLabel(name) : name;
+  if (own !== name) return own;
+  return revisionMessages.fields[name] ?? revisionMessages.otherField;
 }
