@@ -43,4 +43,19 @@ describe('fit warnings', () => {
     expect(fitWarnings(ticker, [{ width: 192, height: 96, screens: [] }], AT, { measure: estimate })).toEqual([]);
     expect(fitWarnings(notice, [{ width: 1920, height: 1080, screens: [] }], AT, { measure: estimate })).toEqual([]);
   });
+
+  it('says by how much a scrolling text falls short of being read whole once', () => {
+    const text = 'Tuyển sinh các ngành kỹ thuật, dịch vụ năm 2026: miễn học phí cho học sinh tốt nghiệp THCS.';
+    const ticker: ContentFields = { kind: 'ticker', theme: 1, durationMs: 8_000, text, speedPxPerSec: 60 };
+    const [w] = fitWarnings(ticker, [{ width: 1920, height: 100, screens: [] }], AT, { measure: estimate });
+    expect(w).toMatchObject({ mode: 'short', slotMs: 8_000 });
+    const needed = Math.ceil(w!.neededMs / 1000);
+    expect(warningText(w!)).toBe(`Trên màn hình 1920×100: Chữ chạy cần khoảng ${needed} giây để đọc hết một lượt, thời lượng 8 giây thiếu ${needed - 8} giây.`);
+    // Long enough: no warning.
+    expect(fitWarnings({ ...ticker, durationMs: needed * 1000 }, [{ width: 1920, height: 100, screens: [] }], AT, { measure: estimate })).toEqual([]);
+
+    const slogan: ContentFields = { kind: 'slogan', theme: 1, durationMs: 8_000, text: 'Học nghề hôm nay — vững tay nghề ngày mai: Thủ đô cần những người thợ giỏi, kỹ thuật viên lành nghề cho mọi ngành' };
+    const [s] = fitWarnings(slogan, [{ width: 192, height: 96, screens: [] }], AT, { measure: estimate });
+    expect(warningText(s!)).toMatch(/^Trên màn hình 192×96: Chữ quá nhỏ — sẽ chạy dạng chữ chạy; chữ chạy cần khoảng \d+ giây để đọc hết một lượt, thời lượng 8 giây thiếu \d+ giây\.$/);
+  });
 });

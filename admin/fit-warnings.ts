@@ -13,7 +13,8 @@ export interface FitWarning {
   height: number;
   /** The registered screens of that size (none for a common size only). */
   screens: ScreenRef[];
-  mode: 'ticker' | 'pages';
+  /** `ticker`: a slogan scrolls instead; `short`: a ticker's duration is too short to read it whole once. */
+  mode: 'ticker' | 'pages' | 'short';
   /** Parts that show in turns, not together with the first. */
   paged: string[];
   /** Parts, or their ends, that do not show within the item's duration. */
@@ -26,11 +27,12 @@ export interface FitWarning {
 export function fitWarnings(item: ContentFields, sizes: readonly SizeToCheck[], at: number, options: PlanOptions = {}): FitWarning[] {
   return sizes.flatMap((size): FitWarning[] => {
     const plan = fitPlan(item, size.width, size.height, at, options);
-    // A ticker item scrolls by design; only a slogan turned into one is news.
+    // A ticker item scrolls by design; only a slogan turned into one is news, or a slot too short to read it whole.
     const scrolls = plan.mode === 'ticker' && item.kind === 'slogan';
-    if (!scrolls && plan.mode !== 'pages') return [];
+    const short = plan.mode === 'ticker' && item.kind === 'ticker' && plan.neededMs > plan.slotMs;
+    if (!scrolls && !short && plan.mode !== 'pages') return [];
     return [{
-      width: size.width, height: size.height, screens: size.screens, mode: scrolls ? 'ticker' : 'pages',
+      width: size.width, height: size.height, screens: size.screens, mode: scrolls ? 'ticker' : short ? 'short' : 'pages',
       paged: plan.paged, dropped: plan.dropped, pages: plan.pages.length, neededMs: plan.neededMs, slotMs: plan.slotMs,
     }];
   });
@@ -57,8 +59,11 @@ export function whereText(w: Pick<FitWarning, 'width' | 'height' | 'screens'>): 
 /** What will not show whole, in a sentence without its "where". */
 export function whatText(w: FitWarning): string {
   const t = editorMessages.legibility;
-  if (w.mode === 'ticker') return capitalised(t.ticker);
   const seconds = Math.round(w.slotMs / 1000);
+  const needed = Math.ceil(w.neededMs / 1000);
+  const short = w.neededMs > w.slotMs ? t.readShort(seconds, needed, needed - seconds) : '';
+  if (w.mode === 'ticker') return capitalised(short ? `${t.ticker}; ${short}` : t.ticker);
+  if (w.mode === 'short') return capitalised(short);
   const parts = [t.paged(list(w.paged), w.pages, seconds)];
   if (w.dropped.length) parts.push(t.dropped(list(w.dropped), seconds, Math.ceil(w.neededMs / 1000)));
   return capitalised(parts.join('; '));

@@ -19,9 +19,15 @@ describe('the content form', () => {
     };
     for (const kind of KINDS) {
       const draft = newDraft(kind, { theme: 3, durationMs: 8_000 });
-      expect(check({ ...draft, ...filled[kind] } as typeof draft).fields, kind).toMatchObject({ kind, theme: 3, durationMs: 8_000 });
+      // A ticker starts long enough to be read whole (issue 12, item 10).
+      expect(check({ ...draft, ...filled[kind] } as typeof draft).fields, kind).toMatchObject({ kind, theme: 3, durationMs: kind === 'ticker' ? 30_000 : 8_000 });
       if (kind !== 'clock') expect(check(draft).fields, kind).toBeNull();
     }
+  });
+
+  it('starts a new ticker at 90 px/s for 30 s', () => {
+    expect(newDraft('ticker', { theme: 1, durationMs: 8_000 })).toMatchObject({ speedPxPerSec: 90, durationMs: 30_000 });
+    expect(newDraft('ticker', { theme: 1, durationMs: 60_000 })).toMatchObject({ durationMs: 60_000 });
   });
 
   it('explains each invalid field in Vietnamese, by field', () => {

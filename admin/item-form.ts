@@ -25,7 +25,12 @@ import { editorMessages } from './messages/editor.ts';
 export const KINDS: ContentKind[] = ['slogan', 'notice', 'countdown', 'story', 'image', 'video', 'ticker', 'clock'];
 
 export const DEFAULT_DURATION_MS = 8_000;
-export const DEFAULT_TICKER_SPEED = 60;
+/**
+ * A new ticker: a pace a passer-by reads comfortably, for long enough that a message of some 85
+ * characters crosses a strip once (the editor says when a text needs longer: fit-warnings.ts).
+ */
+export const DEFAULT_TICKER_SPEED = 90;
+export const DEFAULT_TICKER_DURATION_MS = 30_000;
 
 /** What a form holds: the fields of one item, possibly invalid while being typed. */
 export type Draft = ContentFields;
@@ -49,7 +54,7 @@ export function newDraft(kind: ContentKind, common: { theme: number; durationMs:
     case 'video':
       return { kind, ...base, media: '', playToEnd: true };
     case 'ticker':
-      return { kind, ...base, text: '', speedPxPerSec: DEFAULT_TICKER_SPEED };
+      return { kind, ...base, durationMs: Math.max(base.durationMs, DEFAULT_TICKER_DURATION_MS), text: '', speedPxPerSec: DEFAULT_TICKER_SPEED };
   }
 }
 

@@ -2,6 +2,7 @@ import type { ContentFields } from '../playlists/player.ts';
 import { MIN_FONT_PX, PLAN_PX } from './legibility-limits.ts';
 import { blockHeight, breakUnits, canvasMeasure, fittedSize, legibleAt, lineCount, measureParts, type Measure, type MeasuredPart } from './legibility.ts';
 import { kindText } from './kind-parts.ts';
+import { comfortableSpeed, tickerFontPx, tickerReadMs } from './ticker-motion.ts';
 
 /**
  * What of an item fits on a screen of a given size, and how the rest still shows: the one rule
@@ -47,7 +48,10 @@ export interface FitPlan {
   paged: string[];
   /** Parts, or the ends of parts, that do not show within the slot. */
   dropped: string[];
-  /** Time every page would need at reading pace; more than the slot when it falls short. */
+  /**
+   * Time every page would need at reading pace, or a scrolling text to be read whole once (at
+   * its speed, a slogan's at the fastest comfortable pace); more than the slot when it falls short.
+   */
   neededMs: number;
   slotMs: number;
   /** The layout font size (px) of the first page if it were alone (whole mode: the fitted size). */
@@ -143,12 +147,18 @@ export function fitPlan(item: ContentFields, width: number, height: number, at: 
   const plain = (mode: FitPlan['mode'], parts: PagePart[], fittedPx: number): FitPlan => ({
     mode, pages: parts.length ? [{ parts, startMs: 0, ms: slotMs, floorPx: MIN_FONT_PX }] : [], paged: [], dropped: [], neededMs: slotMs, slotMs, fittedPx,
   });
+  // A scrolling text fills the renderer's box (components/ticker.ts), in bold.
+  const scrolling = (text: string, speed: (fontPx: number) => number, fittedPx: number): FitPlan => {
+    const font = tickerFontPx(width, height);
+    const neededMs = tickerReadMs(measure(text, 700) * font, width, speed(font), font);
+    return { ...plain('ticker', [{ name: 'ticker', text }], fittedPx), neededMs };
+  };
   if (item.kind === 'slogan') {
     const l = legibleAt(item, width, height, measure)!;
-    if (!l.ok) return plain('ticker', [{ name: 'ticker', text: l.tickerText }], l.fittedPx);
+    if (!l.ok) return scrolling(l.tickerText, comfortableSpeed, l.fittedPx);
     return plain('whole', [{ name: 'text', text: item.text }, ...(item.secondary ? [{ name: 'secondary', text: item.secondary }] : [])], l.fittedPx);
   }
-  if (item.kind === 'ticker') return plain('ticker', [{ name: 'ticker', text: item.text }], 0);
+  if (item.kind === 'ticker') return scrolling(item.text, () => item.speedPxPerSec, 0);
   const text = kindText(item, width, height, at, options.hasPhoto ?? false);
   if (!text) return plain('none', [], 0);
   const measured = measureParts(text.parts, measure);

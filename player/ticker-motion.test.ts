@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MIN_FONT_PX } from './legibility.ts';
-import { fallbackSpeed, tickerCopies, tickerFontPx, tickerStart, tickerX } from './ticker-motion.ts';
+import { comfortableSpeed, fallbackSpeed, tickerCopies, tickerFontPx, tickerReadMs, tickerStart, tickerX } from './ticker-motion.ts';
 
 describe('tickerX', () => {
   it('starts at its start x and moves left at the given speed', () => {
@@ -85,14 +85,33 @@ describe('tickerFontPx', () => {
   });
 });
 
-describe('fallbackSpeed', () => {
-  it('crosses the box within the duration when that is a readable pace', () => {
-    // 1000 px of text + 192 px box in 12 s at 24 px: 99 px/s, between 66 and 132.
-    expect(fallbackSpeed(1_000, 192, 12_000, 24)).toBe(99);
+describe('tickerReadMs', () => {
+  it('lasts until the last character, starting one em in, has crossed to the left edge', () => {
+    // 24 px in + 1000 px of text at 100 px/s.
+    expect(tickerReadMs(1_000, 192, 100, 24)).toBe(10_240);
+    expect(tickerX(10_240, 100, tickerStart(192, 24), 0) + 1_000).toBe(0);
   });
 
-  it('never goes faster than twice the reading pace, nor slower than it', () => {
-    expect(fallbackSpeed(5_000, 192, 5_000, 24)).toBe(132);
+  it('takes the time of an 85-character message crossing a 1920 strip at 90 px/s', () => {
+    // About 0.55 em a character at 77 px: some 3,600 px, 40 s — more than the old default 8 s.
+    expect(tickerReadMs(85 * 0.55 * 77, 1_920, 90, 77)).toBeGreaterThan(30_000);
+  });
+});
+
+describe('fallbackSpeed', () => {
+  it('reads the text whole within the duration at a readable pace', () => {
+    // 24 px in + 1000 px of text in 12 s: 86 px/s, above the reading pace of 66 px/s.
+    expect(fallbackSpeed(1_000, 192, 12_000, 24)).toBe(86);
+    expect(tickerReadMs(1_000, 192, 86, 24)).toBeLessThanOrEqual(12_000);
+  });
+
+  it('never goes slower than the reading pace', () => {
     expect(fallbackSpeed(100, 192, 60_000, 24)).toBe(66);
+  });
+
+  it('ends after the last word even when that is faster than comfortable', () => {
+    const speed = fallbackSpeed(5_000, 192, 5_000, 24);
+    expect(speed).toBeGreaterThan(comfortableSpeed(24));
+    expect(tickerReadMs(5_000, 192, speed, 24)).toBeLessThanOrEqual(5_000);
   });
 });

@@ -49,19 +49,36 @@ export function tickerFontPx(width: number, height: number): number {
   return Math.max(1, Math.floor(Math.min(byHeight, Math.max(MIN_FONT_PX, width / WIDTH_PER_FONT_PX))));
 }
 
-/** Characters per second a reader follows comfortably, and the most a ticker may move. */
+/**
+ * Time (whole ms) from the start of a slot until a text `textWidth` px wide, moving at `speed`
+ * px/s across a box `boxWidth` px wide, has been read whole once: it starts one em in
+ * (`tickerStart`) and its last character has crossed the box to the left edge, so every word
+ * was on screen as long as any other.
+ */
+export function tickerReadMs(textWidth: number, boxWidth: number, speedPxPerSec: number, fontPx: number): number {
+  const travel = tickerStart(boxWidth, fontPx) + Math.max(0, textWidth);
+  return Math.ceil((travel * 1000) / Math.max(1, speedPxPerSec));
+}
+
+/** Characters per second a reader follows comfortably, and the most a ticker moves comfortably. */
 const READ_CHARS_PER_SEC = 5;
 const MAX_CHARS_PER_SEC = 10;
 const AVG_CHAR_EM = 0.55;
 
+/** The fastest comfortable pace (px/s, whole) of text `fontPx` high: the editor warns beyond it. */
+export function comfortableSpeed(fontPx: number): number {
+  return Math.round(MAX_CHARS_PER_SEC * AVG_CHAR_EM * fontPx);
+}
+
 /**
- * Speed (px/s, whole) of a ticker that stands in for text too small to read: fast enough that
- * the whole text crosses the box within the item's duration, but between a comfortable reading
- * pace and twice that.
+ * Speed (px/s, whole) of a ticker that stands in for text too small to read: no slower than a
+ * comfortable reading pace, and fast enough that the text is read whole (`tickerReadMs`) within
+ * the item's duration — past its last word before the slot ends, faster than comfortable if the
+ * slot is too short (the editor says by how much the slot falls short: fit-warnings.ts).
  */
 export function fallbackSpeed(textWidth: number, boxWidth: number, durationMs: number, fontPx: number): number {
-  const needed = ((textWidth + boxWidth) * 1000) / Math.max(1, durationMs);
+  const travel = tickerStart(boxWidth, fontPx) + Math.max(0, textWidth);
+  const needed = Math.ceil((travel * 1000) / Math.max(1, durationMs));
   const slow = READ_CHARS_PER_SEC * AVG_CHAR_EM * fontPx;
-  const fast = MAX_CHARS_PER_SEC * AVG_CHAR_EM * fontPx;
-  return Math.round(Math.min(fast, Math.max(slow, needed)));
+  return Math.max(Math.round(slow), needed);
 }

@@ -27,3 +27,13 @@ export const RevisionDiff = z.object({
   changes: z.array(RevisionChange),
 });
 export type RevisionDiff = z.infer<typeof RevisionDiff>;
+
+/** `GET /api/revisions/{number}/restore-preview`: what restoring that revision now would change on air. */
+export const RestorePreview = z.object({
+  /** The revision that would be restored. */
+  restoring: z.int().min(1),
+  /** The latest revision, what screens have now. */
+  current: z.int().min(0),
+  changes: z.array(RevisionChange),
+});
+export type RestorePreview = z.infer<typeof RestorePreview>;

@@ -4,8 +4,9 @@ import { formatLocalDate, formatLocalTime, parseInstant, type AuditEntry, type U
 import { api } from '../api.ts';
 import { messages } from '../messages/index.ts';
 import { controls } from './styles.ts';
-import { approvalMessages } from '../messages/approval.ts';
 import { errorMessage } from '../load.ts';
+import { actionText, auditChangeLines, objectText, rawFieldLabel } from '../audit-text.ts';
+import { NameBook } from '../name-book.ts';
 
 const t = () => messages.audit;
 const FILTERS = ['userId', 'wardCode', 'objectType', 'objectId', 'from', 'to'] as const;
@@ -13,7 +14,7 @@ const FILTERS = ['userId', 'wardCode', 'objectType', 'objectId', 'from', 'to'] a
 const json = (value: unknown) => (value === null || value === undefined ? '' : JSON.stringify(value, null, 2));
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-/** The fields an update changed, as [field, before, after] in JSON. */
+/** The fields an update changed, as [field, before, after] in JSON (shown only when a change is opened). */
 function changedFields(before: Record<string, unknown>, after: Record<string, unknown>): [string, string, string][] {
   const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])];
   return keys
@@ -21,7 +22,11 @@ function changedFields(before: Record<string, unknown>, after: Record<string, un
     .filter(([, a, b]) => a !== b);
 }
 
-/** The audit log for admins: filter by user, ward, object and local dates; export as CSV. */
+/**
+ * The audit log for admins: filter by user, ward, object and local dates; export as CSV. Each
+ * entry reads as Vietnamese with names (audit-text.ts); the values as stored show, as text, only
+ * when a change is opened.
+ */
 @customElement('bt-audit-log')
 export class AuditLog extends LitElement {
   static override styles = [
@@ -38,6 +43,8 @@ export class AuditLog extends LitElement {
       a.export { font-size: 0.95rem; }
       pre { white-space: pre-wrap; word-break: break-word; font-size: 0.8rem; margin: 0.25rem 0; max-width: 28rem; }
       td.when { white-space: nowrap; }
+      ul.change { margin: 0 0 0.25rem; padding-left: 1.1rem; font-size: 0.9rem; }
+      summary { cursor: pointer; color: #0b5cad; font-size: 0.85rem; }
     `,
   ];
 
@@ -47,6 +54,8 @@ export class AuditLog extends LitElement {
   @state() private users: UserAccount[] = [];
   @state() private wards: WardEntry[] = [];
   @state() private error = '';
+  /** Names for the ids entries carry. */
+  @state() private book = new NameBook();
 
   override connectedCallback() {
     super.connectedCallback();
@@ -55,6 +64,7 @@ export class AuditLog extends LitElement {
   }
 
   private async loadChoices() {
+    void NameBook.load().then((book) => (this.book = book));
     try {
       const [users, wards] = await Promise.all([api.users(), api.wards()]);
       this.users = users.users;
@@ -122,33 +132,36 @@ export class AuditLog extends LitElement {
 
   private renderEntry(e: AuditEntry) {
     const at = parseInstant(e.at);
-    const ward = e.wardCode ? (this.wards.find((w) => w.code === e.wardCode)?.name ?? e.wardCode) : '';
+    const ward = e.wardCode ? (this.wards.find((w) => w.code === e.wardCode)?.name ?? this.book.ward(e.wardCode)) : '';
     const hasDetails = e.before !== null || e.after !== null;
+    const lines = auditChangeLines(e, this.book);
     return html`<tr data-entry-id=${e.id}>
       <td class="when">${formatLocalTime(at)} ${formatLocalDate(at)}</td>
       <td>${e.username ?? t().anonymous}</td>
-      <td>${t().actions[e.action] ?? approvalMessages.auditActions[e.action] ?? e.action}</td>
-      <td>${t().objects[e.objectType] ?? e.objectType}${e.objectId ? html` <code>${this.objectLabel(e)}</code>` : nothing}</td>
+      <td>${actionText(e.action)}</td>
+      <td>${objectText(e, this.book, this.usernames)}</td>
       <td>${ward}</td>
       <td>${e.address ?? ''}</td>
-      <td>${hasDetails ? html`<details><summary>${t().details}</summary>${this.renderChange(e)}</details>` : nothing}</td>
+      <td>
+        ${lines.length ? html`<ul class="change">${lines.map((line) => html`<li>${line}</li>`)}</ul>` : nothing}
+        ${hasDetails ? html`<details><summary>${t().raw}</summary>${this.renderChange(e)}</details>` : nothing}
+      </td>
     </tr>`;
   }
 
-  /** An update shows only what changed; a creation or deletion shows the whole object. */
+  private get usernames(): Map<string, string> {
+    return new Map(this.users.map((u) => [String(u.id), u.username]));
+  }
+
+  /** An update shows only what changed; a creation or deletion shows the whole object. Values as stored, as text. */
   private renderChange(e: AuditEntry) {
     if (isRecord(e.before) && isRecord(e.after)) {
-      return html`<dl>${changedFields(e.before, e.after).map(([k, a, b]) => html`<dt>${k}</dt><dd><del>${a}</del> → <ins>${b}</ins></dd>`)}</dl>`;
+      return html`<dl>${changedFields(e.before, e.after).map(([k, a, b]) => html`<dt>${rawFieldLabel(e.objectType, k)}</dt><dd><del>${a}</del> → <ins>${b}</ins></dd>`)}</dl>`;
     }
     return html`
       ${e.before !== null ? html`<strong>${t().before}</strong><pre>${json(e.before)}</pre>` : nothing}
       ${e.after !== null ? html`<strong>${t().after}</strong><pre>${json(e.after)}</pre>` : nothing}
     `;
-  }
-
-  private objectLabel(e: AuditEntry): string {
-    if (e.objectType === 'user' && e.objectId) return this.users.find((u) => String(u.id) === e.objectId)?.username ?? e.objectId;
-    return e.objectId ?? '';
   }
 
   private onFilter(event: SubmitEvent) {

@@ -4,6 +4,8 @@ import type { ContentEntry, MediaInfo, Role } from '../../playlists/index.ts';
 import { api, ApiError } from '../api.ts';
 import { check, fieldsOf, type Checked, type Draft } from '../item-form.ts';
 import { errorText, messages } from '../messages/index.ts';
+import { approvalMessages } from '../messages/approval.ts';
+import { itemName } from '../name-book.ts';
 import { editorMessages, fieldLabel } from '../messages/editor.ts';
 import { defaultProfile, sizesToCheck, type PreviewProfile, type ScreenSize } from '../preview-profiles.ts';
 import { confirmLines } from '../fit-warnings.ts';
@@ -38,6 +40,8 @@ export class ItemEditor extends LitElement implements FieldHost {
       .body { display: grid; grid-template-columns: minmax(0, 1fr) minmax(16rem, 40%); gap: 1.25rem; align-items: start; }
       aside { display: grid; gap: 0.5rem; position: sticky; top: 4rem; }
       aside h4 { margin: 0; font-size: 0.9rem; color: #3d4550; }
+      footer { display: flex; gap: 0.75rem; align-items: center; justify-content: flex-end; margin-top: 0.75rem; padding-top: 0.75rem; border-top: 1px solid #dde2e8; }
+      footer:empty { display: none; }
       @container (max-width: 48rem) { .body { grid-template-columns: minmax(0, 1fr); } aside { position: static; } }
     `,
   ];
@@ -88,6 +92,13 @@ export class ItemEditor extends LitElement implements FieldHost {
     return this.confirmDialog.ask({ title: t.confirmTitle, lines, confirm: t.submitAnyway, cancel: t.back });
   };
 
+  /** Before archiving or unarchiving: what it does to screens, and yes or no. */
+  private readonly confirmArchive = (archiving: boolean): Promise<boolean> => {
+    const t = archiving ? approvalMessages.archiveAsk : approvalMessages.unarchiveAsk;
+    const title = itemName(this.entry.item);
+    return this.confirmDialog.ask({ title: t.title(title), lines: t.lines, confirm: t.confirm, cancel: approvalMessages.keep });
+  };
+
   /** Saves pending edits and waits for any save in flight. */
   async flush(): Promise<void> {
     if (this.saving) await this.saving;
@@ -121,6 +132,7 @@ export class ItemEditor extends LitElement implements FieldHost {
           <bt-legibility-warnings .item=${this.checked.fields} .chosen=${this.profile} .screens=${this.screens} .media=${this.media}></bt-legibility-warnings>
         </aside>
       </div>
+      <footer>${this.entry.review ? html`<bt-review-status section="archive" .entry=${this.entry} .userRole=${this.userRole} .beforeAction=${this.flushForReview} .confirmArchive=${this.confirmArchive}></bt-review-status>` : nothing}</footer>
       <bt-confirm-dialog></bt-confirm-dialog>
     `;
   }

@@ -12,6 +12,10 @@ import { controls } from './styles.ts';
  * approver's reason), archived — and the actions the role has on it: submit for approval,
  * archive, unarchive. Ward-local items (no review) render nothing.
  *
+ * Archiving takes an item off screens, so it is not offered beside the badge (where it read
+ * like "save"): `section="archive"` renders only archive/unarchive, for the editor's footer,
+ * and each asks `confirmArchive` first.
+ *
  * `.review` (the badge) carries `data-review-state` for tests; it is not a `.badge`, which
  * names the publish state beside it.
  * @fires item-saved - detail: the ContentEntry after the action
@@ -39,6 +43,10 @@ export class ReviewStatus extends LitElement {
   @property({ attribute: false }) beforeAction: () => Promise<void> = async () => undefined;
   /** Asked before submitting (the editor's warnings about what will not show whole); false stops it. */
   @property({ attribute: false }) confirmSubmit: () => Promise<boolean> = async () => true;
+  /** Which part renders: the state and submitting (`review`), or archiving (`archive`). */
+  @property() section: 'review' | 'archive' = 'review';
+  /** Asked before archiving (true) or unarchiving (false); false stops it. */
+  @property({ attribute: false }) confirmArchive: (archiving: boolean) => Promise<boolean> = async () => true;
 
   @state() private busy = false;
   @state() private error = '';
@@ -49,16 +57,22 @@ export class ReviewStatus extends LitElement {
     const t = approvalMessages;
     const label = review.state === 'rejected' && review.reason ? t.rejectedBecause(review.reason) : t.states[review.state];
     const canSubmit = maySubmit(this.userRole) && (review.state === 'draft' || review.state === 'rejected');
+    const error = this.error ? html`<span class="error" role="alert">${this.error}</span>` : nothing;
+    if (this.section === 'archive') {
+      if (!mayArchive(this.userRole)) return nothing;
+      const archived = review.state === 'archived';
+      return html`<button name=${archived ? 'unarchive' : 'archive'} ?disabled=${this.busy} @click=${() => this.archive(!archived)}>${archived ? t.unarchive : t.archive}</button>${error}`;
+    }
     return html`
       <span class="review ${review.state}" data-review-state=${review.state}>${label}</span>
       ${review.state === 'draft' && review.hasApproved ? html`<span class="hint">${t.approvedOnAir}</span>` : nothing}
       ${canSubmit ? html`<button class="primary" name="submit-review" ?disabled=${this.busy} @click=${this.submit}>${t.submit}</button>` : nothing}
-      ${mayArchive(this.userRole) && review.state !== 'archived'
-        ? html`<button name="archive" ?disabled=${this.busy} @click=${() => this.act(approvalApi.archive)}>${t.archive}</button>` : nothing}
-      ${mayArchive(this.userRole) && review.state === 'archived'
-        ? html`<button name="unarchive" ?disabled=${this.busy} @click=${() => this.act(approvalApi.unarchive)}>${t.unarchive}</button>` : nothing}
-      ${this.error ? html`<span class="error" role="alert">${this.error}</span>` : nothing}
+      ${error}
     `;
+  }
+
+  private async archive(archiving: boolean) {
+    if (await this.confirmArchive(archiving)) await this.act(archiving ? approvalApi.archive : approvalApi.unarchive);
   }
 
   private readonly submit = async () => {

@@ -1,10 +1,12 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { RevisionDiff, formatLocalDate, formatLocalTime, parseInstant, type MediaInfo, type RevisionChange } from '../../playlists/index.ts';
+import { RestorePreview, RevisionDiff, formatLocalDate, formatLocalTime, parseInstant, type MediaInfo, type RevisionChange } from '../../playlists/index.ts';
 import { call } from '../api.ts';
 import { mediaApi } from '../media-api.ts';
 import { revisionMessages as t } from '../messages/revisions.ts';
 import type { PreviewProfile } from '../preview-profiles.ts';
+import { changeSentences, learnNames } from '../change-text.ts';
+import { NameBook } from '../name-book.ts';
 import { fieldRows, stateOf, titleOf } from '../revision-rows.ts';
 import { Loader } from '../load.ts';
 import './item-preview.ts';
@@ -42,13 +44,19 @@ export class RevisionDiffView extends LitElement {
       .badge.added { background: #e7f6ec; color: #0b6b2e; }
       .badge.removed { background: #fdecef; color: #a40e26; }
       .muted { color: #5b6571; margin: 0; }
+      ul.sentences { margin: 0 0 0.75rem; padding-left: 1.2rem; display: grid; gap: 0.2rem; }
     `,
   ];
 
   /** The revision whose changes are shown (against the one before it). */
   @property({ type: Number }) revision = 0;
+  /** Shows instead what restoring `revision` now would change on air (asked before restoring): no close button. */
+  @property({ type: Boolean }) restoring = false;
 
   @state() private media: MediaInfo[] = [];
+  /** Names for the ids a change refers to (items of a playlist, a schedule's screens). */
+  private book = new NameBook();
+  private bookLoaded: Promise<NameBook> | null = null;
   /** The revision's changes; a revision chosen meanwhile replaces an answer still on its way. */
   private readonly diff = new Loader(this, () => this.fetch(this.revision), { clear: true });
 
@@ -56,8 +64,14 @@ export class RevisionDiffView extends LitElement {
     if (changed.has('revision') && this.revision > 0) void this.diff.load();
   }
 
-  private async fetch(n: number): Promise<RevisionDiff> {
-    const diff = await call('GET', `/api/revisions/${n}/diff`, RevisionDiff);
+  private async fetch(n: number): Promise<RevisionDiff | RestorePreview> {
+    const diff = this.restoring
+      ? await call('GET', `/api/revisions/${n}/restore-preview`, RestorePreview)
+      : await call('GET', `/api/revisions/${n}/diff`, RevisionDiff);
+    this.bookLoaded ??= NameBook.load();
+    const book = await this.bookLoaded;
+    learnNames(book, diff.changes);
+    this.book = book;
     // Previews of pictures and clips need the library's files; without them they show empty.
     const needsMedia = diff.changes.some((c) => c.kind === 'item' && ['story', 'image', 'video'].includes((c.after ?? c.before)!.kind));
     if (needsMedia) this.media = (await mediaApi.list().catch(() => ({ media: [] }))).media;
@@ -71,18 +85,22 @@ export class RevisionDiffView extends LitElement {
   override render() {
     const d = this.diff.value;
     const error = this.diff.error;
-    const at = d ? parseInstant(d.publishedAt) : null;
+    const published = d && 'publishedAt' in d ? d : null;
+    const at = published ? parseInstant(published.publishedAt) : null;
+    const title = this.restoring
+      ? t.restoreTitle(this.revision, d && 'current' in d ? d.current : null)
+      : t.title(this.revision, published?.previous ?? this.revision - 1);
     return html`
       <header>
         <div>
-          <h2>${t.title(this.revision, d?.previous ?? this.revision - 1)}</h2>
-          ${d && at ? html`<p class="muted">${t.by(d.publishedBy, `${formatLocalTime(at)} ${formatLocalDate(at)}`)}</p>` : nothing}
+          <h2>${title}</h2>
+          ${published && at ? html`<p class="muted">${t.by(published.publishedBy, `${formatLocalTime(at)} ${formatLocalDate(at)}`)}</p>` : nothing}
         </div>
-        <button @click=${this.close}>${t.close}</button>
+        ${this.restoring ? nothing : html`<button @click=${this.close}>${t.close}</button>`}
       </header>
       ${error ? html`<p class="error" role="status">${error}</p>` : nothing}
       ${!d && !error ? html`<p class="muted">${t.loading}</p>` : nothing}
-      ${d && d.changes.length === 0 ? html`<p class="muted">${t.none}</p>` : nothing}
+      ${d && d.changes.length === 0 ? html`<p class="muted">${this.restoring ? t.restoreNone : t.none}</p>` : nothing}
       ${d ? d.changes.map((c) => this.renderChange(c)) : nothing}
     `;
   }
@@ -90,12 +108,13 @@ export class RevisionDiffView extends LitElement {
   private renderChange(c: RevisionChange) {
     const s = stateOf(c);
     return html`<section class="change" data-kind=${c.kind} data-id=${c.id} data-state=${s}>
-      <h3><span class="badge ${s}">${t.states[s]}</span> ${t.kinds[c.kind]}: ${titleOf(c)}</h3>
+      <h3><span class="badge ${s}">${t.states[s]}</span> ${t.kinds[c.kind]}: ${titleOf(c, this.book)}</h3>
+      <ul class="sentences">${changeSentences(c, this.book).map((line) => html`<li>${line}</li>`)}</ul>
       ${c.kind === 'item' ? this.renderPreviews(c) : nothing}
       <table class="sides">
         <thead><tr><th>${t.field}</th><th>${t.before}</th><th>${t.after}</th></tr></thead>
         <tbody>
-          ${fieldRows(c).map(
+          ${fieldRows(c, this.book).map(
             (r) => html`<tr class=${r.differs ? 'differs' : ''} data-field=${r.name}>
               <th scope="row">${r.label}</th><td class="before">${r.before}</td><td class="after">${r.after}</td>
             </tr>`,

@@ -1,10 +1,12 @@
 import { LitElement, html, nothing } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
+import { customElement, property, query, state } from 'lit/decorators.js';
 import { formatLocalDate, formatLocalTime, parseInstant, type Revision } from '../../playlists/index.ts';
 import { api } from '../api.ts';
 import { messages } from '../messages/index.ts';
 import { revisionMessages } from '../messages/revisions.ts';
 import { errorMessage } from '../load.ts';
+import type { RestoreConfirm } from './restore-confirm.ts';
+import './restore-confirm.ts';
 import './revision-diff.ts';
 import { controls } from './styles.ts';
 
@@ -28,6 +30,7 @@ export class RevisionList extends LitElement {
   @state() private message: { ok: boolean; text: string } | null = null;
   /** The revision whose side-by-side difference is open, if any. */
   @state() private diffOf: number | null = null;
+  @query('bt-restore-confirm') private confirmRestore!: RestoreConfirm;
 
   override connectedCallback() {
     super.connectedCallback();
@@ -82,10 +85,13 @@ export class RevisionList extends LitElement {
       </table>
       ${this.nextCursor === null ? nothing : html`<p><button name="more" ?disabled=${this.loadingMore} @click=${() => this.loadMore()}>${revisionMessages.more}</button></p>`}
       ${this.diffOf === null ? nothing : html`<bt-revision-diff .revision=${this.diffOf} @revision-diff-close=${() => (this.diffOf = null)}></bt-revision-diff>`}
+      <bt-restore-confirm></bt-restore-confirm>
     `;
   }
 
+  /** Restores revision `n` once the operator has seen what it would change and said yes. */
   private async restore(n: number) {
+    if (!(await this.confirmRestore.ask(n))) return;
     try {
       const result = await api.restore(n);
       this.message = { ok: true, text: t().restored(result.revision) };

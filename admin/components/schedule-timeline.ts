@@ -9,6 +9,7 @@ import { fallbackMessages as f } from '../messages/fallback.ts';
 import { scheduleMessages as t } from '../messages/schedule.ts';
 import { scheduleApi } from '../schedule-api.ts';
 import { errorMessage } from '../load.ts';
+import { changeMessages } from '../messages/changes.ts';
 import { controls } from './styles.ts';
 
 const hhmm = (iso: string) => iso.slice(11, 16);
@@ -146,14 +147,14 @@ export class ScheduleTimeline extends LitElement {
   }
 
   private reason(r: TimelineReason, labels: Labels) {
-    const schedule = r.scheduleId ? labels.schedules.find((s) => s.id === r.scheduleId)?.name ?? r.scheduleId : null;
+    const schedule = r.scheduleId ? labels.schedules.find((s) => s.id === r.scheduleId)?.name ?? changeMessages.unnamed['schedule'] : null;
     const source = r.fallback ? ` (${r.fallback === 'screen' ? f.source({ source: 'screen', screenPlaylistId: null }, null) : f.source({ source: 'city_default', screenPlaylistId: null }, null)})` : '';
-    return html`<span class="tier ${r.tier}">${t.tiers[r.tier]}</span> ${schedule ? html`«${schedule}» — ` : nothing}[${r.ruleRef}] ${t.rules[r.rule]}${source}`;
+    return html`<span class="tier ${r.tier}">${t.tiers[r.tier]}</span> ${schedule ? html`«${schedule}» — ` : nothing}<span class="rule" title=${`[${r.ruleRef}]`}>${t.rules[r.rule]}</span>${source}`;
   }
 
   private source(p: TimelineHour['plays'][number], labels: Labels): string {
-    if (p.scheduleId) return labels.schedules.find((s) => s.id === p.scheduleId)?.name ?? p.scheduleId;
-    return p.playlistId ? labels.playlists.find((l) => l.id === p.playlistId)?.name ?? p.playlistId : t.timeline.nothing;
+    if (p.scheduleId) return labels.schedules.find((s) => s.id === p.scheduleId)?.name ?? changeMessages.unnamed['schedule']!;
+    return p.playlistId ? labels.playlists.find((l) => l.id === p.playlistId)?.name ?? changeMessages.unnamed['playlist']! : t.timeline.nothing;
   }
 
   private renderDay(tl: Drawn) {
@@ -163,7 +164,7 @@ export class ScheduleTimeline extends LitElement {
         ${tl.hours.map((h) => html`<tr data-hour=${hhmm(h.start)} data-tier=${h.plays[0]?.tier ?? ''} data-flags=${h.flags.join(' ')}>
           <td>${hhmm(h.start)}</td>
           <td><ul>${h.plays.map((p) => html`<li><span class="tier ${p.tier}">${t.tiers[p.tier]}</span> ${this.source(p, tl)} — ${t.timeline.airtime(Math.round(p.airtimeMs / 36_000))}</li>`)}</ul></td>
-          <td><ul>${[...new Map(h.plays.map((p) => [p.rule, p.ruleRef])).entries()].map(([rule, ref]) => html`<li>[${ref}] ${t.rules[rule]}</li>`)}</ul></td>
+          <td><ul>${[...new Map(h.plays.map((p) => [p.rule, p.ruleRef])).entries()].map(([rule, ref]) => html`<li class="rule" title=${`[${ref}]`}>${t.rules[rule]}</li>`)}</ul></td>
           <td>${h.flags.map((f) => html`<span class="flag" data-flag=${f}>${t.flags[f]}</span>`)}</td>
         </tr>`)}
       </tbody>

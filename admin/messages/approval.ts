@@ -19,6 +19,18 @@ export const approvalMessages = {
   submitted: 'Đã gửi duyệt. Người duyệt sẽ xem và duyệt hoặc trả lại kèm lý do.',
   archive: 'Lưu trữ',
   unarchive: 'Bỏ lưu trữ',
+  /** The questions before archiving and unarchiving an item (`title`: its text). */
+  archiveAsk: {
+    title: (title: string) => `Lưu trữ «${title}»?`,
+    lines: ['Nội dung sẽ rời khỏi các màn hình ở lần xuất bản tới.', 'Có thể bỏ lưu trữ sau; nội dung không bị xóa.'],
+    confirm: 'Lưu trữ',
+  },
+  unarchiveAsk: {
+    title: (title: string) => `Bỏ lưu trữ «${title}»?`,
+    lines: ['Nội dung trở lại danh sách; bản đã duyệt sẽ lên màn hình ở lần xuất bản tới.'],
+    confirm: 'Bỏ lưu trữ',
+  },
+  keep: 'Không',
   /** Beside the publish button: city items that wait for an approver. */
   awaiting: (n: number) => `${n} nội dung chờ duyệt`,
   queue: {

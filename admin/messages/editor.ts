@@ -125,6 +125,9 @@ export const editorMessages = {
     dropped: (parts: string, seconds: number, needed: number) =>
       `thời lượng ${seconds} giây không đủ: ${parts} sẽ không hiện hết (cần khoảng ${needed} giây)`,
     ticker: 'chữ quá nhỏ — sẽ chạy dạng chữ chạy',
+    /** A scrolling text whose slot ends before it has been read whole once. */
+    readShort: (seconds: number, needed: number, missing: number) =>
+      `chữ chạy cần khoảng ${needed} giây để đọc hết một lượt, thời lượng ${seconds} giây thiếu ${missing} giây`,
     and: 'và',
     /** Each kind's parts as the warning names them (player/kind-parts.ts). */
     parts: {

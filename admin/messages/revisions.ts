@@ -16,6 +16,11 @@ export const revisionListMessages = {
     summary: (added: number, changed: number, removed: number) =>
       `${added} mới, ${changed} sửa, ${removed} bỏ`,
     restored: (n: number) => `Đã khôi phục thành phiên bản ${n}.`,
+    /** The question before restoring, under what it would change. */
+    restoreAsk: (n: number) => `Khôi phục phiên bản ${n}?`,
+    restoreExplain: 'Các màn hình sẽ nhận ngay nội dung dưới đây. Bản nháp đang sửa sẽ được thay bằng phiên bản này. Tin khẩn cấp đang phát vẫn giữ nguyên.',
+    restoreConfirm: (n: number) => `Khôi phục phiên bản ${n}`,
+    restoreCancel: 'Không khôi phục',
   },
 } as const;
 
@@ -30,6 +35,9 @@ export const revisionMessages = {
   by: (who: string, at: string) => `Xuất bản bởi ${who} lúc ${at}`,
   loading: 'Đang tải…',
   none: 'Phiên bản này không có thay đổi nào bạn được xem.',
+  restoreTitle: (n: number, current: number | null) =>
+    current === null ? `Khôi phục phiên bản ${n} sẽ thay đổi` : `Khôi phục phiên bản ${n} sẽ thay đổi so với phiên bản ${current} đang phát`,
+  restoreNone: 'Các màn hình đã có đúng nội dung của phiên bản này: khôi phục không thay đổi gì.',
   before: 'Trước',
   after: 'Sau',
   field: 'Mục',
@@ -51,12 +59,17 @@ export const revisionMessages = {
     time: 'Thời gian phát',
     ownerWard: 'Xã, phường',
     defaultPlaylist: 'Danh sách phát mặc định',
+    event: 'Sự kiện',
+    image: 'Ảnh kèm',
   } as Record<string, string>,
+  /** A field with no name of its own here (never shown as its code). */
+  otherField: 'Mục khác',
   seconds: (s: number) => `${s} giây`,
 };
 
 /** A field's name in Vietnamese: an item's as the editor labels it, others from `fields`. */
 export function revisionFieldLabel(kind: string, name: string): string {
-  if (kind === 'item' && name !== 'kind') return fieldLabel(name);
-  return revisionMessages.fields[name] ?? name;
+  const own = kind === 'item' && name !== 'kind' ? fieldLabel(name) : name;
+  if (own !== name) return own;
+  return revisionMessages.fields[name] ?? revisionMessages.otherField;
 }

@@ -89,10 +89,8 @@ export class Publisher {
    */
   restore(number: number, userId: number | null): { revision: number; summary: ChangeSummary } {
     return this.#write(() => {
-      const earlier = this.deps.revisions.snapshot(number);
-      if (!earlier) throw new AppError(404, 'revision_not_found', 'revision not found');
       const now = this.deps.clock.now();
-      const snapshot = withCurrentEmergencies(earlier, this.deps.revisions.latest().snapshot, now, fallbackPlaylists(this.deps.screens));
+      const snapshot = this.restoring(number).after;
       this.deps.content.replaceAll(snapshot.items.map(withoutRevision) as ContentItem[], now, snapshot.owners?.items);
       // They were on air: the restored city items count as approved, by whoever restores them.
       this.deps.reviews.approveAllCity(userId, now);
@@ -101,6 +99,18 @@ export class Publisher {
       if (snapshot.defaultPlaylistId) this.deps.settings.set('default_playlist_id', snapshot.defaultPlaylistId);
       return this.publish(userId);
     });
+  }
+
+  /**
+   * What restoring revision `number` now would put on air (`after`) in place of the latest
+   * revision (`before`): the restore's own snapshot, so its preview shows what it will do.
+   */
+  restoring(number: number): { revision: number; before: Snapshot; after: Snapshot } {
+    const earlier = this.deps.revisions.snapshot(number);
+    if (!earlier) throw new AppError(404, 'revision_not_found', 'revision not found');
+    const latest = this.deps.revisions.latest();
+    const after = withCurrentEmergencies(earlier, latest.snapshot, this.deps.clock.now(), fallbackPlaylists(this.deps.screens));
+    return { revision: latest.number, before: latest.snapshot, after };
   }
 
   /**

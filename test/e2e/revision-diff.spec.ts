@@ -89,6 +89,8 @@ test('the history lists the newest 100 revisions, and «Xem thêm» reaches the 
   await expect(rows.last()).toHaveAttribute('data-revision', '1');
 
   await page.locator('bt-revision-list tr[data-revision="1"]').getByRole('button', { name: 'Khôi phục' }).click();
+  // Restoring asks first, showing what it would change (restore-confirm.spec.ts).
+  await page.getByRole('dialog', { name: 'Khôi phục phiên bản 1?' }).getByRole('button', { name: 'Khôi phục phiên bản 1' }).click();
   await expect(page.locator('bt-revision-list [role=status]')).toHaveText(`Đã khôi phục thành phiên bản ${latest + 1}.`);
   // The list starts over at the newest page.
   await expect(rows).toHaveCount(100);
