@@ -35,8 +35,6 @@ export class MediaUpload extends LitElement {
       :host { display: block; }
       .drop { border: 2px dashed #9aa4b1; border-radius: 8px; padding: 0.75rem 1rem; display: flex; gap: 0.75rem; align-items: center; flex-wrap: wrap; background: #fff; }
       .drop.over { border-color: #0b5cad; background: #eaf3fc; }
-      .pick { display: inline-flex; }
-      .pick input { font-size: 0.9rem; }
       .hint { color: #5b6572; font-size: 0.9rem; }
       ul { list-style: none; margin: 0.5rem 0 0; padding: 0; display: grid; gap: 0.4rem; }
       li { display: grid; grid-template-columns: minmax(8rem, 16rem) minmax(8rem, 1fr) auto; gap: 0.75rem; align-items: center; background: #fff; padding: 0.4rem 0.75rem; border-radius: 6px; }
@@ -58,7 +56,7 @@ export class MediaUpload extends LitElement {
     const accept = this.kind ? ACCEPT[this.kind] : `${ACCEPT.image},${ACCEPT.video}`;
     return html`
       <div class="drop ${this.over ? 'over' : ''}" @dragover=${this.onDragOver} @dragleave=${() => (this.over = false)} @drop=${this.onDrop}>
-        <label class="pick">${label}<input type="file" name="file" accept=${accept} multiple @change=${this.onChoose} /></label>
+        <label class="file-pick"><span class="file-button">${label}</span><input type="file" name="file" accept=${accept} multiple @change=${this.onChoose} /></label>
         <span class="hint">${t().drop}</span>
       </div>
       ${this.rows.length

@@ -32,6 +32,7 @@ export class PasswordChange extends LitElement {
         ${this.mustChange ? html`<p>${t.mustChange}</p>` : null}
         <label>${t.current}<input name="current" type="password" autocomplete="current-password" required /></label>
         <label>${t.next}<input name="next" type="password" autocomplete="new-password" minlength=${PASSWORD_MIN} required /></label>
+        <label>${t.confirm}<input name="confirm" type="password" autocomplete="new-password" minlength=${PASSWORD_MIN} required /></label>
         ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : null}
         <button class="primary" type="submit">${t.submit}</button>
       </form>
@@ -41,6 +42,10 @@ export class PasswordChange extends LitElement {
   private async onSubmit(event: SubmitEvent) {
     event.preventDefault();
     const data = new FormData(event.target as HTMLFormElement);
+    if (data.get('next') !== data.get('confirm')) {
+      this.error = messages.password.mismatch;
+      return;
+    }
     try {
       const session = await api.changePassword(String(data.get('current')), String(data.get('next')));
       this.dispatchEvent(new CustomEvent<SessionInfo>('password-changed', { detail: session, bubbles: true, composed: true }));

@@ -1,7 +1,7 @@
 import { LitElement, html, css, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import {
-  LOCATION_KINDS, localParts, parseInstant, toLocalIso,
+  LOCATION_KINDS, formatLocalTime, localParts, parseInstant, toLocalIso,
   type PlayingAt, type ScreenStatus, type Timeline, type TimelineGroups, type TimelineHour, type TimelineReason, type WardEntry,
 } from '../../playlists/index.ts';
 import { messages } from '../messages/index.ts';
@@ -60,7 +60,8 @@ export class ScheduleTimeline extends LitElement {
   @state() private screenId = '';
   @state() private date = today();
   @state() private days: 1 | 7 = 1;
-  @state() private time = '18:30';
+  /** "What plays at …" asks about now until the operator picks another time (issue 12, item 9). */
+  @state() private time = formatLocalTime(Date.now());
   @state() private timeline: Timeline | null = null;
   @state() private answer: PlayingAt | null = null;
   @state() private error = '';

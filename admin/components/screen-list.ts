@@ -14,7 +14,8 @@ import './screen-add.ts';
 import './screen-layout.ts';
 import './screen-hours.ts';
 import './screen-token.ts';
-import { ROW_HEIGHT, SCREEN_COLUMNS, SCREEN_COLUMNS_MANAGE, renderScreenRow, type ManageToken, type OpenHours, type OpenLayout, type SendCommand } from './screen-row.ts';
+import { itemLabel } from '../fit-warnings.ts';
+import { ROW_HEIGHT, SCREEN_COLUMNS, SCREEN_COLUMNS_HOURS, SCREEN_COLUMNS_MANAGE, renderScreenRow, type ItemName, type ManageToken, type OpenHours, type OpenLayout, type RowActions, type SendCommand } from './screen-row.ts';
 import { controls } from './styles.ts';
 
 /** Relative times ("12 minutes ago") are redrawn this often. */
@@ -45,7 +46,7 @@ export class ScreenList extends LitElement {
       .alerts ul { margin: 0; padding-left: 1.2rem; }
       .rule { font-size: 0.85rem; color: #5b6571; margin: 0 0 0.75rem; }
       .filters { display: flex; flex-wrap: wrap; gap: 0.75rem; align-items: end; margin-bottom: 0.75rem; }
-      .table { background: #fff; border: 1px solid #dde2e8; border-radius: 10px; overflow: hidden; }
+      .table { background: #fff; border: 1px solid #dde2e8; border-radius: 10px; overflow-x: auto; }
       .row { display: grid; gap: 0.5rem; padding: 0 0.75rem; align-items: center; border-bottom: 1px solid #eef1f4; box-sizing: border-box; }
       .row > div { min-width: 0; overflow: hidden; display: flex; flex-direction: column; justify-content: center; }
       .row > div > *, .row > div { white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
@@ -57,9 +58,11 @@ export class ScreenList extends LitElement {
       .spacer { position: relative; }
       .window { position: absolute; left: 0; right: 0; top: 0; will-change: transform; }
       .row { grid-template-columns: ${unsafeCSS(SCREEN_COLUMNS)}; }
+      .hours .row { grid-template-columns: ${unsafeCSS(SCREEN_COLUMNS_HOURS)}; }
       .manage .row { grid-template-columns: ${unsafeCSS(SCREEN_COLUMNS_MANAGE)}; }
-      .row select[name='command'] { padding: 0.15rem 0.3rem; font-size: 0.85rem; }
-      .row .command-line { display: flex; gap: 0.3rem; align-items: center; }
+      .row select[name='command'] { padding: 0.15rem 0.3rem; font-size: 0.85rem; max-width: 9rem; }
+      .row .command-line { display: flex; flex-wrap: wrap; gap: 0.2rem 0.3rem; align-items: center; overflow: visible; }
+      .row > div.actions { overflow: visible; }
       .row button.token { padding: 0.1rem 0.4rem; font-size: 0.85rem; }
       .window > .row { height: ${ROW_HEIGHT}px; }
       .dot { display: inline-block; width: 0.7rem; height: 0.7rem; border-radius: 50%; margin-right: 0.35rem; background: #9aa4b1; }
@@ -103,6 +106,10 @@ export class ScreenList extends LitElement {
   private alerted: ScreenStatus[] = [];
   private summary = summarize([]);
   private wards: string[] = [];
+  /** Content item names by id, to say what each screen shows now. */
+  private itemNames = new Map<string, string>();
+  private namesLoading = false;
+  private namesLoadedAt = 0;
   private clock: ReturnType<typeof setInterval> | undefined;
   private resize: ResizeObserver | null = null;
   private observed: HTMLElement | null = null;
@@ -111,6 +118,7 @@ export class ScreenList extends LitElement {
   override connectedCallback() {
     super.connectedCallback();
     this.feed.start();
+    void this.loadItemNames();
     this.clock = setInterval(() => this.requestUpdate(), CLOCK_MS);
     this.resize = new ResizeObserver(() => {
       if (this.observed) this.viewHeight = this.observed.clientHeight;
@@ -167,6 +175,28 @@ export class ScreenList extends LitElement {
       this.error = errorMessage(e, errorText, 'network');
     }
   }
+
+  /** Loads the names of the content items; again (at most every 30 s) when a screen shows one not known yet. */
+  private async loadItemNames() {
+    if (this.namesLoading) return;
+    this.namesLoading = true;
+    this.namesLoadedAt = Date.now();
+    try {
+      const { items } = await api.content();
+      this.itemNames = new Map(items.map((e) => [e.item.id, itemLabel(e.item)]));
+      this.requestUpdate();
+    } catch {
+      // A row without a name says so; the rest of the dashboard does not depend on it.
+    } finally {
+      this.namesLoading = false;
+    }
+  }
+
+  private readonly itemName: ItemName = (itemId) => {
+    const name = this.itemNames.get(itemId);
+    if (name === undefined && Date.now() - this.namesLoadedAt > 30_000) void this.loadItemNames();
+    return name ?? null;
+  };
 
   private readonly openLayout: OpenLayout = (screen) => {
     this.layoutScreen = screen;
@@ -278,8 +308,11 @@ export class ScreenList extends LitElement {
     const send = this.canManage ? this.sendCommand : null;
     // Admins, and ward operators for their ward's screens, set operating hours (the last column).
     const hours = this.canManage || this.ward ? this.openHours : null;
+    const actions: RowActions = {
+      send, hours, token: send ? this.manageToken : null, layout: send ? this.openLayout : null, manage: null, itemName: this.itemName,
+    };
     const columns = [t.name, t.ward, t.state, t.lastSeen, t.content, t.device, ...(send || hours ? [messages.fleet.commandsColumn] : [])];
-    return html`<div class="table ${send || hours ? 'manage' : ''}" role="table" aria-rowcount=${rows.length + 1}>
+    return html`<div class="table ${send ? 'manage' : hours ? 'hours' : ''}" role="table" aria-rowcount=${rows.length + 1}>
       <div class="row head" role="row">
         ${columns.map((c) => html`<div role="columnheader">${c}</div>`)}
       </div>
@@ -287,7 +320,7 @@ export class ScreenList extends LitElement {
         ? html`<div class="scroller" @scroll=${this.onScroll}>
             <div class="spacer">
               <div class="window" data-start=${start}>
-                ${repeat(rows.slice(start, end), (s) => s.id, (s, i) => renderScreenRow(s, now, start + i, send, send ? this.manageToken : null, send ? this.openLayout : null, hours))}
+                ${repeat(rows.slice(start, end), (s) => s.id, (s, i) => renderScreenRow(s, now, start + i, actions))}
               </div>
             </div>
           </div>`

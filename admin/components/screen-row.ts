@@ -8,9 +8,14 @@ import { layoutMessages } from '../messages/layout.ts';
 import { hoursMessages } from '../messages/hours.ts';
 
 /** The grid columns of the screens table; the header and every row share them. */
-export const SCREEN_COLUMNS = 'minmax(12rem, 2fr) minmax(8rem, 1.2fr) minmax(9rem, 1.3fr) minmax(7rem, 1fr) minmax(8rem, 1fr) minmax(11rem, 1.6fr)';
-/** With the remote-actions column, for those who may send commands. */
-export const SCREEN_COLUMNS_MANAGE = `${SCREEN_COLUMNS} minmax(12rem, 1.2fr)`;
+export const SCREEN_COLUMNS = 'minmax(9rem, 2fr) minmax(7rem, 1.2fr) minmax(8rem, 1.3fr) minmax(7rem, 1fr) minmax(8rem, 1.2fr) minmax(8rem, 1.4fr)';
+/**
+ * With the actions column. It is as wide as its widest content (the command menu and the
+ * dialog buttons), so no action is cut off by its cell at any width (issue 12, item 2).
+ */
+export const SCREEN_COLUMNS_MANAGE = `${SCREEN_COLUMNS} minmax(24rem, 1.6fr)`;
+/** The ward operator's actions column: operating hours only. */
+export const SCREEN_COLUMNS_HOURS = `${SCREEN_COLUMNS} minmax(6rem, 0.6fr)`;
 
 /** Sends a remote action to a screen (admins only). */
 export type SendCommand = (screen: ScreenStatus, action: CommandAction) => void;
@@ -20,16 +25,28 @@ export type ManageToken = (screen: ScreenStatus) => void;
 export type OpenLayout = (screen: ScreenStatus) => void;
 /** Opens the operating-hours dialog for a screen (admins, and a ward operator for its ward's). */
 export type OpenHours = (screen: ScreenStatus) => void;
+/** Opens the manage dialog (name, ward, location kind, tags, retire) for a screen. */
+export type OpenManage = (screen: ScreenStatus) => void;
+/** Names the content item a screen reported it is showing (null when unknown). */
+export type ItemName = (itemId: string) => string | null;
+
+/** What a row can do and show besides the screen's own status; null where not allowed. */
+export interface RowActions {
+  send: SendCommand | null;
+  token: ManageToken | null;
+  layout: OpenLayout | null;
+  hours: OpenHours | null;
+  manage: OpenManage | null;
+  itemName: ItemName;
+}
+
 /** Every row has this height, so the list can render only the rows in view. */
 export const ROW_HEIGHT = 64;
 
 const stamp = (ms: number) => `${formatLocalTime(ms)} ${formatLocalDate(ms)}`;
 
 /** One screen as a row of the fleet table; `now` is the page's clock, for "how long ago". */
-export function renderScreenRow(
-  s: ScreenStatus, now: number, index: number, send: SendCommand | null, token: ManageToken | null = null, layout: OpenLayout | null = null,
-  hours: OpenHours | null = null,
-) {
+export function renderScreenRow(s: ScreenStatus, now: number, index: number, actions: RowActions) {
   const t = messages.fleet;
   const seen = s.lastSeenAt ? parseInstant(s.lastSeenAt) : null;
   const connectedAt = s.connectedAt ? parseInstant(s.connectedAt) : null;
@@ -65,22 +82,32 @@ export function renderScreenRow(
           ? html`<span>${t.ago(formatDuration(now - seen))}</span><small>${stamp(seen)}</small>`
           : '—'}
     </div>
-    <div role="cell">
-      ${s.manifestVersion
-        ? html`<span class="badge ${s.sync === 'current' ? 'published' : 'changed'}">${s.sync === 'current' ? messages.screens.current : messages.screens.behind}</span>
-            <small><code>${s.manifestVersion.slice(0, 8)}</code></small>`
-        : messages.screens.none}
-    </div>
+    ${renderContent(s, actions.itemName)}
     <div role="cell" title=${deviceTitle(s)}>
       <span>${s.viewport ? `${s.viewport.width}×${s.viewport.height}` : '—'}${s.playerVersion ? html` <small class="inline">v${s.playerVersion}</small>` : nothing}</span>
       <small>${details.map((d, i) => html`${i ? ' · ' : ''}${d}`)}</small>
     </div>
-    ${send || hours ? renderCommands(s, send, token, layout, hours) : nothing}
+    ${actions.send || actions.hours || actions.manage ? renderCommands(s, actions) : nothing}
+  </div>`;
+}
+
+/** Whether it runs the current content, and what it reported showing now (while connected). */
+function renderContent(s: ScreenStatus, itemName: ItemName) {
+  const t = messages.fleet;
+  const playing = s.connected && s.playing ? s.playing : null;
+  const name = playing ? itemName(playing.itemId) ?? t.unknownItem : null;
+  return html`<div role="cell" title=${s.manifestVersion ? t.versionTitle(s.manifestVersion.slice(0, 8)) : ''}>
+    ${s.manifestVersion
+      ? html`<span class="badge ${s.sync === 'current' ? 'published' : 'changed'}">${s.sync === 'current' ? messages.screens.current : messages.screens.behind}</span>`
+      : html`<span>${messages.screens.none}</span>`}
+    ${playing
+      ? html`<small class="playing" data-playing=${playing.itemId} title=${t.playingSince(name!, formatLocalTime(parseInstant(playing.since)))}>▶ ${name}</small>`
+      : s.manifestVersion ? html`<small><code>${s.manifestVersion.slice(0, 8)}</code></small>` : nothing}
   </div>`;
 }
 
 /** A menu of remote actions (connected screens only) and how the last one went. */
-function renderCommands(s: ScreenStatus, send: SendCommand | null, token: ManageToken | null, layout: OpenLayout | null, hours: OpenHours | null) {
+function renderCommands(s: ScreenStatus, { send, token, layout, hours, manage }: RowActions) {
   const t = messages.fleet;
   const pick = (e: Event) => {
     const select = e.target as HTMLSelectElement;
@@ -88,7 +115,7 @@ function renderCommands(s: ScreenStatus, send: SendCommand | null, token: Manage
     select.value = '';
     if (action) send?.(s, action);
   };
-  return html`<div role="cell">
+  return html`<div role="cell" class="actions">
     <span class="command-line">
       ${send
         ? html`<select name="command" aria-label=${t.commandLabel(s.name)} ?disabled=${!s.connected} @change=${pick}>
@@ -101,6 +128,9 @@ function renderCommands(s: ScreenStatus, send: SendCommand | null, token: Manage
         : nothing}
       ${layout
         ? html`<button class="token" data-action="layout" title=${layoutMessages.openLabel(s.name)} aria-label=${layoutMessages.openLabel(s.name)} @click=${() => layout(s)}>${layoutMessages.short}</button>`
+        : nothing}
+      ${manage
+        ? html`<button class="token" data-action="manage" title=${t.manageLabel(s.name)} aria-label=${t.manageLabel(s.name)} @click=${() => manage(s)}>${t.manageShort}</button>`
         : nothing}
       ${hours
         ? html`<button class="token" data-action="hours" title=${hoursMessages.openLabel(s.name)} aria-label=${hoursMessages.openLabel(s.name)} @click=${() => hours(s)}>${hoursMessages.short}</button>`

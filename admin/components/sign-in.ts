@@ -15,6 +15,9 @@ export class SignIn extends LitElement {
     controls,
     css`
       form { display: grid; gap: 1rem; max-width: 22rem; margin: 10vh auto; padding: 2rem; background: #fff; border-radius: 10px; box-shadow: 0 2px 12px #0002; }
+      header { display: grid; gap: 0.25rem; }
+      .product { font-size: 1.6rem; font-weight: 700; margin: 0; color: #b71c1c; }
+      .tagline { margin: 0; color: #444; }
       h1 { font-size: 1.3rem; margin: 0; }
     `,
   ];
@@ -26,6 +29,10 @@ export class SignIn extends LitElement {
     const t = messages.signIn;
     return html`
       <form @submit=${this.onSubmit}>
+        <header>
+          <p class="product">${t.product}</p>
+          <p class="tagline">${t.tagline}</p>
+        </header>
         <h1>${t.title}</h1>
         <label>${t.username}<input name="username" autocomplete="username" required /></label>
         <label>${t.password}<input name="password" type="password" autocomplete="current-password" required /></label>

@@ -1,6 +1,6 @@
 import { LitElement, html, css, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import type { WardEntry } from '../../playlists/index.ts';
+import { WARD_CSV_TEMPLATE, type WardEntry } from '../../playlists/index.ts';
 import { api, ApiError } from '../api.ts';
 import { errorText, messages } from '../messages/index.ts';
 import { Loader, errorMessage } from '../load.ts';
@@ -37,6 +37,8 @@ export class WardList extends LitElement {
       section.import p { margin: 0; font-size: 0.9rem; color: #3d4550; }
       form { display: flex; gap: 0.75rem; align-items: end; flex-wrap: wrap; }
       table.report { margin-top: 0.5rem; background: #fdecef; }
+      .file-field { display: grid; gap: 0.25rem; font-size: 0.9rem; color: #3d4550; }
+      .file-name { color: #5b6571; }
     `,
   ];
 
@@ -45,6 +47,22 @@ export class WardList extends LitElement {
   @state() private message: { ok: boolean; text: string } | null = null;
   @state() private problems: LineProblem[] = [];
   @state() private busy = false;
+  /** The CSV file chosen, named in the page's language (not the browser's). */
+  @state() private fileName: string | null = null;
+
+  /** Saves the template CSV through a short-lived object URL (the CSP allows no data: links). */
+  private downloadTemplate() {
+    const url = URL.createObjectURL(new Blob([WARD_CSV_TEMPLATE], { type: 'text/csv;charset=utf-8' }));
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = t().templateFile;
+    a.click();
+    setTimeout(() => URL.revokeObjectURL(url), 1_000);
+  }
+
+  private onChooseFile(event: Event) {
+    this.fileName = (event.target as HTMLInputElement).files?.[0]?.name ?? null;
+  }
 
   override connectedCallback() {
     super.connectedCallback();
@@ -69,7 +87,8 @@ export class WardList extends LitElement {
       ${this.canManage ? this.renderImport() : nothing}
       <p>${t().count(this.wards.length, phuong, this.wards.length - phuong)}</p>
       ${this.wards.length === 0
-        ? html`<p>${t().empty}</p>`
+        ? html`<p class="empty">${t().empty}</p>
+            ${this.canManage ? html`<p class="empty-help">${t().emptyHelp}</p>` : nothing}`
         : html`<table>
             <thead><tr><th>${t().code}</th><th>${t().name}</th><th>${t().kind}</th><th>${t().screens}</th><th>${t().operators}</th></tr></thead>
             <tbody>
@@ -86,8 +105,11 @@ export class WardList extends LitElement {
       <section class="import">
         <h3>${t().importTitle}</h3>
         <p>${t().importHelp}</p>
+        <p><button type="button" name="template" @click=${this.downloadTemplate}>${t().template}</button></p>
         <form @submit=${this.onImport}>
-          <label>${t().file}<input name="file" type="file" accept=".csv,text/csv" required /></label>
+          <span class="file-field">${t().file}
+            <label class="file-pick"><span class="file-button">${t().chooseFile}</span><input name="file" type="file" accept=".csv,text/csv" required aria-label=${t().file} @change=${this.onChooseFile} /><span class="file-name">${this.fileName ?? t().noFile}</span></label>
+          </span>
           <button class="primary" type="submit" ?disabled=${this.busy}>${t().import}</button>
         </form>
         ${this.message ? html`<p class=${this.message.ok ? 'ok' : 'error'} role="status">${this.message.text}</p>` : nothing}

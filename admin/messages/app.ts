@@ -4,6 +4,8 @@ export const appMessages = {
   durationUnits: { seconds: 'giây', minutes: 'phút', hours: 'giờ', days: 'ngày' },
   signIn: {
     title: 'Đăng nhập',
+    product: 'bangtin',
+    tagline: 'Bảng tin giáo dục nghề nghiệp Hà Nội — trang quản trị',
     username: 'Tên đăng nhập',
     password: 'Mật khẩu',
     submit: 'Đăng nhập',
@@ -13,9 +15,11 @@ export const appMessages = {
   },
   password: {
     title: 'Đổi mật khẩu',
-    mustChange: 'Mật khẩu này được tạo tự động. Hãy đặt mật khẩu mới trước khi tiếp tục.',
+    mustChange: 'Đây là mật khẩu tạm thời. Hãy đặt mật khẩu mới của riêng bạn trước khi tiếp tục.',
     current: 'Mật khẩu hiện tại',
     next: 'Mật khẩu mới (ít nhất 10 ký tự)',
+    confirm: 'Nhập lại mật khẩu mới',
+    mismatch: 'Hai lần nhập mật khẩu mới không giống nhau.',
     submit: 'Đổi mật khẩu',
   },
   nav: { content: 'Nội dung phát', media: 'Ảnh, video', schedules: 'Lịch phát', revisions: 'Lịch sử xuất bản', screens: 'Màn hình', users: 'Người dùng', wards: 'Xã, phường', audit: 'Nhật ký' },

@@ -77,6 +77,11 @@ export const screensMessages = {
     dropped: (n: number) => `${n} lượt phát bị bỏ`,
     shown: (shown: number, all: number) => `Hiển thị ${shown} / ${all} màn hình`,
     commandsColumn: 'Điều khiển',
+    unknownItem: 'nội dung không còn trong danh sách',
+    playingSince: (name: string, since: string) => `Đang phát «${name}» từ ${since}`,
+    versionTitle: (v: string) => `Phiên bản nội dung ${v}`,
+    manageShort: 'Quản lý',
+    manageLabel: (name: string) => `Quản lý màn hình ${name}`,
     commandPick: 'Gửi lệnh…',
     commandLabel: (name: string) => `Gửi lệnh cho ${name}`,
     actions: {

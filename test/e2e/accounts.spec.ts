@@ -63,6 +63,7 @@ test('an admin imports wards, adds a ward operator who must change the password,
   const operator = await signInAs(browser, 'phuong.hoankiem', 'mật khẩu tạm 01');
   await operator.getByLabel('Mật khẩu hiện tại').fill('mật khẩu tạm 01');
   await operator.getByLabel('Mật khẩu mới (ít nhất 10 ký tự)').fill('mật khẩu riêng của phường');
+  await operator.getByLabel('Nhập lại mật khẩu mới').fill('mật khẩu riêng của phường');
   await operator.getByRole('button', { name: 'Đổi mật khẩu' }).click();
   await expect(operator.locator('nav button')).toHaveText(['Nội dung phát', 'Ảnh, video', 'Lịch phát', 'Lịch sử xuất bản', 'Màn hình', 'Báo cáo', 'Liên thông', 'Xã, phường']);
   await operator.getByRole('button', { name: 'Xã, phường' }).click();

@@ -32,6 +32,7 @@ async function signInNew(browser: Browser, username: string): Promise<Page> {
   await page.getByRole('button', { name: 'Đăng nhập' }).click();
   await page.getByLabel('Mật khẩu hiện tại').fill(TEMP);
   await page.getByLabel('Mật khẩu mới (ít nhất 10 ký tự)').fill(OWN);
+  await page.getByLabel('Nhập lại mật khẩu mới').fill(OWN);
   await page.getByRole('button', { name: 'Đổi mật khẩu' }).click();
   await expect(page.locator('bt-item-editor').first()).toBeVisible();
   return page;

@@ -216,6 +216,7 @@ test('an editor is asked before submitting content that will take turns on the s
   await page.getByRole('button', { name: 'Đăng nhập' }).click();
   await page.getByLabel('Mật khẩu hiện tại').fill(temp);
   await page.getByLabel('Mật khẩu mới (ít nhất 10 ký tự)').fill('mật khẩu riêng 0123');
+  await page.getByLabel('Nhập lại mật khẩu mới').fill('mật khẩu riêng 0123');
   await page.getByRole('button', { name: 'Đổi mật khẩu' }).click();
   // The editor's change is a draft, to submit for approval.
   const row = page.locator(`bt-item-editor[data-item-id="${id}"]`);

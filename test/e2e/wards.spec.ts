@@ -64,6 +64,7 @@ async function signInFirstTime(page: Page, username: string): Promise<void> {
   await page.getByRole('button', { name: 'Đăng nhập' }).click();
   await page.getByLabel('Mật khẩu hiện tại').fill(TEMP);
   await page.getByLabel('Mật khẩu mới (ít nhất 10 ký tự)').fill(OWN);
+  await page.getByLabel('Nhập lại mật khẩu mới').fill(OWN);
   await page.getByRole('button', { name: 'Đổi mật khẩu' }).click();
   await expect(page.locator('nav')).toBeVisible();
 }
