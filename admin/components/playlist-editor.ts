@@ -16,6 +16,8 @@ import './confirm-dialog.ts';
 import './item-add.ts';
 import type { ItemEditor } from './item-editor.ts';
 import './item-editor.ts';
+import { matches, NO_FILTER, type ItemFilter } from './item-order.ts';
+import './item-order.ts';
 import './playlist-bar.ts';
 import './ward-playlist-start.ts';
 import { controls } from './styles.ts';
@@ -40,6 +42,7 @@ export class PlaylistEditor extends LitElement {
       .bar { position: sticky; top: 0; z-index: 1; display: flex; gap: 1rem; align-items: center; background: #f4f6f9; padding: 0.75rem 0; }
       .bar h2 { margin: 0; font-size: 1.2rem; flex: 1; }
       .items { display: grid; gap: 0.75rem; }
+      .items > [hidden] { display: none; }
       .profile { display: flex; gap: 0.5rem; align-items: center; }
       .profile select { max-width: 22rem; }
       .ward-lists { display: flex; gap: 0.75rem; align-items: end; flex-wrap: wrap; }
@@ -58,6 +61,8 @@ export class PlaylistEditor extends LitElement {
   /** The playlists to choose from: the city's, or a ward operator's own ward's. */
   @state() private lists: PlaylistEntry[] = [];
   @state() private defaultId: string | null = null;
+  /** Which items' editors show (the list's search and filters). */
+  @state() private filter: ItemFilter = NO_FILTER;
   @state() private items = new Map<string, ContentEntry>();
   @state() private pending: Pending | null = null;
   @state() private message: { ok: boolean; text: string } | null = null;
@@ -124,12 +129,15 @@ export class PlaylistEditor extends LitElement {
       </div>
       ${this.renderLists()}
       ${this.message ? html`<p class=${this.message.ok ? 'ok' : 'error'} role="status">${this.message.text}</p>` : nothing}
+      ${ids.length ? html`<bt-item-order .ids=${ids} .items=${this.items} .filter=${this.filter}
+        @filter-change=${(e: CustomEvent<ItemFilter>) => (this.filter = e.detail)}
+        @order-change=${(e: CustomEvent<string[]>) => void this.guard(() => this.saveOrder(e.detail))}></bt-item-order>` : nothing}
       <div class="items" @item-saved=${this.onSaved}>
         ${ids.length === 0 ? html`<p>${t.empty}</p>` : nothing}
         ${ids.map((id, i) => {
           const entry = this.items.get(id);
           return entry
-            ? html`<bt-item-editor .entry=${entry} position=${i + 1} count=${ids.length} data-item-id=${id}
+            ? html`<bt-item-editor ?hidden=${!matches(entry, this.filter)} .entry=${entry} position=${i + 1} count=${ids.length} data-item-id=${id}
                 .profile=${profile} .screens=${this.screens} .media=${this.media} .userRole=${this.userRole}
                 @item-move=${(e: CustomEvent<number>) => this.move(i, e.detail)}
                 @item-remove=${() => this.removeAt(i)}></bt-item-editor>`
