@@ -82,6 +82,8 @@ export const api = {
   playlists: () => call('GET', '/api/playlists', PlaylistsWithDefault),
   savePlaylist: (id: string, fields: PlaylistFields) => call('PUT', `/api/playlists/${id}`, PlaylistEntry, fields),
   createPlaylist: (fields: PlaylistFields) => call('POST', '/api/playlists', PlaylistEntry, fields),
+  copyPlaylist: (id: string, name: string) => call('POST', `/api/playlists/${id}/copy`, PlaylistEntry, { name }),
+  deletePlaylist: (id: string) => call('DELETE', `/api/playlists/${id}`, null),
   pending: () => call('GET', '/api/publish', Pending),
   publish: () => call('POST', '/api/publish', PublishResult),
   revisions: (before?: number) => call('GET', `/api/revisions${before === undefined ? '' : `?before=${before}`}`, RevisionPage),

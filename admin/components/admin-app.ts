@@ -11,6 +11,7 @@ import { reportMessages } from '../messages/reports.ts';
 import { standardsMessages } from '../messages/standards.ts';
 import './emergency-panel.ts';
 import './password-change.ts';
+import './notice-bell.ts';
 import './playlist-editor.ts';
 import './media-library.ts';
 import './revision-list.ts';
@@ -87,6 +88,7 @@ export class AdminApp extends LitElement {
         <nav>
           ${VIEWS.filter((v) => mayView(v, this.session!.user.role)).map((v) => html`<button aria-current=${v === this.view ? 'page' : 'false'} data-view=${v} @click=${() => this.go(v)}>${navLabel(v)}</button>`)}
         </nav>
+        <bt-notice-bell .userRole=${this.session.user.role} .username=${this.session.user.username} @navigate=${(e: CustomEvent<View>) => this.go(e.detail)}></bt-notice-bell>
         ${mayFollowEmergencies(this.session.user.role)
           ? html`<button class="emergency" name="open-emergency" aria-haspopup="dialog" @click=${this.openEmergency}>${scheduleMessages.emergency.open}</button>`
           : nothing}

@@ -6,6 +6,7 @@ import { mediaApi } from '../media-api.ts';
 import { messages } from '../messages/index.ts';
 import { editorMessages } from '../messages/editor.ts';
 import { wardMessages } from '../messages/ward-operator.ts';
+import { playlistMessages } from '../messages/playlists.ts';
 import { approvalMessages } from '../messages/approval.ts';
 import { DEFAULT_PROFILE_ID, previewProfiles, screenSizes, sizesToCheck, type ScreenSize } from '../preview-profiles.ts';
 import { confirmLines } from '../fit-warnings.ts';
@@ -15,6 +16,9 @@ import './confirm-dialog.ts';
 import './item-add.ts';
 import type { ItemEditor } from './item-editor.ts';
 import './item-editor.ts';
+import { matches, NO_FILTER, type ItemFilter } from './item-order.ts';
+import './item-order.ts';
+import './playlist-bar.ts';
 import './ward-playlist-start.ts';
 import { controls } from './styles.ts';
 
@@ -38,6 +42,7 @@ export class PlaylistEditor extends LitElement {
       .bar { position: sticky; top: 0; z-index: 1; display: flex; gap: 1rem; align-items: center; background: #f4f6f9; padding: 0.75rem 0; }
       .bar h2 { margin: 0; font-size: 1.2rem; flex: 1; }
       .items { display: grid; gap: 0.75rem; }
+      .items > [hidden] { display: none; }
       .profile { display: flex; gap: 0.5rem; align-items: center; }
       .profile select { max-width: 22rem; }
       .ward-lists { display: flex; gap: 0.75rem; align-items: end; flex-wrap: wrap; }
@@ -53,8 +58,11 @@ export class PlaylistEditor extends LitElement {
   /** The signed-in role, for each item's approval actions. */
   @property({ attribute: false }) userRole: Role = 'viewer';
   @state() private playlist: PlaylistEntry | null = null;
-  /** The ward's own playlists, to choose from (a ward operator's view only). */
-  @state() private wardLists: PlaylistEntry[] = [];
+  /** The playlists to choose from: the city's, or a ward operator's own ward's. */
+  @state() private lists: PlaylistEntry[] = [];
+  @state() private defaultId: string | null = null;
+  /** Which items' editors show (the list's search and filters). */
+  @state() private filter: ItemFilter = NO_FILTER;
   @state() private items = new Map<string, ContentEntry>();
   @state() private pending: Pending | null = null;
   @state() private message: { ok: boolean; text: string } | null = null;
@@ -64,6 +72,8 @@ export class PlaylistEditor extends LitElement {
   /** The media library, so previews of stories, pictures and clips load their files. */
   @state() private media: readonly MediaInfo[] = [];
   @state() private profileId = localStorage.getItem(PROFILE_KEY) ?? DEFAULT_PROFILE_ID;
+  /** The playlist to open at the next load (one just created or chosen in the bar). */
+  private openId: string | null = null;
   @query('bt-confirm-dialog') private confirmDialog!: ConfirmDialog;
 
   override connectedCallback() {
@@ -72,22 +82,21 @@ export class PlaylistEditor extends LitElement {
   }
 
   /** The playlist, its items and what is pending, and what the previews need; a failure shows on the message line. */
-  private readonly lists = new Loader(this, () => this.fetch(), { onError: (text) => this.show(false, text) });
+  private readonly loader = new Loader(this, () => this.fetch(), { onError: (text) => this.show(false, text) });
 
   async load() {
-    await this.lists.load();
+    await this.loader.load();
   }
 
   private async fetch(): Promise<void> {
     const [lists, content, pending] = await Promise.all([api.playlists(), api.content(), api.pending()]);
-    if (this.ward) {
-      const code = this.ward.code;
-      this.wardLists = lists.playlists.filter((p) => p.ownerWard === code);
-      const current = this.playlist?.playlist.id;
-      this.playlist = this.wardLists.find((p) => p.playlist.id === current) ?? this.wardLists[0] ?? null;
-    } else {
-      this.playlist = lists.playlists.find((p) => p.playlist.id === lists.defaultPlaylistId) ?? lists.playlists[0] ?? null;
-    }
+    const owner = this.ward?.code ?? null;
+    this.lists = lists.playlists.filter((p) => p.ownerWard === owner);
+    this.defaultId = lists.defaultPlaylistId;
+    const current = this.openId ?? this.playlist?.playlist.id;
+    this.playlist = this.lists.find((p) => p.playlist.id === current)
+      ?? this.lists.find((p) => p.playlist.id === lists.defaultPlaylistId) ?? this.lists[0] ?? null;
+    this.openId = null;
     this.items = new Map(content.items.map((e) => [e.item.id, e]));
     this.pending = pending;
     // The preview works without them (a role that may not list screens, a failed request).
@@ -97,10 +106,11 @@ export class PlaylistEditor extends LitElement {
 
   override render() {
     const t = editorMessages.editor;
-    if (!this.playlist && this.ward && this.lists.settled) {
+    if (!this.playlist && this.ward && this.loader.settled) {
       return html`<div class="bar"><h2>${wardMessages.content.heading(this.ward.name)}</h2></div>
         <bt-ward-playlist-start .ward=${this.ward} @playlist-created=${this.onCreated}></bt-ward-playlist-start>`;
     }
+    if (!this.playlist && !this.ward && this.loader.settled) return html`<div class="bar"><h2>${t.title}</h2></div>${this.renderLists()}`;
     if (!this.playlist) return this.message ? html`<p class="error">${this.message.text}</p>` : nothing;
     const ids = this.playlist.playlist.itemIds;
     const profiles = this.profiles();
@@ -117,14 +127,17 @@ export class PlaylistEditor extends LitElement {
         ${this.renderProfileChoice()}
         ${this.canPublish ? html`<button class="primary" data-action="publish" @click=${this.publish} ?disabled=${this.busy}>${messages.publish.button}</button>` : nothing}
       </div>
-      ${this.ward ? this.renderWardLists(this.ward) : nothing}
+      ${this.renderLists()}
       ${this.message ? html`<p class=${this.message.ok ? 'ok' : 'error'} role="status">${this.message.text}</p>` : nothing}
+      ${ids.length ? html`<bt-item-order .ids=${ids} .items=${this.items} .filter=${this.filter}
+        @filter-change=${(e: CustomEvent<ItemFilter>) => (this.filter = e.detail)}
+        @order-change=${(e: CustomEvent<string[]>) => void this.guard(() => this.saveOrder(e.detail))}></bt-item-order>` : nothing}
       <div class="items" @item-saved=${this.onSaved}>
         ${ids.length === 0 ? html`<p>${t.empty}</p>` : nothing}
         ${ids.map((id, i) => {
           const entry = this.items.get(id);
           return entry
-            ? html`<bt-item-editor .entry=${entry} position=${i + 1} count=${ids.length} data-item-id=${id}
+            ? html`<bt-item-editor ?hidden=${!matches(entry, this.filter)} .entry=${entry} position=${i + 1} count=${ids.length} data-item-id=${id}
                 .profile=${profile} .screens=${this.screens} .media=${this.media} .userRole=${this.userRole}
                 @item-move=${(e: CustomEvent<number>) => this.move(i, e.detail)}
                 @item-remove=${() => this.removeAt(i)}></bt-item-editor>`
@@ -136,29 +149,20 @@ export class PlaylistEditor extends LitElement {
     `;
   }
 
-  /** A ward's playlists: which one is open, another one, and where publishing goes. */
-  private renderWardLists(ward: SessionWard) {
-    const w = wardMessages.content;
-    return html`<div class="ward-lists">
-      <label>${w.choose}
-        <select name="ward-playlist" @change=${this.pickList}>
-          ${this.wardLists.map((p) => html`<option value=${p.playlist.id} ?selected=${p.playlist.id === this.playlist?.playlist.id}>${p.playlist.name}</option>`)}
-        </select>
-      </label>
-      <button name="new-ward-playlist" ?disabled=${this.busy} @click=${() => this.newList(ward)}>${w.newList}</button>
-      <span class="hint">${w.publishHint}</span>
-    </div>`;
+  /** Which playlist is open, and another one, renamed, copied or deleted. */
+  private renderLists() {
+    const ward = this.ward;
+    return html`<bt-playlist-bar .lists=${this.lists} .current=${this.playlist} .defaultId=${this.defaultId}
+      .label=${ward ? wardMessages.content.choose : playlistMessages.choose}
+      .hint=${ward ? wardMessages.content.publishHint : ''}
+      .newName=${ward ? (n: number) => `${wardMessages.content.defaultName(ward.name)} ${n}` : playlistMessages.newName}
+      @playlist-open=${this.onOpen}></bt-playlist-bar>`;
   }
 
-  private pickList(e: Event) {
-    const id = (e.target as HTMLSelectElement).value;
-    this.playlist = this.wardLists.find((p) => p.playlist.id === id) ?? this.playlist;
-  }
-
-  private async newList(ward: SessionWard) {
-    const name = `${wardMessages.content.defaultName(ward.name)} ${this.wardLists.length + 1}`;
-    await this.guard(async () => this.opened(await api.createPlaylist({ name, itemIds: [] })));
-  }
+  private readonly onOpen = (e: CustomEvent<string | null>) => {
+    this.openId = e.detail;
+    void this.load();
+  };
 
   private readonly onCreated = (e: CustomEvent<PlaylistEntry>) => this.opened(e.detail);
 

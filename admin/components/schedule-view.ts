@@ -12,6 +12,10 @@ import { blankSchedule, blankWardSchedule } from './schedule-editor.ts';
 import './emergency-panel.ts';
 import './schedule-editor.ts';
 import './schedule-timeline.ts';
+import type { CalendarCreate, CalendarMove, WeekCalendar } from './week-calendar.ts';
+import './week-calendar.ts';
+import { weekMessages } from '../messages/week-calendar.ts';
+import { movedTime, newDayTime } from '../week-calendar.ts';
 import './screen-fallback.ts';
 import { controls } from './styles.ts';
 
@@ -80,6 +84,8 @@ export class ScheduleView extends LitElement {
           .wards=${this.wards} .screens=${this.screens} .ward=${this.ward} .tiers=${scheduleTiersFor(this.userRole)}
           @schedule-saved=${this.onSaved} @schedule-cancel=${() => (this.editing = null)}></bt-schedule-editor>` : nothing}
       ${this.entries.length ? this.renderList() : html`<p class="muted">${t.none}</p>`}
+      <bt-week-calendar .entries=${this.entries} ?can-edit=${this.canEdit}
+        @calendar-create=${this.onCalendarCreate} @calendar-move=${this.onCalendarMove} @calendar-open=${this.onCalendarOpen}></bt-week-calendar>
       ${maySetScreenFallback(this.userRole)
         ? html`<bt-screen-fallback .screens=${this.screens} .playlists=${this.playlists} @fallback-saved=${() => void this.load()}></bt-screen-fallback>`
         : nothing}
@@ -156,6 +162,38 @@ export class ScheduleView extends LitElement {
     }
     const today = toLocalIso(Date.now()).slice(0, 10);
     this.editing = { id: null, value: this.ward ? blankWardSchedule(today, playlist!, this.ward.code) : blankSchedule(today, playlist ?? '') };
+  }
+
+  /** A stretch dragged on the week calendar: a new one-day schedule there, in the editor. */
+  private onCalendarCreate(e: CustomEvent<CalendarCreate>) {
+    this.add();
+    if (!this.editing) return;
+    const { date, start, end } = e.detail;
+    this.editing = { id: null, value: { ...this.editing.value, time: newDayTime(date, start, end) } };
+  }
+
+  private onCalendarOpen(e: CustomEvent<string>) {
+    const entry = this.entries.find((x) => x.schedule.id === e.detail);
+    if (entry && this.canEdit) this.editing = { id: entry.schedule.id, value: fieldsOf(entry.schedule) };
+  }
+
+  /** A schedule dragged (or moved by the arrow keys) on the week calendar: saved at once. */
+  private async onCalendarMove(e: CustomEvent<CalendarMove>) {
+    const entry = this.entries.find((x) => x.schedule.id === e.detail.id);
+    if (!entry) return;
+    const time = movedTime(entry.schedule.time, e.detail.days, e.detail.minutes);
+    if (!time) {
+      this.message = { ok: false, text: weekMessages.cannotMove };
+      return;
+    }
+    try {
+      await scheduleApi.save(entry.schedule.id, { ...fieldsOf(entry.schedule), time });
+      this.message = { ok: true, text: weekMessages.moved(entry.schedule.name) };
+      await this.load();
+      await this.renderRoot.querySelector<WeekCalendar>('bt-week-calendar')?.focusSchedule(entry.schedule.id);
+    } catch (err) {
+      this.fail(err);
+    }
   }
 
   private async onSaved() {

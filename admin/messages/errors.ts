@@ -12,6 +12,7 @@ export const errorMessages = {
     nothing_to_publish: 'Không có thay đổi nào để xuất bản.',
     invalid_request: 'Dữ liệu chưa hợp lệ.',
     item_in_use: 'Nội dung này vẫn nằm trong một danh sách phát.',
+    playlist_in_use: 'Danh sách này vẫn đang được lịch phát, màn hình hoặc thành phố dùng.',
     unknown_media: 'Ảnh hoặc video đã chọn không còn trong thư viện. Hãy chọn lại.',
     wrong_media_kind: 'Chỗ này cần ảnh (hoặc video) nhưng tệp đã chọn là loại khác.',
     media_in_use: 'Ảnh hoặc video này đang được dùng trong nội dung phát.',

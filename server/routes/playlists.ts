@@ -10,11 +10,14 @@ import { AppError, notFound } from '../errors.ts';
 import type { ContentRepo } from '../repos/content.ts';
 import type { PlaylistRepo, StoredPlaylist } from '../repos/playlists.ts';
 import type { RevisionRepo } from '../repos/revisions.ts';
+import type { ScheduleRepo } from '../repos/schedules.ts';
+import type { ScreenRepo } from '../repos/screens.ts';
 import type { SettingsRepo } from '../repos/settings.ts';
 import { newId } from '../ids.ts';
 import { commonErrors, errorResponse, guarded, jsonBody, jsonResponse, newRouter } from './router.ts';
 
 const Params = z.object({ id: Id });
+const CopyFields = PlaylistFields.pick({ name: true });
 const PlaylistListWithDefault = PlaylistList.extend({ defaultPlaylistId: Id.nullable() });
 const playlistOwner = (s: StoredPlaylist) => s.ownerWard;
 
@@ -29,6 +32,8 @@ export function playlistRoutes(deps: {
   clock: Clock;
   content: ContentRepo;
   playlists: PlaylistRepo;
+  schedules: ScheduleRepo;
+  screens: ScreenRepo;
   revisions: RevisionRepo;
   settings: SettingsRepo;
   audit: AuditLog;
@@ -136,6 +141,58 @@ export function playlistRoutes(deps: {
         log({ action: 'create', objectType: 'playlist', objectId: id, wardCode: scope.owner, after: deps.playlists.get(id)!.playlist });
       });
       return c.json(entry(deps.playlists.get(id)!), 201);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post', path: '/api/playlists/{id}/copy', summary: 'Duplicate a draft playlist under a new name (same items, same owner)', tags,
+      ...guarded(deps.auth.require('write_content')),
+      request: { params: Params, ...jsonBody(CopyFields) },
+      responses: { 201: jsonResponse(PlaylistEntry, 'The copy'), ...commonErrors, 404: errorResponse('playlist_not_found') },
+    }),
+    (c) => {
+      const { name } = c.req.valid('json');
+      const before = scopeOf(c).find(deps.playlists.get(c.req.valid('param').id), playlistOwner, () => notFound('playlist'));
+      checkChangeOwned(c.get('user'), before.ownerWard);
+      const id = newId('p');
+      deps.audit.transaction(c, (log) => {
+        deps.playlists.insert(id, { name, itemIds: before.playlist.itemIds }, deps.clock.now(), before.ownerWard);
+        log({ action: 'create', objectType: 'playlist', objectId: id, wardCode: before.ownerWard, after: deps.playlists.get(id)!.playlist });
+      });
+      return c.json(entry(deps.playlists.get(id)!), 201);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'delete', path: '/api/playlists/{id}', summary: 'Delete a draft playlist no schedule, screen or setting plays', tags,
+      ...guarded(deps.auth.require('write_content')),
+      request: { params: Params },
+      responses: {
+        204: { description: 'Deleted; screens lose it at the next publish' },
+        ...commonErrors,
+        404: errorResponse('playlist_not_found'),
+        409: errorResponse('playlist_in_use: schedules, screens or the city default play it (issues name them)'),
+      },
+    }),
+    (c) => {
+      const { id } = c.req.valid('param');
+      const before = scopeOf(c).find(deps.playlists.get(id), playlistOwner, () => notFound('playlist'));
+      checkChangeOwned(c.get('user'), before.ownerWard);
+      const users = [
+        ...deps.schedules.list().filter((s) => s.schedule.playlistId === id)
+          .map((s) => ({ path: `schedules.${s.schedule.id}`, message: s.schedule.name })),
+        ...deps.screens.list().filter((s) => s.fallbackPlaylistId === id)
+          .map((s) => ({ path: `screens.${s.id}`, message: s.name })),
+        ...(deps.settings.get('default_playlist_id') === id ? [{ path: 'settings.default_playlist_id', message: before.playlist.name }] : []),
+      ];
+      if (users.length) throw new AppError(409, 'playlist_in_use', 'Schedules, screens or the city default still play the playlist', users);
+      deps.audit.transaction(c, (log) => {
+        deps.playlists.delete(id);
+        log({ action: 'delete', objectType: 'playlist', objectId: id, wardCode: before.ownerWard, before: before.playlist });
+      });
+      return c.body(null, 204);
     },
   );
 

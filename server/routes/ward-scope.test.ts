@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { ScheduleInput } from '../../playlists/index.ts';
 import { hashToken } from '../ids.ts';
 import { addUser, addWard, sessionFor } from '../testing/accounts.ts';
-import { api, createTestApp, dumpDb, slogan, type TestApp } from '../testing/helpers.ts';
+import { api, createTestApp, dumpDb, errorOf, slogan, type TestApp } from '../testing/helpers.ts';
 import { AUTHZ_MATRIX, type Access, type WardBound } from '../testing/authz-matrix.ts';
 
 /**
@@ -75,7 +75,8 @@ describe('ward scoping', () => {
       schedule: scheduleFor(WARD_A, a.playlist, a.screen, 'Chiếm lịch'),
       screen: key.endsWith('/hours') ? { hours: null, dailyReloadAt: '03:30' } : key.endsWith('/fallback') ? { playlistId: null } : undefined,
     };
-    return api(t, method, path, { cookie: cookie[who], body: method === 'PUT' ? bodies[access.ward as WardBound] : undefined });
+    const body = method === 'PUT' ? bodies[access.ward as WardBound] : key.endsWith('/copy') ? { name: 'Bản sao' } : undefined;
+    return api(t, method, path, { cookie: cookie[who], body });
   }
 
   it('names the ward-bound object of every route a ward operator may call with an id', () => {
@@ -97,12 +98,15 @@ describe('ward scoping', () => {
 
   it.each(WARD_ROWS.filter(([key]) => !key.startsWith('DELETE')))('%s: the same probe reaches the ward\'s own object', async (key, access) => {
     const res = await probe(key, access, a[access.ward]);
-    expect(res.status).toBe(200);
+    expect(res.status).toBe(key.endsWith('/copy') ? 201 : 200);
   });
 
   it('lets a ward operator delete its own objects, which the same probe refuses for another ward', async () => {
     expect((await api(t, 'DELETE', `/api/content/${a.spareItem}`, { cookie: cookie.opA })).status).toBe(204);
     expect((await api(t, 'DELETE', `/api/schedules/${a.spareSchedule}`, { cookie: cookie.opA })).status).toBe(204);
+    const inUse = await api(t, 'DELETE', `/api/playlists/${a.playlist}`, { cookie: cookie.opA });
+    expect(inUse.status).toBe(409);
+    expect((await errorOf(inUse)).code).toBe('playlist_in_use');
   });
 
   it('treats other wards\' and the city\'s objects named in a body as missing', async () => {

@@ -71,6 +71,8 @@ export const AUTHZ_MATRIX: Record<string, Access> = {
   'GET /api/playlists/{id}': { allow: 'signed_in', expect: 404, ward: 'playlist' },
   'PUT /api/playlists/{id}': { allow: rolesWith('write_content'), body: {}, expect: 400, ward: 'playlist' },
   'POST /api/playlists': { allow: rolesWith('write_content'), body: {}, expect: 400 },
+  'POST /api/playlists/{id}/copy': { allow: rolesWith('write_content'), body: {}, expect: 400, ward: 'playlist' },
+  'DELETE /api/playlists/{id}': { allow: rolesWith('write_content'), expect: 404, ward: 'playlist' },
   'GET /api/publish': { allow: 'signed_in', expect: 200 },
   // Nothing is pending in the matrix's app, so an allowed publish changes nothing.
   'POST /api/publish': { allow: rolesWith('publish'), expect: 409 },

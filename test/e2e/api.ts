@@ -8,11 +8,11 @@ export class ApiClient {
     private readonly cookie: string,
   ) {}
 
-  static async signIn(server: BangtinServer): Promise<ApiClient> {
+  static async signIn(server: BangtinServer, username = 'admin', password = ADMIN_PASSWORD): Promise<ApiClient> {
     const res = await fetch(`${server.origin}/api/session`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', Origin: server.origin },
-      body: JSON.stringify({ username: 'admin', password: ADMIN_PASSWORD }),
+      body: JSON.stringify({ username, password }),
     });
     if (!res.ok) throw new Error(`sign-in failed: ${res.status}`);
     const cookie = res.headers.get('set-cookie')!.split(';')[0]!;

@@ -193,7 +193,7 @@ test('a ward operator, in the admin page only, creates the ward\'s list, adds a 
   await expect(editor.locator('h2')).toHaveText(`Tin của ${w.name}`);
   await expect(editor.locator('bt-item-editor')).toHaveCount(0);
   await editor.getByRole('button', { name: 'Tạo danh sách tin của phường/xã' }).click();
-  await expect(editor.locator('select[name="ward-playlist"] option')).toHaveText([`Tin riêng của ${w.name}`]);
+  await expect(editor.locator('select[name="playlist"] option')).toHaveText([`Tin riêng của ${w.name}`]);
 
   // A slogan, seen in the live preview before it is added.
   const add = editor.locator('bt-item-add');

@@ -1,0 +1,27 @@
+// Vietnamese text of the playlist chooser (several playlists: create, rename, duplicate, delete).
+export const playlistMessages = {
+  choose: 'Danh sách phát',
+  isDefault: '(mặc định)',
+  name: 'Tên danh sách',
+  create: 'Danh sách mới',
+  newName: (n: number) => `Danh sách mới ${n}`,
+  rename: 'Đổi tên',
+  duplicate: 'Nhân bản',
+  copyName: (name: string) => `${name} (bản sao)`,
+  remove: 'Xoá danh sách',
+  created: (name: string) => `Đã tạo danh sách «${name}».`,
+  renamed: (name: string) => `Đã đổi tên thành «${name}».`,
+  copied: (name: string) => `Đã nhân bản thành «${name}».`,
+  removed: (name: string) => `Đã xoá danh sách «${name}». Màn hình thôi phát nó từ lần xuất bản tới.`,
+  confirmTitle: (name: string) => `Xoá danh sách «${name}»?`,
+  confirmLines: (count: number) => [
+    `Danh sách có ${count} tin. Các tin vẫn còn trong kho nội dung.`,
+    'Màn hình thôi phát danh sách này từ lần xuất bản tới.',
+  ],
+  confirm: 'Xoá',
+  cancel: 'Giữ lại',
+  inUse: 'Chưa xoá được: danh sách vẫn đang được dùng bởi',
+  usedBySchedule: (name: string) => `Lịch «${name}»`,
+  usedByScreen: (name: string) => `Màn hình «${name}» (danh sách dự phòng)`,
+  usedByDefault: 'Danh sách mặc định của thành phố',
+} as const;
