@@ -81,6 +81,8 @@ export const AUTHZ_MATRIX: Record<string, Access> = {
   // A revision is the whole city's; a ward operator's diff leaves out every object not its
   // ward's (revision-diff.ts), so the number itself is bound to no ward.
   'GET /api/revisions/{number}/diff': { allow: 'signed_in', params: { number: '999999' }, expect: 404, ward: 'none' },
+  // Asked before a restore, by those who may restore; like the diff, bound to no ward.
+  'GET /api/revisions/{number}/restore-preview': { allow: rolesWith('restore'), params: { number: '999999' }, expect: 404, ward: 'none' },
 
   // the media library (ward operators upload and delete for their local content)
   'GET /api/media': { allow: 'signed_in', expect: 200 },
