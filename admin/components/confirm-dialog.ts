@@ -1,6 +1,6 @@
 import { css, html, nothing } from 'lit';
-import { customElement, state } from 'lit/decorators.js';
-import { ModalDialog, dialogStyles } from './modal-dialog.ts';
+import { customElement } from 'lit/decorators.js';
+import { QuestionDialog, dialogStyles } from './modal-dialog.ts';
 
 export interface ConfirmRequest {
   title: string;
@@ -20,7 +20,7 @@ export interface ConfirmRequest {
  * `confirm-cancel`.
  */
 @customElement('bt-confirm-dialog')
-export class ConfirmDialog extends ModalDialog {
+export class ConfirmDialog extends QuestionDialog<ConfirmRequest> {
   static override styles = [
     dialogStyles,
     css`
@@ -34,37 +34,14 @@ export class ConfirmDialog extends ModalDialog {
     `,
   ];
 
-  @state() private request: ConfirmRequest | null = null;
-  private settle: ((ok: boolean) => void) | null = null;
-
-  /** Opens the question; a question still open is answered no. */
-  async ask(request: ConfirmRequest): Promise<boolean> {
-    this.settle?.(false);
-    this.request = request;
-    await this.updateComplete;
-    this.show();
-    return new Promise((resolve) => (this.settle = resolve));
-  }
-
   override render() {
-    const r = this.request;
+    const r = this.question;
     return this.renderDialog(null, r ? html`<h3 id="confirm-title">${r.title}</h3>
         <ul>${r.lines.map((line) => html`<li>${line}</li>`)}</ul>
         <div class="actions">
           <button name="confirm-cancel" @click=${() => this.answer(false)}>${r.cancel}</button>
           <button name="confirm-ok" class=${r.danger ? 'danger-solid' : 'primary'} @click=${() => this.answer(true)}>${r.confirm}</button>
         </div>` : nothing, 'confirm-title');
-  }
-
-  protected closed(): void {
-    this.answer(false);
-  }
-
-  private answer(ok: boolean): void {
-    const settle = this.settle;
-    this.settle = null;
-    this.close();
-    settle?.(ok);
   }
 }
 

@@ -48,6 +48,37 @@ export abstract class ModalDialog extends LitElement {
   }
 }
 
+/**
+ * A modal yes-or-no question: `ask(question)` opens it and settles true (confirmed) or false
+ * (cancelled, closed, Escape); a question still open is answered no. The question leaves the
+ * page with its answer.
+ */
+export abstract class QuestionDialog<Q> extends ModalDialog {
+  /** The question open now; null when none is. */
+  @state() protected question: Q | null = null;
+  private settle: ((ok: boolean) => void) | null = null;
+
+  async ask(question: Q): Promise<boolean> {
+    this.settle?.(false);
+    this.question = question;
+    await this.updateComplete;
+    this.show();
+    return new Promise((resolve) => (this.settle = resolve));
+  }
+
+  protected closed(): void {
+    this.answer(false);
+  }
+
+  protected answer(ok: boolean): void {
+    const settle = this.settle;
+    this.settle = null;
+    this.close();
+    this.question = null;
+    settle?.(ok);
+  }
+}
+
 /** The events a screen dialog fires when it closed; the screen list then clears `screen`. */
 export type ScreenDialogClosed = 'hours-closed' | 'layout-closed' | 'token-closed';
 

@@ -1,7 +1,7 @@
 import { css, html, nothing } from 'lit';
-import { customElement, state } from 'lit/decorators.js';
+import { customElement } from 'lit/decorators.js';
 import { messages } from '../messages/index.ts';
-import { ModalDialog, dialogStyles } from './modal-dialog.ts';
+import { QuestionDialog, dialogStyles } from './modal-dialog.ts';
 import './revision-diff.ts';
 
 /**
@@ -11,7 +11,7 @@ import './revision-diff.ts';
  * `restore-cancel`.
  */
 @customElement('bt-restore-confirm')
-export class RestoreConfirm extends ModalDialog {
+export class RestoreConfirm extends QuestionDialog<number> {
   static override styles = [
     dialogStyles,
     css`
@@ -21,20 +21,8 @@ export class RestoreConfirm extends ModalDialog {
     `,
   ];
 
-  @state() private revision: number | null = null;
-  private settle: ((ok: boolean) => void) | null = null;
-
-  /** Opens the question about restoring revision `n`; a question still open is answered no. */
-  async ask(n: number): Promise<boolean> {
-    this.settle?.(false);
-    this.revision = n;
-    await this.updateComplete;
-    this.show();
-    return new Promise((resolve) => (this.settle = resolve));
-  }
-
   override render() {
-    const n = this.revision;
+    const n = this.question;
     const t = messages.revisions;
     return this.renderDialog(null, n === null ? nothing : html`<h3 id="restore-title">${t.restoreAsk(n)}</h3>
         <p class="hint">${t.restoreExplain}</p>
@@ -43,19 +31,6 @@ export class RestoreConfirm extends ModalDialog {
           <button name="restore-cancel" @click=${() => this.answer(false)}>${t.restoreCancel}</button>
           <button name="restore-ok" class="primary" @click=${() => this.answer(true)}>${t.restoreConfirm(n)}</button>
         </div>`, 'restore-title');
-  }
-
-  protected closed(): void {
-    this.answer(false);
-  }
-
-  private answer(ok: boolean): void {
-    const settle = this.settle;
-    this.settle = null;
-    this.close();
-    // Its changes leave the page with the question.
-    this.revision = null;
-    settle?.(ok);
   }
 }
 
