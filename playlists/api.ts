@@ -119,6 +119,13 @@ export const ScreenCreate = z.strictObject({
   locationKind: LocationKind,
   tags: z.array(text(40)).max(20).default([]),
 });
+/**
+ * `PUT /api/screens/{id}/details`: a screen's name, location kind and tags after pairing, as
+ * `POST /api/screens` takes them; `ward` (its label) is kept when left out. Its ward itself
+ * moves with `PUT /api/screens/{id}/ward`.
+ */
+export const ScreenDetailsInput = ScreenCreate.pick({ name: true, ward: true, locationKind: true, tags: true });
+export type ScreenDetailsInput = z.infer<typeof ScreenDetailsInput>;
 export const ScreenCreated = z.object({ screen: ScreenSettings, token: z.string(), playerUrl: z.string() });
 /** `POST /api/screens/{id}/token`: the new token and its player link, shown only this once. */
 export const ScreenTokenIssued = z.object({ screenId: Id, token: z.string(), playerUrl: z.string() });

@@ -32,6 +32,7 @@ const EXPECTED: Record<Right, Role[]> = {
   set_screen_hours: ['admin', 'ward_operator'],
   write_reports: ['admin', 'approver', 'ward_operator'],
   set_screen_fallback: ['admin', 'ward_operator'],
+  edit_screen_details: ['admin', 'ward_operator'],
   manage_users: ['admin'],
   manage_wards: ['admin'],
   read_audit: ['admin'],

@@ -34,6 +34,7 @@ export const RIGHTS = [
   'manage_screens', // register screens, re-key their tokens, claim pairing codes, set layouts, send commands
   'set_screen_hours', // a screen's operating hours and daily reload
   'set_screen_fallback', // a screen's own fallback playlist
+  'edit_screen_details', // rename a screen, change its location kind and tags (a ward operator: its ward's)
   // Reports
   'write_reports', // draft, change and mark final the periodic reports (a ward operator: its ward's)
   // Accounts
@@ -57,7 +58,7 @@ export const ROLE_RIGHTS: Readonly<Record<Role, readonly Right[]>> = {
     'read_approvals', 'upload_media', 'schedule', 'schedule_city', 'write_reports',
   ],
   ward_operator: [
-    'publish', 'write_content', 'remove_content', 'upload_media', 'schedule', 'set_screen_hours', 'set_screen_fallback', 'write_reports',
+    'publish', 'write_content', 'remove_content', 'upload_media', 'schedule', 'set_screen_hours', 'set_screen_fallback', 'edit_screen_details', 'write_reports',
   ],
   viewer: ['follow_emergencies', 'read_approvals'],
 };

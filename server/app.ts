@@ -21,6 +21,7 @@ import { revisionDiffRoutes } from './routes/revision-diff.ts';
 import { scheduleRoutes } from './routes/schedules.ts';
 import { screenRoutes } from './routes/screens.ts';
 import { screenFallbackRoutes } from './routes/screen-fallback.ts';
+import { screenDetailsRoutes } from './routes/screen-details.ts';
 import { screenHoursRoutes } from './routes/screen-hours.ts';
 import { screenTokenRoutes } from './routes/screen-tokens.ts';
 import { sessionRoutes } from './routes/session.ts';
@@ -158,6 +159,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', screenRoutes({ ...services, hub, fleet }));
   app.route('/', screenFallbackRoutes({ ...services, fleet }));
   app.route('/', screenHoursRoutes({ ...services, hub, fleet }));
+  app.route('/', screenDetailsRoutes({ ...services, fleet }));
   app.route('/', screenTokenRoutes({ ...services, hub, fleet }));
   app.route('/', pairingRoutes({ ...services, fleet }));
   app.route('/', scheduleRoutes(services));

@@ -7,7 +7,7 @@ import type { PlaylistRepo } from '../repos/playlists.ts';
 import type { ReviewRepo } from '../repos/reviews.ts';
 import type { RevisionRepo } from '../repos/revisions.ts';
 import type { ScheduleRepo } from '../repos/schedules.ts';
-import type { ScreenRepo } from '../repos/screens.ts';
+import type { ScreenDetails, ScreenRepo } from '../repos/screens.ts';
 import type { SettingsRepo } from '../repos/settings.ts';
 import { draftSnapshot } from './drafts.ts';
 import { fallbackPlaylists, withCurrentEmergencies } from './emergency-rules.ts';
@@ -51,7 +51,7 @@ export class Publisher {
       schedules: ScheduleRepo;
       revisions: RevisionRepo;
       settings: SettingsRepo;
-      screens: Pick<ScreenRepo, 'list' | 'setFallback' | 'setWardCode'>;
+      screens: Pick<ScreenRepo, 'list' | 'setFallback' | 'setWardCode' | 'setDetails'>;
     },
   ) {}
 
@@ -140,6 +140,11 @@ export class Publisher {
   /** Moves a screen to a ward (null: none): which schedules reach it follows, and so its manifest. */
   setScreenWard(screenId: string, wardCode: string | null): void {
     this.#write(() => this.deps.screens.setWardCode(screenId, wardCode), [screenId]);
+  }
+
+  /** Renames a screen or changes its location kind and tags: which schedules reach it follows, and so its manifest. */
+  setScreenDetails(screenId: string, details: ScreenDetails): void {
+    this.#write(() => this.deps.screens.setDetails(screenId, details), [screenId]);
   }
 
   #summary(before: Snapshot, after: Snapshot): ChangeSummary {

@@ -27,6 +27,9 @@ export interface ScreenRecord extends ScreenSettings {
   fallbackPlaylistId: string | null;
 }
 
+/** What an operator changes about a screen after pairing (`PUT /api/screens/{id}/details`). */
+export type ScreenDetails = Pick<ScreenSettings, 'name' | 'ward' | 'locationKind' | 'tags'>;
+
 /** What the hub learns about a screen while it is connected, written back in batches. */
 export interface ScreenSighting {
   id: string;
@@ -109,6 +112,7 @@ export class ScreenRepo {
   readonly #setLayout;
   readonly #setHours;
   readonly #setFallback;
+  readonly #setDetails;
   readonly #db: Db;
 
   constructor(db: Db) {
@@ -124,6 +128,7 @@ export class ScreenRepo {
     this.#setHours = db.prepare('UPDATE screens SET operating_hours = ?, daily_reload_at = ? WHERE id = ?');
     this.#setWard = db.prepare('UPDATE screens SET ward_code = ? WHERE id = ?');
     this.#setFallback = db.prepare('UPDATE screens SET fallback_playlist_id = ? WHERE id = ?');
+    this.#setDetails = db.prepare('UPDATE screens SET name = ?, ward = ?, location_kind = ?, tags = ? WHERE id = ?');
     this.#sighting = db.prepare(
       `UPDATE screens SET last_seen_at = ?, manifest_version = ?, player_version = ?, viewport = ?,
          health = coalesce(?, health) WHERE id = ?`,
@@ -165,6 +170,11 @@ export class ScreenRepo {
   /** Sets a screen's own fallback playlist, or null for the city default; false when there is no such screen. */
   setFallback(id: string, playlistId: string | null): boolean {
     return this.#setFallback.run(playlistId, id).changes === 1;
+  }
+
+  /** Sets a screen's name, ward label, location kind and tags; false when there is no such screen. */
+  setDetails(id: string, details: ScreenDetails): boolean {
+    return this.#setDetails.run(details.name, details.ward, details.locationKind, JSON.stringify(details.tags), id).changes === 1;
   }
 
   /** Links a screen to a ward by code, or unlinks it; the free-text `ward` label stays. */

@@ -73,7 +73,8 @@ describe('ward scoping', () => {
       content_item: slogan('Sửa tin của phường khác'),
       playlist: { name: 'Chiếm danh sách', itemIds: [a.content_item] },
       schedule: scheduleFor(WARD_A, a.playlist, a.screen, 'Chiếm lịch'),
-      screen: key.endsWith('/hours') ? { hours: null, dailyReloadAt: '03:30' } : key.endsWith('/fallback') ? { playlistId: null } : undefined,
+      screen: key.endsWith('/hours') ? { hours: null, dailyReloadAt: '03:30' } : key.endsWith('/fallback') ? { playlistId: null }
+        : key.endsWith('/details') ? { name: 'Đổi tên', locationKind: 'park', tags: ['chợ'] } : undefined,
     };
     const body = method === 'PUT' ? bodies[access.ward as WardBound] : key.endsWith('/copy') ? { name: 'Bản sao' } : undefined;
     return api(t, method, path, { cookie: cookie[who], body });

@@ -132,6 +132,7 @@ export const AUTHZ_MATRIX: Record<string, Access> = {
   'GET /api/screens': { allow: 'signed_in', expect: 200 },
   'PUT /api/screens/{id}/layout': { allow: rolesWith('manage_screens'), body: {}, expect: 400 },
   'PUT /api/screens/{id}/fallback': { allow: rolesWith('set_screen_fallback'), body: {}, expect: 400, ward: 'screen' },
+  'PUT /api/screens/{id}/details': { allow: rolesWith('edit_screen_details'), body: {}, expect: 400, ward: 'screen' },
   'PUT /api/screens/{id}/hours': { allow: rolesWith('set_screen_hours'), body: {}, expect: 400, ward: 'screen' },
   'GET /api/screens/events': { allow: 'signed_in', expect: 200 },
   'POST /api/screens/{id}/commands': { allow: rolesWith('manage_screens'), body: {}, expect: 400 },
