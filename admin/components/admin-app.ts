@@ -133,7 +133,7 @@ export class AdminApp extends LitElement {
       case 'revisions':
         return html`<bt-revision-list ?can-restore=${mayRestore(role)}></bt-revision-list>`;
       case 'screens':
-        return html`<bt-screen-list .canManage=${mayManageScreens(role)} .ward=${wardOf(this.session!)}></bt-screen-list>`;
+        return html`<bt-screen-list .canManage=${mayManageScreens(role)} .canMoveWard=${mayManageWards(role)} .ward=${wardOf(this.session!)}></bt-screen-list>`;
       case 'wards':
         return html`<bt-ward-list ?can-manage=${mayManageWards(role)}></bt-ward-list>`;
       case 'users':

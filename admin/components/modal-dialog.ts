@@ -80,10 +80,10 @@ export abstract class QuestionDialog<Q> extends ModalDialog {
 }
 
 /** The events a screen dialog fires when it closed; the screen list then clears `screen`. */
-export type ScreenDialogClosed = 'hours-closed' | 'layout-closed' | 'token-closed';
+export type ScreenDialogClosed = 'hours-closed' | 'layout-closed' | 'manage-closed' | 'token-closed';
 
 /**
- * A dialog about one screen (its hours, layout, token): open while `screen` is set, closed when
+ * A dialog about one screen (its hours, layout, token, name and ward): open while `screen` is set, closed when
  * it is cleared, and on closing it fires its `*-closed` event so the list clears `screen`. The
  * title names the screen; a failed save shows its error under it.
  */

@@ -12,10 +12,11 @@ import { wardMessages } from '../messages/ward-operator.ts';
 import { errorMessage } from '../load.ts';
 import './screen-add.ts';
 import './screen-layout.ts';
+import './screen-manage.ts';
 import './screen-hours.ts';
 import './screen-token.ts';
 import { itemLabel } from '../fit-warnings.ts';
-import { ROW_HEIGHT, SCREEN_COLUMNS, SCREEN_COLUMNS_HOURS, SCREEN_COLUMNS_MANAGE, renderScreenRow, type ItemName, type ManageToken, type OpenHours, type OpenLayout, type RowActions, type SendCommand } from './screen-row.ts';
+import { ROW_HEIGHT, SCREEN_COLUMNS, SCREEN_COLUMNS_HOURS, SCREEN_COLUMNS_MANAGE, renderScreenRow, type ItemName, type ManageToken, type OpenHours, type OpenLayout, type OpenManage, type RowActions, type SendCommand } from './screen-row.ts';
 import { controls } from './styles.ts';
 
 /** Relative times ("12 minutes ago") are redrawn this often. */
@@ -77,6 +78,8 @@ export class ScreenList extends LitElement {
 
   /** Whether the signed-in user may add screens (admin). */
   @property({ type: Boolean }) canManage = false;
+  /** Whether the signed-in user may move screens between wards (admin). */
+  @property({ type: Boolean }) canMoveWard = false;
   /** A ward operator's ward (the server lists only its screens): named in the heading. */
   @property({ attribute: false }) ward: SessionWard | null = null;
 
@@ -87,6 +90,8 @@ export class ScreenList extends LitElement {
   @state() private layoutScreen: ScreenStatus | null = null;
   /** The screen whose operating-hours dialog is open. */
   @state() private hoursScreen: ScreenStatus | null = null;
+  /** The screen whose manage dialog (name, ward, location kind, tags) is open. */
+  @state() private manageScreen: ScreenStatus | null = null;
   @state() private filter: FleetFilter = NO_FILTER;
   @state() private listTop = 0;
   @state() private viewHeight = 600;
@@ -206,6 +211,10 @@ export class ScreenList extends LitElement {
     this.hoursScreen = screen;
   };
 
+  private readonly openManage: OpenManage = (screen) => {
+    this.manageScreen = screen;
+  };
+
   private readonly manageToken: ManageToken = (screen) => {
     this.tokenScreen = screen;
   };
@@ -253,6 +262,9 @@ export class ScreenList extends LitElement {
       ${this.renderTable()}
       ${this.canManage ? html`<bt-screen-token .screen=${this.tokenScreen} @token-closed=${() => (this.tokenScreen = null)}></bt-screen-token>` : nothing}
       ${this.canManage ? html`<bt-screen-layout .screen=${this.layoutScreen} @layout-closed=${() => (this.layoutScreen = null)}></bt-screen-layout>` : nothing}
+      ${this.canManage || this.ward
+        ? html`<bt-screen-manage .screen=${this.manageScreen} .canMoveWard=${this.canMoveWard} @manage-closed=${() => (this.manageScreen = null)}></bt-screen-manage>`
+        : nothing}
       ${this.canManage || this.ward ? html`<bt-screen-hours .screen=${this.hoursScreen} @hours-closed=${() => (this.hoursScreen = null)}></bt-screen-hours>` : nothing}
     `;
   }
@@ -306,10 +318,12 @@ export class ScreenList extends LitElement {
     const { start, end } = visibleRange(this.listTop, this.viewHeight, ROW_HEIGHT, rows.length);
     const now = Date.now();
     const send = this.canManage ? this.sendCommand : null;
-    // Admins, and ward operators for their ward's screens, set operating hours (the last column).
+    // Admins, and ward operators for their ward's screens, set operating hours and manage the
+    // screen's name, location kind and tags (the last column).
     const hours = this.canManage || this.ward ? this.openHours : null;
+    const manage = this.canManage || this.ward ? this.openManage : null;
     const actions: RowActions = {
-      send, hours, token: send ? this.manageToken : null, layout: send ? this.openLayout : null, manage: null, itemName: this.itemName,
+      send, hours, token: send ? this.manageToken : null, layout: send ? this.openLayout : null, manage, itemName: this.itemName,
     };
     const columns = [t.name, t.ward, t.state, t.lastSeen, t.content, t.device, ...(send || hours ? [messages.fleet.commandsColumn] : [])];
     return html`<div class="table ${send ? 'manage' : hours ? 'hours' : ''}" role="table" aria-rowcount=${rows.length + 1}>

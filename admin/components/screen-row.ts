@@ -14,8 +14,8 @@ export const SCREEN_COLUMNS = 'minmax(9rem, 2fr) minmax(7rem, 1.2fr) minmax(8rem
  * dialog buttons), so no action is cut off by its cell at any width (issue 12, item 2).
  */
 export const SCREEN_COLUMNS_MANAGE = `${SCREEN_COLUMNS} minmax(24rem, 1.6fr)`;
-/** The ward operator's actions column: operating hours only. */
-export const SCREEN_COLUMNS_HOURS = `${SCREEN_COLUMNS} minmax(6rem, 0.6fr)`;
+/** The ward operator's actions column: its screen's details and operating hours. */
+export const SCREEN_COLUMNS_HOURS = `${SCREEN_COLUMNS} minmax(9.5rem, 0.8fr)`;
 
 /** Sends a remote action to a screen (admins only). */
 export type SendCommand = (screen: ScreenStatus, action: CommandAction) => void;
@@ -25,7 +25,7 @@ export type ManageToken = (screen: ScreenStatus) => void;
 export type OpenLayout = (screen: ScreenStatus) => void;
 /** Opens the operating-hours dialog for a screen (admins, and a ward operator for its ward's). */
 export type OpenHours = (screen: ScreenStatus) => void;
-/** Opens the manage dialog (name, ward, location kind, tags, retire) for a screen. */
+/** Opens the manage dialog (name, ward, location kind, tags) for a screen. */
 export type OpenManage = (screen: ScreenStatus) => void;
 /** Names the content item a screen reported it is showing (null when unknown). */
 export type ItemName = (itemId: string) => string | null;
