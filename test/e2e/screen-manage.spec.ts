@@ -45,8 +45,8 @@ test('an admin renames a screen, moves it to another ward and sets its kind and 
   await row(admin).getByRole('button', { name: 'Quản lý màn hình Bảng tin mới ghép' }).click();
   const dialog = admin.locator('bt-screen-manage dialog');
   await expect(dialog).toBeVisible();
-  await expect(dialog.getByLabel('Xã, phường')).toBeEnabled();
-  await expect(dialog.getByLabel('Xã, phường')).toHaveValue('00004');
+  await expect(dialog.locator('select[name="wardCode"]')).toBeEnabled();
+  await expect(dialog.locator('select[name="wardCode"]')).toHaveValue('00004');
 
   // Told in Vietnamese before anything is sent.
   await dialog.getByLabel('Tên màn hình').fill('  ');
@@ -54,7 +54,7 @@ test('an admin renames a screen, moves it to another ward and sets its kind and 
   await expect(dialog.getByRole('button', { name: 'Lưu' })).toBeDisabled();
 
   await dialog.getByLabel('Tên màn hình').fill('Bảng tin chợ Đồng Xuân');
-  await dialog.getByLabel('Xã, phường').selectOption({ label: 'Phường Hoàn Kiếm' });
+  await dialog.locator('select[name="wardCode"]').selectOption({ label: 'Phường Hoàn Kiếm' });
   await dialog.getByLabel('Loại địa điểm').selectOption({ label: 'Đường phố' });
   await dialog.getByLabel('Thẻ (cách nhau bằng dấu phẩy)').fill('chợ, trung tâm, chợ');
   await dialog.getByRole('button', { name: 'Lưu' }).click();
@@ -71,7 +71,7 @@ test('an admin renames a screen, moves it to another ward and sets its kind and 
   // Opened again, the dialog shows what was saved.
   await row(admin).locator('[data-action="manage"]').click();
   await expect(dialog.getByLabel('Tên màn hình')).toHaveValue('Bảng tin chợ Đồng Xuân');
-  await expect(dialog.getByLabel('Xã, phường')).toHaveValue('00070');
+  await expect(dialog.locator('select[name="wardCode"]')).toHaveValue('00070');
   await expect(dialog.getByLabel('Thẻ (cách nhau bằng dấu phẩy)')).toHaveValue('chợ, trung tâm');
   await dialog.getByRole('button', { name: 'Hủy' }).click();
   await expect(dialog).toBeHidden();
@@ -98,8 +98,8 @@ test("a ward operator renames its ward's screen but cannot move it out of its wa
   await row(page).locator('[data-action="manage"]').click();
   const dialog = page.locator('bt-screen-manage dialog');
   await expect(dialog).toBeVisible();
-  await expect(dialog.getByLabel('Xã, phường')).toBeDisabled();
-  await expect(dialog.getByLabel('Xã, phường')).toHaveValue('00070');
+  await expect(dialog.locator('select[name="wardCode"]')).toBeDisabled();
+  await expect(dialog.locator('select[name="wardCode"]')).toHaveValue('00070');
   await dialog.getByLabel('Tên màn hình').fill('Bảng tin phố cổ');
   await dialog.getByRole('button', { name: 'Lưu' }).click();
   await expect(dialog).toBeHidden();
