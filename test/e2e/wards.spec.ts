@@ -226,9 +226,10 @@ test('a ward operator, in the admin page only, creates the ward\'s list, adds a 
   const screens = page.locator('bt-screen-list');
   await expect(screens.locator('h2')).toHaveText(`Màn hình của ${w.name}`);
   await expect(screens.locator('[data-screen-id]')).toHaveCount(1);
-  await expect(screens.locator('bt-screen-add, button.token:not([data-action=hours]), select[name=command]')).toHaveCount(0);
-  // … but with its operating hours, which a ward sets for its own screens.
+  await expect(screens.locator('bt-screen-add, button.token:not([data-action=hours]):not([data-action=manage]), select[name=command]')).toHaveCount(0);
+  // … but with its operating hours and its name, kind and tags, which a ward sets for its own screens.
   await expect(screens.locator('button[data-action=hours]')).toHaveCount(1);
+  await expect(screens.locator('button[data-action=manage]')).toHaveCount(1);
 
   // Publish: the ward's drafts, to the ward's screens only.
   await page.locator('button[data-view=content]').click();
