@@ -61,7 +61,7 @@ export function objectName(e: AuditEntry, book: NameBook, usernames: ReadonlyMap
   }
 }
 
-/** "Nội dung «Học nghề hôm nay»", "Phiên bản 12", or the kind alone when its name is unknown. */
+/** The object's kind and its name in guillemets, a revision by its number, or the kind alone when its name is unknown. */
 export function objectText(e: AuditEntry, book: NameBook, usernames: ReadonlyMap<string, string>): string {
   const kind = objectKindText(e.objectType);
   const name = objectName(e, book, usernames);
@@ -69,7 +69,7 @@ export function objectText(e: AuditEntry, book: NameBook, usernames: ReadonlyMap
   return e.objectType === 'revision' ? name : `${kind} «${name}»`;
 }
 
-/** The whole entry in one sentence: "Sửa lịch phát «Tết»". */
+/** The whole entry in one sentence: the action, the object's kind and its name. */
 export function auditSentence(e: AuditEntry, book: NameBook, usernames: ReadonlyMap<string, string>): string {
   const object = objectText(e, book, usernames);
   if (e.action === 'restore' && isRecord(e.after) && typeof e.after['restoredFrom'] === 'number') {
@@ -80,7 +80,7 @@ export function auditSentence(e: AuditEntry, book: NameBook, usernames: Readonly
 
 /**
  * What an update changed, as sentences: items, playlists and schedules as the revision diff
- * tells them; other objects field by field ("Tên: «A» → «B»"). Creations and deletions: none
+ * tells them; other objects field by field (the field's label: before → after). Creations and deletions: none
  * (the sentence says it); their values are there when the change is opened.
  */
 export function auditChangeLines(e: AuditEntry, book: NameBook): string[] {

@@ -1,4 +1,5 @@
 import { formatLocalDate, formatLocalTime, parseInstant, type RevisionChange, type Schedule } from '../playlists/index.ts';
+import { joinWords } from './format.ts';
 import { changeMessages as t } from './messages/changes.ts';
 import { editorMessages } from './messages/editor.ts';
 import { revisionFieldLabel } from './messages/revisions.ts';
@@ -7,7 +8,7 @@ import { screensMessages } from './messages/screens.ts';
 import { itemName, type NameBook } from './name-book.ts';
 
 /**
- * Changes told as an operator reads them: Vietnamese sentences with names ("Lịch «Tết»:
+ * Changes told as an operator reads them: Vietnamese sentences with names (a schedule's name, then its windows before → after:
  * 07:00–21:00 → 06:00–22:00"), every value in words — never an id, a code or JSON.
  */
 
@@ -24,11 +25,8 @@ const isRecord = (v: unknown): v is Fields => typeof v === 'object' && v !== nul
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 const lower = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
 
-/** "a", "a và b", "a, b và c". */
-export function listWords(words: readonly string[]): string {
-  if (words.length <= 1) return words[0] ?? '';
-  return `${words.slice(0, -1).join(', ')} ${t.and} ${words.at(-1)}`;
-}
+/** Words as a list, joined with the messages' "and". */
+export const listWords = (words: readonly string[]): string => joinWords(words, t.and);
 
 const quotedNames = (ids: readonly string[], name: (id: string) => string) => listWords(ids.map((id) => t.quoted(name(id))));
 
@@ -114,7 +112,7 @@ function subjectOf(c: Exclude<RevisionChange, { kind: 'defaultPlaylist' }>, book
   return t.subject(lower(noun), changeName(c, book));
 }
 
-/** A field's before and after in a sentence: typed text quoted, nothing as "(trống)". */
+/** A field's before and after in a sentence: typed text quoted, nothing as the messages' word for empty. */
 function sentenceValue(field: string, value: unknown, book: NameBook): string {
   const words = valueWords(field, value, book);
   if (!words) return t.empty;
@@ -130,7 +128,7 @@ function fieldSentences(subject: string, kind: string, before: Fields, after: Fi
       const b = timeParts(after[name] as Schedule['time']);
       return Object.keys({ ...a, ...b }).filter((k) => a[k] !== b[k]).map((k) => t.field(subject, t.timeParts[k] ?? null, a[k] ?? t.empty, b[k] ?? t.empty));
     }
-    // A form's hint in brackets ("Thời lượng (giây)") is not part of the field's name.
+    // A form's hint in brackets (a unit after a label) is not part of the field's name.
     const label = revisionFieldLabel(kind, name).replace(/\s*\(.*\)$/, '');
     return [t.field(subject, label, sentenceValue(name, before[name], book), sentenceValue(name, after[name], book))];
   });

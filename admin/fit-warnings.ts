@@ -1,5 +1,6 @@
 import type { ContentFields } from '../playlists/index.ts';
 import { fitPlan, type PlanOptions } from '../player/preview.ts';
+import { joinWords } from './format.ts';
 import { editorMessages } from './messages/editor.ts';
 import type { ScreenRef, SizeToCheck } from './preview-profiles.ts';
 
@@ -38,16 +39,15 @@ export function fitWarnings(item: ContentFields, sizes: readonly SizeToCheck[], 
   });
 }
 
-/** "a", "a và b", "a, b và c". */
+/** The parts' names as a list. */
 function list(names: readonly string[]): string {
   const t = editorMessages.legibility;
-  const words = names.map((n) => t.parts[n] ?? n);
-  return words.length <= 1 ? (words[0] ?? '') : `${words.slice(0, -1).join(', ')} ${t.and} ${words.at(-1)}`;
+  return joinWords(names.map((n) => t.parts[n] ?? n), t.and);
 }
 
 const capitalised = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
-/** Where a warning applies: "Trên màn hình 192×96", or "Trên 3 màn hình 384×192 ở Phường X" per ward. */
+/** Where a warning applies: a size, or per ward how many registered screens of that size. */
 export function whereText(w: Pick<FitWarning, 'width' | 'height' | 'screens'>): string {
   const t = editorMessages.legibility;
   if (w.screens.length === 0) return t.size(w.width, w.height);
@@ -69,7 +69,7 @@ export function whatText(w: FitWarning): string {
   return capitalised(parts.join('; '));
 }
 
-/** The whole warning: "Trên 3 màn hình 384×192 ở Phường X: Nội dung và nguồn không hiện cùng lúc …." */
+/** The whole warning: where it applies, then which parts take turns or do not show. */
 export function warningText(w: FitWarning): string {
   return `${whereText(w)}: ${whatText(w)}.`;
 }

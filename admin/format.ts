@@ -18,7 +18,7 @@ export function formatBytes(bytes: number): string {
   return `${value.toLocaleString('vi-VN', { maximumFractionDigits: value < 10 ? 1 : 0 })} ${units[unit]}`;
 }
 
-/** How long ago, roughly, in whole seconds, minutes, hours or days: 45 s → "45 giây". */
+/** How long ago, roughly, in whole seconds, minutes, hours or days: 45 s reads as 45 seconds. */
 export function formatDuration(ms: number): string {
   const s = Math.max(0, Math.round(ms / 1000));
   const unit = messages.durationUnits;
@@ -38,4 +38,10 @@ export function formatClipLength(ms: number): string {
 export function formatInstant(iso: string): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})/.exec(iso);
   return m ? `${m[3]}/${m[2]}/${m[1]} ${m[4]}:${m[5]}` : iso;
+}
+
+/** Words as a list: "a", "a and b", "a, b and c", with `and` in the page's language. */
+export function joinWords(words: readonly string[], and: string): string {
+  if (words.length <= 1) return words[0] ?? '';
+  return `${words.slice(0, -1).join(', ')} ${and} ${words.at(-1)}`;
 }

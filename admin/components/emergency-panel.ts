@@ -154,7 +154,7 @@ export class EmergencyPanel extends LitElement {
     </form>`;
   }
 
-  /** "Sẽ phát tới 37 màn hình ở 5 phường/xã", and the chosen wards that have no screen. */
+  /** How many screens in how many wards it will reach, and the chosen wards that have no screen. */
   private reachLines(): string[] {
     const reach = emergencyReach(this.screens, this.chosen);
     const lines = [reach.screens ? `${t.reach(reach.screens, reach.wards)}.` : t.reachNone];

@@ -13,7 +13,7 @@ export const NO_FILTER: ItemFilter = { text: '', kind: '', theme: '', status: ''
 
 /** Whether an item passes the filter; the search ignores case and Vietnamese accents. */
 export function matches(entry: ContentEntry, f: ItemFilter): boolean {
-  const fold = (s: string) => s.normalize('NFD').replace(/\p{Diacritic}/gu, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').toLowerCase();
+  const fold = (s: string) => s.normalize('NFD').replace(/\p{Diacritic}/gu, '').replace(/\u0111/g, 'd').replace(/\u0110/g, 'D').toLowerCase();
   const item = entry.item as ContentEntry['item'] & { theme?: number };
   if (f.kind && item.kind !== f.kind) return false;
   if (f.theme && String(item.theme) !== f.theme) return false;

@@ -14,7 +14,7 @@ const total = (r: Revision, key: 'added' | 'changed' | 'removed') =>
   r.summary.items[key].length + r.summary.playlists[key].length + r.summary.schedules[key].length;
 
 /**
- * Past revisions, newest first, a page at a time ("Xem thêm" loads older ones); an earlier one
+ * Past revisions, newest first, a page at a time (a "more" button loads older ones); an earlier one
  * can be published again.
  */
 @customElement('bt-revision-list')

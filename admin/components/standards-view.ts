@@ -7,7 +7,7 @@ import './cap-panel.ts';
 import './share-panel.ts';
 
 /**
- * "Liên thông" (issue 17): bangtin and the public systems around it — CAP alerts in (for those
+ * The interoperability view (issue 17): bangtin and the public systems around it — CAP alerts in (for those
  * who may read them), the schedules as iCalendar and the playlists on web portals (everyone's).
  */
 @customElement('bt-standards-view')
