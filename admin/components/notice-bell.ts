@@ -27,6 +27,8 @@ const REFRESH_MS = 30_000;
 export class NoticeBell extends LitElement {
   static override styles = css`
     :host { position: relative; display: inline-block; font-family: inherit; }
+    /* Drawn, not an emoji: kiosk and office machines often have no emoji font. */
+    .icon { width: 1em; height: 1em; vertical-align: -0.15em; }
     button.bell { font: inherit; padding: 0.45rem 0.9rem; border-radius: 6px; border: 1px solid #ffffff55; background: transparent; color: #fff; cursor: pointer; }
     .count { display: inline-block; min-width: 1.2rem; margin-left: 0.35rem; padding: 0 0.3rem; border-radius: 999px; background: #c8102e; color: #fff; font-size: 0.8rem; font-weight: 700; text-align: center; }
     .panel { position: absolute; right: 0; top: calc(100% + 0.4rem); z-index: 10; width: min(26rem, 90vw); max-height: 60vh; overflow: auto;
@@ -77,7 +79,7 @@ export class NoticeBell extends LitElement {
     const n = this.notices.length;
     return html`
       <button class="bell" name="notices" aria-expanded=${this.expanded ? 'true' : 'false'} aria-label=${`${t.button}: ${t.count(n)}`}
-        data-count=${n} @click=${this.toggle}>🔔 ${t.button}${n ? html`<span class="count">${n}</span>` : nothing}</button>
+        data-count=${n} @click=${this.toggle}><svg class="icon" viewBox="0 0 24 24" aria-hidden="true"><path d="M12 3a6 6 0 0 0-6 6v4l-2 3h16l-2-3V9a6 6 0 0 0-6-6zm-2 15a2 2 0 0 0 4 0z" fill="currentColor"/></svg> ${t.button}${n ? html`<span class="count">${n}</span>` : nothing}</button>
       ${this.expanded ? html`<div class="panel" role="region" aria-label=${t.heading} @keydown=${this.onKey}>
         <h2>${t.heading}</h2>
         ${n === 0 ? html`<p>${t.none}</p>` : html`<ul>${this.notices.map((x) => html`<li data-notice=${x.view}>
