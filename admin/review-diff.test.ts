@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { ContentFields, MediaInfo } from '../playlists/index.ts';
 import { fieldChanges } from './review-diff.ts';
 
 describe('fieldChanges', () => {
@@ -21,5 +22,20 @@ describe('fieldChanges', () => {
   it('finds nothing when the versions are equal', () => {
     const item = { kind: 'slogan' as const, theme: 3, durationMs: 8_000, text: 'Giống nhau' };
     expect(fieldChanges(item, { ...item })).toEqual([]);
+  });
+
+  it('tells values in words: a theme by name, dates as dd/mm/yyyy, a picture by what it is, never JSON or an id', () => {
+    const media = [
+      { id: 'm_old', kind: 'image' as const, type: 'image/jpeg' as const, bytes: 1, width: 1920, height: 1080, durationMs: null, files: [] },
+      { id: 'm_new', kind: 'image' as const, type: 'image/jpeg' as const, bytes: 1, width: 4000, height: 3000, durationMs: null, files: [] },
+    ] as unknown as MediaInfo[];
+    const onAir = { kind: 'story' as const, theme: 1, durationMs: 8_000, name: 'An', trade: 'Hàn', school: 'CĐ', outcome: 'Có việc', photo: 'm_old', validUntil: '2026-12-31T23:00:00+07:00' };
+    const submitted = { ...onAir, theme: 3, photo: 'm_new', validUntil: '2027-01-15T08:30:00+07:00' };
+    const changes = fieldChanges(onAir as unknown as ContentFields, submitted as unknown as ContentFields, media);
+    const by = (f: string) => changes.find((c) => c.field === f)!;
+    expect(by('photo')).toMatchObject({ before: 'ảnh 1920×1080', after: 'ảnh 4000×3000' });
+    expect(by('theme').before).not.toMatch(/^\d+$/);
+    expect(by('validUntil')).toMatchObject({ before: '23:00 31/12/2026', after: '08:30 15/01/2027' });
+    for (const c of changes) expect(`${c.before} ${c.after}`).not.toMatch(/[{}"]|m_old|m_new/);
   });
 });

@@ -102,7 +102,7 @@ export class ApprovalQueueView extends LitElement {
   private renderEntry(entry: ApprovalEntry, profile: PreviewProfile) {
     const t = approvalMessages.queue;
     const at = parseInstant(entry.submittedAt);
-    const changes = fieldChanges(entry.onAir, entry.submitted);
+    const changes = fieldChanges(entry.onAir, entry.submitted, this.media);
     const resubmitted = this.resubmitted === entry.id;
     return html`<article data-item-id=${entry.id} data-version=${entry.version} class=${resubmitted ? 'resubmitted' : ''}>
       ${resubmitted ? html`<p class="resubmitted-note" role="note">${t.resubmitted}</p>` : nothing}

@@ -47,9 +47,9 @@ export const approvalMessages = {
     before: 'Đang phát',
     after: 'Gửi duyệt',
     empty_value: '(trống)',
-    yes: 'Có',
-    no: 'Không',
-    seconds: (s: number) => `${s} giây`,
+    /** A picture or clip of the library, by what it is (files have no names an approver knows). */
+    mediaValue: (kind: 'image' | 'video', width: number, height: number, seconds: number | null) =>
+      `${kind === 'image' ? 'ảnh' : 'video'} ${width}×${height}${seconds === null ? '' : `, ${seconds} giây`}`,
     approve: 'Duyệt',
     reject: 'Từ chối',
     ownSubmission: 'Bạn đã gửi nội dung này nên không thể tự duyệt: cần một người duyệt khác.',
