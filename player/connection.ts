@@ -73,6 +73,8 @@ export class Connection {
   private retryTimer: unknown = null;
   private welcomeTimer: unknown = null;
   private heartbeatTimer: unknown = null;
+  /** Local send times of this socket's hello and heartbeats not answered yet, oldest first. */
+  private askedAt: number[] = [];
   private lastHeardAt = 0;
   private stopped = false;
   private readonly timers: Timers;
@@ -104,7 +106,8 @@ export class Connection {
       return;
     }
     this.socket = socket;
-    socket.onopen = () => this.send(this.hello());
+    this.askedAt = [];
+    socket.onopen = () => this.ask(this.hello());
     socket.onmessage = (event) => this.receive(event.data);
     socket.onclose = (event) => this.closed(event.code);
     // An error is always followed by a close event, which decides what happens next.
@@ -147,12 +150,12 @@ export class Connection {
       case 'welcome':
         this.timers.clear(this.welcomeTimer);
         this.attempt = 0;
-        this.options.onClockSync(this.options.clock.sync(message.serverTime));
+        this.options.onClockSync(this.options.clock.sync(message.serverTime, this.askedAt.shift()));
         this.options.onStatus('online');
         this.startHeartbeat(Math.max(MIN_HEARTBEAT_MS, message.heartbeatMs));
         return;
       case 'time':
-        this.options.onClockSync(this.options.clock.sync(message.serverTime));
+        this.options.onClockSync(this.options.clock.sync(message.serverTime, this.askedAt.shift()));
         return;
       case 'screen':
         this.options.onScreen(message.screen);
@@ -194,7 +197,7 @@ export class Connection {
         this.abandon('stale');
         return;
       }
-      this.send(this.heartbeat());
+      this.ask(this.heartbeat());
       this.heartbeatTimer = this.timers.set(beat, intervalMs);
     };
     this.timers.clear(this.heartbeatTimer);
@@ -218,7 +221,17 @@ export class Connection {
    * for (a medium that could not be cached). The schedule of regular heartbeats is unchanged.
    */
   reportNow(): void {
-    if (this.heartbeatTimer !== null) this.send(this.heartbeat());
+    if (this.heartbeatTimer !== null) this.ask(this.heartbeat());
+  }
+
+  /**
+   * Sends a message the server answers with its time (hello: welcome, heartbeat: time), noting
+   * when, so the answer bounds the clock's offset by the round trip (clock.ts).
+   */
+  private ask(message: ClientMessage): void {
+    const sentAt = this.options.clock.local();
+    // A server that stopped answering must not grow the list: a reply then counts as instant.
+    if (this.send(message) && this.askedAt.length < 16) this.askedAt.push(sentAt);
   }
 
   /** Sends one message on the open socket; false when there is none or the message is invalid. */
