@@ -8,7 +8,7 @@ import type { ContentList, MediaEntry } from '../../playlists/index.ts';
 import { picture } from '../../server/testing/media.ts';
 import { ADMIN_PASSWORD } from './server.ts';
 import { ApiClient } from './api.ts';
-import { expect, newPlayer, test } from './fixtures.ts';
+import { expect, newPlayer, readyOffline, test } from './fixtures.ts';
 import { BangtinServer } from './server.ts';
 
 /**
@@ -60,7 +60,7 @@ test('a backup taken under write load restores on a fresh data directory, whole,
     await api.call('POST', '/api/publish');
     const player = await newPlayer(context, first.demoPlayerUrl);
     const bt = player.locator('bt-player');
-    await expect(bt).toHaveAttribute('data-state', 'playing');
+    await readyOffline(player);
     const version = await bt.getAttribute('data-manifest-version');
 
     // Write load: slogans saved one after another from four clients until told to stop.

@@ -41,6 +41,16 @@ export async function onScreen(player: Page): Promise<{ itemId: string | null; t
   return { itemId: await el.getAttribute('data-item-id'), text: text.replace(/\s+/g, ' ').trim() };
 }
 
+/**
+ * Waits until a player can lose its server: content on screen and the service worker in
+ * control. Renderers are chunks fetched when first needed; the worker precaches them all, so
+ * after this an item not shown yet can still be drawn with the server gone.
+ */
+export async function readyOffline(player: Page): Promise<void> {
+  await expect(player.locator('bt-player')).toHaveAttribute('data-state', 'playing');
+  await player.waitForFunction(() => navigator.serviceWorker.controller !== null);
+}
+
 /** Whether the item on screen shows something: text, or a picture or clip (which may have no text). */
 export async function somethingOnScreen(player: Page): Promise<boolean> {
   const { text } = await onScreen(player);

@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import type { PlayEvent } from '../../playlists/index.ts';
 import { ApiClient } from './api.ts';
-import { expect, newPlayer, test } from './fixtures.ts';
+import { expect, newPlayer, readyOffline, test } from './fixtures.ts';
 import { queuedPlays } from './player-storage.ts';
 import { BangtinServer } from './server.ts';
 
@@ -41,10 +41,13 @@ test('play events recorded through a server crash reach the server once each, th
       if (msg.type === 'plays') frames.push({ socket, ids: msg.events!.map((e) => e.id) });
     });
   });
-  // The page's socket opened before the listener: reload so every socket is seen.
+  // The page's socket opened before the listener: reload so every socket is seen. The item
+  // on screen then is recorded by the page that goes away, and sent by the one that comes.
+  const reloadedAt = Date.now();
   await player.reload();
   const bt = player.locator('bt-player');
   await expect(bt).toHaveAttribute('data-connection', 'online');
+  await readyOffline(player);
   const screenId = (await bt.getAttribute('data-screen-id'))!;
   const queued = () => queuedPlays(player);
 
@@ -81,10 +84,12 @@ test('play events recorded through a server crash reach the server once each, th
     expect(stored.has(id), `offline event ${id} stored`).toBe(true);
     expect(afterRestart.has(id), `offline event ${id} sent after the restart`).toBe(true);
   }
-  // Nothing was lost: the stored events follow each other without a gap, across the outage.
+  // Nothing was lost: the stored events follow each other without a gap, across the outage;
+  // across the reload, the screen was blank while the page booted again (a cold boot's budget).
   for (let i = 1; i < rows.length; i++) {
     const gap = rows[i]!.started_at - (rows[i - 1]!.started_at + rows[i - 1]!.duration_ms);
-    expect(Math.abs(gap), `gap before event ${i}`).toBeLessThan(500);
+    const acrossReload = rows[i - 1]!.started_at < reloadedAt && rows[i]!.started_at >= reloadedAt;
+    expect(Math.abs(gap), `gap before event ${i}`).toBeLessThan(acrossReload ? 2_500 : 500);
   }
   // Shown for whole 2 s slots, apart from the first (joined mid-slot) and around the reload.
   expect(rows.filter((r) => r.completed).length).toBeGreaterThanOrEqual(offline.length);

@@ -1,7 +1,7 @@
 import { openDatabase } from '../../server/db/connection.ts';
 import { systemClock } from '../../server/clock.ts';
 import { createServices } from '../../server/services.ts';
-import { expect, newPlayer, onScreen, somethingOnScreen, test } from './fixtures.ts';
+import { expect, newPlayer, onScreen, readyOffline, somethingOnScreen, test } from './fixtures.ts';
 import { ApiClient } from './api.ts';
 import { BangtinServer } from './server.ts';
 
@@ -34,6 +34,7 @@ test('the player keeps playing through a server crash and picks up what was publ
   const player = await newPlayer(context, server.demoPlayerUrl);
   const bt = player.locator('bt-player');
   await expect(bt).toHaveAttribute('data-connection', 'online');
+  await readyOffline(player);
   const version = (await bt.getAttribute('data-manifest-version'))!;
 
   problems.allowNetworkErrors = true;

@@ -2,7 +2,7 @@ import type { Page } from '@playwright/test';
 import type { z } from 'zod';
 import { toLocalIso, type EmergencyStatus, type ScreenCreated, type ScreenList } from '../../playlists/index.ts';
 import { ApiClient } from './api.ts';
-import { expect, newPlayer, onScreen, signInAdmin, somethingOnScreen, test } from './fixtures.ts';
+import { expect, newPlayer, onScreen, readyOffline, signInAdmin, somethingOnScreen, test } from './fixtures.ts';
 import { BangtinServer } from './server.ts';
 
 const HK = '00070';
@@ -138,6 +138,7 @@ test('a schedule starting at a set time switches a player that is offline from t
     const player = await newPlayer(context, own.demoPlayerUrl);
     const bt = player.locator('bt-player');
     await expect(bt).toHaveAttribute('data-connection', 'online');
+    await readyOffline(player);
     problems.allowNetworkErrors = true;
     await own.stop('SIGKILL');
     await expect(bt).not.toHaveAttribute('data-connection', 'online');
