@@ -8,6 +8,8 @@ import { controls } from './styles.ts';
 
 const HOUR_PX = 24;
 const SNAP = 30;
+/** A schedule started from a day's heading (the keyboard's way) opens at 08:00–09:00, to be set in the editor. */
+const KEYBOARD_WINDOW = { start: 8 * 60, end: 9 * 60 } as const;
 const hhmm = (min: number) => `${String(Math.floor(min / 60)).padStart(2, '0')}:${String(min % 60).padStart(2, '0')}`;
 const dm = (date: string) => `${date.slice(8, 10)}/${date.slice(5, 7)}`;
 
@@ -17,7 +19,8 @@ export interface CalendarMove { id: string; days: number; minutes: number }
 /**
  * The draft schedules on a week (Monday to Sunday, local time), hour by hour. Dragging over an
  * empty stretch of a day asks for a new schedule there; dragging a schedule (or, focused, the
- * arrow keys) moves it. The view does the saving.
+ * arrow keys) moves it; a day's heading, a button, asks for one on that day from the keyboard.
+ * The view does the saving.
  * @fires calendar-create - detail: CalendarCreate
  * @fires calendar-move - detail: CalendarMove
  * @fires calendar-open - detail: a schedule's id (Enter or a double click)
@@ -34,6 +37,8 @@ export class WeekCalendar extends LitElement {
       .grid { display: grid; grid-template-columns: 3rem repeat(7, 1fr); border: 1px solid #d4dae1; border-radius: 6px; background: #fff; user-select: none; }
       .head { font-weight: 600; font-size: 0.85rem; text-align: center; padding: 0.25rem; border-bottom: 1px solid #d4dae1; }
       .head.today { color: #0b5cad; }
+      .head .add-day { font: inherit; color: inherit; background: none; border: 1px solid transparent; border-radius: 4px; padding: 0 0.3rem; min-height: 0; cursor: pointer; }
+      .head .add-day:hover { border-color: #0b5cad; }
       .hours, .day { position: relative; height: ${unsafeCSS(24 * HOUR_PX)}px; }
       .hours span { position: absolute; right: 0.3rem; font-size: 0.7rem; color: #5b6570; transform: translateY(-50%); }
       .day { border-left: 1px solid #e3e7ec; background-image: linear-gradient(#eef1f4 1px, transparent 1px); background-size: 100% ${unsafeCSS(HOUR_PX)}px; cursor: crosshair; }
@@ -66,7 +71,11 @@ export class WeekCalendar extends LitElement {
       ${this.canEdit ? html`<p class="hint">${t.hint}</p>` : nothing}
       <div class="grid" @pointermove=${this.onMove} @pointerup=${this.onUp} @pointercancel=${() => (this.drag = null)}>
         <div class="head"></div>
-        ${t.days.map((d, i) => html`<div class="head ${i === today ? 'today' : ''}">${d} ${dm(dateOf(this.monday + i))}</div>`)}
+        ${t.days.map((d, i) => html`<div class="head ${i === today ? 'today' : ''}">${this.canEdit
+          ? html`<button class="add-day" name="week-add" data-column=${i} aria-label=${t.addOn(`${d} ${dm(dateOf(this.monday + i))}`)}
+              title=${t.addOn(`${d} ${dm(dateOf(this.monday + i))}`)}
+              @click=${() => this.fire('calendar-create', { date: dateOf(this.monday + i), ...KEYBOARD_WINDOW } satisfies CalendarCreate)}>${d} ${dm(dateOf(this.monday + i))}</button>`
+          : html`${d} ${dm(dateOf(this.monday + i))}`}</div>`)}
         <div class="hours">${Array.from({ length: 23 }, (_, h) => html`<span data-top=${(h + 1) * HOUR_PX}>${hhmm((h + 1) * 60)}</span>`)}</div>
         ${t.days.map((_, column) => html`<div class="day" data-column=${column}
             @pointerdown=${(e: PointerEvent) => this.onDown(e, column, null)}>

@@ -1,7 +1,8 @@
 // Vietnamese text of the schedules' week calendar.
 export const weekMessages = {
   title: 'Lịch tuần',
-  hint: 'Kéo trên ô trống để thêm lịch cho ngày đó; kéo một lịch để dời nó. Với bàn phím: chọn một lịch, mũi tên trái/phải dời một ngày, lên/xuống dời 30 phút, Enter để sửa.',
+  hint: 'Kéo trên ô trống để thêm lịch cho ngày đó; kéo một lịch để dời nó. Với bàn phím: chọn một lịch, mũi tên trái/phải dời một ngày, lên/xuống dời 30 phút, Enter để sửa; bấm tên một ngày để thêm lịch cho ngày đó.',
+  addOn: (day: string) => `Thêm lịch ngày ${day}`,
   previous: 'Tuần trước',
   next: 'Tuần sau',
   today: 'Tuần này',

@@ -77,4 +77,14 @@ test('the week calendar shows schedules where they run, moves one by drag or arr
   await editor.locator('button[type=submit]').click();
   await expect(calendar.locator('.block')).toHaveCount(3);
   await expect(calendar.getByRole('button', { name: /^Chiều thứ sáu: T6 .* 14:00–16:00$/ })).toBeVisible();
+
+  // From the keyboard: Saturday's heading is a button that opens the editor for that day.
+  const saturday = calendar.getByRole('button', { name: /^Thêm lịch ngày T7 / });
+  await saturday.focus();
+  await page.keyboard.press('Enter');
+  await expect(editor).toBeVisible();
+  await editor.locator('input[name=name]').fill('Sáng thứ bảy');
+  await editor.locator('button[type=submit]').click();
+  await expect(calendar.locator('.block')).toHaveCount(4);
+  await expect(calendar.getByRole('button', { name: /^Sáng thứ bảy: T7 .* 08:00–09:00$/ })).toBeVisible();
 });
