@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { daysInMonth, formatDate, formatDateTime, formatFor, formatTime, parseDate, parseDateTime, parseFor, parseTime } from './date-time-text.ts';
+import {
+  daysInMonth, formatDate, formatDateTime, formatFor, formatTime, parseDate, parseDateTime, parseFor, parseTime, segmentAt, stepValue,
+} from './date-time-text.ts';
 
 describe('parseDate', () => {
   it('reads day/month/year as an ISO date', () => {
@@ -117,5 +119,37 @@ describe('formatting', () => {
 
   it('knows the length of months', () => {
     expect([2024, 2026, 2100, 2000].map((y) => daysInMonth(y, 2))).toEqual([29, 28, 28, 29]);
+  });
+});
+
+describe('stepValue', () => {
+  it('steps the part under the caret, each part wrapping on its own', () => {
+    expect(stepValue('date', '2026-10-04', 0, 1)).toBe('2026-10-05');
+    expect(stepValue('date', '2026-10-31', 1, 1)).toBe('2026-10-01');
+    expect(stepValue('date', '2026-10-04', 4, -1)).toBe('2026-09-04');
+    expect(stepValue('date', '2026-12-04', 3, 1)).toBe('2026-01-04');
+    expect(stepValue('date', '2026-10-04', 10, 1)).toBe('2027-10-04');
+    expect(stepValue('time', '23:59', 0, 1)).toBe('00:59');
+    expect(stepValue('time', '08:00', 5, -1)).toBe('08:59');
+    expect(stepValue('datetime-local', '2026-10-04T08:00', 12, 1)).toBe('2026-10-04T09:00');
+    expect(stepValue('datetime-local', '2026-10-04T08:00', 16, 1)).toBe('2026-10-04T08:01');
+  });
+
+  it('keeps the day within its month', () => {
+    expect(stepValue('date', '2026-01-31', 3, 1)).toBe('2026-02-28');
+    expect(stepValue('date', '2028-02-29', 8, 1)).toBe('2029-02-28');
+    expect(stepValue('date', '2026-02-28', 0, 1)).toBe('2026-02-01');
+  });
+
+  it('leaves empty and unreadable values alone', () => {
+    expect(stepValue('date', '', 0, 1)).toBe('');
+    expect(stepValue('time', '24:00', 0, 1)).toBe('24:00');
+  });
+
+  it('finds the part under the caret', () => {
+    expect(segmentAt('date', 2).segment).toBe('day');
+    expect(segmentAt('date', 3).segment).toBe('month');
+    expect(segmentAt('datetime-local', 11).segment).toBe('hour');
+    expect(segmentAt('time', 99).segment).toBe('minute');
   });
 });

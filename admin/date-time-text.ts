@@ -103,3 +103,44 @@ export function parseFor(kind: DateTimeKind, text: string): Parsed {
 export function formatFor(kind: DateTimeKind, value: string): string {
   return kind === 'date' ? formatDate(value) : kind === 'time' ? formatTime(value) : formatDateTime(value);
 }
+
+/** The parts of a shown value the arrow keys step, in the order they are shown. */
+type Segment = 'day' | 'month' | 'year' | 'hour' | 'minute';
+const SEGMENTS: Record<DateTimeKind, { segment: Segment; start: number; end: number }[]> = {
+  date: [{ segment: 'day', start: 0, end: 2 }, { segment: 'month', start: 3, end: 5 }, { segment: 'year', start: 6, end: 10 }],
+  time: [{ segment: 'hour', start: 0, end: 2 }, { segment: 'minute', start: 3, end: 5 }],
+  'datetime-local': [
+    { segment: 'day', start: 0, end: 2 }, { segment: 'month', start: 3, end: 5 }, { segment: 'year', start: 6, end: 10 },
+    { segment: 'hour', start: 11, end: 13 }, { segment: 'minute', start: 14, end: 16 },
+  ],
+};
+
+/** Where in the shown text (`formatFor`) the part under the caret at `caret` starts and ends. */
+export function segmentAt(kind: DateTimeKind, caret: number): { segment: Segment; start: number; end: number } {
+  const all = SEGMENTS[kind];
+  return all.find((s) => caret <= s.end) ?? all[all.length - 1]!;
+}
+
+const wrap = (n: number, size: number) => ((n % size) + size) % size;
+
+/**
+ * The value with the part under the caret stepped by `delta`, as the native fields' arrow keys
+ * do: each part wraps on its own (31 → 01, 23 → 00) and the day is kept within its month; the
+ * year stays within the years a field reads. Empty or unreadable values are returned as they are.
+ */
+export function stepValue(kind: DateTimeKind, value: string, caret: number, delta: number): string {
+  const m = /^(?:(\d{4})-(\d{2})-(\d{2}))?T?(?:(\d{2}):(\d{2}))?$/.exec(value);
+  if (!value || !m || formatFor(kind, value) === '') return value;
+  let [year, month, day, hour, minute] = m.slice(1).map(Number) as [number, number, number, number, number];
+  switch (segmentAt(kind, caret).segment) {
+    case 'day': day = wrap(day - 1 + delta, daysInMonth(year, month)) + 1; break;
+    case 'month': month = wrap(month - 1 + delta, 12) + 1; break;
+    case 'year': year = Math.min(MAX_YEAR, Math.max(MIN_YEAR, year + delta)); break;
+    case 'hour': hour = wrap(hour + delta, 24); break;
+    case 'minute': minute = wrap(minute + delta, 60); break;
+  }
+  if (kind !== 'time') day = Math.min(day, daysInMonth(year, month));
+  const date = `${year}-${pad(month)}-${pad(day)}`;
+  const time = `${pad(hour)}:${pad(minute)}`;
+  return kind === 'date' ? date : kind === 'time' ? time : `${date}T${time}`;
+}

@@ -1,7 +1,7 @@
 import { LitElement, html, css, nothing, type PropertyValues } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
-import { formatFor, parseFor, type DateTimeKind } from '../date-time-text.ts';
+import { formatFor, parseFor, segmentAt, stepValue, type DateTimeKind } from '../date-time-text.ts';
 import { dateTimeMessages as t } from '../messages/date-time.ts';
 import { controls } from './styles.ts';
 
@@ -14,7 +14,7 @@ const SIZE: Record<DateTimeKind, number> = { date: 10, time: 5, 'datetime-local'
  * ISO like the native input's (`yyyy-mm-dd`, `HH:mm`, `yyyy-mm-ddTHH:mm`) and it takes part in
  * its form (`FormData`, `form.elements`, `required`). While the text is not a whole valid date,
  * the value is empty, as with the native input; on leaving the field, unreadable text is
- * explained under it.
+ * explained under it. Up and down arrows step the day, month, year, hour or minute under the caret.
  *
  * @fires input - when the value changes while typing (`event.target.value`).
  * @fires change - when the value is committed (leaving the field, Enter).
@@ -31,7 +31,8 @@ export class DateTimeField extends LitElement {
       input { width: 100%; font-variant-numeric: tabular-nums; }
       input[aria-invalid='true'] { border-color: #a40e26; outline-color: #a40e26; }
       input:disabled { background: #f1f3f6; color: #6b7480; }
-      .problem { display: block; margin-top: 0.25rem; color: #a40e26; font-size: 0.85rem; }
+      /* The message wraps under the field rather than widening it. */
+      .problem { display: block; width: 0; min-width: 100%; margin-top: 0.25rem; color: #a40e26; font-size: 0.85rem; }
       .sr-only { position: absolute; width: 1px; height: 1px; margin: -1px; padding: 0; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; border: 0; }
     `,
   ];
@@ -135,15 +136,34 @@ export class DateTimeField extends LitElement {
     this.dispatchEvent(new Event('change', { bubbles: true }));
   }
 
+  /** Up and down arrows step the part under the caret (day, month, year, hour, minute), as native fields do. */
+  private onKeyDown(e: KeyboardEvent) {
+    if ((e.key !== 'ArrowUp' && e.key !== 'ArrowDown') || e.altKey || e.ctrlKey || e.metaKey) return;
+    const read = parseFor(this.type, this.input.value);
+    if (!read.ok || read.value === '') return;
+    e.preventDefault();
+    const caret = this.input.selectionStart ?? 0;
+    const value = stepValue(this.type, read.value, caret, e.key === 'ArrowUp' ? 1 : -1);
+    this.text = formatFor(this.type, value);
+    this.problem = '';
+    this.input.value = this.text;
+    const { start, end } = segmentAt(this.type, caret);
+    this.input.setSelectionRange(start, end);
+    if (value === this.value) return;
+    this.value = value;
+    this.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+    this.dispatchEvent(new Event('change', { bubbles: true }));
+  }
+
   override render() {
     const invalid = this.invalid || this.problem !== '';
     return html`<label part="label">
       <span class=${this.hideLabel ? 'sr-only' : ''}>${this.label}</span>
-      <input type="text" name=${this.name || nothing} inputmode="numeric" autocomplete="off" spellcheck="false"
+      <input type="text" name=${this.name || nothing} autocomplete="off" spellcheck="false"
         size=${SIZE[this.type]} placeholder=${t.placeholder[this.type]}
         aria-invalid=${invalid ? 'true' : 'false'} aria-required=${this.required ? 'true' : 'false'}
         aria-label=${this.accessibleName || nothing} aria-describedby="format problem" ?disabled=${this.disabled}
-        .value=${live(this.text)} @input=${this.onInput} @change=${this.onChange} />
+        .value=${live(this.text)} @input=${this.onInput} @change=${this.onChange} @keydown=${this.onKeyDown} />
     </label>
     <span id="format" class="sr-only">${t.format[this.type]}</span>
     ${this.problem ? html`<span id="problem" class="problem" role="alert">${this.problem}</span>` : nothing}`;

@@ -197,6 +197,13 @@ test.describe('in an English browser on New York time', () => {
     await expect(date).toHaveValue('04/10/2026');
     await expect(timeline.getByRole('alert')).toHaveCount(0);
     await expect(at).toBeFocused();
+    // Up and down step the part under the caret, as the native fields did.
+    await date.focus();
+    await date.press('Home');
+    await date.press('ArrowUp');
+    await expect(date).toHaveValue('05/10/2026');
+    await date.press('ArrowDown');
+    await expect(date).toHaveValue('04/10/2026');
     await at.fill('24:00');
     await at.press('Tab');
     await expect(timeline.getByRole('alert')).toContainText('từ 00:00 đến 23:59');
