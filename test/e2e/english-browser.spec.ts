@@ -165,6 +165,14 @@ test.describe('in an English browser on New York time', () => {
         await page.locator('button[data-tab=custom]').click();
         await expect(page.locator('bt-report-page input[name=from]')).toHaveValue(/^\d\d\/\d\d\/\d{4}$/);
         found.push(...(await localeLeaks(page)).map((leak) => `custom report: ${leak}`));
+        // A required date left empty stops the form with a Vietnamese message, not the browser's English one.
+        await page.locator('bt-report-page input[name=from]').fill('');
+        await page.getByRole('button', { name: 'Xem báo cáo' }).click();
+        const from = page.locator('bt-report-page bt-date-time-field[name=from]');
+        expect(await from.evaluate((el) => [(el as HTMLElement & { validationMessage: string }).validationMessage, (el.getRootNode() as ShadowRoot).querySelector('form')!.checkValidity()]))
+          .toEqual(['Hãy nhập ngày.', false]);
+        await page.locator('bt-report-page input[name=from]').fill('01/12/2026');
+        await expect.poll(() => from.evaluate((el) => (el as HTMLElement & { value: string }).value)).toBe('2026-12-01');
       }
     }
     await page.locator('button[name=open-emergency]').click();
