@@ -3,6 +3,7 @@ import { customElement, state } from 'lit/decorators.js';
 import { formatLocalDate, formatLocalTime, parseInstant, type AuditEntry, type UserAccount, type WardEntry } from '../../playlists/index.ts';
 import { api } from '../api.ts';
 import { messages } from '../messages/index.ts';
+import './date-time-field.ts';
 import { controls } from './styles.ts';
 import { errorMessage } from '../load.ts';
 import { actionText, auditChangeLines, objectText, rawFieldLabel } from '../audit-text.ts';
@@ -120,8 +121,8 @@ export class AuditLog extends LitElement {
           ${Object.entries(t().objects).map(([type, label]) => html`<option value=${type} ?selected=${q.get('objectType') === type}>${label}</option>`)}
         </select></label>
         <label>${t().objectId}<input name="objectId" maxlength="64" .value=${q.get('objectId') ?? ''} /></label>
-        <label>${t().from}<input name="from" type="date" .value=${q.get('from') ?? ''} /></label>
-        <label>${t().to}<input name="to" type="date" .value=${q.get('to') ?? ''} /></label>
+        <bt-date-time-field type="date" name="from" label=${t().from} .value=${q.get('from') ?? ''}></bt-date-time-field>
+        <bt-date-time-field type="date" name="to" label=${t().to} .value=${q.get('to') ?? ''}></bt-date-time-field>
         <div class="buttons">
           <button class="primary" type="submit">${t().filter}</button>
           <a class="export" href=${`/api/audit.csv?${q}`} download>${t().exportCsv}</a>

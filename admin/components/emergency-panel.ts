@@ -11,6 +11,8 @@ import { previewProfiles } from '../preview-profiles.ts';
 import { errorMessage } from '../load.ts';
 import type { ConfirmDialog } from './confirm-dialog.ts';
 import './confirm-dialog.ts';
+import type { DateTimeField } from './date-time-field.ts';
+import './date-time-field.ts';
 import './item-preview.ts';
 import './media-picker.ts';
 import type { MediaPickDetail } from './media-picker.ts';
@@ -131,7 +133,7 @@ export class EmergencyPanel extends LitElement {
     const item = this.previewItem;
     return html`<form @submit=${this.onSend} @input=${this.onInput} @change=${this.onInput}>
       <label>${t.text}<textarea name="emergency-text" required maxlength="160" rows="2"></textarea></label>
-      <label>${t.endsAt}<input type="datetime-local" name="emergency-ends" /></label>
+      <bt-date-time-field type="datetime-local" name="emergency-ends" label=${t.endsAt}></bt-date-time-field>
       <div data-emergency-image>
         <span>${fallbackMessages.emergency.image}</span>
         <bt-media-picker kind="image" optional .value=${this.imageMediaId}
@@ -199,7 +201,7 @@ export class EmergencyPanel extends LitElement {
     });
     if (!ok) return;
     const text = this.text;
-    const ends = (form.elements.namedItem('emergency-ends') as HTMLInputElement).value;
+    const ends = (form.elements.namedItem('emergency-ends') as DateTimeField).value;
     this.busy = true;
     try {
       await scheduleApi.sendEmergency({ text, wards: this.chosen, ...(ends ? { endsAt: `${ends}:00+07:00` } : {}), ...(this.imageMediaId ? { imageMediaId: this.imageMediaId } : {}) });

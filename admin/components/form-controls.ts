@@ -22,6 +22,11 @@ export const fieldStyles = css`
   .row { display: flex; gap: 0.75rem; flex-wrap: wrap; align-items: start; }
   .row > label { flex: 0 1 auto; }
   .row > label.grow { flex: 1 1 14rem; }
+  /* A date or time field (its own label inside) with the form's message under it. */
+  .field { display: grid; gap: 0.25rem; align-content: start; }
+  .row > .field { flex: 0 1 auto; }
+  .row > .field.grow { flex: 1 1 14rem; }
+  .field > bt-date-time-field { display: block; }
   input:not([type='checkbox']):not([type='radio']):not([type='number']), select { width: 100%; }
   input[type='number'] { width: 7rem; }
   label.check { display: flex; gap: 0.5rem; align-items: center; font-size: 0.95rem; color: #1b1f24; }

@@ -13,6 +13,8 @@ import {
 import { fromDateTimeInput, secondsToMs, toDateTimeInput } from '../item-form.ts';
 import { editorMessages } from '../messages/editor.ts';
 import { checkField, fieldError, numberField, textField, type FieldHost } from './form-controls.ts';
+import './date-time-field.ts';
+import type { DateTimeField } from './date-time-field.ts';
 import './media-picker.ts';
 import type { MediaPickDetail } from './media-picker.ts';
 
@@ -83,11 +85,11 @@ function durationInput(host: FieldHost, disabled: boolean): TemplateResult {
 }
 
 function instantField(host: FieldHost, name: 'validFrom' | 'validUntil', label: string): TemplateResult {
-  return html`<label class="grow">${label}
-    <input name=${name} type="datetime-local" aria-invalid=${host.errors.has(name) ? 'true' : 'false'}
+  return html`<div class="field grow">
+    <bt-date-time-field type="datetime-local" name=${name} label=${label} ?invalid=${host.errors.has(name)}
       .value=${toDateTimeInput(host.draft[name])}
-      @input=${(e: Event) => host.set({ [name]: fromDateTimeInput((e.target as HTMLInputElement).value) })} />
-    ${fieldError(host, name)}</label>`;
+      @input=${(e: Event) => host.set({ [name]: fromDateTimeInput((e.target as DateTimeField).value) })}></bt-date-time-field>
+    ${fieldError(host, name)}</div>`;
 }
 
 function slogan(host: FieldHost): TemplateResult {
@@ -103,12 +105,12 @@ function countdown(host: FieldHost, d: Of<'countdown'>): TemplateResult {
   return html`
     ${textField(host, 'title', t.eventTitle, { max: 120 })}
     <div class="row">
-      <label>${t.eventDate}<input name="eventDate" type="date" aria-invalid=${host.errors.has('eventDate') ? 'true' : 'false'}
-        .value=${d.eventDate} @input=${(e: Event) => host.set({ eventDate: (e.target as HTMLInputElement).value })} />
-        ${fieldError(host, 'eventDate')}</label>
-      <label>${t.eventTime}<input name="eventTime" type="time" .value=${d.eventTime ?? ''}
-        @input=${(e: Event) => host.set({ eventTime: (e.target as HTMLInputElement).value || undefined })} />
-        ${fieldError(host, 'eventTime')}</label>
+      <div class="field"><bt-date-time-field type="date" name="eventDate" label=${t.eventDate} ?invalid=${host.errors.has('eventDate')}
+        .value=${d.eventDate} @input=${(e: Event) => host.set({ eventDate: (e.target as DateTimeField).value })}></bt-date-time-field>
+        ${fieldError(host, 'eventDate')}</div>
+      <div class="field"><bt-date-time-field type="time" name="eventTime" label=${t.eventTime} ?invalid=${host.errors.has('eventTime')}
+        .value=${d.eventTime ?? ''} @input=${(e: Event) => host.set({ eventTime: (e.target as DateTimeField).value || undefined })}></bt-date-time-field>
+        ${fieldError(host, 'eventTime')}</div>
       ${textField(host, 'place', t.place, { max: 120, grow: true })}
     </div>
     ${checkField(host, 'annual', t.annual)}

@@ -5,6 +5,7 @@ import { PERIODIC_KINDS, type PeriodicKind, type PeriodicReport, type ReportData
 import { api, ApiError } from '../api.ts';
 import { formatDate, reportErrorText, reportMessages as m } from '../messages/reports.ts';
 import { reportApi } from '../report-api.ts';
+import './date-time-field.ts';
 import { controls } from './styles.ts';
 import './report-view.ts';
 import { mayWriteReports } from '../access.ts';
@@ -135,8 +136,8 @@ export class ReportPage extends LitElement {
         ${editable ? html`<button name="finalize" @click=${() => this.finalize(r)}>${p.finalize}</button>` : nothing}
       </div>
       ${editable ? html`<form class="edit" @submit=${(e: Event) => this.onEdit(e, r)}>
-        <label>${m.filters.from}<input name="from" type="date" required .value=${r.period.from} /></label>
-        <label>${m.filters.to}<input name="to" type="date" required .value=${r.period.to} /></label>
+        <bt-date-time-field type="date" name="from" label=${m.filters.from} required .value=${r.period.from}></bt-date-time-field>
+        <bt-date-time-field type="date" name="to" label=${m.filters.to} required .value=${r.period.to}></bt-date-time-field>
         <label>${p.unitName}<input name="unitName" maxlength="200" .value=${r.unitName ?? ''} /></label>
         <button type="submit">${p.save}</button>
       </form>` : nothing}`;
@@ -149,8 +150,8 @@ export class ReportPage extends LitElement {
     const screens = this.ward ? this.screens.filter((s) => s.wardCode === this.ward!.code) : this.screens;
     return html`
       <form class="filters" @submit=${this.onFilter}>
-        <label>${f.from}<input name="from" type="date" required .value=${q.get('from') ?? ''} /></label>
-        <label>${f.to}<input name="to" type="date" required .value=${q.get('to') ?? ''} /></label>
+        <bt-date-time-field type="date" name="from" label=${f.from} required .value=${q.get('from') ?? ''}></bt-date-time-field>
+        <bt-date-time-field type="date" name="to" label=${f.to} required .value=${q.get('to') ?? ''}></bt-date-time-field>
         <label>${f.wards}<select name="wards" multiple>${this.wards.map((w) => html`<option value=${w.code} ?selected=${chosen('wards').has(w.code)}>${w.name}</option>`)}</select></label>
         <label>${f.locationKinds}<select name="locationKinds" multiple>${LOCATION_KINDS.map((k) => html`<option value=${k} ?selected=${chosen('locationKinds').has(k)}>${m.locationKinds[k]}</option>`)}</select></label>
         <label>${f.screens}<select name="screens" multiple>${screens.map((s) => html`<option value=${s.id} ?selected=${chosen('screens').has(s.id)}>${s.name}</option>`)}</select></label>

@@ -17,6 +17,7 @@ import { errorText, messages } from '../messages/index.ts';
 import { scheduleMessages as t } from '../messages/schedule.ts';
 import { wardMessages } from '../messages/ward-operator.ts';
 import { scheduleApi } from '../schedule-api.ts';
+import './date-time-field.ts';
 import { controls } from './styles.ts';
 
 /** A blank schedule: the whole city, every day from today, all day, normal tier. */
@@ -47,7 +48,7 @@ export class ScheduleEditor extends LitElement {
       legend { font-size: 0.9rem; color: #3d4550; padding: 0 0.25rem; }
       fieldset label { display: flex; flex-direction: row; align-items: center; gap: 0.3rem; }
       .row { display: flex; gap: 0.75rem; flex-wrap: wrap; align-items: end; }
-      .window { display: flex; gap: 0.5rem; align-items: center; }
+      .window { display: flex; gap: 0.5rem; align-items: end; flex-wrap: wrap; }
       .hint { font-size: 0.85rem; color: #5b6570; margin: 0; flex-basis: 100%; }
       .actions { display: flex; gap: 0.5rem; }
       .fixed { display: flex; flex-direction: column; gap: 0.2rem; }
@@ -100,8 +101,8 @@ export class ScheduleEditor extends LitElement {
         </fieldset>`}
 
         <div class="row">
-          <label>${t.startDate}<input type="date" name="startDate" required .value=${time.startDate} @change=${(e: Event) => this.setTime({ startDate: value(e) })} /></label>
-          <label>${t.endDate}<input type="date" name="endDate" .value=${time.endDate ?? ''} @change=${(e: Event) => this.setTime({ endDate: value(e) || null })} /></label>
+          <bt-date-time-field type="date" name="startDate" label=${t.startDate} required .value=${time.startDate} @change=${(e: Event) => this.setTime({ startDate: value(e) })}></bt-date-time-field>
+          <bt-date-time-field type="date" name="endDate" label=${t.endDate} .value=${time.endDate ?? ''} @change=${(e: Event) => this.setTime({ endDate: value(e) || null })}></bt-date-time-field>
         </div>
         <fieldset>
           <legend>${t.weekdays}</legend>
@@ -111,8 +112,8 @@ export class ScheduleEditor extends LitElement {
         <fieldset>
           <legend>${t.windows}</legend>
           ${time.windows.map((w, i) => html`<div class="window">
-            <label>${t.windowStart}<input type="time" name="windowStart" .value=${w.start} @change=${(e: Event) => this.setWindow(i, { start: value(e) })} /></label>
-            <label>${t.windowEnd}<input type="time" name="windowEnd" .value=${w.end} @change=${(e: Event) => this.setWindow(i, { end: value(e) })} /></label>
+            <bt-date-time-field type="time" name="windowStart" label=${t.windowStart} required .value=${w.start} @change=${(e: Event) => this.setWindow(i, { start: value(e) })}></bt-date-time-field>
+            <bt-date-time-field type="time" name="windowEnd" label=${t.windowEnd} required .value=${w.end} @change=${(e: Event) => this.setWindow(i, { end: value(e) })}></bt-date-time-field>
             ${w.end <= w.start ? html`<span class="badge">${t.crossesMidnight}</span>` : nothing}
             <button type="button" @click=${() => this.setTime({ windows: time.windows.filter((_, j) => j !== i) })}>${t.removeWindow}</button>
           </div>`)}

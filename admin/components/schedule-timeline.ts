@@ -10,6 +10,8 @@ import { scheduleMessages as t } from '../messages/schedule.ts';
 import { scheduleApi } from '../schedule-api.ts';
 import { errorMessage } from '../load.ts';
 import { changeMessages } from '../messages/changes.ts';
+import type { DateTimeField } from './date-time-field.ts';
+import './date-time-field.ts';
 import { controls } from './styles.ts';
 
 const hhmm = (iso: string) => iso.slice(11, 16);
@@ -81,9 +83,9 @@ export class ScheduleTimeline extends LitElement {
           </select>
         </label>
         ${this.renderTarget()}
-        <label>${t.timeline.date}<input type="date" name="date" .value=${this.date} @change=${(e: Event) => (this.date = (e.target as HTMLInputElement).value)} /></label>
+        <bt-date-time-field type="date" name="date" label=${t.timeline.date} .value=${this.date} @change=${(e: Event) => (this.date = (e.target as DateTimeField).value)}></bt-date-time-field>
         ${this.scope === 'screen'
-          ? html`<label>${t.timeline.at}<input type="time" name="at" .value=${this.time} @change=${(e: Event) => (this.time = (e.target as HTMLInputElement).value)} /></label>
+          ? html`<bt-date-time-field type="time" name="at" label=${t.timeline.at} .value=${this.time} @change=${(e: Event) => (this.time = (e.target as DateTimeField).value)}></bt-date-time-field>
             <button class="primary" name="ask" @click=${this.ask}>${t.timeline.ask}</button>`
           : nothing}
         <button name="day" aria-pressed=${this.days === 1} @click=${() => this.show(1)}>${t.timeline.day}</button>

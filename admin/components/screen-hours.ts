@@ -4,6 +4,8 @@ import { ScreenStatus } from '../../playlists/index.ts';
 import { call } from '../api.ts';
 import { crossesMidnight, hoursFormOf, hoursOfForm, type HoursFormState, type HoursPreset } from '../hours-form.ts';
 import { hoursMessages as t } from '../messages/hours.ts';
+import type { DateTimeField } from './date-time-field.ts';
+import './date-time-field.ts';
 import { ScreenDialog, dialogStyles } from './modal-dialog.ts';
 
 const PRESETS: HoursPreset[] = ['always', 'daily', 'custom'];
@@ -24,6 +26,9 @@ export class ScreenHoursDialog extends ScreenDialog {
       dialog { width: min(36rem, 92vw); }
       .day label { display: flex; gap: 0.4rem; align-items: center; font-size: 0.9rem; color: #1b1f24; }
       .day { display: grid; grid-template-columns: 7rem 1fr 1fr; gap: 0.5rem; align-items: center; margin-top: 0.3rem; }
+      .day bt-date-time-field::part(label) { display: flex; gap: 0.4rem; align-items: center; font-size: 0.9rem; color: #1b1f24; }
+      .reload { display: flex; gap: 0.5rem; align-items: center; flex-wrap: wrap; }
+      .reload label { display: flex; gap: 0.4rem; align-items: center; }
       .actions { margin-top: 0.5rem; }
     `,
   ];
@@ -82,10 +87,10 @@ export class ScreenHoursDialog extends ScreenDialog {
           </fieldset>`}
       <fieldset>
         <legend>${t.reload}</legend>
-        <label><input type="checkbox" name="reload" .checked=${form.reload}
-          @change=${(e: Event) => this.change({ reload: (e.target as HTMLInputElement).checked })} />${t.reloadOn}
-          <input type="time" name="reloadAt" .value=${form.reloadAt} ?disabled=${!form.reload} aria-invalid=${issues.has('reload') ? 'true' : 'false'}
-            @input=${(e: Event) => this.change({ reloadAt: (e.target as HTMLInputElement).value })} /></label>
+        <div class="reload"><label><input type="checkbox" name="reload" .checked=${form.reload}
+          @change=${(e: Event) => this.change({ reload: (e.target as HTMLInputElement).checked })} />${t.reloadOn}</label>
+        <bt-date-time-field type="time" name="reloadAt" label=${t.reloadOn} hide-label .value=${form.reloadAt} ?disabled=${!form.reload} ?invalid=${issues.has('reload')}
+          @input=${(e: Event) => this.change({ reloadAt: (e.target as DateTimeField).value })}></bt-date-time-field></div>
         ${issues.has('reload') ? html`<span class="field-error" role="alert">${t.issues.reload}</span>` : nothing}
         <p class="hint">${t.reloadHint}</p>
       </fieldset>
@@ -100,9 +105,9 @@ export class ScreenHoursDialog extends ScreenDialog {
   private renderDay(form: HoursFormState, i: number, bad: boolean) {
     const row = form.days[i]!;
     const day = t.weekdays[i]!;
-    const time = (field: 'from' | 'to') => html`<label>${t[field]}
-      <input type="time" name=${`${field}-${i + 1}`} aria-label=${`${day}: ${t[field]}`} .value=${row[field]} ?disabled=${!row.on}
-        aria-invalid=${bad ? 'true' : 'false'} @input=${(e: Event) => this.changeDay(i, { [field]: (e.target as HTMLInputElement).value })} /></label>`;
+    const time = (field: 'from' | 'to') => html`<bt-date-time-field type="time" name=${`${field}-${i + 1}`} label=${t[field]}
+      accessible-name=${`${day}: ${t[field]}`} .value=${row[field]} ?disabled=${!row.on} ?invalid=${bad}
+      @input=${(e: Event) => this.changeDay(i, { [field]: (e.target as DateTimeField).value })}></bt-date-time-field>`;
     return html`<div class="day" data-day=${i + 1}>
         <label><input type="checkbox" name=${`day-${i + 1}`} .checked=${row.on}
           @change=${(e: Event) => this.changeDay(i, { on: (e.target as HTMLInputElement).checked })} />${day}</label>

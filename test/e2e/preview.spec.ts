@@ -85,7 +85,8 @@ const cases: Case[] = [
     label: 'Đếm ngược',
     fill: async (form) => {
       await form.locator('input[name=title]').fill('Ngày hội tư vấn tuyển sinh học nghề');
-      await form.locator('input[name=eventDate]').fill(daysAhead(40));
+      // Typed day/month/year, as the admin's date fields read (issue 12, item 9).
+      await form.locator('input[name=eventDate]').fill(daysAhead(40).split('-').reverse().join('/'));
       await form.locator('input[name=place]').fill('Cung Văn hóa Lao động');
     },
     expectText: 'Ngày hội tư vấn',

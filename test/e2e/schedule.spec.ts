@@ -101,7 +101,8 @@ test('the admin answers what a screen shows at a given minute and why, and the p
   let at = Math.ceil(Date.now() / 60_000) * 60_000;
   if (at - Date.now() < 8_000) at += 60_000;
   const iso = toLocalIso(at);
-  await timeline.locator('input[name=date]').fill(iso.slice(0, 10));
+  // Typed as an operator does: day/month/year (issue 12, item 9).
+  await timeline.locator('input[name=date]').fill(`${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`);
   await timeline.locator('input[name=at]').fill(iso.slice(11, 16));
   await timeline.locator('button[name=ask]').click();
   const answer = timeline.locator('.answer');
