@@ -11,6 +11,7 @@ import { fieldChanges } from '../review-diff.ts';
 import { Loader } from '../load.ts';
 import './item-preview.ts';
 import { controls } from './styles.ts';
+import { vietnameseChecks } from '../validity.ts';
 
 /** The queue starts at a common LED board: what most city content must read on. */
 const DEFAULT_QUEUE_PROFILE = '384x192';
@@ -140,7 +141,7 @@ export class ApprovalQueueView extends LitElement {
   private renderRejectForm(entry: ApprovalEntry) {
     const t = approvalMessages.queue;
     const r = this.rejecting!;
-    return html`<form @submit=${(e: Event) => this.reject(e, entry)}>
+    return html`<form @invalid=${vietnameseChecks} @submit=${(e: Event) => this.reject(e, entry)}>
       <label>${t.reason}
         <textarea name="reason" rows="3" maxlength="500" .value=${r.reason}
           @input=${(e: Event) => (this.rejecting = { ...r, reason: (e.target as HTMLTextAreaElement).value, error: '' })}></textarea>

@@ -8,6 +8,7 @@ import { controls } from './styles.ts';
 import { errorMessage } from '../load.ts';
 import { actionText, auditChangeLines, objectText, rawFieldLabel } from '../audit-text.ts';
 import { NameBook } from '../name-book.ts';
+import { vietnameseChecks } from '../validity.ts';
 
 const t = () => messages.audit;
 const FILTERS = ['userId', 'wardCode', 'objectType', 'objectId', 'from', 'to'] as const;
@@ -107,7 +108,7 @@ export class AuditLog extends LitElement {
   private renderFilters() {
     const q = this.query;
     return html`
-      <form @submit=${this.onFilter}>
+      <form @invalid=${vietnameseChecks} @submit=${this.onFilter}>
         <label>${t().user}<select name="userId">
           <option value="">${t().everyone}</option>
           ${this.users.map((u) => html`<option value=${u.id} ?selected=${q.get('userId') === String(u.id)}>${u.username}</option>`)}

@@ -6,6 +6,7 @@ import { errorText } from '../messages/index.ts';
 import { standardsMessages } from '../messages/standards.ts';
 import { standardsApi } from '../standards-api.ts';
 import { controls } from './styles.ts';
+import { vietnameseChecks } from '../validity.ts';
 
 const t = standardsMessages;
 const problem = (e: unknown) => errorText(e instanceof ApiError ? e.code : 'unknown');
@@ -88,7 +89,7 @@ export class CapPanel extends LitElement {
     return html`<section class="keys">
       <h3>${t.keys.title}</h3>
       <p>${t.keys.help}</p>
-      <form @submit=${this.createKey}>
+      <form @invalid=${vietnameseChecks} @submit=${this.createKey}>
         <label>${t.keys.name}<input name="name" required maxlength="80" /></label>
         <button class="primary" type="submit">${t.keys.create}</button>
       </form>
@@ -108,7 +109,7 @@ export class CapPanel extends LitElement {
     return html`<section class="feed">
       <h3>${t.feed.title}</h3>
       <p>${t.feed.help}</p>
-      <form @submit=${this.saveFeed}>
+      <form @invalid=${vietnameseChecks} @submit=${this.saveFeed}>
         <label>${t.feed.url}<input name="url" type="url" .value=${f?.url ?? ''} placeholder="https://…" /></label>
         <button class="primary" type="submit">${t.feed.save}</button>
         ${f?.url ? html`<button type="button" @click=${() => this.setFeed(null)}>${t.feed.stop}</button>` : nothing}

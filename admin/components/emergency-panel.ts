@@ -17,6 +17,7 @@ import './item-preview.ts';
 import './media-picker.ts';
 import type { MediaPickDetail } from './media-picker.ts';
 import { controls } from './styles.ts';
+import { vietnameseChecks } from '../validity.ts';
 
 const t = scheduleMessages.emergency;
 const POLL_MS = 2_000;
@@ -131,7 +132,7 @@ export class EmergencyPanel extends LitElement {
     const profiles = previewProfiles([]);
     const profile = profiles.find((p) => p.id === this.previewId) ?? profiles[0]!;
     const item = this.previewItem;
-    return html`<form @submit=${this.onSend} @input=${this.onInput} @change=${this.onInput}>
+    return html`<form @invalid=${vietnameseChecks} @submit=${this.onSend} @input=${this.onInput} @change=${this.onInput}>
       <label>${t.text}<textarea name="emergency-text" required maxlength="160" rows="2"></textarea></label>
       <bt-date-time-field type="datetime-local" name="emergency-ends" label=${t.endsAt}></bt-date-time-field>
       <div data-emergency-image>

@@ -5,6 +5,7 @@ import { api } from '../api.ts';
 import { messages } from '../messages/index.ts';
 import { errorMessage } from '../load.ts';
 import { controls } from './styles.ts';
+import { vietnameseChecks } from '../validity.ts';
 
 /**
  * Change my password; shown by force after a first start with a generated password.
@@ -27,7 +28,7 @@ export class PasswordChange extends LitElement {
   override render() {
     const t = messages.password;
     return html`
-      <form @submit=${this.onSubmit}>
+      <form @invalid=${vietnameseChecks} @submit=${this.onSubmit}>
         <h1>${t.title}</h1>
         ${this.mustChange ? html`<p>${t.mustChange}</p>` : null}
         <label>${t.current}<input name="current" type="password" autocomplete="current-password" required /></label>

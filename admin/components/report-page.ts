@@ -9,6 +9,7 @@ import './date-time-field.ts';
 import { controls } from './styles.ts';
 import './report-view.ts';
 import { mayWriteReports } from '../access.ts';
+import { vietnameseChecks } from '../validity.ts';
 
 /**
  * A4 paper for the printed report: `@page` only works in the document's own styles. A
@@ -111,7 +112,7 @@ export class ReportPage extends LitElement {
     if (this.open) return this.renderOpen(this.open);
     const p = m.periodic;
     return html`
-      ${this.canWrite ? html`<form class="create" @submit=${this.onCreate}>
+      ${this.canWrite ? html`<form @invalid=${vietnameseChecks} class="create" @submit=${this.onCreate}>
         <label>${p.kind}<select name="kind">${PERIODIC_KINDS.map((k) => html`<option value=${k}>${m.kinds[k]}</option>`)}</select></label>
         <label>${p.year}<input name="year" type="number" min="2025" max="2100" .value=${today().slice(0, 4)} /></label>
         ${this.ward ? nothing : html`<label>${p.unit}<select name="ward"><option value="">${p.city}</option>${this.wards.map((w) => html`<option value=${w.code}>${w.name}</option>`)}</select></label>`}
@@ -135,7 +136,7 @@ export class ReportPage extends LitElement {
         <button class="primary" name="print" @click=${() => window.print()}>${m.actions.print}</button>
         ${editable ? html`<button name="finalize" @click=${() => this.finalize(r)}>${p.finalize}</button>` : nothing}
       </div>
-      ${editable ? html`<form class="edit" @submit=${(e: Event) => this.onEdit(e, r)}>
+      ${editable ? html`<form @invalid=${vietnameseChecks} class="edit" @submit=${(e: Event) => this.onEdit(e, r)}>
         <bt-date-time-field type="date" name="from" label=${m.filters.from} required .value=${r.period.from}></bt-date-time-field>
         <bt-date-time-field type="date" name="to" label=${m.filters.to} required .value=${r.period.to}></bt-date-time-field>
         <label>${p.unitName}<input name="unitName" maxlength="200" .value=${r.unitName ?? ''} /></label>
@@ -149,7 +150,7 @@ export class ReportPage extends LitElement {
     const chosen = (name: string) => new Set((q.get(name) ?? '').split(',').filter(Boolean));
     const screens = this.ward ? this.screens.filter((s) => s.wardCode === this.ward!.code) : this.screens;
     return html`
-      <form class="filters" @submit=${this.onFilter}>
+      <form @invalid=${vietnameseChecks} class="filters" @submit=${this.onFilter}>
         <bt-date-time-field type="date" name="from" label=${f.from} required .value=${q.get('from') ?? ''}></bt-date-time-field>
         <bt-date-time-field type="date" name="to" label=${f.to} required .value=${q.get('to') ?? ''}></bt-date-time-field>
         <label>${f.wards}<select name="wards" multiple>${this.wards.map((w) => html`<option value=${w.code} ?selected=${chosen('wards').has(w.code)}>${w.name}</option>`)}</select></label>

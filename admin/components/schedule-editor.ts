@@ -19,6 +19,7 @@ import { wardMessages } from '../messages/ward-operator.ts';
 import { scheduleApi } from '../schedule-api.ts';
 import './date-time-field.ts';
 import { controls } from './styles.ts';
+import { vietnameseChecks } from '../validity.ts';
 
 /** A blank schedule: the whole city, every day from today, all day, normal tier. */
 export function blankSchedule(today: string, playlistId: string): ScheduleInput {
@@ -81,7 +82,7 @@ export class ScheduleEditor extends LitElement {
     const target = { all: false, wards: [], locationKinds: [], tags: [], screenIds: [], ...d.target };
     const time = { weekdays: [0, 1, 2, 3, 4, 5, 6], windows: [] as DailyWindow[], endDate: null, ...d.time };
     return html`
-      <form @submit=${this.onSubmit}>
+      <form @invalid=${vietnameseChecks} @submit=${this.onSubmit}>
         ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
         <div class="row">
           <label>${t.name}<input name="name" required .value=${d.name} @input=${(e: Event) => this.set({ name: value(e) })} /></label>

@@ -5,6 +5,7 @@ import { api } from '../api.ts';
 import { messages } from '../messages/index.ts';
 import { errorMessage } from '../load.ts';
 import { controls } from './styles.ts';
+import { vietnameseChecks } from '../validity.ts';
 
 type Mode = 'pair' | 'register';
 
@@ -74,7 +75,7 @@ export class ScreenAdd extends LitElement {
         )}
       </div>
       <p class="help">${this.mode === 'pair' ? t.pairHelp : t.registerHelp}</p>
-      <form @submit=${this.submit}>
+      <form @invalid=${vietnameseChecks} @submit=${this.submit}>
         ${this.mode === 'pair'
           ? html`<label class="code">${t.code}
               <input name="code" required autocomplete="off" autocapitalize="characters" spellcheck="false"

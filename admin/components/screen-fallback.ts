@@ -5,6 +5,7 @@ import { call } from '../api.ts';
 import { fallbackMessages } from '../messages/fallback.ts';
 import { errorMessage } from '../load.ts';
 import { controls } from './styles.ts';
+import { vietnameseChecks } from '../validity.ts';
 
 const t = fallbackMessages.panel;
 
@@ -41,7 +42,7 @@ export class ScreenFallback extends LitElement {
     const current = screen?.fallbackPlaylistId ?? '';
     return html`<h3>${t.title}</h3>
       <p class="muted">${t.help}</p>
-      <form @submit=${this.save}>
+      <form @invalid=${vietnameseChecks} @submit=${this.save}>
         <label>${t.screen}
           <select name="fallback-screen" @change=${(e: Event) => (this.screenId = (e.target as HTMLSelectElement).value)}>
             ${this.screens.map((s) => html`<option value=${s.id} ?selected=${s.id === this.screenId}>${s.name}</option>`)}

@@ -6,6 +6,7 @@ import { messages } from '../messages/index.ts';
 import { screenManageMessages as t } from '../messages/screen-manage.ts';
 import { detailsOfForm, manageFormOf, type ManageFormState } from '../screen-manage-form.ts';
 import { ScreenDialog, dialogStyles } from './modal-dialog.ts';
+import { vietnameseChecks } from '../validity.ts';
 
 /**
  * A screen's name, ward, location kind and tags after pairing (issue 12, item 5), in a modal
@@ -78,7 +79,7 @@ export class ScreenManageDialog extends ScreenDialog {
     const check = detailsOfForm(form);
     const issues = new Set(check.ok ? [] : check.issues);
     const value = (e: Event) => (e.target as HTMLInputElement | HTMLSelectElement).value;
-    return html`<form @submit=${(e: Event) => this.submit(e)}>
+    return html`<form @invalid=${vietnameseChecks} @submit=${(e: Event) => this.submit(e)}>
       <label>${t.name}
         <input name="name" .value=${form.name} maxlength="120" aria-invalid=${issues.has('name') ? 'true' : 'false'}
           @input=${(e: Event) => this.change({ name: value(e) })} />

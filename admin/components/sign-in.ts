@@ -4,6 +4,7 @@ import { api, ApiError } from '../api.ts';
 import { errorText, messages } from '../messages/index.ts';
 import type { SessionInfo } from '../../playlists/index.ts';
 import { controls } from './styles.ts';
+import { vietnameseChecks } from '../validity.ts';
 
 /**
  * The sign-in form.
@@ -28,7 +29,7 @@ export class SignIn extends LitElement {
   override render() {
     const t = messages.signIn;
     return html`
-      <form @submit=${this.onSubmit}>
+      <form @invalid=${vietnameseChecks} @submit=${this.onSubmit}>
         <header>
           <p class="product">${t.product}</p>
           <p class="tagline">${t.tagline}</p>

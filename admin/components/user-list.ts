@@ -5,6 +5,7 @@ import { api } from '../api.ts';
 import { messages } from '../messages/index.ts';
 import { errorMessage } from '../load.ts';
 import { controls } from './styles.ts';
+import { vietnameseChecks } from '../validity.ts';
 
 type Draft = { role: Role; wardCode: string | null };
 const t = () => messages.users;
@@ -62,7 +63,7 @@ export class UserList extends LitElement {
 
   private renderCreate() {
     return html`
-      <form class="create" @submit=${this.onCreate} aria-label=${t().addTitle}>
+      <form @invalid=${vietnameseChecks} class="create" @submit=${this.onCreate} aria-label=${t().addTitle}>
         <label>${t().username}<input name="username" required pattern="[a-z0-9][a-z0-9._\\-]{2,63}" title=${t().usernameHint} autocomplete="off" /></label>
         <label>${t().role}${this.roleSelect(this.newRole, (role) => (this.newRole = role), 'role')}</label>
         ${this.newRole === 'ward_operator'
@@ -99,7 +100,7 @@ export class UserList extends LitElement {
           ${changed ? html`<button class="primary" @click=${() => this.save(u, draft)}>${t().save}</button>` : nothing}
           <button @click=${() => this.toggle(u)}>${u.disabled ? t().enable : t().disable}</button>
           ${this.resetting === u.id
-            ? html`<form @submit=${(e: SubmitEvent) => this.reset(e, u)} class="actions">
+            ? html`<form @invalid=${vietnameseChecks} @submit=${(e: SubmitEvent) => this.reset(e, u)} class="actions">
                 <input name="password" type="password" aria-label=${t().newPassword} placeholder=${t().newPassword}
                   autocomplete="new-password" required minlength=${PASSWORD_MIN} maxlength=${PASSWORD_MAX} />
                 <button class="danger" type="submit">${t().confirmReset}</button>

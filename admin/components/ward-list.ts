@@ -5,6 +5,7 @@ import { api, ApiError } from '../api.ts';
 import { errorText, messages } from '../messages/index.ts';
 import { Loader, errorMessage } from '../load.ts';
 import { controls } from './styles.ts';
+import { vietnameseChecks } from '../validity.ts';
 
 /** One bad CSV row as the server names it (`line.<n>.<field>`), ready to show. */
 interface LineProblem {
@@ -106,7 +107,7 @@ export class WardList extends LitElement {
         <h3>${t().importTitle}</h3>
         <p>${t().importHelp}</p>
         <p><button type="button" name="template" @click=${this.downloadTemplate}>${t().template}</button></p>
-        <form @submit=${this.onImport}>
+        <form @invalid=${vietnameseChecks} @submit=${this.onImport}>
           <span class="file-field">${t().file}
             <label class="file-pick"><span class="file-button">${t().chooseFile}</span><input name="file" type="file" accept=".csv,text/csv" required aria-label=${t().file} @change=${this.onChooseFile} /><span class="file-name">${this.fileName ?? t().noFile}</span></label>
           </span>

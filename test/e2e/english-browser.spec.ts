@@ -62,6 +62,36 @@ test("the timeline's instant defaults to now", async ({ page, problems }) => {
   expect(problems.list).toEqual([]);
 });
 
+test("the browser's own form checks speak Vietnamese: an empty required field, a short password, a user name of the wrong form", async ({ page, problems }) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto(server.adminUrl);
+  // Sign-in sent empty: the browser stops it, and its bubble carries our words.
+  const username = page.getByLabel('Tên đăng nhập');
+  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  await expect.poll(() => username.evaluate((el: HTMLInputElement) => el.validationMessage)).toBe('Hãy điền mục này.');
+  // Typing clears it: the field is valid again (the check runs anew at the next submit).
+  await username.fill('admin');
+  expect(await username.evaluate((el: HTMLInputElement) => el.validity.valid)).toBe(true);
+
+  await signInAdmin(page, server);
+  // A new user with a password under the minimum.
+  await page.getByRole('button', { name: 'Người dùng' }).click();
+  const create = page.locator('bt-user-list form.create');
+  await create.locator('input[name=username]').fill('bientap.moi');
+  const password = create.locator('input[name=password]');
+  await password.fill('ngan');
+  await create.locator('button[type=submit]').click();
+  await expect.poll(() => password.evaluate((el: HTMLInputElement) => el.validationMessage)).toMatch(/^Cần ít nhất \d+ ký tự \(hiện có 4\)\.$/);
+  // An invalid user name: the pattern's own explanation follows.
+  await create.locator('input[name=username]').fill('A');
+  await password.fill('mot-mat-khau-du-dai-2026');
+  await create.locator('button[type=submit]').click();
+  await expect
+    .poll(() => create.locator('input[name=username]').evaluate((el: HTMLInputElement) => el.validationMessage))
+    .toMatch(/^Giá trị chưa đúng dạng yêu cầu\. /);
+  expect(problems.list).toEqual([]);
+});
+
 /**
  * What the page shows through every shadow root that reads as an English-browser date or time:
  * a native date or time input (drawn in the browser's language), a 12-hour time, a month-first
