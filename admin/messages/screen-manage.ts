@@ -35,6 +35,5 @@ export const screenManageMessages = {
     ],
     confirm: 'Ngừng sử dụng',
     cancel: 'Không, giữ lại',
-    working: 'Đang ngừng sử dụng…',
   },
 } as const;
