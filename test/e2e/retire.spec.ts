@@ -60,11 +60,13 @@ test('an admin retires a paired screen: the player leaves the air for pairing an
   await expect(question).toBeHidden();
   await expect(bt).toHaveAttribute('data-state', 'playing');
   await dialog.locator('[data-action="retire-screen"]').click();
+  const retiredAt = Date.now();
   await question.getByRole('button', { name: 'Ngừng sử dụng', exact: true }).click();
-  await expect(dialog).toBeHidden();
 
   // Off the air at once: the pairing view with a new code, saying why.
   await expect(bt).toHaveAttribute('data-state', 'pairing', { timeout: 5_000 });
+  console.log(`retire: confirm → player off the air in ${Date.now() - retiredAt} ms`);
+  await expect(dialog).toBeHidden();
   await expect(bt).toHaveAttribute('data-retired', 'true');
   await expect(player.locator('bt-pairing')).toContainText('Màn hình này đã ngừng sử dụng');
   await expect(player.locator('bt-pairing[data-code]')).toBeVisible();
