@@ -22,6 +22,9 @@ export const mayManageWards = (role: Role): boolean => may(role, 'manage_wards')
 /** Registering screens, rotating their tokens, sending them commands and changing their layout. */
 export const mayManageScreens = (role: Role): boolean => may(role, 'manage_screens');
 
+/** Retiring a screen (off the air, its token dead, its history kept): admins. */
+export const mayRetireScreens = (role: Role): boolean => may(role, 'retire_screens');
+
 /** Writing schedules: city schedulers, and ward operators for their own ward's local messages. */
 export const mayEditSchedules = (role: Role): boolean => may(role, 'schedule');
 

@@ -37,4 +37,19 @@ describe('audit text', () => {
     const layout = entry({ action: 'update_layout', objectType: 'screen', before: { theme: 'indoor' }, after: { theme: 'outdoor' } });
     expect(auditChangeLines(layout, book).join('\n')).not.toMatch(ENGLISH);
   });
+
+  it('tells a screen retired, and moved to another ward with its label, in Vietnamese with names', () => {
+    const retired = entry({ action: 'retire', objectType: 'screen', objectId: 's_1', before: { name: 'Cổng chợ Đồng Xuân', wardCode: '00070' } });
+    expect(auditSentence(retired, book, users)).toBe('Ngừng sử dụng màn hình «Cổng chợ Đồng Xuân»');
+    const wards = new NameBook();
+    wards.learn('ward', '00070', 'Phường Hoàn Kiếm');
+    wards.learn('ward', '00004', 'Phường Ba Đình');
+    const moved = entry({ objectType: 'screen', objectId: 's_1',
+      before: { name: 'Cổng chợ', ward: 'Phường Hoàn Kiếm', wardCode: '00070', locationKind: 'park', tags: [] },
+      after: { name: 'Cổng chợ', ward: 'Phường Ba Đình', wardCode: '00004', locationKind: 'park', tags: [] } });
+    expect(auditChangeLines(moved, wards)).toEqual([
+      'Tên xã, phường hiển thị: Phường Hoàn Kiếm → Phường Ba Đình',
+      'Xã, phường: Phường Hoàn Kiếm → Phường Ba Đình',
+    ]);
+  });
 });

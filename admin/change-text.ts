@@ -87,7 +87,7 @@ export function valueWords(field: string, value: unknown, book: NameBook): strin
   if (MEDIA.has(field)) return t.media;
   if (field === 'itemIds' && Array.isArray(value)) return value.length ? quotedNames(value as string[], book.item) : t.none;
   if ((field === 'playlistId' || field === 'defaultPlaylist') && typeof value === 'string') return t.quoted(book.playlist(value));
-  if (field === 'ownerWard' && typeof value === 'string') return book.ward(value);
+  if ((field === 'ownerWard' || field === 'wardCode') && typeof value === 'string') return book.ward(value);
   if (field === 'target' && isRecord(value)) return targetWords(value as Schedule['target'], book);
   if (field === 'time' && isRecord(value)) {
     const p = timeParts(value as Schedule['time']);

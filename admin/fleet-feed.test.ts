@@ -52,6 +52,21 @@ describe('FleetFeed', () => {
     expect(feed.settings?.alertAfterMs).toBe(600_000);
   });
 
+  it('drops the screens a removed event names (retired), and one this page retired at once', () => {
+    const { sources, feed, events } = setup();
+    feed.start();
+    sources[0]!.emit('snapshot', { screens: [status('a', 'A'), status('b', 'B'), status('c', 'C')], settings: { graceMs: 60_000, alertAfterMs: 600_000 } });
+    sources[0]!.emit('removed', { ids: ['b'] });
+    expect([...feed.screens.keys()]).toEqual(['a', 'c']);
+    const changes = events.changes;
+    feed.remove('c');
+    feed.remove('c');
+    expect([...feed.screens.keys()]).toEqual(['a']);
+    expect(events.changes).toBe(changes + 1);
+    sources[0]!.emit('removed', { ids: 'a' });
+    expect(feed.screens.size).toBe(1);
+  });
+
   it('ignores frames that do not parse', () => {
     const { sources, feed, events } = setup();
     feed.start();

@@ -1,4 +1,4 @@
-import { FleetSnapshot, FleetUpdate, type FleetSettings, type ScreenStatus } from '../playlists/index.ts';
+import { FleetRemoved, FleetSnapshot, FleetUpdate, type FleetSettings, type ScreenStatus } from '../playlists/index.ts';
 
 /** What the feed needs from `EventSource`; tests hand it a fake. */
 export interface EventSourceLike {
@@ -15,7 +15,8 @@ export const RETRY_MS = 10_000;
 
 /**
  * The screens view's live copy of every screen's status, fed by `GET /api/screens/events`:
- * a snapshot replaces everything, an update replaces the screens it names. `EventSource`
+ * a snapshot replaces everything, an update replaces the screens it names, `removed` drops
+ * screens that left the fleet (retired). `EventSource`
  * reconnects by itself after a network error (and the server sends a fresh snapshot); a refused
  * stream (401) is reported through `onError` and tried again later.
  */
@@ -39,6 +40,7 @@ export class FleetFeed {
     this.#source = source;
     source.addEventListener('snapshot', (e) => this.apply('snapshot', e.data));
     source.addEventListener('screens', (e) => this.apply('screens', e.data));
+    source.addEventListener('removed', (e) => this.apply('removed', e.data));
     source.onopen = () => this.#setLive(true);
     source.onerror = () => {
       this.#setLive(false);
@@ -56,7 +58,7 @@ export class FleetFeed {
   }
 
   /** Applies one event's data; frames that do not parse are ignored. */
-  apply(event: 'snapshot' | 'screens', data: string): void {
+  apply(event: 'snapshot' | 'screens' | 'removed', data: string): void {
     let json: unknown;
     try {
       json = JSON.parse(data);
@@ -70,12 +72,21 @@ export class FleetFeed {
       for (const s of parsed.data.screens) this.screens.set(s.id, s);
       this.settings = parsed.data.settings;
       this.live = true;
+    } else if (event === 'removed') {
+      const parsed = FleetRemoved.safeParse(json);
+      if (!parsed.success) return;
+      for (const id of parsed.data.ids) this.screens.delete(id);
     } else {
       const parsed = FleetUpdate.safeParse(json);
       if (!parsed.success) return;
       for (const s of parsed.data.screens) this.screens.set(s.id, s);
     }
     this.onChange();
+  }
+
+  /** Drops a screen this page retired, without waiting for the stream to say so. */
+  remove(id: string): void {
+    if (this.screens.delete(id)) this.onChange();
   }
 
   #setLive(live: boolean): void {

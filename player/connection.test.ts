@@ -43,6 +43,7 @@ function setup(overrides: Partial<ConnectionOptions> = {}) {
     manifests: [] as string[],
     statuses: [] as string[],
     unregistered: 0,
+    retired: 0,
     replaced: 0,
     reloads: 0,
   };
@@ -58,7 +59,10 @@ function setup(overrides: Partial<ConnectionOptions> = {}) {
     onScreen: () => {},
     onClockSync: () => {},
     onStatus: (s) => void events.statuses.push(s),
-    onUnregistered: () => void events.unregistered++,
+    onUnregistered: (retired) => {
+      events.unregistered++;
+      if (retired) events.retired++;
+    },
     onReplaced: () => void events.replaced++,
     reload: () => void events.reloads++,
     session: {
@@ -215,8 +219,21 @@ describe('Connection', () => {
       sockets[0]!.closedByServer(code);
       timers.advance(60_000);
       expect(events.unregistered).toBe(1);
+      expect(events.retired).toBe(0);
       expect(sockets).toHaveLength(1);
     }
+  });
+
+  it('forgets a retired screen (4005), says it was retired, and never reconnects with its token', () => {
+    const { sockets, connection, timers, events } = setup();
+    connection.start();
+    sockets[0]!.open();
+    sockets[0]!.closedByServer(CloseCode.retired);
+    timers.advance(10 * 60_000);
+    expect(events.unregistered).toBe(1);
+    expect(events.retired).toBe(1);
+    expect(sockets).toHaveLength(1);
+    expect(events.statuses.at(-1)).not.toBe('connecting');
   });
 
   it('stops and says so when another connection replaced it', () => {

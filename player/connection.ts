@@ -45,8 +45,8 @@ export interface ConnectionOptions {
   /** Corrected time moved by `deltaMs`. */
   onClockSync(deltaMs: number): void;
   onStatus(status: ConnectionStatus): void;
-  /** The server does not know this token (4001) or revoked it (4003). */
-  onUnregistered(): void;
+  /** The server does not know this token (4001), revoked it (4003) or retired its screen (4005, `retired`). */
+  onUnregistered(retired: boolean): void;
   /** Another tab or box took over this screen (4004). */
   onReplaced(): void;
   /** The server stored these play events. */
@@ -261,7 +261,7 @@ export class Connection {
         return;
       case 'forget':
         this.halt();
-        this.options.onUnregistered();
+        this.options.onUnregistered(code === CloseCode.retired);
         return;
       case 'reload':
         this.reloadOrRetry();

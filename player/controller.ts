@@ -37,6 +37,8 @@ export class PlayerController implements ReactiveController {
   pairingStatus: PairingStatus = 'requesting';
   /** Another tab or box took over this screen's connection. */
   replaced = false;
+  /** An operator retired this screen (close 4005): the pairing view says so until it is paired again. */
+  retired = false;
   /** An operator asked the screen to show its name (remote action `identify`). */
   identifying = false;
   status: ConnectionStatus = 'stopped';
@@ -246,6 +248,7 @@ export class PlayerController implements ReactiveController {
       },
       onPaired: (token, screen) => {
         this.pairing = null;
+        this.retired = false;
         this.pairingCode = null;
         this.store.saveToken(token);
         this.store.saveScreen(screen);
@@ -316,7 +319,7 @@ export class PlayerController implements ReactiveController {
             this.connection?.send({ type: 'commandResult', id, ok, ...(error ? { error } : {}) }),
           ),
         ),
-      onUnregistered: () => this.unregister(),
+      onUnregistered: (retired) => this.unregister(retired),
       onReplaced: () => {
         this.replaced = true;
         this.recorder.discard();
@@ -400,7 +403,8 @@ export class PlayerController implements ReactiveController {
     if (urgent) await cached;
   }
 
-  private unregister(): void {
+  private unregister(retired: boolean): void {
+    this.retired = retired;
     // Events queued for a screen the server no longer knows cannot be stored anywhere.
     this.recorder.discard();
     this.sender?.stop();

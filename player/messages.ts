@@ -10,6 +10,8 @@ export interface PlayerMessages {
     requesting: string;
     /** The server does not answer; the code (if any) stays valid meanwhile. */
     offline: string;
+    /** Above the code after an operator retired this screen (close 4005): why it left the air. */
+    retired: string;
   };
   /** A small notice when another tab or box took over this screen's connection (close 4004). */
   replaced: string;
@@ -39,6 +41,7 @@ export const messages: PlayerMessages = {
     instruction: 'Trong trang quản trị, mở “Màn hình” → “Ghép nối màn hình” và nhập mã này.',
     requesting: 'Đang lấy mã ghép nối…',
     offline: 'Chưa kết nối được máy chủ, đang thử lại…',
+    retired: 'Màn hình này đã ngừng sử dụng. Ghép nối lại để phát tiếp.',
   },
   replaced: 'Màn hình này đang được phát ở một thẻ hoặc thiết bị khác.',
   countdown: {

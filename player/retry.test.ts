@@ -41,6 +41,7 @@ describe('closeAction', () => {
     expect(closeAction(CloseCode.tooSlow)).toBe('reconnect');
     expect(closeAction(CloseCode.unknownToken)).toBe('forget');
     expect(closeAction(CloseCode.tokenRevoked)).toBe('forget');
+    expect(closeAction(CloseCode.retired)).toBe('forget');
     expect(closeAction(CloseCode.unsupportedProtocol)).toBe('reload');
     expect(closeAction(CloseCode.replaced)).toBe('stop');
   });

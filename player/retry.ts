@@ -25,7 +25,7 @@ export function backoffDelay(
 
 /**
  * - `reconnect`: try again after a backoff delay (bad frame, too slow, network loss, restart).
- * - `forget`: the token is unknown or revoked; drop it and show the unregistered screen.
+ * - `forget`: the token is unknown, revoked or its screen retired; drop it and show the unregistered screen.
  * - `reload`: the server no longer speaks this protocol; a reload fetches a newer player.
  * - `stop`: a newer connection of the same screen replaced this one.
  */
@@ -35,6 +35,7 @@ export function closeAction(code: number): CloseAction {
   switch (code) {
     case CloseCode.unknownToken:
     case CloseCode.tokenRevoked:
+    case CloseCode.retired:
       return 'forget';
     case CloseCode.unsupportedProtocol:
       return 'reload';

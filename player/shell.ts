@@ -117,6 +117,7 @@ export class BtPlayer extends LitElement {
     setOrRemove(this, 'data-manifest-version', p.manifestVersion);
     setOrRemove(this, 'data-screen-id', p.screen?.id ?? null);
     setOrRemove(this, 'data-identifying', p.identifying ? 'true' : null);
+    setOrRemove(this, 'data-retired', !p.registered && p.retired ? 'true' : null);
     this.setAttribute('data-theme', p.output.theme);
     setOrRemove(this, 'data-strip', p.registered ? (p.strip?.position ?? null) : null);
     // The canvas is in CSS px (the contract); on a scaled display say so, for whoever debugs it.
@@ -139,7 +140,7 @@ export class BtPlayer extends LitElement {
   private renderCanvas() {
     const p = this.player;
     if (!p.registered) {
-      return html`<bt-pairing role="status" .code=${p.pairingCode} .status=${p.pairingStatus}></bt-pairing>`;
+      return html`<bt-pairing role="status" .code=${p.pairingCode} .status=${p.pairingStatus} .retired=${p.retired}></bt-pairing>`;
     }
     const hours = p.hoursMode;
     // The operator's "identify" shows on a black screen too.

@@ -107,9 +107,13 @@ export const ScreenStatus = ScreenSettings.extend({
 export type ScreenStatus = z.infer<typeof ScreenStatus>;
 export const ScreenList = z.object({ screens: z.array(ScreenStatus) });
 
-/** `GET /api/screens/events` (server-sent events): `snapshot` first, then `screens` as they change. */
+/**
+ * `GET /api/screens/events` (server-sent events): `snapshot` first, then `screens` as they
+ * change, and `removed` with the ids of screens that left the fleet (retired).
+ */
 export const FleetSnapshot = z.object({ screens: z.array(ScreenStatus), settings: FleetSettings });
 export const FleetUpdate = z.object({ screens: z.array(ScreenStatus) });
+export const FleetRemoved = z.object({ ids: z.array(Id) });
 
 export const ScreenCreate = z.strictObject({
   name: text(120),
@@ -121,10 +125,11 @@ export const ScreenCreate = z.strictObject({
 });
 /**
  * `PUT /api/screens/{id}/details`: a screen's name, location kind and tags after pairing, as
- * `POST /api/screens` takes them; `ward` (its label) is kept when left out. Its ward itself
- * moves with `PUT /api/screens/{id}/ward`.
+ * `POST /api/screens` takes them, and optionally its ward, all in one transaction. `wardCode`
+ * moves the screen to that ward (null: to none; left out: it stays), and then its label `ward`
+ * follows the ward's name unless given; left out without a move, `ward` is kept.
  */
-export const ScreenDetailsInput = ScreenCreate.pick({ name: true, ward: true, locationKind: true, tags: true });
+export const ScreenDetailsInput = ScreenCreate.pick({ name: true, ward: true, wardCode: true, locationKind: true, tags: true });
 export type ScreenDetailsInput = z.infer<typeof ScreenDetailsInput>;
 export const ScreenCreated = z.object({ screen: ScreenSettings, token: z.string(), playerUrl: z.string() });
 /** `POST /api/screens/{id}/token`: the new token and its player link, shown only this once. */

@@ -33,6 +33,7 @@ const EXPECTED: Record<Right, Role[]> = {
   write_reports: ['admin', 'approver', 'ward_operator'],
   set_screen_fallback: ['admin', 'ward_operator'],
   edit_screen_details: ['admin', 'ward_operator'],
+  retire_screens: ['admin'],
   manage_users: ['admin'],
   manage_wards: ['admin'],
   read_audit: ['admin'],

@@ -35,6 +35,11 @@ export const RIGHTS = [
   'set_screen_hours', // a screen's operating hours and daily reload
   'set_screen_fallback', // a screen's own fallback playlist
   'edit_screen_details', // rename a screen, change its location kind and tags (a ward operator: its ward's)
+  // Retire a screen (DELETE /api/screens/{id}): admins only, not a ward operator, even for its own
+  // ward. Retiring undoes a pairing, which only admins do: a ward operator could take a screen off
+  // the air but never bring it back. It also takes the screen out of city campaigns and out of
+  // the emergencies' reach, which are the city's to decide. A ward asks an admin.
+  'retire_screens',
   // Reports
   'write_reports', // draft, change and mark final the periodic reports (a ward operator: its ward's)
   // Accounts

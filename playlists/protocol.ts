@@ -25,6 +25,11 @@ export const CloseCode = {
   tokenRevoked: 4003,
   /** Replaced by a newer connection of the same screen: stop. */
   replaced: 4004,
+  /**
+   * The screen was retired (`DELETE /api/screens/{id}`): its token is dead for good. Forget it,
+   * show pairing with a line saying the screen was retired; never reconnect with that token.
+   */
+  retired: 4005,
   /** Too slow to read (send buffer over its bound): reconnect with backoff. */
   tooSlow: 4008,
   /**

@@ -23,6 +23,7 @@ import { screenRoutes } from './routes/screens.ts';
 import { screenFallbackRoutes } from './routes/screen-fallback.ts';
 import { screenDetailsRoutes } from './routes/screen-details.ts';
 import { screenHoursRoutes } from './routes/screen-hours.ts';
+import { screenRetireRoutes } from './routes/screen-retire.ts';
 import { screenTokenRoutes } from './routes/screen-tokens.ts';
 import { sessionRoutes } from './routes/session.ts';
 import { timelineRoutes } from './routes/timeline.ts';
@@ -161,6 +162,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', screenHoursRoutes({ ...services, hub, fleet }));
   app.route('/', screenDetailsRoutes({ ...services, fleet }));
   app.route('/', screenTokenRoutes({ ...services, hub, fleet }));
+  app.route('/', screenRetireRoutes({ ...services, hub, fleet }));
   app.route('/', pairingRoutes({ ...services, fleet }));
   app.route('/', scheduleRoutes(services));
   app.route('/', timelineRoutes(services));

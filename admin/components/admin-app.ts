@@ -1,7 +1,7 @@
 import { LitElement, html, css, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import type { SessionInfo } from '../../playlists/index.ts';
-import { mayEditSchedules, mayFollowEmergencies, mayManageScreens, mayManageWards, mayPublish, mayRestore, maySendEmergency, mayUploadMedia, mayView, wardOf } from '../access.ts';
+import { mayEditSchedules, mayFollowEmergencies, mayManageScreens, mayManageWards, mayPublish, mayRetireScreens, mayRestore, maySendEmergency, mayUploadMedia, mayView, wardOf } from '../access.ts';
 import { approvalMessages } from '../messages/approval.ts';
 import { api } from '../api.ts';
 import { messages } from '../messages/index.ts';
@@ -133,7 +133,7 @@ export class AdminApp extends LitElement {
       case 'revisions':
         return html`<bt-revision-list ?can-restore=${mayRestore(role)}></bt-revision-list>`;
       case 'screens':
-        return html`<bt-screen-list .canManage=${mayManageScreens(role)} .canMoveWard=${mayManageWards(role)} .ward=${wardOf(this.session!)}></bt-screen-list>`;
+        return html`<bt-screen-list .canManage=${mayManageScreens(role)} .canMoveWard=${mayManageWards(role)} .canRetire=${mayRetireScreens(role)} .ward=${wardOf(this.session!)}></bt-screen-list>`;
       case 'wards':
         return html`<bt-ward-list ?can-manage=${mayManageWards(role)}></bt-ward-list>`;
       case 'users':

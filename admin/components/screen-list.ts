@@ -80,6 +80,8 @@ export class ScreenList extends LitElement {
   @property({ type: Boolean }) canManage = false;
   /** Whether the signed-in user may move screens between wards (admin). */
   @property({ type: Boolean }) canMoveWard = false;
+  /** Whether the signed-in user may retire screens (admin). */
+  @property({ type: Boolean }) canRetire = false;
   /** A ward operator's ward (the server lists only its screens): named in the heading. */
   @property({ attribute: false }) ward: SessionWard | null = null;
 
@@ -263,7 +265,8 @@ export class ScreenList extends LitElement {
       ${this.canManage ? html`<bt-screen-token .screen=${this.tokenScreen} @token-closed=${() => (this.tokenScreen = null)}></bt-screen-token>` : nothing}
       ${this.canManage ? html`<bt-screen-layout .screen=${this.layoutScreen} @layout-closed=${() => (this.layoutScreen = null)}></bt-screen-layout>` : nothing}
       ${this.canManage || this.ward
-        ? html`<bt-screen-manage .screen=${this.manageScreen} .canMoveWard=${this.canMoveWard} @manage-closed=${() => (this.manageScreen = null)}></bt-screen-manage>`
+        ? html`<bt-screen-manage .screen=${this.manageScreen} .canMoveWard=${this.canMoveWard} .canRetire=${this.canRetire}
+            @manage-closed=${() => (this.manageScreen = null)} @screen-retired=${(e: CustomEvent<string>) => this.feed.remove(e.detail)}></bt-screen-manage>`
         : nothing}
       ${this.canManage || this.ward ? html`<bt-screen-hours .screen=${this.hoursScreen} @hours-closed=${() => (this.hoursScreen = null)}></bt-screen-hours>` : nothing}
     `;

@@ -1,20 +1,24 @@
 import { css, html, nothing } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
+import { customElement, property, query, state } from 'lit/decorators.js';
 import { LOCATION_KINDS, ScreenStatus, type WardEntry } from '../../playlists/index.ts';
 import { api, call } from '../api.ts';
 import { messages } from '../messages/index.ts';
 import { screenManageMessages as t } from '../messages/screen-manage.ts';
 import { detailsOfForm, manageFormOf, type ManageFormState } from '../screen-manage-form.ts';
+import './confirm-dialog.ts';
+import type { ConfirmDialog } from './confirm-dialog.ts';
 import { ScreenDialog, dialogStyles } from './modal-dialog.ts';
 import { vietnameseChecks } from '../validity.ts';
 
 /**
  * A screen's name, ward, location kind and tags after pairing (issue 12, item 5), in a modal
  * dialog. The ward is picked from the ward list; only those who may move screens between wards
- * (admins) get the choice, a ward operator sees its ward fixed. Moving goes through
- * `PUT /api/screens/{id}/ward`, the rest through `PUT /api/screens/{id}/details`.
+ * (admins) get the choice, a ward operator sees its ward fixed. Everything is saved in one
+ * request (`PUT /api/screens/{id}/details` with `wardCode` when moved): all of it or nothing.
+ * Admins also retire the screen here (`DELETE /api/screens/{id}`), after a question naming it.
  *
  * @fires manage-closed - the dialog was closed; the list clears `screen`
+ * @fires screen-retired - the screen was retired (detail: its id); the list drops its row
  */
 @customElement('bt-screen-manage')
 export class ScreenManageDialog extends ScreenDialog {
@@ -26,11 +30,20 @@ export class ScreenManageDialog extends ScreenDialog {
       label { display: grid; gap: 0.2rem; }
       input, select { width: 100%; box-sizing: border-box; }
       .actions { margin-top: 0.5rem; }
+      fieldset.retire { margin: 1rem 0 0; border-color: #e7a3ae; }
+      fieldset.retire legend { color: #a40e26; }
+      fieldset.retire p { margin: 0 0 0.5rem; }
     `,
   ];
 
   /** Whether the user may move a screen to another ward (admins). */
   @property({ type: Boolean }) canMoveWard = false;
+  /** Whether the user may retire screens (admins). */
+  @property({ type: Boolean }) canRetire = false;
+
+  @query('bt-confirm-dialog') private confirmDialog!: ConfirmDialog | null;
+  /** The question before retiring is open (its dialog exists only then: one dialog at a time otherwise). */
+  @state() private asking = false;
 
   protected readonly closedEvent = 'manage-closed';
   protected readonly text = t;
@@ -50,6 +63,7 @@ export class ScreenManageDialog extends ScreenDialog {
 
   protected override onClosed(): void {
     this.form = null;
+    this.asking = false;
   }
 
   private change(patch: Partial<ManageFormState>) {
@@ -65,11 +79,25 @@ export class ScreenManageDialog extends ScreenDialog {
     const id = encodeURIComponent(screen.id);
     const wardCode = form.wardCode || null;
     const moving = this.canMoveWard && wardCode !== (screen.wardCode ?? null);
-    // Moved, the screen's ward label follows the ward it is now in.
-    const ward = moving ? (this.wards?.find((w) => w.code === wardCode)?.name ?? null) : undefined;
-    void this.save(async () => {
-      if (moving) await call('PUT', `/api/screens/${id}/ward`, null, { wardCode });
-      await call('PUT', `/api/screens/${id}/details`, ScreenStatus, { ...check.body, ...(ward === undefined ? {} : { ward }) });
+    // One request: moved, the server sets the ward label to the new ward's name.
+    void this.save(() => call('PUT', `/api/screens/${id}/details`, ScreenStatus, { ...check.body, ...(moving ? { wardCode } : {}) }));
+  }
+
+  /** Asks, naming the screen, then retires it; the dialog closes and the list drops the row. */
+  private async retire() {
+    const screen = this.screen;
+    if (!screen || this.busy) return;
+    const r = t.retire;
+    this.asking = true;
+    await this.updateComplete;
+    const yes = (await this.confirmDialog?.ask({
+      title: r.question(screen.name), lines: r.lines(screen.name), confirm: r.confirm, cancel: r.cancel, danger: true,
+    })) ?? false;
+    this.asking = false;
+    if (!yes) return;
+    await this.save(async () => {
+      await call('DELETE', `/api/screens/${encodeURIComponent(screen.id)}`, null);
+      this.dispatchEvent(new CustomEvent('screen-retired', { detail: screen.id, bubbles: true, composed: true }));
     });
   }
 
@@ -104,7 +132,18 @@ export class ScreenManageDialog extends ScreenDialog {
           ${this.busy ? t.saving : t.save}
         </button>
       </div>
-    </form>`;
+    </form>
+    ${this.canRetire ? this.renderRetire() : nothing}`;
+  }
+
+  private renderRetire() {
+    const r = t.retire;
+    return html`<fieldset class="retire">
+        <legend>${r.legend}</legend>
+        <p class="hint">${r.hint}</p>
+        <button type="button" class="danger" data-action="retire-screen" ?disabled=${this.busy || this.asking} @click=${() => void this.retire()}>${r.button}</button>
+      </fieldset>
+      ${this.asking ? html`<bt-confirm-dialog></bt-confirm-dialog>` : nothing}`;
   }
 
   private renderWard(form: ManageFormState) {
@@ -132,5 +171,6 @@ declare global {
   }
   interface HTMLElementEventMap {
     'manage-closed': CustomEvent<void>;
+    'screen-retired': CustomEvent<string>;
   }
 }

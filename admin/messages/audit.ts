@@ -44,6 +44,7 @@ export const auditMessages = {
       update_fallback: 'Đổi danh sách dự phòng',
       rotate_token: 'Cấp mã truy cập mới',
       revoke_token: 'Thu hồi mã truy cập',
+      retire: 'Ngừng sử dụng',
       revoke: 'Thu hồi',
       command: 'Gửi lệnh',
       finalize: 'Chốt số liệu',

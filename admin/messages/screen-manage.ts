@@ -21,4 +21,19 @@ export const screenManageMessages = {
   cancel: 'Hủy',
   save: 'Lưu',
   saving: 'Đang lưu…',
+  /** Retiring the screen (admins): the dialog's last part, and the question before it happens. */
+  retire: {
+    legend: 'Ngừng sử dụng màn hình',
+    hint: 'Khi thiết bị hỏng, bị tháo hoặc thay bằng thiết bị khác. Lịch sử phát và báo cáo vẫn được giữ.',
+    button: 'Ngừng sử dụng màn hình…',
+    question: (name: string) => `Ngừng sử dụng màn hình «${name}»?`,
+    lines: (name: string) => [
+      `«${name}» sẽ thôi phát ngay: màn hình chuyển sang trang ghép nối và không nhận nội dung nữa.`,
+      'Mã truy cập của màn hình bị thu hồi; màn hình biến mất khỏi danh sách và số liệu màn hình.',
+      'Lịch sử phát và báo cáo của màn hình vẫn được giữ (thời lượng đã phát vẫn được tính).',
+      'Muốn dùng lại thiết bị này, hãy ghép nối lại: nó sẽ thành một màn hình mới.',
+    ],
+    confirm: 'Ngừng sử dụng',
+    cancel: 'Không, giữ lại',
+  },
 } as const;

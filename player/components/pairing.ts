@@ -1,4 +1,4 @@
-import { LitElement, css, html } from 'lit';
+import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { FitController, fitText } from '../fit-text.ts';
 import { messages } from '../messages.ts';
@@ -29,6 +29,8 @@ export class BtPairing extends LitElement {
   /** The code to show; null while the first one is being fetched. */
   @property() code: string | null = null;
   @property() status: PairingStatus = 'requesting';
+  /** The screen was retired by an operator: a line above the code says so. */
+  @property({ type: Boolean }) retired = false;
   /** The viewport in CSS px, as the player reports it to the server. */
   @state() private viewport = viewportSize();
   private readonly onResize = () => {
@@ -70,6 +72,7 @@ export class BtPairing extends LitElement {
     }
     return html`<div class="fit-box">
       <div class="fit">
+        ${this.retired ? html`<span data-text data-optional class="label retired">${m.retired}</span>` : nothing}
         <span data-text data-optional class="label">${m.label}</span>
         <span data-text class="code accent nobr" aria-label=${this.code.split('').join(' ')}
           >${this.code.slice(0, 3)}<span class="second">${this.code.slice(3)}</span></span

@@ -32,6 +32,12 @@ export interface AlertEvent {
 }
 
 type Listener = (changed: ScreenStatus[]) => void;
+/** A screen that left the fleet (retired), with its ward so that dashboards scoped to a ward hear only their own. */
+export interface RemovedScreen {
+  id: string;
+  wardCode: string | null;
+}
+type RemovedListener = (removed: RemovedScreen) => void;
 
 /** The status without what changes at every heartbeat, to tell a real change from a tick. */
 function stableKey(s: ScreenStatus): string {
@@ -58,6 +64,7 @@ export class Fleet {
   readonly #lastSeen = new Map<string, number>();
   readonly #dirty = new Set<string>();
   readonly #listeners = new Set<Listener>();
+  readonly #removedListeners = new Set<RemovedListener>();
   readonly #sent = new Map<string, { key: string; at: number; state: ScreenState; alert: boolean; open: boolean }>();
   readonly #alerted = new Set<string>();
   #stamp: string | null = null;
@@ -174,10 +181,27 @@ export class Fleet {
     return true;
   }
 
-  /** Calls `listener` with batches of changed statuses; returns the unsubscribe. */
-  subscribe(listener: Listener): () => void {
+  /** Calls `listener` with batches of changed statuses, and `removed` with each screen that left; returns the unsubscribe. */
+  subscribe(listener: Listener, removed?: RemovedListener): () => void {
     this.#listeners.add(listener);
-    return () => this.#listeners.delete(listener);
+    if (removed) this.#removedListeners.add(removed);
+    return () => {
+      this.#listeners.delete(listener);
+      if (removed) this.#removedListeners.delete(removed);
+    };
+  }
+
+  /**
+   * A screen left the fleet (it was retired): forget what was sent and raised about it and tell
+   * dashboards to drop its row at once. An alert raised for it ends silently: the webhook's
+   * `screen_back` would say it returned, which it never will.
+   */
+  removed(screen: RemovedScreen): void {
+    this.#dirty.delete(screen.id);
+    this.#sent.delete(screen.id);
+    this.#alerted.delete(screen.id);
+    this.#lastSeen.delete(screen.id);
+    for (const listener of this.#removedListeners) listener(screen);
   }
 
   /** Something about a screen changed (the hub saw it, or it was created or edited). */

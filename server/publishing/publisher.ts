@@ -142,9 +142,15 @@ export class Publisher {
     this.#write(() => this.deps.screens.setWardCode(screenId, wardCode), [screenId]);
   }
 
-  /** Renames a screen or changes its location kind and tags: which schedules reach it follows, and so its manifest. */
-  setScreenDetails(screenId: string, details: ScreenDetails): void {
-    this.#write(() => this.deps.screens.setDetails(screenId, details), [screenId]);
+  /**
+   * Renames a screen or changes its location kind and tags, and with `wardCode` (null: none)
+   * moves it to a ward, in one transaction: which schedules reach it follows, and so its manifest.
+   */
+  setScreenDetails(screenId: string, details: ScreenDetails, wardCode?: string | null): void {
+    this.#write(() => {
+      this.deps.screens.setDetails(screenId, details);
+      if (wardCode !== undefined) this.deps.screens.setWardCode(screenId, wardCode);
+    }, [screenId]);
   }
 
   #summary(before: Snapshot, after: Snapshot): ChangeSummary {

@@ -69,7 +69,7 @@ export class PeriodicReports {
   constructor(
     private readonly deps: {
       db: Db; clock: Clock; queries: ReportQueries;
-      screens: { list(): ScreenRecord[] };
+      screens: { listEver(): ScreenRecord[] };
       wards: { get(code: string): { name: string } | undefined; list(): { code: string; screens: number }[] };
     },
   ) {
@@ -115,7 +115,7 @@ export class PeriodicReports {
 
   /** The screens a periodic report covers: the city's all, a ward's its own. */
   #screens(wardCode: string | null): ScreenRecord[] {
-    const all = this.deps.screens.list();
+    const all = this.deps.screens.listEver();
     return wardCode === null ? all : all.filter((s) => s.wardCode === wardCode);
   }
 

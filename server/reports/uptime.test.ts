@@ -18,7 +18,7 @@ async function setUp() {
   const screen = t.services.screens.list()[0]!;
   t.services.screens.setHours(screen.id, { hours: OFFICE_HOURS, dailyReloadAt: null });
   const sessions = new ConnectionSessions({ db: t.db, clock: t.clock, hub: t.hub });
-  const uptime = new UptimeService({ db: t.db, clock: t.clock, screens: { list: () => t.services.screens.list().map((s) => ({ ...s, createdAt: 0 })) } });
+  const uptime = new UptimeService({ db: t.db, clock: t.clock, screens: { listEver: () => t.services.screens.listEver().map((s) => ({ ...s, createdAt: 0 })) } });
   return { screen: t.services.screens.get(screen.id)!, sessions, uptime };
 }
 
@@ -52,6 +52,15 @@ describe('screen uptime', () => {
     expect(uptime.rollUp()).toBeGreaterThan(0);
     expect(uptime.rolledThrough).toBe(dayOf(t.clock.now()) - 1);
     expect(uptime.forPeriod([{ ...screen, createdAt: 0 }], day, day).get(screen.id)).toEqual(u);
+  });
+
+  it('ends a retired screen\'s operating time at its retirement', async () => {
+    const { screen, uptime } = await setUp();
+    const day = dayOfDate('2026-11-26');
+    t.clock.set(at('2026-11-27T09:00:00+07:00'));
+    const retired = { ...screen, createdAt: 0, retiredAt: at('2026-11-26T10:00:00+07:00') };
+    // Open 08:00–10:00 only, and offline all of it.
+    expect(uptime.forPeriod([retired], day, day + 1).get(screen.id)).toEqual({ openMs: 2 * 3_600_000, onlineMs: 0 });
   });
 
   it('closes a session a restart left open at its last heartbeat', async () => {

@@ -53,6 +53,8 @@ export interface UptimeScreen {
   id: string;
   hours: OperatingHours | null;
   createdAt: number;
+  /** A retired screen's open time ends when it was retired. */
+  retiredAt?: number | null;
 }
 
 export interface Uptime {
@@ -75,7 +77,7 @@ export class UptimeService {
   readonly #days;
   readonly #months;
 
-  constructor(private readonly deps: { db: Db; clock: Clock; screens: { list(): UptimeScreen[] } }) {
+  constructor(private readonly deps: { db: Db; clock: Clock; screens: { listEver(): UptimeScreen[] } }) {
     const { db } = deps;
     this.#state = new ReportState(db);
     if (this.#state.get('uptime_since') === null) this.#state.set('uptime_since', String(deps.clock.now()));
@@ -130,7 +132,7 @@ export class UptimeService {
     const since = this.since;
     const out = new Map<string, Uptime>();
     for (const screen of screens) {
-      const open = openIntervals(screen.hours, Math.max(from, since, screen.createdAt), to);
+      const open = openIntervals(screen.hours, Math.max(from, since, screen.createdAt), Math.min(to, screen.retiredAt ?? Infinity));
       const openMs = open.reduce((sum, [s, e]) => sum + e - s, 0);
       out.set(screen.id, { openMs, onlineMs: overlapMs(open, online.get(screen.id) ?? []) });
     }
@@ -142,7 +144,7 @@ export class UptimeService {
     const today = dayOf(this.deps.clock.now());
     let rolled = 0;
     for (let day = this.rolledThrough + 1; day < today; day++) {
-      const uptime = this.live(this.deps.screens.list(), dayStart(day), dayStart(day + 1));
+      const uptime = this.live(this.deps.screens.listEver(), dayStart(day), dayStart(day + 1));
       this.deps.db.transaction(() => {
         for (const [id, u] of uptime) {
           this.#insertDay.run(day, id, u.openMs, u.onlineMs);

@@ -14,10 +14,20 @@ describe('ScreenRepo', () => {
 
   it('finds a screen by id and by token hash', () => {
     const expected = { ...screen('s_1', 'Vườn hoa'), wardCode: null, createdAt: 1_000, lastSeenAt: null, manifestVersion: null, playerVersion: null, viewport: null, health: null,
-      canvas: null, ticker: null, theme: 'outdoor', hours: null, dailyReloadAt: '03:30', fallbackPlaylistId: null };
+      canvas: null, ticker: null, theme: 'outdoor', hours: null, dailyReloadAt: '03:30', fallbackPlaylistId: null, retiredAt: null };
     expect(repo.get('s_1')).toEqual(expected);
     expect(repo.byTokenHash('hash-1')).toEqual(expected);
     expect(repo.byTokenHash('hash-3')).toBeUndefined();
+  });
+
+  it('keeps a retired screen only for history: gone from lists and lookups, once', () => {
+    expect(repo.retire('s_1', 5_000)).toBe(true);
+    expect(repo.retire('s_1', 6_000)).toBe(false);
+    expect(repo.retire('s_9', 6_000)).toBe(false);
+    expect(repo.list().map((s) => s.id)).toEqual(['s_2']);
+    expect(repo.get('s_1')).toBeUndefined();
+    expect(repo.byTokenHash('hash-1')).toBeUndefined();
+    expect(repo.listEver().map((s) => [s.id, s.retiredAt])).toEqual([['s_2', null], ['s_1', 5_000]]);
   });
 
   it('links a screen to a known ward by code and leaves its label alone', () => {

@@ -25,6 +25,8 @@ export interface ScreenRecord extends ScreenSettings {
   health: DeviceReport | null;
   /** Its own fallback playlist; null: the city default (publishing/manifests.ts). */
   fallbackPlaylistId: string | null;
+  /** When it was retired; null while in service. Only `listEver` returns retired screens. */
+  retiredAt: number | null;
 }
 
 /** What an operator changes about a screen after pairing (`PUT /api/screens/{id}/details`). */
@@ -60,10 +62,11 @@ type Row = {
   operating_hours: string | null;
   daily_reload_at: string | null;
   fallback_playlist_id: string | null;
+  retired_at: number | null;
 };
 
 const COLUMNS =
-  'id, name, ward, ward_code, location_kind, tags, created_at, last_seen_at, manifest_version, player_version, viewport, health, canvas, ticker_strip, theme, operating_hours, daily_reload_at, fallback_playlist_id';
+  'id, name, ward, ward_code, location_kind, tags, created_at, last_seen_at, manifest_version, player_version, viewport, health, canvas, ticker_strip, theme, operating_hours, daily_reload_at, fallback_playlist_id, retired_at';
 
 const toRecord = (r: Row): ScreenRecord => ({
   id: r.id,
@@ -84,6 +87,7 @@ const toRecord = (r: Row): ScreenRecord => ({
   hours: parseStored(OperatingHours, r.operating_hours),
   dailyReloadAt: r.daily_reload_at,
   fallbackPlaylistId: r.fallback_playlist_id,
+  retiredAt: r.retired_at,
 });
 
 /** JSON a column holds, checked against its schema; what no longer parses reads as unset. */
@@ -104,6 +108,8 @@ const jsonOrNull = (value: object | null) => (value ? JSON.stringify(value) : nu
 
 export class ScreenRepo {
   readonly #all;
+  readonly #ever;
+  readonly #retire;
   readonly #byId;
   readonly #byToken;
   readonly #insert;
@@ -117,9 +123,12 @@ export class ScreenRepo {
 
   constructor(db: Db) {
     this.#db = db;
-    this.#all = db.prepare<[], Row>(`SELECT ${COLUMNS} FROM screens ORDER BY name, id`);
-    this.#byId = db.prepare<[string], Row>(`SELECT ${COLUMNS} FROM screens WHERE id = ?`);
-    this.#byToken = db.prepare<[string], Row>(`SELECT ${COLUMNS} FROM screens WHERE token_hash = ?`);
+    // A retired screen is kept for its history (reports) but is no longer one of the fleet.
+    this.#all = db.prepare<[], Row>(`SELECT ${COLUMNS} FROM screens WHERE retired_at IS NULL ORDER BY name, id`);
+    this.#ever = db.prepare<[], Row>(`SELECT ${COLUMNS} FROM screens ORDER BY name, id`);
+    this.#byId = db.prepare<[string], Row>(`SELECT ${COLUMNS} FROM screens WHERE id = ? AND retired_at IS NULL`);
+    this.#byToken = db.prepare<[string], Row>(`SELECT ${COLUMNS} FROM screens WHERE token_hash = ? AND retired_at IS NULL`);
+    this.#retire = db.prepare('UPDATE screens SET retired_at = ? WHERE id = ? AND retired_at IS NULL');
     this.#insert = db.prepare(
       `INSERT INTO screens (id, name, token_hash, ward, location_kind, tags, created_at, ward_code, canvas, ticker_strip, theme)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -135,10 +144,17 @@ export class ScreenRepo {
     );
   }
 
+  /** The screens in service (not retired). */
   list(): ScreenRecord[] {
     return this.#all.all().map(toRecord);
   }
 
+  /** Every screen there ever was, retired ones too: what reports count past airtime over. */
+  listEver(): ScreenRecord[] {
+    return this.#ever.all().map(toRecord);
+  }
+
+  /** A screen in service by id; a retired one reads as missing. */
   get(id: string): ScreenRecord | undefined {
     const row = this.#byId.get(id);
     return row ? toRecord(row) : undefined;
@@ -155,6 +171,14 @@ export class ScreenRepo {
     const { canvas, ticker, theme } = screenSettings(screen);
     this.#insert.run(id, name, tokenHash, ward ?? null, locationKind, JSON.stringify(tags), now, wardCode ?? null,
       jsonOrNull(canvas), jsonOrNull(ticker), theme);
+  }
+
+  /**
+   * Marks a screen retired from `now` on: it leaves every live list and lookup, its row stays
+   * for reports. Its token is revoked apart (ScreenTokenRepo). False when it is missing or retired.
+   */
+  retire(id: string, now: number): boolean {
+    return this.#retire.run(now, id).changes === 1;
   }
 
   /** Sets a screen's canvas, ticker strip and theme; false when there is no such screen. */

@@ -1,6 +1,6 @@
 import { tmpdir } from 'node:os';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { FleetSnapshot, FleetUpdate } from '../../playlists/index.ts';
+import { FleetRemoved, FleetSnapshot, FleetUpdate } from '../../playlists/index.ts';
 import { createApp, type App } from '../app.ts';
 import { Fleet } from '../fleet/fleet.ts';
 import { fleetRoutes } from './fleet.ts';
@@ -94,6 +94,16 @@ describe('GET /api/screens/events', () => {
     expect(claimed.status).toBe(201);
     const next = await events.next();
     expect(FleetUpdate.parse(next!.data).screens.map((s) => [s.name, s.state])).toEqual([['Bảng P10', 'never']]);
+  });
+
+  it('tells dashboards to drop a retired screen at once', async () => {
+    const events = await open();
+    const snapshot = FleetSnapshot.parse((await events.next())!.data);
+    const id = snapshot.screens[0]!.id;
+    expect((await api({ app }, 'DELETE', `/api/screens/${id}`, { cookie })).status).toBe(204);
+    const next = await events.next();
+    expect(next).toEqual({ event: 'removed', data: { ids: [id] } });
+    expect(FleetRemoved.parse(next!.data).ids).toEqual([id]);
   });
 
   it('ends the stream once the session is signed out', async () => {

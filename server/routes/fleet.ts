@@ -63,7 +63,8 @@ export function fleetRoutes(deps: {
         200: {
           description:
             'text/event-stream. Event `snapshot`: {"screens":[ScreenStatus],"settings":{"graceMs","alertAfterMs"}}; ' +
-            'event `screens`: {"screens":[ScreenStatus]} with the screens that changed.',
+            'event `screens`: {"screens":[ScreenStatus]} with the screens that changed; ' +
+            'event `removed`: {"ids":[screen id]} with screens that left the fleet (retired), to drop.',
           content: { 'text/event-stream': { schema: z.string() } },
         },
         ...commonErrors,
@@ -98,10 +99,15 @@ export function fleetRoutes(deps: {
           recheck = true;
           wake();
         });
-        const unsubscribe = deps.fleet.subscribe((changed: ScreenStatus[]) => {
-          const screens = visible(changed);
-          if (screens.length) send('screens', { screens });
-        });
+        const unsubscribe = deps.fleet.subscribe(
+          (changed: ScreenStatus[]) => {
+            const screens = visible(changed);
+            if (screens.length) send('screens', { screens });
+          },
+          (removed) => {
+            if (scope.sees(removed.wardCode)) send('removed', { ids: [removed.id] });
+          },
+        );
         const stop = () => {
           closed = true;
           unsubscribe();

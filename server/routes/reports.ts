@@ -44,7 +44,7 @@ export function reportRoutes(deps: { db: Db; auth: SessionService; audit: AuditL
 
   const compute = (c: Parameters<typeof scopeOf>[0], q: ReportQuery) => {
     const [from, to] = checkPeriod(q.from, q.to);
-    const screens = chooseScreens(deps.screens.list(), q, scopeOf(c), (code) => deps.wards.get(code) !== undefined);
+    const screens = chooseScreens(deps.screens.listEver(), q, scopeOf(c), (code) => deps.wards.get(code) !== undefined);
     reporting.sessions.flush();
     return reporting.queries.compute(screens, q, from, to);
   };
@@ -90,7 +90,7 @@ export function reportRoutes(deps: { db: Db; auth: SessionService; audit: AuditL
       const q = c.req.valid('query');
       const [from, to] = checkPeriod(q.from, q.to);
       const scope = scopeOf(c);
-      const screens = chooseScreens(deps.screens.list(), { ...q, locationKinds: [] }, scope, (code) => deps.wards.get(code) !== undefined);
+      const screens = chooseScreens(deps.screens.listEver(), { ...q, locationKinds: [] }, scope, (code) => deps.wards.get(code) !== undefined);
       const all = scope.isCity && !q.wards.length && !q.screens.length;
       const stream = playoutStream({ db: deps.db, items: reporting.queries.items }, dayStart(from), dayStart(to + 1), all ? null : screens.map((s) => s.id));
       c.header('Content-Disposition', `attachment; filename="bangtin-playout-${q.from}-${q.to}.csv"`);

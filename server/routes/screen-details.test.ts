@@ -58,8 +58,9 @@ describe('PUT /api/screens/{id}/details', () => {
     await put(DETAILS);
     const [entry] = t.services.auditEntries.query({}, 10);
     expect(entry).toMatchObject({ action: 'update', objectType: 'screen', objectId: screenId, username: 'quan.tri' });
-    expect(JSON.parse(entry?.before ?? 'null')).toEqual({ name: before.name, ward: before.ward, locationKind: before.locationKind, tags: before.tags });
-    expect(JSON.parse(entry?.after ?? 'null')).toEqual({ ...DETAILS, ward: before.ward });
+    const wardCode = before.wardCode ?? null;
+    expect(JSON.parse(entry?.before ?? 'null')).toEqual({ name: before.name, ward: before.ward, wardCode, locationKind: before.locationKind, tags: before.tags });
+    expect(JSON.parse(entry?.after ?? 'null')).toEqual({ ...DETAILS, ward: before.ward, wardCode });
   });
 
   it.each([
@@ -70,7 +71,8 @@ describe('PUT /api/screens/{id}/details', () => {
     ['21 tags', { ...DETAILS, tags: Array.from({ length: 21 }, (_, i) => `t${i}`) }, 'tags'],
     ['tags as a string', { ...DETAILS, tags: 'chợ, trung tâm' }, 'tags'],
     ['no name', { locationKind: 'park', tags: [] }, 'name'],
-    ['an extra field', { ...DETAILS, wardCode: '00004' }, ''],
+    ['an extra field', { ...DETAILS, token: 'x' }, ''],
+    ['a ward code that is not one', { ...DETAILS, wardCode: 'Ba Đình' }, 'wardCode'],
   ])('refuses %s with 400 and changes nothing', async (_what, body, path) => {
     const player = connectPlayer(t);
     const sent = player.socket.frames.length;
@@ -109,5 +111,63 @@ describe('PUT /api/screens/{id}/details', () => {
     expect((await errorOf(foreign)).code).toBe('screen_not_found');
     expect((await put(DETAILS, 's_b', editor)).status).toBe(403);
     expect(dumpDb(t.db)).toEqual(before);
+  });
+
+  describe('moving to another ward in the same request', () => {
+    let op: string;
+    beforeEach(async () => {
+      addWard(t, '00004', 'Phường Ba Đình');
+      addWard(t, '00007', 'Phường Hoàn Kiếm');
+      op = sessionFor(t, await addUser(t, 'op.a', 'ward_operator', '00004'));
+      t.services.screens.insert({ id: 's_a', name: 'Ba Đình', ward: 'Phường Ba Đình', wardCode: '00004', locationKind: 'park', tags: [] }, hashToken('tok-a-0123456789'), t.clock.now());
+    });
+
+    it('renames and moves at once, the label following the new ward, in one audit entry', async () => {
+      const entries = t.services.auditEntries.query({}, 100).length;
+      const res = await put({ ...DETAILS, wardCode: '00007' }, 's_a');
+      expect(res.status).toBe(200);
+      expect(await res.json()).toMatchObject({ ...DETAILS, wardCode: '00007', ward: 'Phường Hoàn Kiếm' });
+      expect(t.services.screens.get('s_a')).toMatchObject({ ...DETAILS, wardCode: '00007', ward: 'Phường Hoàn Kiếm' });
+      const log = t.services.auditEntries.query({}, 100);
+      expect(log).toHaveLength(entries + 1);
+      expect(JSON.parse(log[0]!.after ?? 'null')).toMatchObject({ name: DETAILS.name, wardCode: '00007', ward: 'Phường Hoàn Kiếm' });
+      // A label given in the request wins over the ward's name; null leaves the screen in no ward.
+      expect(await (await put({ ...DETAILS, wardCode: '00004', ward: 'UBND phường' }, 's_a')).json()).toMatchObject({ wardCode: '00004', ward: 'UBND phường' });
+      expect(await (await put({ ...DETAILS, wardCode: null }, 's_a')).json()).toMatchObject({ wardCode: null, ward: null });
+    });
+
+    it('changes nothing, not even the name, when the new ward is unknown', async () => {
+      const player = connectPlayer(t);
+      const sent = player.socket.frames.length;
+      const before = dumpDb(t.db);
+      const res = await put({ ...DETAILS, wardCode: '99999' }, 's_a');
+      expect(res.status).toBe(422);
+      expect(await errorOf(res)).toMatchObject({ code: 'unknown_ward', issues: [{ path: 'wardCode' }] });
+      expect(dumpDb(t.db)).toEqual(before);
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      expect(player.socket.frames.length).toBe(sent);
+    });
+
+    it('rolls the rename back when the move fails inside the transaction', () => {
+      const before = dumpDb(t.db);
+      // A ward deleted between the check and the write: the foreign key refuses the move.
+      expect(() => t.services.publisher.setScreenDetails('s_a', { ...DETAILS, tags: [...DETAILS.tags], ward: 'Phường Ma' }, 'zz_gone')).toThrow(/FOREIGN KEY/);
+      expect(dumpDb(t.db)).toEqual(before);
+    });
+
+    it("lets a ward operator keep its screen's ward but not move it (403), and hides another ward's screen (404)", async () => {
+      expect((await put({ ...DETAILS, wardCode: '00004' }, 's_a', op)).status).toBe(200);
+      const before = dumpDb(t.db);
+      const moved = await put({ ...DETAILS, name: 'Đổi tên', wardCode: '00007' }, 's_a', op);
+      expect(moved.status).toBe(403);
+      expect((await errorOf(moved)).code).toBe('forbidden');
+      t.services.screens.insert({ id: 's_b', name: 'Hoàn Kiếm', ward: null, wardCode: '00007', locationKind: 'park', tags: [] }, hashToken('tok-b-0123456789'), t.clock.now());
+      const withB = dumpDb(t.db);
+      const foreign = await put({ ...DETAILS, wardCode: '00004' }, 's_b', op);
+      expect(foreign.status).toBe(404);
+      expect((await errorOf(foreign)).code).toBe('screen_not_found');
+      expect(dumpDb(t.db)).toEqual(withB);
+      expect(withB['audit_log']).toEqual(before['audit_log']);
+    });
   });
 });

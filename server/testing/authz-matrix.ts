@@ -138,6 +138,8 @@ export const AUTHZ_MATRIX: Record<string, Access> = {
   'POST /api/screens/{id}/commands': { allow: rolesWith('manage_screens'), body: {}, expect: 400 },
   'POST /api/screens/{id}/token': { allow: rolesWith('manage_screens'), expect: 404 },
   'DELETE /api/screens/{id}/token': { allow: rolesWith('manage_screens'), expect: 404 },
+  // Admins only (playlists/permissions.ts says why): a ward operator gets 403 even for its own ward's screen.
+  'DELETE /api/screens/{id}': { allow: rolesWith('retire_screens'), expect: 404 },
   'POST /api/screens': { allow: rolesWith('manage_screens'), body: {}, expect: 400 },
   'POST /api/pairing': { allow: 'public', body: {}, expect: 400 },
   'POST /api/pairing/claim': { allow: rolesWith('manage_screens'), body: {}, expect: 400 },

@@ -7,7 +7,7 @@ import { BangtinServer } from './server.ts';
 /**
  * Managing a screen after pairing (issue 12, item 5): an admin renames a screen, moves it to
  * another ward picked from the ward list, changes its location kind and tags in the row's
- * «Quản lý» dialog, and sees it all in the list (and the open player gets its new name); a ward
+ * «Quản lý» dialog (one request), and sees it all in the list (and the open player gets its new name); a ward
  * operator renames its own screen but cannot move it out of its ward.
  */
 let server: BangtinServer;
@@ -57,8 +57,14 @@ test('an admin renames a screen, moves it to another ward and sets its kind and 
   await dialog.locator('select[name="wardCode"]').selectOption({ label: 'Phường Hoàn Kiếm' });
   await dialog.getByLabel('Loại địa điểm').selectOption({ label: 'Đường phố' });
   await dialog.getByLabel('Thẻ (cách nhau bằng dấu phẩy)').fill('chợ, trung tâm, chợ');
+  // One request, one transaction: the move and the rest are saved together or not at all.
+  const writes: string[] = [];
+  admin.on('request', (r) => {
+    if (r.method() !== 'GET' && r.url().includes('/api/screens/')) writes.push(`${r.method()} ${new URL(r.url()).pathname}`);
+  });
   await dialog.getByRole('button', { name: 'Lưu' }).click();
   await expect(dialog).toBeHidden();
+  expect(writes).toEqual([`PUT /api/screens/${screenId}/details`]);
 
   await expect(row(admin).locator('strong')).toHaveText('Bảng tin chợ Đồng Xuân');
   await expect(row(admin)).toContainText('Đường phố · chợ, trung tâm');

@@ -11,6 +11,7 @@ import { APPROVALS_MIGRATION } from './010-approvals.ts';
 import { PAIRING_NETWORKS_MIGRATION } from './011-pairing-networks.ts';
 import { REPORTS_MIGRATION } from './012-reports.ts';
 import { INTEROP_MIGRATION } from './013-interop.ts';
+import { RETIRED_SCREENS_MIGRATION } from './014-retired-screens.ts';
 
 /** One migration: the file it is written in (`NNN-name.ts`) and its SQL. */
 export interface Migration {
@@ -38,6 +39,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { file: '011-pairing-networks.ts', sql: PAIRING_NETWORKS_MIGRATION },
   { file: '012-reports.ts', sql: REPORTS_MIGRATION },
   { file: '013-interop.ts', sql: INTEROP_MIGRATION },
+  { file: '014-retired-screens.ts', sql: RETIRED_SCREENS_MIGRATION },
 ];
 
 /** The SQL of each migration, migration N at index N − 1. */
