@@ -24,7 +24,7 @@ export interface ReportingDeps {
   db: Db;
   clock: Clock;
   hub: SessionSource;
-  screens: { listEver(): ScreenRecord[]; get(id: string): ScreenRecord | undefined };
+  screens: { listEver(): ScreenRecord[]; get(id: string): ScreenRecord | undefined; getEver(id: string): ScreenRecord | undefined };
   wards: { get(code: string): { name: string } | undefined; list(): { code: string; screens: number }[] };
   storage: Pick<StorageHealth, 'background'>;
   /** Raw plays are kept this long (BANGTIN_PLAYS_RETENTION_DAYS). */

@@ -21,7 +21,7 @@ export class ScanCounter {
   readonly #seen = new Set<string>();
   readonly #insert;
 
-  constructor(private readonly deps: { db: Db; clock: Clock; screens: { get(id: string): ScreenRecord | undefined }; items: ItemCatalog }) {
+  constructor(private readonly deps: { db: Db; clock: Clock; screens: { getEver(id: string): ScreenRecord | undefined }; items: ItemCatalog }) {
     this.#insert = deps.db.prepare('INSERT INTO qr_scans (screen_id, ward_code, item_id, scanned_at) VALUES (?, ?, ?, ?)');
   }
 
@@ -33,7 +33,9 @@ export class ScanCounter {
     const parsed = parseShortCode(code);
     if (!parsed) return null;
     const preview = parsed.screenId === PREVIEW_SCREEN_ID;
-    const screen = preview ? null : this.deps.screens.get(parsed.screenId);
+    // A code photographed off a screen since retired still leads where it pointed, and counts
+    // for that screen: its past airtime is what people scan.
+    const screen = preview ? null : this.deps.screens.getEver(parsed.screenId);
     const target = screen || preview ? this.deps.items.lookup([parsed.itemId]).get(parsed.itemId)?.qrUrl : null;
     if (!target || !isHttp(target)) return null;
     // A code scanned off the admin's preview leads where the item points; it is no screen's scan.

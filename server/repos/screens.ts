@@ -111,6 +111,7 @@ export class ScreenRepo {
   readonly #ever;
   readonly #retire;
   readonly #byId;
+  readonly #byIdEver;
   readonly #byToken;
   readonly #insert;
   readonly #sighting;
@@ -127,6 +128,7 @@ export class ScreenRepo {
     this.#all = db.prepare<[], Row>(`SELECT ${COLUMNS} FROM screens WHERE retired_at IS NULL ORDER BY name, id`);
     this.#ever = db.prepare<[], Row>(`SELECT ${COLUMNS} FROM screens ORDER BY name, id`);
     this.#byId = db.prepare<[string], Row>(`SELECT ${COLUMNS} FROM screens WHERE id = ? AND retired_at IS NULL`);
+    this.#byIdEver = db.prepare<[string], Row>(`SELECT ${COLUMNS} FROM screens WHERE id = ?`);
     this.#byToken = db.prepare<[string], Row>(`SELECT ${COLUMNS} FROM screens WHERE token_hash = ? AND retired_at IS NULL`);
     this.#retire = db.prepare('UPDATE screens SET retired_at = ? WHERE id = ? AND retired_at IS NULL');
     this.#insert = db.prepare(
@@ -152,6 +154,12 @@ export class ScreenRepo {
   /** Every screen there ever was, retired ones too: what reports count past airtime over. */
   listEver(): ScreenRecord[] {
     return this.#ever.all().map(toRecord);
+  }
+
+  /** A screen by id, retired or not: for what outlives its service (a printed QR code's scans). */
+  getEver(id: string): ScreenRecord | undefined {
+    const row = this.#byIdEver.get(id);
+    return row ? toRecord(row) : undefined;
   }
 
   /** A screen in service by id; a retired one reads as missing. */

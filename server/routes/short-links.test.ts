@@ -37,6 +37,14 @@ describe('GET /r/<code>', () => {
     ]);
   });
 
+  it('still leads a code printed off a screen since retired where it pointed, and counts it for that screen', async () => {
+    expect(t.services.screens.retire('s_a1', t.clock.now())).toBe(true);
+    const res = await scan(shortLinkPath('s_a1', 'c_notice'));
+    expect(res.status).toBe(302);
+    expect(res.headers.get('location')).toBe(NOTICE.qrUrl);
+    expect(t.db.prepare('SELECT screen_id, ward_code FROM qr_scans').all()).toEqual([{ screen_id: 's_a1', ward_code: WARD_A }]);
+  });
+
   it('counts a flood from one address once a minute, and keeps no address', async () => {
     for (let i = 0; i < 20; i++) expect((await scan('/r/s_a1.c_notice')).status).toBe(302);
     expect(scans()).toBe(1);
