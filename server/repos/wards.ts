@@ -12,10 +12,11 @@ export class WardRepo {
   readonly #insert;
   readonly #update;
   readonly #delete;
+  readonly #retired;
 
   constructor(db: Db) {
     const select = `SELECT w.code, w.name, w.kind,
-        (SELECT COUNT(*) FROM screens s WHERE s.ward_code = w.code) AS screens,
+        (SELECT COUNT(*) FROM screens s WHERE s.ward_code = w.code AND s.retired_at IS NULL) AS screens,
         (SELECT COUNT(*) FROM users u WHERE u.ward_code = w.code) AS users
       FROM wards w`;
     this.#all = db.prepare<[], Row>(`${select} ORDER BY w.name COLLATE NOCASE, w.code`);
@@ -23,6 +24,12 @@ export class WardRepo {
     this.#insert = db.prepare('INSERT INTO wards (code, name, kind, created_at, updated_at) VALUES (?, ?, ?, ?, ?)');
     this.#update = db.prepare('UPDATE wards SET name = ?, kind = ?, updated_at = ? WHERE code = ?');
     this.#delete = db.prepare('DELETE FROM wards WHERE code = ?');
+    this.#retired = db.prepare<[string], { n: number }>('SELECT COUNT(*) AS n FROM screens WHERE ward_code = ? AND retired_at IS NOT NULL');
+  }
+
+  /** How many retired screens keep the ward's history (their plays count in its reports). */
+  retiredScreens(code: string): number {
+    return this.#retired.get(code)!.n;
   }
 
   list(): WardEntry[] {

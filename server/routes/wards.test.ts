@@ -68,6 +68,21 @@ describe('wards', () => {
     expect((await errorOf(res)).code).toBe('ward_in_use');
   });
 
+  it('counts only screens in service, and keeps a ward whose retired screens hold its history', async () => {
+    addWard(t, '00004', 'Phường Ba Đình');
+    const screenId = t.services.screens.list()[0]!.id;
+    expect((await as('PUT', `/api/screens/${screenId}/ward`, { wardCode: '00004' })).status).toBe(200);
+    expect((await as('DELETE', `/api/screens/${screenId}`)).status).toBe(204);
+    expect(await wards()).toEqual([{ code: '00004', name: 'Phường Ba Đình', kind: 'phuong', screens: 0, users: 0 }]);
+    const before = dumpDb(t.db);
+    const res = await as('DELETE', '/api/wards/00004');
+    expect(res.status).toBe(409);
+    const error = await errorOf(res);
+    expect(error.code).toBe('ward_in_use');
+    expect(error.issues?.map((i) => i.path)).toContain('retiredScreens');
+    expect(dumpDb(t.db)).toEqual(before);
+  });
+
   it('links an existing screen to a ward by code and keeps its label', async () => {
     addWard(t, '00070', 'Phường Hoàn Kiếm');
     const screen = t.services.screens.list()[0]!;

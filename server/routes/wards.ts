@@ -89,10 +89,13 @@ export function wardRoutes(deps: { auth: SessionService; clock: Clock; wards: Wa
     }),
     (c) => {
       const ward = existing(c.req.valid('param').code);
-      if (ward.screens || ward.users) {
+      // Retired screens count too: their history (plays, uptime) is the ward's in its reports.
+      const retired = deps.wards.retiredScreens(ward.code);
+      if (ward.screens || ward.users || retired) {
         throw new AppError(409, 'ward_in_use', 'Screens or operators are linked to this ward', [
           { path: 'screens', message: `${ward.screens} linked` },
           { path: 'users', message: `${ward.users} linked` },
+          ...(retired ? [{ path: 'retiredScreens', message: `${retired} retired, kept for the reports` }] : []),
         ]);
       }
       deps.audit.transaction(c, (log) => {
