@@ -64,5 +64,9 @@ export default defineConfig({
     include: ['{playlists,server,player,admin,media,scripts}/**/*.test.ts'],
     environment: 'node',
     env: { TZ: 'UTC' },
+    // The suite shares two cores with image decoding, real Redis and many app instances: a
+    // test that hangs still fails, but a slow machine does not turn a passing test red.
+    testTimeout: 20_000,
+    hookTimeout: 30_000,
   },
 });
