@@ -56,7 +56,7 @@ describe('schedules as iCalendar, read back by ical.js', () => {
     expect(all).toContain('DTEND;TZID=Asia/Ho_Chi_Minh:20260302T083000');
     expect(all).toContain('RRULE:FREQ=WEEKLY;UNTIL=20260529T000000Z;BYDAY=MO,TU,WE,TH,FR');
     const [first] = occurrences(text, FROM, UNTIL);
-    expect(first).toMatchObject({ summary: 'Lịch sch_b · Học nghề (normal)', categories: ['normal', 'Học nghề'] });
+    expect(first).toMatchObject({ summary: 'Lịch sch_b · Học nghề (Thông thường)', categories: ['Thông thường', 'Học nghề'] });
   });
 
   it('agrees with the resolver for any time rule (property)', () => {

@@ -1,3 +1,4 @@
+import { calendarMessages as t } from './messages.ts';
 import ical, { ICalEventRepeatingFreq, ICalWeekday, type ICalCalendar } from 'ical-generator';
 import {
   MINUTE_MS,
@@ -90,9 +91,9 @@ function addSchedule(cal: ICalCalendar, s: Schedule, playlist: string): void {
   const runsOn = (day: number) => day >= firstDay && day < endDay && rule.weekdays.includes(weekdayOf(day));
   const spans = rule.windows.length ? rule.windows.map(windowMinutes) : [[0, 1440] as [number, number]];
   const common = {
-    summary: `${s.name} · ${playlist} (${s.tier})`,
-    categories: [{ name: s.tier }, { name: playlist }],
-    description: `${s.event ? `${s.event}\n` : ''}tier: ${s.tier}\nplaylist: ${playlist}\nschedule: ${s.id}`,
+    summary: `${s.name} · ${playlist} (${t.tiers[s.tier]})`,
+    categories: [{ name: t.tiers[s.tier] }, { name: playlist }],
+    description: `${s.event ? `${s.event}\n` : ''}${t.tier}: ${t.tiers[s.tier]}\n${t.playlist}: ${playlist}\n${t.schedule}: ${s.id}`,
     timezone: TIME_ZONE,
   };
   spans.forEach(([a, b], w) => {
