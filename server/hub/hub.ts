@@ -12,7 +12,7 @@ import {
 } from '../../playlists/index.ts';
 import type { Clock } from '../clock.ts';
 import { hashToken } from '../ids.ts';
-import type { ManifestBuilder } from '../publishing/manifests.ts';
+import type { AudienceScreen, ManifestBuilder } from '../publishing/manifests.ts';
 import type { PlayRepo } from '../repos/plays.ts';
 import type { ReceiptRepo } from '../repos/receipts.ts';
 import type { ScreenRepo } from '../repos/screens.ts';
@@ -162,14 +162,21 @@ export class Hub {
   }
 
   /** The manifest version a screen should be running now. */
-  expectedVersion(screen: ScreenSettings): string {
+  expectedVersion(screen: AudienceScreen): string {
     return this.expectedVersions()(screen);
   }
 
   /** `expectedVersion` for many screens, all from one reading of the published state. */
-  expectedVersions(): (screen: ScreenSettings) => string {
+  expectedVersions(): (screen: AudienceScreen) => string {
     const view = this.deps.manifests.view();
-    return (screen) => view.forAudience(view.audienceOf(screen)).version;
+    // Thousands of screens share a few audiences: each audience's manifest is looked up once.
+    const versions = new Map<ReturnType<typeof view.audienceOf>, string>();
+    return (screen) => {
+      const key = view.audienceOf(screen);
+      let version = versions.get(key);
+      if (version === undefined) versions.set(key, (version = view.forAudience(key).version));
+      return version;
+    };
   }
 
   get connectedCount(): number {

@@ -1,11 +1,14 @@
 import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
-import { Id, ScreenCreate, ScreenCreated, ScreenLayout, ScreenList, ScreenStatus, layoutOf, screenSettings } from '../../playlists/index.ts';
+import {
+  Id, SCREEN_PAGE_DEFAULT, SCREEN_PAGE_MAX, ScreenCreate, ScreenCreated, ScreenLayout, ScreenList, ScreenPageQuery, ScreenStatus, layoutOf, screenSettings,
+} from '../../playlists/index.ts';
 import type { AuditLog } from '../audit/audit.ts';
 import type { SessionService } from '../auth/sessions.ts';
 import { scopeOf } from '../auth/ward-scope.ts';
 import { AppError, notFound } from '../errors.ts';
 import type { Fleet } from '../fleet/fleet.ts';
+import { FleetList } from '../fleet/fleet-list.ts';
 import type { WardRepo } from '../repos/wards.ts';
 import type { Clock } from '../clock.ts';
 import type { Hub } from '../hub/hub.ts';
@@ -31,13 +34,18 @@ export function screenRoutes(deps: {
   // The fleet judges online/offline (with hysteresis), current/behind and alerts.
   const status = (s: ScreenRecord): ScreenStatus => deps.fleet.status(s);
 
+  const list = new FleetList(deps);
+
   app.openapi(
     createRoute({
-      method: 'get', path: '/api/screens', summary: 'Screens with their live connection state', tags,
+      method: 'get', path: '/api/screens', tags,
+      summary: `One page of screens with their live state (alerts first, then offline, then by name), filtered on the server; ` +
+        `${SCREEN_PAGE_DEFAULT} a page unless \`limit\` says (at most ${SCREEN_PAGE_MAX}), with the fleet's counts`,
       ...guarded(deps.auth.require('any')),
-      responses: { 200: jsonResponse(ScreenList, 'All screens (a ward operator: its ward\'s)'), ...commonErrors },
+      request: { query: ScreenPageQuery },
+      responses: { 200: jsonResponse(ScreenList, 'One page of the screens the user sees (a ward operator: its ward\'s)'), ...commonErrors },
     }),
-    (c) => c.json({ screens: deps.fleet.statuses(scopeOf(c).only(deps.screens.list(), (s) => s.wardCode)) }, 200),
+    (c) => c.json(list.page(c.req.valid('query'), scopeOf(c), deps.clock.now()), 200),
   );
 
   app.openapi(
