@@ -20,8 +20,9 @@
  * `GET /api/emergencies` (`emergencyReceipts`), and the emergency is cancelled.
  *
  * During each publish round the server's event-loop delay is measured (server/bench-stats.ts,
- * BANGTIN_BENCH_STATS=1: `loopDelayP99Ms`, the worst round) and GET /api/screens is timed again
- * and again while the fan-out goes out (`adminDuringFanoutP99Ms`); `rssVsBareWs` is bangtin's RSS
+ * BANGTIN_BENCH_STATS=1: `loopDelayP99Ms`, the worst round) and the fleet dashboard's page request
+ * (GET /api/screens?offset=0&limit=50&status=all) is timed again and again while the fan-out goes
+ * out (`adminDuringFanoutP99Ms`); `rssVsBareWs` is bangtin's RSS
  * per connection over the bare server's.
  *
  * Then (skipped with `--reports 0`) the reports benchmark, bench/reports.ts: `reportMs` (a yearly

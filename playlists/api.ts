@@ -154,6 +154,13 @@ export const ALERTS_LISTED = 8;
 /** `GET /api/screens/events` (server-sent events): `snapshot` first, then `screens` as they change. */
 export const FleetSnapshot = z.object({ screens: z.array(ScreenStatus), settings: FleetSettings });
 export const FleetUpdate = z.object({ screens: z.array(ScreenStatus) });
+/**
+ * `GET /api/screens/events?changes=ids`, for a dashboard that shows one page at a time: the
+ * snapshot carries no screens (the page comes from `GET /api/screens`), and changes come as the
+ * event `changed` with the ids of the screens that changed.
+ */
+export const FleetEventsQuery = z.object({ changes: z.enum(['statuses', 'ids']).optional() });
+export const FleetChanged = z.object({ ids: z.array(Id) });
 
 export const ScreenCreate = z.strictObject({
   name: text(120),

@@ -81,6 +81,14 @@ describe('GET /api/screens (paged)', () => {
     expect(online.counts.online).toBe(1);
   });
 
+  it('counts a screen offline outside its operating hours as closed, not offline, and raises no alert for it', async () => {
+    // Open 06:00–07:00 only; the test clock says 09:00 (Asia/Ho_Chi_Minh).
+    t.services.screens.setHours('s_page_000', { hours: { windows: [{ days: [1, 2, 3, 4, 5, 6, 7], from: '06:00', to: '07:00' }], outside: 'black' }, dailyReloadAt: null });
+    const page = await list();
+    expect(page.counts).toMatchObject({ offline: 24, closed: 1, alerts: 24 });
+    expect(page.screens.find((s) => s.id === 's_page_000')).toMatchObject({ state: 'offline', open: false, alert: null });
+  });
+
   it('sees a screen added or renamed after the first request', async () => {
     await list();
     t.services.screens.insert({ id: 's_new', name: 'Bảng tin mới', ward: null, locationKind: 'park', tags: [] }, hashToken('new'), t.clock.now());
