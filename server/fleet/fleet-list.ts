@@ -96,7 +96,7 @@ export class FleetList {
   #current(): Index {
     const stamp = this.deps.screens.indexStamp();
     if (this.#index?.stamp === stamp) return this.#index;
-    const entries = this.deps.screens.index().sort((a, b) => collator.compare(a.name, b.name) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    const entries = [...this.deps.screens.index()].sort((a, b) => collator.compare(a.name, b.name) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     return (this.#index = { stamp, entries });
   }
 }

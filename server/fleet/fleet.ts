@@ -222,16 +222,22 @@ export class Fleet {
     const stamp = `${this.deps.revisions.latestNumber()}|${startOfLocalDay(now)}`;
     const published = this.#stamp !== null && stamp !== this.#stamp;
     this.#stamp = stamp;
-    for (const record of this.deps.screens.list()) {
-      const judged = this.judge(record, now);
+    // The lean index and one raw read of last-seen times: a tick at 10,000 screens builds no
+    // records (it used to read and check every row in full, every few seconds).
+    const seen = new Map<string, number | null>();
+    for (const [id, lastSeenAt] of this.deps.screens.sightings()) seen.set(id, lastSeenAt);
+    for (const entry of this.deps.screens.index()) {
+      const id = entry.id;
+      const judged = this.judge({ id, lastSeenAt: seen.get(id) ?? null, hours: entry.hours }, now);
       const alert = judged.alertSince !== null;
-      const sent = this.#sent.get(record.id);
-      const open = isOpen(record.hours, now);
-      if (published || !sent || sent.state !== judged.state || sent.alert !== alert || sent.open !== open) this.#dirty.add(record.id);
-      if (alert !== this.#alerted.has(record.id)) {
-        if (alert) this.#alerted.add(record.id);
-        else this.#alerted.delete(record.id);
-        this.deps.onAlert?.({ type: alert ? 'raised' : 'cleared', screen: this.status(record) });
+      const sent = this.#sent.get(id);
+      const open = isOpen(entry.hours, now);
+      if (published || !sent || sent.state !== judged.state || sent.alert !== alert || sent.open !== open) this.#dirty.add(id);
+      if (alert !== this.#alerted.has(id)) {
+        if (alert) this.#alerted.add(id);
+        else this.#alerted.delete(id);
+        const record = this.deps.screens.get(id);
+        if (record) this.deps.onAlert?.({ type: alert ? 'raised' : 'cleared', screen: this.status(record) });
       }
     }
     if (this.#listeners.size) this.flush();

@@ -144,6 +144,7 @@ export class ScreenRepo {
   readonly #db: Db;
   /** Bumped by every write here that changes what the index holds. */
   #edits = 0;
+  #cached: { stamp: string; entries: ScreenIndexEntry[] } | null = null;
 
   constructor(db: Db) {
     this.#db = db;
@@ -189,8 +190,17 @@ export class ScreenRepo {
     return `${this.#edits}|${this.#dataVersion.get()}`;
   }
 
-  /** Every screen's index entry, in no particular order (the fleet sorts them for people). */
-  index(): ScreenIndexEntry[] {
+  /**
+   * Every screen's index entry, in no particular order (the fleet sorts them for people); read
+   * again only when `indexStamp()` changed. The entries are shared: callers must not change them.
+   */
+  index(): readonly ScreenIndexEntry[] {
+    const stamp = this.indexStamp();
+    if (this.#cached?.stamp !== stamp) this.#cached = { stamp, entries: this.#readIndex() };
+    return this.#cached.entries;
+  }
+
+  #readIndex(): ScreenIndexEntry[] {
     // Screens mostly share a few operating-hours settings: each stored form is checked once.
     const hours = new Map<string | null, ScreenRecord['hours']>([[null, null]]);
     return this.#index.all().map((r) => {
