@@ -116,7 +116,11 @@ export async function runBangtin(data: SeededData, opts: Options): Promise<Phase
   const port = await freePort();
   const password = randomBytes(12).toString('base64url');
   log(`bangtin: starting server on 127.0.0.1:${port}`);
-  const server = spawnNode(['--import', 'tsx', 'server/main.ts'], {
+  // BANGTIN_BENCH_CPU_PROF=DIR: the server writes a V8 CPU profile into DIR when it stops
+  // (open it in Chrome DevTools, or read where the time went during the fan-out).
+  const profileDir = process.env.BANGTIN_BENCH_CPU_PROF;
+  const profile = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
+  const server = spawnNode([...profile, '--import', 'tsx', 'server/main.ts'], {
     PORT: String(port),
     HOST: '127.0.0.1',
     BANGTIN_DATA_DIR: data.dir,

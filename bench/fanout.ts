@@ -43,6 +43,8 @@
  * limit, and the hard limit (20,000 per process here) cannot be raised at all, so one server
  * process holds at most ~19,700 screens.
  *
+ * BANGTIN_BENCH_CPU_PROF=DIR makes the bangtin server write a V8 CPU profile into DIR when it stops.
+ *
  * Files: options.ts (arguments), processes.ts (children, limits, cleanup), generator.ts and
  * load-generator.ts (the simulated players), measure.ts (one measured fan-out),
  * bangtin-target.ts and bare-target.ts (the two servers), stats.ts (percentiles).

@@ -43,8 +43,7 @@ export class FleetList {
   page(query: ScreenPageQuery, scope: WardScope, now: number): ScreenList {
     const { offset = 0, limit = SCREEN_PAGE_DEFAULT } = query;
     const index = this.#current();
-    const seen = new Map<string, [number | null, string | null]>();
-    for (const [id, lastSeenAt, manifestVersion] of this.deps.screens.sightings()) seen.set(id, [lastSeenAt, manifestVersion]);
+    const seen = this.deps.screens.sightings();
     const expected = this.deps.hub.expectedVersions();
     const counts: FleetCounts = { all: 0, online: 0, offline: 0, never: 0, closed: 0, alerts: 0, behind: 0 };
     const text = query.q?.trim().toLocaleLowerCase('vi') ?? '';
@@ -56,9 +55,10 @@ export class FleetList {
     for (const entry of index.entries) {
       if (!scope.sees(entry.wardCode)) continue;
       if (entry.ward) wards.add(entry.ward);
-      const [lastSeenAt = null, stored = null] = seen.get(entry.id) ?? [];
-      const judged = this.deps.fleet.judge({ id: entry.id, lastSeenAt, hours: entry.hours }, now);
-      const live = this.deps.hub.live(entry.id);
+      const sighting = seen.get(entry.id);
+      const stored = sighting?.[2] ?? null;
+      const judged = this.deps.fleet.judge({ id: entry.id, lastSeenAt: sighting?.[1] ?? null, hours: entry.hours }, now);
+      const live = this.deps.hub.glance(entry.id);
       const acked = live ? live.ackedVersion : stored;
       const behind = acked !== null && acked !== expected(entry);
       counts.all += 1;

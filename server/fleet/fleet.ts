@@ -106,7 +106,7 @@ export class Fleet {
    * from the start, so a restart does not mark every screen offline.
    */
   judge(record: Pick<ScreenRecord, 'id' | 'lastSeenAt'> & { hours?: ScreenRecord['hours'] }, now = this.deps.clock.now()): { state: ScreenState; lastSeenAt: number | null; alertSince: number | null } {
-    const live = this.deps.hub.live(record.id);
+    const live = this.deps.hub.glance(record.id);
     const lastSeenAt = live?.lastSeenAt ?? Math.max(this.#lastSeen.get(record.id) ?? -Infinity, record.lastSeenAt ?? -Infinity);
     if (live) return { state: 'online', lastSeenAt, alertSince: null };
     if (!Number.isFinite(lastSeenAt)) return { state: 'never', lastSeenAt: null, alertSince: null };
@@ -224,11 +224,10 @@ export class Fleet {
     this.#stamp = stamp;
     // The lean index and one raw read of last-seen times: a tick at 10,000 screens builds no
     // records (it used to read and check every row in full, every few seconds).
-    const seen = new Map<string, number | null>();
-    for (const [id, lastSeenAt] of this.deps.screens.sightings()) seen.set(id, lastSeenAt);
+    const seen = this.deps.screens.sightings();
     for (const entry of this.deps.screens.index()) {
       const id = entry.id;
-      const judged = this.judge({ id, lastSeenAt: seen.get(id) ?? null, hours: entry.hours }, now);
+      const judged = this.judge({ id, lastSeenAt: seen.get(id)?.[1] ?? null, hours: entry.hours }, now);
       const alert = judged.alertSince !== null;
       const sent = this.#sent.get(id);
       const open = isOpen(entry.hours, now);

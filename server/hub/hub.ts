@@ -156,6 +156,14 @@ export class Hub {
     if (session) this.#close(session, code, reason);
   }
 
+  /**
+   * A connected screen's last sighting and acknowledged version, without copying what it
+   * reported: the fleet list asks this of thousands of screens per request.
+   */
+  glance(screenId: string): { readonly lastSeenAt: number; readonly ackedVersion: string | null } | undefined {
+    return this.#byScreen.get(screenId);
+  }
+
   live(screenId: string): LiveScreen | undefined {
     const s = this.#byScreen.get(screenId);
     return s && { ...liveOf(s), plays: this.deps.playGuard.tally(screenId) };

@@ -145,6 +145,7 @@ export class ScreenRepo {
   /** Bumped by every write here that changes what the index holds. */
   #edits = 0;
   #cached: { stamp: string; entries: ScreenIndexEntry[] } | null = null;
+  #seen: { stamp: string; rows: Map<string, ScreenSightingRow> } | null = null;
 
   constructor(db: Db) {
     this.#db = db;
@@ -213,9 +214,15 @@ export class ScreenRepo {
     });
   }
 
-  /** Last seen and acknowledged version of every screen, as last written (raw rows, no parsing). */
-  sightings(): ScreenSightingRow[] {
-    return this.#sightings.all();
+  /**
+   * Last seen and acknowledged version of every screen by id, as last written: read once, then
+   * kept current by `recordSightings` (until a screen is added or edited, or another connection
+   * wrote). The rows are shared: callers must not change them.
+   */
+  sightings(): ReadonlyMap<string, Readonly<ScreenSightingRow>> {
+    const stamp = this.indexStamp();
+    if (this.#seen?.stamp !== stamp) this.#seen = { stamp, rows: new Map(this.#sightings.all().map((r) => [r[0], r])) };
+    return this.#seen.rows;
   }
 
   /** The ids of screens whose last report says they cannot play from their own cache. */
@@ -280,5 +287,12 @@ export class ScreenRepo {
           s.health ? JSON.stringify(s.health) : null, s.id);
       }
     })();
+    const rows = this.#seen?.rows;
+    if (rows) {
+      for (const s of sightings) {
+        const row = rows.get(s.id);
+        if (row) [row[1], row[2]] = [s.lastSeenAt, s.manifestVersion];
+      }
+    }
   }
 }

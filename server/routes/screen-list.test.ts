@@ -89,6 +89,14 @@ describe('GET /api/screens (paged)', () => {
     expect(page.screens.find((s) => s.id === 's_page_000')).toMatchObject({ state: 'offline', open: false, alert: null });
   });
 
+  it('follows sightings written after the first request', async () => {
+    expect((await list('?q=' + encodeURIComponent('màn hình 001'))).screens[0]).toMatchObject({ state: 'never' });
+    t.services.screens.recordSightings([{ id: 's_page_001', lastSeenAt: t.clock.now() - 5_000, manifestVersion: 'v-old', playerVersion: '0.1.0', viewport: null }]);
+    const page = await list('?q=' + encodeURIComponent('màn hình 001'));
+    expect(page.screens[0]).toMatchObject({ state: 'online', sync: 'behind' });
+    expect(page.counts).toMatchObject({ online: 1, behind: 1 });
+  });
+
   it('sees a screen added or renamed after the first request', async () => {
     await list();
     t.services.screens.insert({ id: 's_new', name: 'Bảng tin mới', ward: null, locationKind: 'park', tags: [] }, hashToken('new'), t.clock.now());
