@@ -22,7 +22,8 @@
  * During each publish round the server's event-loop delay is measured (server/bench-stats.ts,
  * BANGTIN_BENCH_STATS=1: `loopDelayP99Ms`, the worst round) and the fleet dashboard's page request
  * (GET /api/screens?offset=0&limit=50&status=all) is timed again and again while the fan-out goes
- * out (`adminDuringFanoutP99Ms`); `rssVsBareWs` is bangtin's RSS
+ * out (`adminDuringFanoutP99Ms`; the server's own time for them, from Server-Timing:
+ * `adminServerP99Ms`); `rssVsBareWs` is bangtin's RSS
  * per connection over the bare server's.
  *
  * Then (skipped with `--reports 0`) the reports benchmark, bench/reports.ts: `reportMs` (a yearly
@@ -130,6 +131,9 @@ async function main(): Promise<void> {
     loopDelayP99Ms: Math.max(...bangtin.rounds.map((r) => r.loopDelayP99Ms)),
     adminDuringFanoutP99Ms: summarize(bangtin.rounds.flatMap((r) => r.adminMs)).p99Ms,
     adminRequests: bangtin.rounds.reduce((n, r) => n + r.adminMs.length, 0),
+    // The same requests' own time in the server (Server-Timing): building the page, without the
+    // wait for an event loop busy with the fan-out (or for a CPU the machine's other work holds).
+    adminServerP99Ms: summarize(bangtin.adminServerMs).p99Ms,
     emergencyP50Ms: emergency.p50Ms,
     emergencyP99Ms: emergency.p99Ms,
     emergencyMaxMs: emergency.maxMs,
