@@ -133,6 +133,7 @@ async function main(): Promise<void> {
     adminRequests: bangtin.rounds.reduce((n, r) => n + r.adminMs.length, 0),
     // The same requests' own time in the server (Server-Timing): building the page, without the
     // wait for an event loop busy with the fan-out (or for a CPU the machine's other work holds).
+    adminServerP50Ms: summarize(bangtin.adminServerMs).p50Ms,
     adminServerP99Ms: summarize(bangtin.adminServerMs).p99Ms,
     emergencyP50Ms: emergency.p50Ms,
     emergencyP99Ms: emergency.p99Ms,

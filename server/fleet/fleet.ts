@@ -90,8 +90,12 @@ export class Fleet {
   }
 
   start(): void {
-    this.#tick ??= setInterval(() => this.#timed('fleet tick', () => this.tick()), this.options.tickMs);
+    if (this.#tick) return;
+    this.#tick = setInterval(() => this.#timed('fleet tick', () => this.tick()), this.options.tickMs);
     this.#tick.unref?.();
+    // A first look at once: the screens' index and last-seen times are then read and kept
+    // before the first dashboard asks for a page.
+    this.#timed('fleet tick', () => this.tick());
   }
 
   stop(): void {
