@@ -92,6 +92,11 @@ export class FleetList {
     };
   }
 
+  /** Reads and sorts the index now, so the first page asked for does not wait for it. */
+  prime(): void {
+    this.#current();
+  }
+
   /** The index, read again when a screen was added or edited since. */
   #current(): Index {
     const stamp = this.deps.screens.indexStamp();

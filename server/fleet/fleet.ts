@@ -1,6 +1,7 @@
 import { isOpen, openedAt, screenSettings, startOfLocalDay, toLocalIso, type FleetSettings, type ScreenState, type ScreenStatus } from '../../playlists/index.ts';
 import type { Clock } from '../clock.ts';
 import { CommandDesk } from './commands.ts';
+import { FleetList } from './fleet-list.ts';
 import type { Hub } from '../hub/hub.ts';
 import type { ScreenRecord, ScreenRepo } from '../repos/screens.ts';
 import type { StorageHealth } from '../storage/storage.ts';
@@ -53,6 +54,8 @@ export class Fleet {
   readonly options: FleetOptions;
   /** Remote actions and their answers, shown with each screen. */
   readonly commands: CommandDesk;
+  /** The dashboard's pages of screens (`GET /api/screens`). */
+  readonly pages: FleetList;
   readonly #startedAt: number;
   /** Last seen as the hub reported it, ahead of the database (written every few seconds). */
   readonly #lastSeen = new Map<string, number>();
@@ -79,6 +82,7 @@ export class Fleet {
     this.options = { ...DEFAULT_FLEET, ...options };
     this.#startedAt = deps.clock.now();
     this.commands = new CommandDesk({ clock: deps.clock, hub: deps.hub, changed: (id) => this.changed(id) });
+    this.pages = new FleetList({ screens: deps.screens, hub: deps.hub, fleet: this });
     deps.hub.watch((screenId, lastSeenAt) => {
       this.#lastSeen.set(screenId, lastSeenAt);
       this.changed(screenId);
@@ -93,9 +97,12 @@ export class Fleet {
     if (this.#tick) return;
     this.#tick = setInterval(() => this.#timed('fleet tick', () => this.tick()), this.options.tickMs);
     this.#tick.unref?.();
-    // A first look at once: the screens' index and last-seen times are then read and kept
-    // before the first dashboard asks for a page.
-    this.#timed('fleet tick', () => this.tick());
+    // A first look at once: the screens' index (sorted for the list) and last-seen times are
+    // then read and kept before the first dashboard asks for a page.
+    this.#timed('fleet tick', () => {
+      this.tick();
+      this.pages.prime();
+    });
   }
 
   stop(): void {

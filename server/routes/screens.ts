@@ -8,7 +8,6 @@ import type { SessionService } from '../auth/sessions.ts';
 import { scopeOf } from '../auth/ward-scope.ts';
 import { AppError, notFound } from '../errors.ts';
 import type { Fleet } from '../fleet/fleet.ts';
-import { FleetList } from '../fleet/fleet-list.ts';
 import type { WardRepo } from '../repos/wards.ts';
 import type { Clock } from '../clock.ts';
 import type { Hub } from '../hub/hub.ts';
@@ -34,8 +33,6 @@ export function screenRoutes(deps: {
   // The fleet judges online/offline (with hysteresis), current/behind and alerts.
   const status = (s: ScreenRecord): ScreenStatus => deps.fleet.status(s);
 
-  const list = new FleetList(deps);
-
   app.openapi(
     createRoute({
       method: 'get', path: '/api/screens', tags,
@@ -47,7 +44,7 @@ export function screenRoutes(deps: {
     }),
     (c) => {
       const started = performance.now();
-      const page = list.page(c.req.valid('query'), scopeOf(c), deps.clock.now());
+      const page = deps.fleet.pages.page(c.req.valid('query'), scopeOf(c), deps.clock.now());
       // How long the page took to build, apart from any wait for the event loop (the bench reads it).
       c.header('Server-Timing', `list;dur=${(performance.now() - started).toFixed(1)}`);
       return c.json(page, 200);
