@@ -15,6 +15,8 @@ import {
   ScreenCreate,
   ScreenCreated,
   ScreenTokenIssued,
+  SCREEN_PAGE_MAX,
+  type ScreenStateFilter,
   ScreenList,
   ScreenStatus,
   type ScreenLayout,
@@ -58,6 +60,23 @@ export async function call<T extends z.ZodType>(method: string, path: string, sc
   return schema.parse(await res.json());
 }
 
+/** `GET /api/screens`'s parameters, as the dashboard sends them (empty ones are left out). */
+export interface ScreenListQuery {
+  offset?: number;
+  limit?: number;
+  q?: string;
+  ward?: string;
+  kind?: string;
+  status?: ScreenStateFilter;
+}
+
+function queryString(query: ScreenListQuery): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) if (value !== undefined && value !== '') params.set(key, String(value));
+  const text = params.toString();
+  return text ? `?${text}` : '';
+}
+
 const PlaylistsWithDefault = PlaylistList.extend({ defaultPlaylistId: Id.nullable() });
 
 export const api = {
@@ -88,7 +107,17 @@ export const api = {
   publish: () => call('POST', '/api/publish', PublishResult),
   revisions: (before?: number) => call('GET', `/api/revisions${before === undefined ? '' : `?before=${before}`}`, RevisionPage),
   restore: (n: number) => call('POST', `/api/revisions/${n}/restore`, PublishResult),
-  screens: () => call('GET', '/api/screens', ScreenList),
+  /** One page of the fleet (the dashboard): filters and paging run on the server. */
+  screens: (query: ScreenListQuery = {}) => call('GET', `/api/screens${queryString(query)}`, ScreenList),
+  /** Every screen the user sees, page by page (for views that need them all: names, sizes, reach). */
+  allScreens: async (): Promise<{ screens: ScreenStatus[] }> => {
+    const byId = new Map<string, ScreenStatus>();
+    for (let offset = 0; ; offset += SCREEN_PAGE_MAX) {
+      const page = await api.screens({ offset, limit: SCREEN_PAGE_MAX });
+      for (const s of page.screens) byId.set(s.id, s);
+      if (offset + SCREEN_PAGE_MAX >= page.total) return { screens: [...byId.values()] };
+    }
+  },
   createScreen: (fields: z.input<typeof ScreenCreate>) => call('POST', '/api/screens', ScreenCreated, fields),
   claimPairing: (fields: z.input<typeof PairingClaim>) => call('POST', '/api/pairing/claim', PairingClaimed, fields),
   sendCommand: (screenId: string, action: CommandAction) => call('POST', `/api/screens/${encodeURIComponent(screenId)}/commands`, CommandSent, { action }),

@@ -20,19 +20,16 @@ class FakeSource implements EventSourceLike {
   }
 }
 
-const status = (id: string, name: string) => ({
-  id, name, ward: null, wardCode: null, locationKind: 'park', tags: [], connected: false, lastSeenAt: null,
-  manifestVersion: null, expectedVersion: 'v1', playerVersion: null, viewport: null, state: 'never', sync: 'unknown',
-  connectedAt: null, uptimeMs: null, playing: null, device: null, alert: null, command: null,
-});
-
 describe('FleetFeed', () => {
   afterEach(() => vi.useRealTimers());
 
   function setup() {
     const sources: FakeSource[] = [];
-    const events = { changes: 0, errors: 0 };
-    const feed = new FleetFeed(() => events.changes++, () => events.errors++, (url) => {
+    const events = { changes: 0, errors: 0, seen: [] as (string[] | null)[] };
+    const feed = new FleetFeed((ids) => {
+      events.changes++;
+      events.seen.push(ids);
+    }, () => events.errors++, (url) => {
       const s = new FakeSource(url);
       sources.push(s);
       return s;
@@ -40,39 +37,32 @@ describe('FleetFeed', () => {
     return { sources, events, feed };
   }
 
-  it('replaces everything on a snapshot and only the named screens on an update', () => {
-    const { sources, feed } = setup();
-    feed.start();
-    expect(sources[0]!.url).toBe('/api/screens/events');
-    sources[0]!.emit('snapshot', { screens: [status('a', 'A'), status('b', 'B')], settings: { graceMs: 60_000, alertAfterMs: 600_000 } });
-    sources[0]!.emit('screens', { screens: [status('b', 'B mới'), status('c', 'C')] });
-    expect([...feed.screens.values()].map((s) => s.name)).toEqual(['A', 'B mới', 'C']);
-    sources[0]!.emit('snapshot', { screens: [status('c', 'C')], settings: { graceMs: 60_000, alertAfterMs: 600_000 } });
-    expect([...feed.screens.keys()]).toEqual(['c']);
-    expect(feed.settings?.alertAfterMs).toBe(600_000);
-  });
-
-  it('drops the screens a removed event names (retired), and one this page retired at once', () => {
+  it('asks for ids only; a snapshot asks for the whole page again, a change names its screens', () => {
     const { sources, feed, events } = setup();
     feed.start();
-    sources[0]!.emit('snapshot', { screens: [status('a', 'A'), status('b', 'B'), status('c', 'C')], settings: { graceMs: 60_000, alertAfterMs: 600_000 } });
-    sources[0]!.emit('removed', { ids: ['b'] });
-    expect([...feed.screens.keys()]).toEqual(['a', 'c']);
-    const changes = events.changes;
-    feed.remove('c');
-    feed.remove('c');
-    expect([...feed.screens.keys()]).toEqual(['a']);
-    expect(events.changes).toBe(changes + 1);
-    sources[0]!.emit('removed', { ids: 'a' });
-    expect(feed.screens.size).toBe(1);
+    expect(sources[0]!.url).toBe('/api/screens/events?changes=ids');
+    sources[0]!.emit('snapshot', { screens: [], settings: { graceMs: 60_000, alertAfterMs: 600_000 } });
+    sources[0]!.emit('changed', { ids: ['s_b', 's_c'] });
+    expect(events.seen).toEqual([null, ['s_b', 's_c']]);
+    expect(feed.settings?.alertAfterMs).toBe(600_000);
+    expect(feed.live).toBe(true);
+  });
+
+  it('reads the page again for screens that left the fleet (removed: retired), and for one this page retired', () => {
+    const { sources, feed, events } = setup();
+    feed.start();
+    sources[0]!.emit('snapshot', { screens: [], settings: { graceMs: 60_000, alertAfterMs: 600_000 } });
+    sources[0]!.emit('removed', { ids: ['s_b'] });
+    feed.remove('s_c');
+    sources[0]!.emit('removed', { ids: 's_a' });
+    expect(events.seen).toEqual([null, ['s_b'], ['s_c']]);
   });
 
   it('ignores frames that do not parse', () => {
     const { sources, feed, events } = setup();
     feed.start();
-    sources[0]!.emit('screens', { screens: [{ id: 'x' }] });
-    sources[0]!.listeners.get('screens')!({ data: 'not json' } as MessageEvent<string>);
-    expect(feed.screens.size).toBe(0);
+    sources[0]!.emit('changed', { ids: [42] });
+    sources[0]!.listeners.get('changed')!({ data: 'not json' } as MessageEvent<string>);
     expect(events.changes).toBe(0);
   });
 

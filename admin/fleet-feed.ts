@@ -1,4 +1,4 @@
-import { FleetRemoved, FleetSnapshot, FleetUpdate, type FleetSettings, type ScreenStatus } from '../playlists/index.ts';
+import { FleetChanged, FleetRemoved, FleetSnapshot, type FleetSettings } from '../playlists/index.ts';
 
 /** What the feed needs from `EventSource`; tests hand it a fake. */
 export interface EventSourceLike {
@@ -14,14 +14,14 @@ const CLOSED = 2;
 export const RETRY_MS = 10_000;
 
 /**
- * The screens view's live copy of every screen's status, fed by `GET /api/screens/events`:
- * a snapshot replaces everything, an update replaces the screens it names, `removed` drops
- * screens that left the fleet (retired). `EventSource`
- * reconnects by itself after a network error (and the server sends a fresh snapshot); a refused
- * stream (401) is reported through `onError` and tried again later.
+ * Tells the screens view when the fleet changed, over `GET /api/screens/events?changes=ids`:
+ * the snapshot (at every (re)connect) says "read your page again" (`onChange(null)`), a change
+ * names the screens that changed or left the fleet (`onChange(ids)`); the page itself comes from
+ * `GET /api/screens`, so a fleet of thousands never travels to the browser whole.
+ * `EventSource` reconnects by itself after a network error; a refused stream (401) is reported
+ * through `onError` and tried again later.
  */
 export class FleetFeed {
-  readonly screens = new Map<string, ScreenStatus>();
   settings: FleetSettings | null = null;
   /** Whether the live stream is open now. */
   live = false;
@@ -29,17 +29,17 @@ export class FleetFeed {
   #retry: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
-    private readonly onChange: () => void,
+    private readonly onChange: (ids: string[] | null) => void,
     private readonly onError: () => void,
     private readonly open: (url: string) => EventSourceLike = (url) => new EventSource(url, { withCredentials: true }),
   ) {}
 
   start(): void {
     this.stop();
-    const source = this.open('/api/screens/events');
+    const source = this.open('/api/screens/events?changes=ids');
     this.#source = source;
     source.addEventListener('snapshot', (e) => this.apply('snapshot', e.data));
-    source.addEventListener('screens', (e) => this.apply('screens', e.data));
+    source.addEventListener('changed', (e) => this.apply('changed', e.data));
     source.addEventListener('removed', (e) => this.apply('removed', e.data));
     source.onopen = () => this.#setLive(true);
     source.onerror = () => {
@@ -58,7 +58,7 @@ export class FleetFeed {
   }
 
   /** Applies one event's data; frames that do not parse are ignored. */
-  apply(event: 'snapshot' | 'screens' | 'removed', data: string): void {
+  apply(event: 'snapshot' | 'changed' | 'removed', data: string): void {
     let json: unknown;
     try {
       json = JSON.parse(data);
@@ -68,30 +68,25 @@ export class FleetFeed {
     if (event === 'snapshot') {
       const parsed = FleetSnapshot.safeParse(json);
       if (!parsed.success) return;
-      this.screens.clear();
-      for (const s of parsed.data.screens) this.screens.set(s.id, s);
       this.settings = parsed.data.settings;
       this.live = true;
-    } else if (event === 'removed') {
-      const parsed = FleetRemoved.safeParse(json);
-      if (!parsed.success) return;
-      for (const id of parsed.data.ids) this.screens.delete(id);
+      this.onChange(null);
     } else {
-      const parsed = FleetUpdate.safeParse(json);
+      // A screen that left the fleet (retired) is a change too: the page is read again without it.
+      const parsed = (event === 'removed' ? FleetRemoved : FleetChanged).safeParse(json);
       if (!parsed.success) return;
-      for (const s of parsed.data.screens) this.screens.set(s.id, s);
+      this.onChange(parsed.data.ids);
     }
-    this.onChange();
   }
 
-  /** Drops a screen this page retired, without waiting for the stream to say so. */
+  /** A screen this page retired: the page is read again without waiting for the stream to say so. */
   remove(id: string): void {
-    if (this.screens.delete(id)) this.onChange();
+    this.onChange([id]);
   }
 
   #setLive(live: boolean): void {
     if (this.live === live) return;
     this.live = live;
-    this.onChange();
+    this.onChange([]);
   }
 }

@@ -29,7 +29,7 @@ export class NameBook {
   /** The names every signed-in role may read: content, playlists, screens, wards. A list that fails to load is skipped. */
   static async load(): Promise<NameBook> {
     const book = new NameBook();
-    const [content, playlists, screens, wards] = await Promise.allSettled([api.content(), api.playlists(), api.screens(), api.wards()]);
+    const [content, playlists, screens, wards] = await Promise.allSettled([api.content(), api.playlists(), api.allScreens(), api.wards()]);
     if (content.status === 'fulfilled') for (const e of content.value.items) book.learn('item', e.item.id, itemName(e.item));
     if (playlists.status === 'fulfilled') for (const e of playlists.value.playlists) book.learn('playlist', e.playlist.id, e.playlist.name);
     if (screens.status === 'fulfilled') for (const s of screens.value.screens) book.learn('screen', s.id, s.name);

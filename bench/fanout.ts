@@ -20,8 +20,10 @@
  * `GET /api/emergencies` (`emergencyReceipts`), and the emergency is cancelled.
  *
  * During each publish round the server's event-loop delay is measured (server/bench-stats.ts,
- * BANGTIN_BENCH_STATS=1: `loopDelayP99Ms`, the worst round) and GET /api/screens is timed again
- * and again while the fan-out goes out (`adminDuringFanoutP99Ms`); `rssVsBareWs` is bangtin's RSS
+ * BANGTIN_BENCH_STATS=1: `loopDelayP99Ms`, the worst round) and the fleet dashboard's page request
+ * (GET /api/screens?offset=0&limit=50&status=all) is timed again and again while the fan-out goes
+ * out (`adminDuringFanoutP99Ms`; the server's own time for them, from Server-Timing:
+ * `adminServerP99Ms`, and its CPU time, `adminServerCpuP99Ms`, which the machine's other work does not inflate); `rssVsBareWs` is bangtin's RSS
  * per connection over the bare server's.
  *
  * Then (skipped with `--reports 0`) the reports benchmark, bench/reports.ts: `reportMs` (a yearly
@@ -41,6 +43,8 @@
  * started as `sh -c 'ulimit -Sn <limit>; exec node …'`: Node cannot raise its own open-file
  * limit, and the hard limit (20,000 per process here) cannot be raised at all, so one server
  * process holds at most ~19,700 screens.
+ *
+ * BANGTIN_BENCH_CPU_PROF=DIR makes the bangtin server write a V8 CPU profile into DIR when it stops.
  *
  * Files: options.ts (arguments), processes.ts (children, limits, cleanup), generator.ts and
  * load-generator.ts (the simulated players), measure.ts (one measured fan-out),
@@ -127,6 +131,11 @@ async function main(): Promise<void> {
     loopDelayP99Ms: Math.max(...bangtin.rounds.map((r) => r.loopDelayP99Ms)),
     adminDuringFanoutP99Ms: summarize(bangtin.rounds.flatMap((r) => r.adminMs)).p99Ms,
     adminRequests: bangtin.rounds.reduce((n, r) => n + r.adminMs.length, 0),
+    // The same requests' own time in the server (Server-Timing): building the page, without the
+    // wait for an event loop busy with the fan-out (or for a CPU the machine's other work holds).
+    adminServerP50Ms: summarize(bangtin.adminServerMs).p50Ms,
+    adminServerP99Ms: summarize(bangtin.adminServerMs).p99Ms,
+    adminServerCpuP99Ms: summarize(bangtin.adminServerCpuMs).p99Ms,
     emergencyP50Ms: emergency.p50Ms,
     emergencyP99Ms: emergency.p99Ms,
     emergencyMaxMs: emergency.maxMs,

@@ -32,7 +32,7 @@ export interface Target {
   emergency?: EmergencyApi;
   /** The server's event-loop delay since the last call (bangtin, BANGTIN_BENCH_STATS). */
   loopStats?: () => Promise<{ loopDelayP99Ms: number }>;
-  /** One admin request timed while the fan-out goes out (bangtin: GET /api/screens), in ms. */
+  /** One admin request timed while the fan-out goes out (bangtin: the dashboard's GET /api/screens page), in ms. */
   adminProbe?: () => Promise<number>;
 }
 

@@ -105,7 +105,51 @@ export const ScreenStatus = ScreenSettings.extend({
   ...FleetFields,
 });
 export type ScreenStatus = z.infer<typeof ScreenStatus>;
-export const ScreenList = z.object({ screens: z.array(ScreenStatus) });
+
+/** Most screens one page of `GET /api/screens` lists, and how many when `limit` is left out. */
+export const SCREEN_PAGE_MAX = 500;
+export const SCREEN_PAGE_DEFAULT = 100;
+/** The fleet list's state filter: a screen state, or a condition across states. */
+export const ScreenStateFilter = z.enum(['all', 'online', 'offline', 'never', 'alert', 'behind', 'no_offline_cache']);
+export type ScreenStateFilter = z.infer<typeof ScreenStateFilter>;
+/**
+ * `GET /api/screens?offset=&limit=&q=&ward=&kind=&status=`: one page of the fleet, alerts first
+ * (longest first), then offline, then by name. `q`: part of the name, any case; `ward`: the
+ * ward label as listed; `kind`: the location kind.
+ */
+export const ScreenPageQuery = z.object({
+  offset: z.string().regex(/^\d{1,7}$/, 'expected a whole number').transform(Number).optional(),
+  limit: z.string().regex(/^\d{1,3}$/, `expected 1 to ${SCREEN_PAGE_MAX}`).transform(Number)
+    .pipe(z.int().min(1).max(SCREEN_PAGE_MAX)).optional(),
+  q: z.string().max(120).optional(),
+  ward: z.string().max(120).optional(),
+  kind: LocationKind.optional(),
+  status: ScreenStateFilter.optional(),
+});
+export type ScreenPageQuery = z.infer<typeof ScreenPageQuery>;
+/**
+ * Every screen the user sees, counted by what the dashboard shows, whatever the filters:
+ * `closed` is offline outside its operating hours (expected, so not in `offline`).
+ */
+export const FleetCounts = z.object({
+  all: z.int(), online: z.int(), offline: z.int(), never: z.int(), closed: z.int(), alerts: z.int(), behind: z.int(),
+});
+export type FleetCounts = z.infer<typeof FleetCounts>;
+/**
+ * One page of screens: `total` match the filters; `counts` and `wards` (the ward labels in use)
+ * cover every screen the user sees; `alerted`: the longest alerts, at most ALERTS_LISTED.
+ */
+export const ScreenList = z.object({
+  screens: z.array(ScreenStatus),
+  total: z.int().min(0),
+  offset: z.int().min(0),
+  limit: z.int().min(1),
+  counts: FleetCounts,
+  wards: z.array(z.string()),
+  alerted: z.array(z.object({ id: Id, name: z.string(), since: Instant })),
+});
+export type ScreenList = z.infer<typeof ScreenList>;
+export const ALERTS_LISTED = 8;
 
 /**
  * `GET /api/screens/events` (server-sent events): `snapshot` first, then `screens` as they
@@ -114,6 +158,13 @@ export const ScreenList = z.object({ screens: z.array(ScreenStatus) });
 export const FleetSnapshot = z.object({ screens: z.array(ScreenStatus), settings: FleetSettings });
 export const FleetUpdate = z.object({ screens: z.array(ScreenStatus) });
 export const FleetRemoved = z.object({ ids: z.array(Id) });
+/**
+ * `GET /api/screens/events?changes=ids`, for a dashboard that shows one page at a time: the
+ * snapshot carries no screens (the page comes from `GET /api/screens`), and changes come as the
+ * event `changed` with the ids of the screens that changed.
+ */
+export const FleetEventsQuery = z.object({ changes: z.enum(['statuses', 'ids']).optional() });
+export const FleetChanged = z.object({ ids: z.array(Id) });
 
 export const ScreenCreate = z.strictObject({
   name: text(120),

@@ -73,7 +73,7 @@ export class ApprovalQueueView extends LitElement {
     this.items = (await approvalApi.queue()).items;
     // The previews work without them (a failed request): pictures then show as missing.
     this.media = (await mediaApi.list().catch(() => ({ media: [] }))).media;
-    this.screens = screenSizes((await api.screens().catch(() => ({ screens: [] }))).screens);
+    this.screens = screenSizes((await api.allScreens().catch(() => ({ screens: [] }))).screens);
   }, { text: approvalErrorText, onError: (text) => this.show(false, text) });
 
   async load() {

@@ -91,7 +91,7 @@ export class EmergencyPanel extends LitElement {
   private async loadFacts() {
     const [wards, screens, media] = await Promise.all([
       this.wards.length ? null : api.wards().catch(() => null),
-      api.screens().catch(() => null),
+      api.allScreens().catch(() => null),
       mediaApi.list().catch(() => null),
     ]);
     if (wards) this.wards = wards.wards;

@@ -100,7 +100,7 @@ export class PlaylistEditor extends LitElement {
     this.items = new Map(content.items.map((e) => [e.item.id, e]));
     this.pending = pending;
     // The preview works without them (a role that may not list screens, a failed request).
-    this.screens = screenSizes((await api.screens().catch(() => ({ screens: [] }))).screens);
+    this.screens = screenSizes((await api.allScreens().catch(() => ({ screens: [] }))).screens);
     this.media = (await mediaApi.list().catch(() => ({ media: [] }))).media;
   }
 

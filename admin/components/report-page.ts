@@ -77,7 +77,7 @@ export class ReportPage extends LitElement {
 
   private async load() {
     try {
-      const [reports, wards, screens] = await Promise.all([reportApi.periodic(), api.wards(), api.screens()]);
+      const [reports, wards, screens] = await Promise.all([reportApi.periodic(), api.wards(), api.allScreens()]);
       this.reports = reports.reports;
       this.wards = this.ward ? wards.wards.filter((w) => w.code === this.ward!.code) : wards.wards;
       this.screens = screens.screens;

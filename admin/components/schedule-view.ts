@@ -61,7 +61,7 @@ export class ScheduleView extends LitElement {
 
   async load() {
     try {
-      const [list, playlists, wards, screens] = await Promise.all([scheduleApi.list(), api.playlists(), api.wards(), api.screens()]);
+      const [list, playlists, wards, screens] = await Promise.all([scheduleApi.list(), api.playlists(), api.wards(), api.allScreens()]);
       this.entries = list.schedules;
       this.share = list.wardShare;
       this.playlists = playlists.playlists;

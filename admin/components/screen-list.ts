@@ -1,11 +1,11 @@
 import { LitElement, html, css, nothing, unsafeCSS } from 'lit';
-import { customElement, property, query, state } from 'lit/decorators.js';
+import { customElement, property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
-import { LOCATION_KINDS, parseInstant, type ScreenStatus, type SessionWard } from '../../playlists/index.ts';
+import { LOCATION_KINDS, parseInstant, type ScreenList as ScreenPage, type ScreenStatus, type SessionWard } from '../../playlists/index.ts';
 import { api } from '../api.ts';
 import { FleetFeed } from '../fleet-feed.ts';
 import { hoursMessages } from '../messages/hours.ts';
-import { NO_FILTER, filterScreens, summarize, visibleRange, type FleetFilter, type StateFilter } from '../fleet.ts';
+import { NO_FILTER, type FleetFilter, type StateFilter } from '../fleet.ts';
 import { formatDuration } from '../format.ts';
 import { errorText, messages } from '../messages/index.ts';
 import { wardMessages } from '../messages/ward-operator.ts';
@@ -16,18 +16,24 @@ import './screen-manage.ts';
 import './screen-hours.ts';
 import './screen-token.ts';
 import { itemLabel } from '../fit-warnings.ts';
-import { ROW_HEIGHT, SCREEN_COLUMNS, SCREEN_COLUMNS_HOURS, SCREEN_COLUMNS_MANAGE, renderScreenRow, type ItemName, type ManageToken, type OpenHours, type OpenLayout, type OpenManage, type RowActions, type SendCommand } from './screen-row.ts';
+import { SCREEN_COLUMNS, SCREEN_COLUMNS_HOURS, SCREEN_COLUMNS_MANAGE, renderScreenRow, type ItemName, type ManageToken, type OpenHours, type OpenLayout, type OpenManage, type RowActions, type SendCommand } from './screen-row.ts';
 import { controls } from './styles.ts';
 
 /** Relative times ("12 minutes ago") are redrawn this often. */
 const CLOCK_MS = 10_000;
-const ALERTS_SHOWN = 8;
+/** Screens one page of the table shows. */
+export const PAGE_SIZE = 50;
+/** While the fleet changes, the page is read again at most this often. */
+export const REFRESH_MS = 1_500;
+/** Typing in the search box reads the page again once the typing pauses this long. */
+const SEARCH_PAUSE_MS = 250;
 const STATE_FILTERS: StateFilter[] = ['all', 'online', 'offline', 'never', 'alert', 'behind', 'no_offline_cache'];
 
 /**
- * The fleet dashboard: every screen's live state (server-sent events, no polling), filters by
- * ward, location kind and state, alerts for screens offline too long, and a table that renders
- * only the rows in view, so it stays smooth with thousands of screens.
+ * The fleet dashboard: one page of screens at a time, filtered, searched and ordered on the
+ * server (`GET /api/screens`, alerts first), with the whole fleet's counts and its longest
+ * alerts. A live stream (`FleetFeed`, ids only) says when screens change; the page is then read
+ * again, at most every REFRESH_MS, so the dashboard stays live and light with 10,000 screens.
  */
 @customElement('bt-screen-list')
 export class ScreenList extends LitElement {
@@ -55,9 +61,8 @@ export class ScreenList extends LitElement {
       .row small.inline { display: inline; }
       .row.head { font-weight: 600; font-size: 0.85rem; color: #3d4550; background: #f7f9fb; height: 2.4rem; }
       .row.alerted { background: #fff6f7; }
-      .scroller { overflow-y: auto; position: relative; height: min(65vh, var(--rows-height)); min-height: 8rem; }
-      .spacer { position: relative; }
-      .window { position: absolute; left: 0; right: 0; top: 0; will-change: transform; }
+      .scroller { overflow-y: auto; max-height: 65vh; }
+      .pager { display: flex; gap: 0.75rem; align-items: center; justify-content: flex-end; margin-top: 0.5rem; font-size: 0.9rem; }
       .row { grid-template-columns: ${unsafeCSS(SCREEN_COLUMNS)}; }
       .hours .row { grid-template-columns: ${unsafeCSS(SCREEN_COLUMNS_HOURS)}; }
       .manage .row { grid-template-columns: ${unsafeCSS(SCREEN_COLUMNS_MANAGE)}; }
@@ -65,7 +70,7 @@ export class ScreenList extends LitElement {
       .row .command-line { display: flex; flex-wrap: wrap; gap: 0.2rem 0.3rem; align-items: center; overflow: visible; }
       .row > div.actions { overflow: visible; }
       .row button.token { padding: 0.1rem 0.4rem; font-size: 0.85rem; }
-      .window > .row { height: ${ROW_HEIGHT}px; }
+      .window > .row { min-height: 3.4rem; }
       .dot { display: inline-block; width: 0.7rem; height: 0.7rem; border-radius: 50%; margin-right: 0.35rem; background: #9aa4b1; }
       .dot.online { background: #0b8a3c; }
       .dot.offline { background: #a40e26; }
@@ -95,83 +100,75 @@ export class ScreenList extends LitElement {
   /** The screen whose manage dialog (name, ward, location kind, tags) is open. */
   @state() private manageScreen: ScreenStatus | null = null;
   @state() private filter: FleetFilter = NO_FILTER;
-  @state() private listTop = 0;
-  @state() private viewHeight = 600;
-  /** Bumped whenever the feed changes, so derived lists are rebuilt. */
-  @state() private revision = 0;
-  @query('.scroller') private scroller?: HTMLElement;
+  @state() private offset = 0;
+  /** The page on screen; null until the first one came. */
+  @state() private page: ScreenPage | null = null;
 
   private readonly feed = new FleetFeed(
-    () => {
+    (ids) => {
       this.error = '';
-      this.revision += 1;
+      if (ids === null || ids.length) this.refreshSoon();
+      else this.requestUpdate();
     },
     () => void this.explainRefusal(),
   );
-  // Derived from the feed when it or the filter changes, not at every scroll frame.
-  private visible: ScreenStatus[] = [];
-  private alerted: ScreenStatus[] = [];
-  private summary = summarize([]);
-  private wards: string[] = [];
   /** Content item names by id, to say what each screen shows now. */
   private itemNames = new Map<string, string>();
   private namesLoading = false;
   private namesLoadedAt = 0;
   private clock: ReturnType<typeof setInterval> | undefined;
-  private resize: ResizeObserver | null = null;
-  private observed: HTMLElement | null = null;
-  private frame = 0;
+  /** Answers to older requests are dropped: only the latest page is shown. */
+  private requested = 0;
+  private lastLoad = 0;
+  private refresh: ReturnType<typeof setTimeout> | undefined;
+  private typing: ReturnType<typeof setTimeout> | undefined;
 
   override connectedCallback() {
     super.connectedCallback();
     this.feed.start();
+    void this.load();
     void this.loadItemNames();
     this.clock = setInterval(() => this.requestUpdate(), CLOCK_MS);
-    this.resize = new ResizeObserver(() => {
-      if (this.observed) this.viewHeight = this.observed.clientHeight;
-    });
   }
 
   override disconnectedCallback() {
     super.disconnectedCallback();
     this.feed.stop();
     clearInterval(this.clock);
-    this.resize?.disconnect();
-    this.resize = null;
-    this.observed = null;
-    cancelAnimationFrame(this.frame);
+    clearTimeout(this.refresh);
+    clearTimeout(this.typing);
+    this.refresh = this.typing = undefined;
   }
 
-  /**
-   * Sizes and places the virtual window through the CSSOM: the page's CSP forbids style
-   * attributes (and Lit's styleMap writes one at first render).
-   */
-  override updated() {
-    const height = `${this.visible.length * ROW_HEIGHT}px`;
-    const scroller = this.scroller ?? null;
-    if (scroller !== this.observed) {
-      // The scroller is re-created when a filter empties the list and fills it again.
-      this.resize?.disconnect();
-      this.observed = scroller;
-      if (scroller) this.resize?.observe(scroller);
+  /** Reads the page the filters and offset say, now. */
+  private async load() {
+    clearTimeout(this.refresh);
+    this.refresh = undefined;
+    const mine = ++this.requested;
+    this.lastLoad = Date.now();
+    const f = this.filter;
+    try {
+      const page = await api.screens({
+        offset: this.offset, limit: PAGE_SIZE, q: f.text.trim(), ward: f.ward, kind: f.locationKind, status: f.state,
+      });
+      if (mine !== this.requested) return;
+      if (!page.screens.length && page.total > 0 && this.offset > 0) {
+        // The list shrank under the page (screens filtered out): show its last page.
+        this.offset = Math.floor((page.total - 1) / PAGE_SIZE) * PAGE_SIZE;
+        return void this.load();
+      }
+      this.page = page;
+      this.error = '';
+    } catch (e) {
+      if (mine === this.requested) this.error = errorMessage(e, errorText, 'network');
     }
-    if (!scroller) return;
-    scroller.style.setProperty('--rows-height', height);
-    scroller.querySelector<HTMLElement>('.spacer')!.style.height = height;
-    const window = scroller.querySelector<HTMLElement>('.window')!;
-    window.style.transform = `translateY(${Number(window.dataset.start) * ROW_HEIGHT}px)`;
   }
 
-  override willUpdate(changed: Map<string, unknown>) {
-    if (changed.has('revision') || changed.has('filter')) {
-      this.visible = filterScreens(this.feed.screens.values(), this.filter);
-    }
-    if (changed.has('revision')) {
-      const all = [...this.feed.screens.values()];
-      this.alerted = filterScreens(all, { ...NO_FILTER, state: 'alert' });
-      this.summary = summarize(all);
-      this.wards = [...new Set(all.flatMap((s) => (s.ward ? [s.ward] : [])))].sort((a, b) => a.localeCompare(b, 'vi'));
-    }
+  /** Reads the page again soon: at once if the last read is old enough, else when it is. */
+  private refreshSoon() {
+    if (this.refresh) return;
+    const wait = Math.max(0, this.lastLoad + REFRESH_MS - Date.now());
+    this.refresh = setTimeout(() => void this.load(), wait);
   }
 
   /** The stream was refused: say why (usually an expired session). */
@@ -228,24 +225,25 @@ export class ScreenList extends LitElement {
     });
   };
 
-  private onScroll(e: Event) {
-    const top = (e.target as HTMLElement).scrollTop;
-    cancelAnimationFrame(this.frame);
-    this.frame = requestAnimationFrame(() => (this.listTop = top));
-  }
-
   private setFilter(patch: Partial<FleetFilter>) {
     this.filter = { ...this.filter, ...patch };
-    if (this.scroller) this.scroller.scrollTop = 0;
-    this.listTop = 0;
+    this.offset = 0;
+    clearTimeout(this.typing);
+    if ('text' in patch) this.typing = setTimeout(() => void this.load(), SEARCH_PAUSE_MS);
+    else void this.load();
+  }
+
+  private goTo(offset: number) {
+    this.offset = Math.max(0, offset);
+    void this.load();
   }
 
   override render() {
     const t = messages.fleet;
-    const sum = this.summary;
+    const sum = this.page?.counts ?? { all: 0, online: 0, offline: 0, never: 0, closed: 0, alerts: 0, behind: 0 };
     return html`
       <h2>${this.ward ? wardMessages.screens.heading(this.ward.name) : messages.screens.title}</h2>
-      ${this.canManage ? html`<bt-screen-add .wards=${this.wards}></bt-screen-add>` : nothing}
+      ${this.canManage ? html`<bt-screen-add .wards=${this.page?.wards ?? []}></bt-screen-add>` : nothing}
       <div class="bar">
         <span class="count" data-summary>${t.summary(sum.online, sum.all)}</span>
         ${sum.offline ? html`<span class="chip bad">${t.offline(sum.offline)}</span>` : nothing}
@@ -273,16 +271,17 @@ export class ScreenList extends LitElement {
   }
 
   private renderAlerts() {
-    const alerted = this.alerted;
-    if (!alerted.length) return nothing;
+    const count = this.page?.counts.alerts ?? 0;
+    const alerted = this.page?.alerted ?? [];
+    if (!count) return nothing;
     const t = messages.fleet;
     const now = Date.now();
-    return html`<section class="alerts" role="alert" data-alerts=${alerted.length}>
-      <h3>${t.alertsTitle(alerted.length)}</h3>
+    return html`<section class="alerts" role="alert" data-alerts=${count}>
+      <h3>${t.alertsTitle(count)}</h3>
       <ul>
-        ${alerted.slice(0, ALERTS_SHOWN).map((s) => html`<li>${t.alertLine(s.name, formatDuration(now - parseInstant(s.alert!.since)))}</li>`)}
+        ${alerted.map((s) => html`<li>${t.alertLine(s.name, formatDuration(now - parseInstant(s.since)))}</li>`)}
       </ul>
-      ${alerted.length > ALERTS_SHOWN ? html`<p>${t.alertsMore(alerted.length - ALERTS_SHOWN)}</p>` : nothing}
+      ${count > alerted.length ? html`<p>${t.alertsMore(count - alerted.length)}</p>` : nothing}
     </section>`;
   }
 
@@ -294,7 +293,7 @@ export class ScreenList extends LitElement {
       <label>${t.ward}
         <select name="ward" @change=${(e: Event) => this.setFilter({ ward: value(e) })}>
           <option value="" ?selected=${!f.ward}>${t.allWards}</option>
-          ${this.wards.map((w) => html`<option value=${w} ?selected=${f.ward === w}>${w}</option>`)}
+          ${(this.page?.wards ?? []).map((w) => html`<option value=${w} ?selected=${f.ward === w}>${w}</option>`)}
         </select>
       </label>
       <label>${t.kind}
@@ -311,14 +310,14 @@ export class ScreenList extends LitElement {
       <label>${t.search}
         <input type="search" name="search" .value=${f.text} @input=${(e: Event) => this.setFilter({ text: value(e) })} />
       </label>
-      <span data-shown=${this.visible.length}>${t.shown(this.visible.length, this.feed.screens.size)}</span>
+      ${this.page ? html`<span data-shown=${this.page.total}>${t.shown(this.page.total, this.page.counts.all)}</span>` : nothing}
     </div>`;
   }
 
   private renderTable() {
     const t = messages.fleet.columns;
-    const rows = this.visible;
-    const { start, end } = visibleRange(this.listTop, this.viewHeight, ROW_HEIGHT, rows.length);
+    const rows = this.page?.screens ?? [];
+    const start = this.page?.offset ?? 0;
     const now = Date.now();
     const send = this.canManage ? this.sendCommand : null;
     // Admins, and ward operators for their ward's screens, set operating hours and manage the
@@ -329,20 +328,31 @@ export class ScreenList extends LitElement {
       send, hours, token: send ? this.manageToken : null, layout: send ? this.openLayout : null, manage, itemName: this.itemName,
     };
     const columns = [t.name, t.ward, t.state, t.lastSeen, t.content, t.device, ...(send || hours ? [messages.fleet.commandsColumn] : [])];
-    return html`<div class="table ${send ? 'manage' : hours ? 'hours' : ''}" role="table" aria-rowcount=${rows.length + 1}>
+    return html`<div class="table ${send ? 'manage' : hours ? 'hours' : ''}" role="table" aria-rowcount=${(this.page?.total ?? 0) + 1}>
       <div class="row head" role="row">
         ${columns.map((c) => html`<div role="columnheader">${c}</div>`)}
       </div>
       ${rows.length
-        ? html`<div class="scroller" @scroll=${this.onScroll}>
-            <div class="spacer">
-              <div class="window" data-start=${start}>
-                ${repeat(rows.slice(start, end), (s) => s.id, (s, i) => renderScreenRow(s, now, start + i, actions))}
-              </div>
+        ? html`<div class="scroller">
+            <div class="window" data-start=${start}>
+              ${repeat(rows, (s) => s.id, (s, i) => renderScreenRow(s, now, start + i, actions))}
             </div>
           </div>`
-        : html`<p class="empty">${messages.fleet.empty}</p>`}
-    </div>`;
+        : this.page ? html`<p class="empty">${messages.fleet.empty}</p>` : nothing}
+    </div>
+    ${this.renderPager()}`;
+  }
+
+  private renderPager() {
+    const page = this.page;
+    if (!page || page.total <= PAGE_SIZE) return nothing;
+    const t = messages.fleet;
+    const last = Math.min(page.total, page.offset + page.screens.length);
+    return html`<nav class="pager" aria-label=${t.pages}>
+      <button type="button" name="previous" ?disabled=${page.offset === 0} @click=${() => this.goTo(page.offset - PAGE_SIZE)}>${t.previousPage}</button>
+      <span data-range=${`${page.offset + 1}-${last}`}>${t.range(page.offset + 1, last, page.total)}</span>
+      <button type="button" name="next" ?disabled=${last >= page.total} @click=${() => this.goTo(page.offset + PAGE_SIZE)}>${t.nextPage}</button>
+    </nav>`;
   }
 }
 

@@ -1,6 +1,7 @@
 import { isOpen, openedAt, screenSettings, startOfLocalDay, toLocalIso, type FleetSettings, type ScreenState, type ScreenStatus } from '../../playlists/index.ts';
 import type { Clock } from '../clock.ts';
 import { CommandDesk } from './commands.ts';
+import { FleetList } from './fleet-list.ts';
 import type { Hub } from '../hub/hub.ts';
 import type { ScreenRecord, ScreenRepo } from '../repos/screens.ts';
 import type { StorageHealth } from '../storage/storage.ts';
@@ -59,6 +60,8 @@ export class Fleet {
   readonly options: FleetOptions;
   /** Remote actions and their answers, shown with each screen. */
   readonly commands: CommandDesk;
+  /** The dashboard's pages of screens (`GET /api/screens`). */
+  readonly pages: FleetList;
   readonly #startedAt: number;
   /** Last seen as the hub reported it, ahead of the database (written every few seconds). */
   readonly #lastSeen = new Map<string, number>();
@@ -86,6 +89,7 @@ export class Fleet {
     this.options = { ...DEFAULT_FLEET, ...options };
     this.#startedAt = deps.clock.now();
     this.commands = new CommandDesk({ clock: deps.clock, hub: deps.hub, changed: (id) => this.changed(id) });
+    this.pages = new FleetList({ screens: deps.screens, hub: deps.hub, fleet: this });
     deps.hub.watch((screenId, lastSeenAt) => {
       this.#lastSeen.set(screenId, lastSeenAt);
       this.changed(screenId);
@@ -97,8 +101,15 @@ export class Fleet {
   }
 
   start(): void {
-    this.#tick ??= setInterval(() => this.#timed('fleet tick', () => this.tick()), this.options.tickMs);
+    if (this.#tick) return;
+    this.#tick = setInterval(() => this.#timed('fleet tick', () => this.tick()), this.options.tickMs);
     this.#tick.unref?.();
+    // A first look at once: the screens' index (sorted for the list) and last-seen times are
+    // then read and kept before the first dashboard asks for a page.
+    this.#timed('fleet tick', () => {
+      this.tick();
+      this.pages.prime();
+    });
   }
 
   stop(): void {
@@ -113,7 +124,7 @@ export class Fleet {
    * from the start, so a restart does not mark every screen offline.
    */
   judge(record: Pick<ScreenRecord, 'id' | 'lastSeenAt'> & { hours?: ScreenRecord['hours'] }, now = this.deps.clock.now()): { state: ScreenState; lastSeenAt: number | null; alertSince: number | null } {
-    const live = this.deps.hub.live(record.id);
+    const live = this.deps.hub.glance(record.id);
     const lastSeenAt = live?.lastSeenAt ?? Math.max(this.#lastSeen.get(record.id) ?? -Infinity, record.lastSeenAt ?? -Infinity);
     if (live) return { state: 'online', lastSeenAt, alertSince: null };
     if (!Number.isFinite(lastSeenAt)) return { state: 'never', lastSeenAt: null, alertSince: null };
@@ -246,16 +257,21 @@ export class Fleet {
     const stamp = `${this.deps.revisions.latestNumber()}|${startOfLocalDay(now)}`;
     const published = this.#stamp !== null && stamp !== this.#stamp;
     this.#stamp = stamp;
-    for (const record of this.deps.screens.list()) {
-      const judged = this.judge(record, now);
+    // The lean index and one raw read of last-seen times: a tick at 10,000 screens builds no
+    // records (it used to read and check every row in full, every few seconds).
+    const seen = this.deps.screens.sightings();
+    for (const entry of this.deps.screens.index()) {
+      const id = entry.id;
+      const judged = this.judge({ id, lastSeenAt: seen.get(id)?.[1] ?? null, hours: entry.hours }, now);
       const alert = judged.alertSince !== null;
-      const sent = this.#sent.get(record.id);
-      const open = isOpen(record.hours, now);
-      if (published || !sent || sent.state !== judged.state || sent.alert !== alert || sent.open !== open) this.#dirty.add(record.id);
-      if (alert !== this.#alerted.has(record.id)) {
-        if (alert) this.#alerted.add(record.id);
-        else this.#alerted.delete(record.id);
-        this.deps.onAlert?.({ type: alert ? 'raised' : 'cleared', screen: this.status(record) });
+      const sent = this.#sent.get(id);
+      const open = isOpen(entry.hours, now);
+      if (published || !sent || sent.state !== judged.state || sent.alert !== alert || sent.open !== open) this.#dirty.add(id);
+      if (alert !== this.#alerted.has(id)) {
+        if (alert) this.#alerted.add(id);
+        else this.#alerted.delete(id);
+        const record = this.deps.screens.get(id);
+        if (record) this.deps.onAlert?.({ type: alert ? 'raised' : 'cleared', screen: this.status(record) });
       }
     }
     if (this.#listeners.size) this.flush();

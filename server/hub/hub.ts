@@ -12,7 +12,7 @@ import {
 } from '../../playlists/index.ts';
 import type { Clock } from '../clock.ts';
 import { hashToken } from '../ids.ts';
-import type { ManifestBuilder } from '../publishing/manifests.ts';
+import type { AudienceScreen, ManifestBuilder } from '../publishing/manifests.ts';
 import type { PlayRepo } from '../repos/plays.ts';
 import type { ReceiptRepo } from '../repos/receipts.ts';
 import type { ScreenRepo } from '../repos/screens.ts';
@@ -28,6 +28,9 @@ import { oversizedPlays, type PlayGuard } from './play-guard.ts';
 
 export { DEFAULT_HUB_OPTIONS, MANIFEST_REFRESH_AT, type HubOptions } from './options.ts';
 export type { CommandResultListener, LiveScreen, ScreenReport, ScreenWatcher } from './live.ts';
+
+/** Screen sightings written per transaction (and turn of the event loop) by `flush`. */
+const SIGHTINGS_PER_TURN = 1_000;
 
 export interface SocketHandlers {
   message(data: unknown): void;
@@ -51,6 +54,8 @@ export class Hub {
   readonly #jobs: Job[] = [];
   readonly #options: HubOptions;
   readonly #writes: HubWrites;
+  /** The next turn's share of sightings still to write (flush). */
+  #moreSightings: ReturnType<typeof setImmediate> | null = null;
 
   constructor(
     private readonly deps: {
@@ -81,6 +86,14 @@ export class Hub {
     for (const t of this.#timers.splice(0)) clearInterval(t);
     for (const job of this.#jobs.splice(0)) job.cancel();
     this.flush();
+    // Shutting down: the sightings left for later turns are written now.
+    for (let left = this.#dirty.size; left > 0; ) {
+      this.#flushSightings();
+      if (this.#dirty.size >= left) break;
+      left = this.#dirty.size;
+    }
+    if (this.#moreSightings) clearImmediate(this.#moreSightings);
+    this.#moreSightings = null;
     for (const session of [...this.#byScreen.values()]) session.socket.close(1001, 'server shutting down');
   }
 
@@ -156,20 +169,35 @@ export class Hub {
     if (session) this.#close(session, code, reason);
   }
 
+  /**
+   * A connected screen's last sighting and acknowledged version, without copying what it
+   * reported: the fleet list asks this of thousands of screens per request.
+   */
+  glance(screenId: string): { readonly lastSeenAt: number; readonly ackedVersion: string | null } | undefined {
+    return this.#byScreen.get(screenId);
+  }
+
   live(screenId: string): LiveScreen | undefined {
     const s = this.#byScreen.get(screenId);
     return s && { ...liveOf(s), plays: this.deps.playGuard.tally(screenId) };
   }
 
   /** The manifest version a screen should be running now. */
-  expectedVersion(screen: ScreenSettings): string {
+  expectedVersion(screen: AudienceScreen): string {
     return this.expectedVersions()(screen);
   }
 
   /** `expectedVersion` for many screens, all from one reading of the published state. */
-  expectedVersions(): (screen: ScreenSettings) => string {
+  expectedVersions(): (screen: AudienceScreen) => string {
     const view = this.deps.manifests.view();
-    return (screen) => view.forAudience(view.audienceOf(screen)).version;
+    // Thousands of screens share a few audiences: each audience's manifest is looked up once.
+    const versions = new Map<ReturnType<typeof view.audienceOf>, string>();
+    return (screen) => {
+      const key = view.audienceOf(screen);
+      let version = versions.get(key);
+      if (version === undefined) versions.set(key, (version = view.forAudience(key).version));
+      return version;
+    };
   }
 
   get connectedCount(): number {
@@ -191,18 +219,33 @@ export class Hub {
   }
 
   /**
-   * Writes what was learnt about screens since the last flush, in one transaction, and any play
-   * events and receipts waiting. What cannot be written (a full disk) is kept for the next flush.
+   * Writes what was learnt about screens since the last flush, and any play events and receipts
+   * waiting. Sightings go SIGHTINGS_PER_TURN to a transaction, the rest on the next turns of the
+   * event loop (after a fan-out 10,000 screens acked at once: one transaction of them all held
+   * the loop ~150 ms); `stop()` writes them all at once. What cannot be written (a full disk) is
+   * kept for the next flush.
    */
   flush(): void {
     this.#writes.flush();
+    this.#flushSightings();
+  }
+
+  #flushSightings(): void {
+    if (this.#moreSightings) clearImmediate(this.#moreSightings);
+    this.#moreSightings = null;
     if (!this.#dirty.size) return;
-    const dirty = [...this.#dirty];
+    const dirty: Session[] = [];
+    for (const s of this.#dirty) {
+      dirty.push(s);
+      if (dirty.length >= SIGHTINGS_PER_TURN) break;
+    }
+    for (const s of dirty) this.#dirty.delete(s);
     const sightings = dirty.flatMap((s) => (s.screen ? [sightingOf(s, s.screen)] : []));
-    this.#dirty.clear();
     if (!this.deps.storage.background('screen sightings', () => this.deps.screens.recordSightings(sightings))) {
       for (const s of dirty) this.#dirty.add(s);
+      return;
     }
+    if (this.#dirty.size) this.#moreSightings = setImmediate(() => this.#flushSightings());
   }
 
   #onMessage(session: Session, data: unknown): void {

@@ -43,6 +43,24 @@ export interface ScreenSighting {
   health?: DeviceReport | null;
 }
 
+/**
+ * What the fleet list filters, counts and sorts by, without what only a shown row needs
+ * (layout, device report): read once and kept until a screen is added or edited.
+ */
+export interface ScreenIndexEntry {
+  id: string;
+  name: string;
+  ward: string | null;
+  wardCode: string | null;
+  locationKind: ScreenSettings['locationKind'];
+  tags: string[];
+  hours: ScreenRecord['hours'];
+  fallbackPlaylistId: string | null;
+}
+
+/** What changes while screens play, for every screen: `[id, lastSeenAt, manifestVersion]`. */
+export type ScreenSightingRow = [id: string, lastSeenAt: number | null, manifestVersion: string | null];
+
 type Row = {
   id: string;
   name: string;
@@ -104,6 +122,11 @@ function parseStored<T>(schema: { safeParse(v: unknown): { success: true; data: 
 /** A report written by an older player may not parse any more: then it is unknown. */
 const parseHealth = (json: string | null): DeviceReport | null => parseStored(DeviceReport, json);
 
+type IndexRow = Pick<Row, 'id' | 'name' | 'ward' | 'ward_code' | 'location_kind' | 'tags' | 'operating_hours' | 'fallback_playlist_id'>;
+
+/** A stored device report that says the player cannot play from its own cache (no secure context or no service worker). */
+const NO_OFFLINE_CACHE = `health IS NOT NULL AND (json_extract(health, '$.secureContext') = 0 OR json_extract(health, '$.offlineCache') = 0)`;
+
 const jsonOrNull = (value: object | null) => (value ? JSON.stringify(value) : null);
 
 export class ScreenRepo {
@@ -120,11 +143,28 @@ export class ScreenRepo {
   readonly #setHours;
   readonly #setFallback;
   readonly #setDetails;
+  readonly #index;
+  readonly #sightings;
+  readonly #noOfflineCache;
+  readonly #many;
+  readonly #dataVersion;
   readonly #db: Db;
+  /** Bumped by every write here that changes what the index holds. */
+  #edits = 0;
+  #cached: { stamp: string; entries: ScreenIndexEntry[] } | null = null;
+  #seen: { stamp: string; rows: Map<string, ScreenSightingRow> } | null = null;
 
   constructor(db: Db) {
     this.#db = db;
-    // A retired screen is kept for its history (reports) but is no longer one of the fleet.
+    // A retired screen is kept for its history (reports) but is no longer one of the fleet:
+    // every live list, lookup and the fleet's index leave it out.
+    this.#index = db.prepare<[], IndexRow>(
+      'SELECT id, name, ward, ward_code, location_kind, tags, operating_hours, fallback_playlist_id FROM screens WHERE retired_at IS NULL',
+    );
+    this.#sightings = db.prepare<[], ScreenSightingRow>('SELECT id, last_seen_at, manifest_version FROM screens WHERE retired_at IS NULL').raw();
+    this.#noOfflineCache = db.prepare<[], string>(`SELECT id FROM screens WHERE retired_at IS NULL AND ${NO_OFFLINE_CACHE}`).pluck();
+    this.#many = db.prepare<[string], Row>(`SELECT ${COLUMNS} FROM screens WHERE id IN (SELECT value FROM json_each(?)) AND retired_at IS NULL`);
+    this.#dataVersion = db.prepare<[], number>('PRAGMA data_version').pluck();
     this.#all = db.prepare<[], Row>(`SELECT ${COLUMNS} FROM screens WHERE retired_at IS NULL ORDER BY name, id`);
     this.#ever = db.prepare<[], Row>(`SELECT ${COLUMNS} FROM screens ORDER BY name, id`);
     this.#byId = db.prepare<[string], Row>(`SELECT ${COLUMNS} FROM screens WHERE id = ? AND retired_at IS NULL`);
@@ -162,6 +202,58 @@ export class ScreenRepo {
     return row ? toRecord(row) : undefined;
   }
 
+  /** The screens with these ids, in one query (in no particular order). */
+  getMany(ids: readonly string[]): ScreenRecord[] {
+    return ids.length ? this.#many.all(JSON.stringify(ids)).map(toRecord) : [];
+  }
+
+  /**
+   * Changes whenever the index may have changed: a screen added or edited here, or any write
+   * by another connection (an import beside the running server; SQLite's data_version).
+   */
+  indexStamp(): string {
+    return `${this.#edits}|${this.#dataVersion.get()}`;
+  }
+
+  /**
+   * Every screen's index entry, in no particular order (the fleet sorts them for people); read
+   * again only when `indexStamp()` changed. The entries are shared: callers must not change them.
+   */
+  index(): readonly ScreenIndexEntry[] {
+    const stamp = this.indexStamp();
+    if (this.#cached?.stamp !== stamp) this.#cached = { stamp, entries: this.#readIndex() };
+    return this.#cached.entries;
+  }
+
+  #readIndex(): ScreenIndexEntry[] {
+    // Screens mostly share a few operating-hours settings: each stored form is checked once.
+    const hours = new Map<string | null, ScreenRecord['hours']>([[null, null]]);
+    return this.#index.all().map((r) => {
+      let h = hours.get(r.operating_hours);
+      if (h === undefined) hours.set(r.operating_hours, (h = parseStored(OperatingHours, r.operating_hours)));
+      return {
+        id: r.id, name: r.name, ward: r.ward, wardCode: r.ward_code, locationKind: r.location_kind as ScreenSettings['locationKind'],
+        tags: JSON.parse(r.tags) as string[], hours: h, fallbackPlaylistId: r.fallback_playlist_id,
+      };
+    });
+  }
+
+  /**
+   * Last seen and acknowledged version of every screen by id, as last written: read once, then
+   * kept current by `recordSightings` (until a screen is added or edited, or another connection
+   * wrote). The rows are shared: callers must not change them.
+   */
+  sightings(): ReadonlyMap<string, Readonly<ScreenSightingRow>> {
+    const stamp = this.indexStamp();
+    if (this.#seen?.stamp !== stamp) this.#seen = { stamp, rows: new Map(this.#sightings.all().map((r) => [r[0], r])) };
+    return this.#seen.rows;
+  }
+
+  /** The ids of screens whose last report says they cannot play from their own cache. */
+  withoutOfflineCache(): Set<string> {
+    return new Set(this.#noOfflineCache.all());
+  }
+
   /** A screen in service by id; a retired one reads as missing. */
   get(id: string): ScreenRecord | undefined {
     const row = this.#byId.get(id);
@@ -175,6 +267,7 @@ export class ScreenRepo {
 
   /** A screen without a layout gets the default one (whole viewport, no strip, outdoor). */
   insert(screen: ScreenSettingsInput & { wardCode?: string | null }, tokenHash: string, now: number): void {
+    this.#edits += 1;
     const { id, name, ward, locationKind, tags, wardCode } = screen;
     const { canvas, ticker, theme } = screenSettings(screen);
     this.#insert.run(id, name, tokenHash, ward ?? null, locationKind, JSON.stringify(tags), now, wardCode ?? null,
@@ -186,31 +279,37 @@ export class ScreenRepo {
    * for reports. Its token is revoked apart (ScreenTokenRepo). False when it is missing or retired.
    */
   retire(id: string, now: number): boolean {
+    this.#edits += 1;
     return this.#retire.run(now, id).changes === 1;
   }
 
   /** Sets a screen's canvas, ticker strip and theme; false when there is no such screen. */
   setLayout(id: string, layout: ScreenLayout): boolean {
+    this.#edits += 1;
     return this.#setLayout.run(jsonOrNull(layout.canvas), jsonOrNull(layout.ticker), layout.theme, id).changes === 1;
   }
 
   /** Sets a screen's operating hours and daily reload time; false when there is no such screen. */
   setHours(id: string, hours: ScreenHours): boolean {
+    this.#edits += 1;
     return this.#setHours.run(jsonOrNull(hours.hours), hours.dailyReloadAt, id).changes === 1;
   }
 
   /** Sets a screen's own fallback playlist, or null for the city default; false when there is no such screen. */
   setFallback(id: string, playlistId: string | null): boolean {
+    this.#edits += 1;
     return this.#setFallback.run(playlistId, id).changes === 1;
   }
 
   /** Sets a screen's name, ward label, location kind and tags; false when there is no such screen. */
   setDetails(id: string, details: ScreenDetails): boolean {
+    this.#edits += 1;
     return this.#setDetails.run(details.name, details.ward, details.locationKind, JSON.stringify(details.tags), id).changes === 1;
   }
 
   /** Links a screen to a ward by code, or unlinks it; the free-text `ward` label stays. */
   setWardCode(id: string, wardCode: string | null): boolean {
+    this.#edits += 1;
     return this.#setWard.run(wardCode, id).changes === 1;
   }
 
@@ -222,5 +321,12 @@ export class ScreenRepo {
           s.health ? JSON.stringify(s.health) : null, s.id);
       }
     })();
+    const rows = this.#seen?.rows;
+    if (rows) {
+      for (const s of sightings) {
+        const row = rows.get(s.id);
+        if (row) [row[1], row[2]] = [s.lastSeenAt, s.manifestVersion];
+      }
+    }
   }
 }

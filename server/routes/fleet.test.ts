@@ -1,6 +1,7 @@
 import { tmpdir } from 'node:os';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { FleetRemoved, FleetSnapshot, FleetUpdate } from '../../playlists/index.ts';
+import { FleetChanged, FleetRemoved, FleetSnapshot, FleetUpdate } from '../../playlists/index.ts';
+import { hashToken } from '../ids.ts';
 import { createApp, type App } from '../app.ts';
 import { Fleet } from '../fleet/fleet.ts';
 import { fleetRoutes } from './fleet.ts';
@@ -84,6 +85,25 @@ describe('GET /api/screens/events', () => {
     expect(next?.event).toBe('screens');
     const update = FleetUpdate.parse(next!.data);
     expect(update.screens).toEqual([expect.objectContaining({ id: snapshot.screens[0]!.id, state: 'online', connected: true })]);
+  });
+
+  it('with changes=ids, sends no statuses: an empty snapshot, then the ids of the screens that changed', async () => {
+    const res = await app.request(`${ORIGIN}/api/screens/events?changes=ids`, { headers: { Cookie: cookie } });
+    expect(res.status).toBe(200);
+    const events = (reader = new EventReader(res));
+    const first = await events.next();
+    expect(first?.event).toBe('snapshot');
+    expect(FleetSnapshot.parse(first!.data).screens).toEqual([]);
+    connectPlayer(t);
+    const next = await events.next();
+    expect(next?.event).toBe('changed');
+    expect(FleetChanged.parse(next!.data).ids).toEqual([t.services.screens.byTokenHash(hashToken(t.demoToken))!.id]);
+  });
+
+  it('refuses an unknown changes mode with 400 invalid_request', async () => {
+    const res = await api({ app }, 'GET', '/api/screens/events?changes=everything', { cookie });
+    expect(res.status).toBe(400);
+    expect((await errorOf(res)).code).toBe('invalid_request');
   });
 
   it('sends a newly paired screen to dashboards already watching', async () => {

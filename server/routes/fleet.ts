@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { streamSSE } from 'hono/streaming';
-import { CommandRequest, CommandSent, Id, type ScreenStatus } from '../../playlists/index.ts';
+import { CommandRequest, CommandSent, FleetEventsQuery, Id, type ScreenStatus } from '../../playlists/index.ts';
 import type { AuditLog } from '../audit/audit.ts';
 import { notFound } from '../errors.ts';
 import type { ScreenRepo } from '../repos/screens.ts';
@@ -21,6 +21,10 @@ export const MAX_PENDING_WRITES = 20;
  * that changed. The session is checked again at every keep-alive and whenever some account's
  * access changes: a stream whose session ended, or whose user's role, ward or lock changed,
  * ends (the dashboard reconnects and gets a snapshot of what it may see now).
+ *
+ * With `?changes=ids` (the paged dashboard) the snapshot holds no screens and each change is the
+ * event `changed` with ids only: the dashboard reads its page again when one of them is on it,
+ * so a fan-out that changes 10,000 screens costs it one small event, not every status.
  */
 export function fleetRoutes(deps: {
   auth: SessionService; access: AccessChanges; fleet: Fleet; screens: ScreenRepo; audit: AuditLog; keepAliveMs?: number;
@@ -59,12 +63,14 @@ export function fleetRoutes(deps: {
       method: 'get', path: '/api/screens/events', tags: ['screens'],
       summary: 'Live screen states (server-sent events: snapshot, then screens as they change)',
       ...guarded(deps.auth.require('any')),
+      request: { query: FleetEventsQuery },
       responses: {
         200: {
           description:
             'text/event-stream. Event `snapshot`: {"screens":[ScreenStatus],"settings":{"graceMs","alertAfterMs"}}; ' +
             'event `screens`: {"screens":[ScreenStatus]} with the screens that changed; ' +
-            'event `removed`: {"ids":[screen id]} with screens that left the fleet (retired), to drop.',
+            'event `removed`: {"ids":[screen id]} with screens that left the fleet (retired), to drop. With `changes=ids`: the ' +
+            'snapshot\'s `screens` is empty and changes come as event `changed`: {"ids":[screen id]}.',
           content: { 'text/event-stream': { schema: z.string() } },
         },
         ...commonErrors,
@@ -73,6 +79,7 @@ export function fleetRoutes(deps: {
     (c) => {
       // Reverse proxies (nginx) would otherwise buffer the stream and dashboards see nothing.
       c.header('X-Accel-Buffering', 'no');
+      const idsOnly = c.req.valid('query').changes === 'ids';
       // A ward operator's dashboard carries its ward's screens only, in the snapshot and after.
       const scope = scopeOf(c);
       const visible = (screens: ScreenStatus[]) => scope.only(screens, (s) => s.wardCode);
@@ -102,7 +109,9 @@ export function fleetRoutes(deps: {
         const unsubscribe = deps.fleet.subscribe(
           (changed: ScreenStatus[]) => {
             const screens = visible(changed);
-            if (screens.length) send('screens', { screens });
+            if (!screens.length) return;
+            if (idsOnly) send('changed', { ids: screens.map((s) => s.id) });
+            else send('screens', { screens });
           },
           (removed) => {
             if (scope.sees(removed.wardCode)) send('removed', { ids: [removed.id] });
@@ -125,7 +134,7 @@ export function fleetRoutes(deps: {
           void stream.writeSSE({ event, data: JSON.stringify(data) }).finally(() => (pending -= 1));
         };
         stream.onAbort(stop);
-        send('snapshot', { screens: visible(deps.fleet.snapshot()), settings: deps.fleet.settings });
+        send('snapshot', { screens: idsOnly ? [] : visible(deps.fleet.snapshot()), settings: deps.fleet.settings });
         while (!closed && !stream.aborted) {
           await nap(deps.keepAliveMs ?? KEEPALIVE_MS);
           recheck = false;

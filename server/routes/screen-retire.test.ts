@@ -43,6 +43,10 @@ describe('DELETE /api/screens/{id} (retire a screen)', () => {
     expect((await retire()).status).toBe(204);
     expect((await listed()).map((s) => s.id)).not.toContain(screenId);
     expect(await listed()).toHaveLength(before - 1);
+    // The page's total and the fleet's counts, built from the fleet's index, leave it out too.
+    const page = (await (await api(t, 'GET', '/api/screens?offset=0&limit=50&status=all', { cookie: admin })).json()) as { total: number; counts: Record<string, number> };
+    expect(page.total).toBe(before - 1);
+    expect(Object.values(page.counts).some((n) => n > before - 1)).toBe(false);
   });
 
   it('keeps the row, marked retired, and every screen route answers 404 for it after', async () => {

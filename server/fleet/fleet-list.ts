@@ -1,0 +1,129 @@
+import {
+  ALERTS_LISTED,
+  isOpen,
+  SCREEN_PAGE_DEFAULT,
+  type FleetCounts,
+  type ScreenList,
+  type ScreenPageQuery,
+  type ScreenState,
+} from '../../playlists/index.ts';
+import { toLocalIso } from '../../playlists/index.ts';
+import type { Hub } from '../hub/hub.ts';
+import type { ScreenIndexEntry, ScreenRepo } from '../repos/screens.ts';
+import type { WardScope } from '../auth/ward-scope.ts';
+import type { Fleet } from './fleet.ts';
+
+/** The index, sorted for people, as read at `stamp`. */
+interface Index {
+  stamp: string;
+  entries: ScreenIndexEntry[];
+}
+
+/** One screen as the list judges it, before it is shown. */
+interface Judged {
+  entry: ScreenIndexEntry;
+  state: ScreenState;
+  alertSince: number | null;
+}
+
+const collator = new Intl.Collator('vi');
+
+/**
+ * The fleet dashboard's list, paged on the server (`GET /api/screens`). Filtering, counting and
+ * ordering run over a lean index of every screen (name, ward, kind, tags, hours: re-read only
+ * when a screen is added or edited) and one raw read of last-seen times; only the screens of the
+ * page are read in full and built into statuses. So a request costs a few milliseconds at 10,000
+ * screens instead of building and serialising all of them (issue 15).
+ */
+export class FleetList {
+  #index: Index | null = null;
+
+  constructor(private readonly deps: { screens: ScreenRepo; hub: Hub; fleet: Fleet }) {}
+
+  page(query: ScreenPageQuery, scope: WardScope, now: number): ScreenList {
+    const { offset = 0, limit = SCREEN_PAGE_DEFAULT } = query;
+    const index = this.#current();
+    const seen = this.deps.screens.sightings();
+    const expected = this.deps.hub.expectedVersions();
+    const counts: FleetCounts = { all: 0, online: 0, offline: 0, never: 0, closed: 0, alerts: 0, behind: 0 };
+    const text = query.q?.trim().toLocaleLowerCase('vi') ?? '';
+    const status = query.status ?? 'all';
+    const noCache = status === 'no_offline_cache' ? this.deps.screens.withoutOfflineCache() : null;
+    const wards = new Set<string>();
+    const matched: Judged[] = [];
+    const alerted: Judged[] = [];
+    for (const entry of index.entries) {
+      if (!scope.sees(entry.wardCode)) continue;
+      if (entry.ward) wards.add(entry.ward);
+      const sighting = seen.get(entry.id);
+      const stored = sighting?.[2] ?? null;
+      const judged = this.deps.fleet.judge({ id: entry.id, lastSeenAt: sighting?.[1] ?? null, hours: entry.hours }, now);
+      const live = this.deps.hub.glance(entry.id);
+      const acked = live ? live.ackedVersion : stored;
+      const behind = acked !== null && acked !== expected(entry);
+      counts.all += 1;
+      if (judged.state === 'offline' && !isOpen(entry.hours, now)) counts.closed += 1;
+      else counts[judged.state] += 1;
+      const row: Judged = { entry, state: judged.state, alertSince: judged.alertSince };
+      if (judged.alertSince !== null) {
+        counts.alerts += 1;
+        alerted.push(row);
+      }
+      if (behind) counts.behind += 1;
+      if (query.ward && (entry.ward ?? '') !== query.ward) continue;
+      if (query.kind && entry.locationKind !== query.kind) continue;
+      if (text && !entry.name.toLocaleLowerCase('vi').includes(text)) continue;
+      if (!matches(status, row, behind, noCache)) continue;
+      matched.push(row);
+    }
+    // The index is in name order already: a stable sort by attention keeps it within each rank.
+    matched.sort(byAttention);
+    alerted.sort(byAttention);
+    const shown = matched.slice(offset, offset + limit);
+    const records = new Map(this.deps.screens.getMany(shown.map((j) => j.entry.id)).map((r) => [r.id, r]));
+    return {
+      screens: this.deps.fleet.statuses(shown.flatMap((j) => records.get(j.entry.id) ?? [])),
+      total: matched.length,
+      offset,
+      limit,
+      counts,
+      wards: [...wards].sort(collator.compare),
+      alerted: alerted.slice(0, ALERTS_LISTED).map((j) => ({ id: j.entry.id, name: j.entry.name, since: toLocalIso(j.alertSince!) })),
+    };
+  }
+
+  /** Reads and sorts the index now, so the first page asked for does not wait for it. */
+  prime(): void {
+    this.#current();
+  }
+
+  /** The index, read again when a screen was added or edited since. */
+  #current(): Index {
+    const stamp = this.deps.screens.indexStamp();
+    if (this.#index?.stamp === stamp) return this.#index;
+    const entries = [...this.deps.screens.index()].sort((a, b) => collator.compare(a.name, b.name) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    return (this.#index = { stamp, entries });
+  }
+}
+
+const rank = (j: Judged) => (j.alertSince !== null ? 0 : j.state === 'offline' ? 1 : 2);
+
+/** Alerts first (the longest first), then offline; otherwise as they came (by name). */
+function byAttention(a: Judged, b: Judged): number {
+  return rank(a) - rank(b) || (a.alertSince !== null && b.alertSince !== null ? a.alertSince - b.alertSince : 0);
+}
+
+function matches(status: NonNullable<ScreenPageQuery['status']>, j: Judged, behind: boolean, noCache: Set<string> | null): boolean {
+  switch (status) {
+    case 'all':
+      return true;
+    case 'alert':
+      return j.alertSince !== null;
+    case 'behind':
+      return behind;
+    case 'no_offline_cache':
+      return noCache?.has(j.entry.id) ?? false;
+    default:
+      return j.state === status;
+  }
+}
