@@ -80,7 +80,7 @@ export abstract class QuestionDialog<Q> extends ModalDialog {
 }
 
 /** The events a screen dialog fires when it closed; the screen list then clears `screen`. */
-export type ScreenDialogClosed = 'hours-closed' | 'layout-closed' | 'manage-closed' | 'token-closed';
+export type ScreenDialogClosed = 'hours-closed' | 'layout-closed' | 'manage-closed' | 'now-closed' | 'token-closed';
 
 /**
  * A dialog about one screen (its hours, layout, token, name and ward): open while `screen` is set, closed when

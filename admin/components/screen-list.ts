@@ -1,8 +1,9 @@
 import { LitElement, html, css, nothing, unsafeCSS } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
-import { LOCATION_KINDS, parseInstant, type ScreenList as ScreenPage, type ScreenStatus, type SessionWard } from '../../playlists/index.ts';
+import { LOCATION_KINDS, parseInstant, type ContentEntry, type MediaInfo, type ScreenList as ScreenPage, type ScreenStatus, type SessionWard } from '../../playlists/index.ts';
 import { api } from '../api.ts';
+import { mediaApi } from '../media-api.ts';
 import { FleetFeed } from '../fleet-feed.ts';
 import { hoursMessages } from '../messages/hours.ts';
 import { NO_FILTER, type FleetFilter, type StateFilter } from '../fleet.ts';
@@ -13,10 +14,11 @@ import { errorMessage } from '../load.ts';
 import './screen-add.ts';
 import './screen-layout.ts';
 import './screen-manage.ts';
+import './screen-now.ts';
 import './screen-hours.ts';
 import './screen-token.ts';
 import { itemLabel } from '../fit-warnings.ts';
-import { SCREEN_COLUMNS, SCREEN_COLUMNS_HOURS, SCREEN_COLUMNS_MANAGE, renderScreenRow, type ItemName, type ManageToken, type OpenHours, type OpenLayout, type OpenManage, type RowActions, type SendCommand } from './screen-row.ts';
+import { SCREEN_COLUMNS, SCREEN_COLUMNS_HOURS, SCREEN_COLUMNS_MANAGE, renderScreenRow, type ItemName, type ManageToken, type OpenHours, type OpenLayout, type OpenManage, type OpenNow, type RowActions, type SendCommand } from './screen-row.ts';
 import { controls } from './styles.ts';
 
 /** Relative times ("12 minutes ago") are redrawn this often. */
@@ -59,6 +61,9 @@ export class ScreenList extends LitElement {
       .row > div > *, .row > div { white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
       .row small { display: block; font-size: 0.78rem; color: #5b6571; overflow: hidden; text-overflow: ellipsis; }
       .row small.inline { display: inline; }
+      .row button.playing { display: block; max-width: 100%; min-height: 0; padding: 0; border: none; background: none; font-size: 0.78rem;
+        color: #0b5cad; text-align: left; cursor: pointer; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
+      .row button.playing:hover { text-decoration: underline; }
       .row.head { font-weight: 600; font-size: 0.85rem; color: #3d4550; background: #f7f9fb; height: 2.4rem; }
       .row.alerted { background: #fff6f7; }
       .scroller { overflow-y: auto; max-height: 65vh; }
@@ -99,6 +104,10 @@ export class ScreenList extends LitElement {
   @state() private hoursScreen: ScreenStatus | null = null;
   /** The screen whose manage dialog (name, ward, location kind, tags) is open. */
   @state() private manageScreen: ScreenStatus | null = null;
+  /** The screen whose "now playing" preview is open (its id: the dialog follows the page's latest status). */
+  @state() private nowScreenId: string | null = null;
+  /** The library's media, for the preview's pictures and clips; loaded when a preview first opens. */
+  @state() private media: readonly MediaInfo[] = [];
   @state() private filter: FleetFilter = NO_FILTER;
   @state() private offset = 0;
   /** The page on screen; null until the first one came. */
@@ -114,6 +123,8 @@ export class ScreenList extends LitElement {
   );
   /** Content item names by id, to say what each screen shows now. */
   private itemNames = new Map<string, string>();
+  /** The content items by id, for the preview of what a screen shows now. */
+  private itemEntries = new Map<string, ContentEntry>();
   private namesLoading = false;
   private namesLoadedAt = 0;
   private clock: ReturnType<typeof setInterval> | undefined;
@@ -188,6 +199,7 @@ export class ScreenList extends LitElement {
     try {
       const { items } = await api.content();
       this.itemNames = new Map(items.map((e) => [e.item.id, itemLabel(e.item)]));
+      this.itemEntries = new Map(items.map((e) => [e.item.id, e]));
       this.requestUpdate();
     } catch {
       // A row without a name says so; the rest of the dashboard does not depend on it.
@@ -212,6 +224,11 @@ export class ScreenList extends LitElement {
 
   private readonly openManage: OpenManage = (screen) => {
     this.manageScreen = screen;
+  };
+
+  private readonly openNow: OpenNow = (screen) => {
+    this.nowScreenId = screen.id;
+    if (this.media.length === 0) mediaApi.list().then(({ media }) => (this.media = media), () => undefined);
   };
 
   private readonly manageToken: ManageToken = (screen) => {
@@ -267,7 +284,17 @@ export class ScreenList extends LitElement {
             @manage-closed=${() => (this.manageScreen = null)} @screen-retired=${(e: CustomEvent<string>) => this.feed.remove(e.detail)}></bt-screen-manage>`
         : nothing}
       ${this.canManage || this.ward ? html`<bt-screen-hours .screen=${this.hoursScreen} @hours-closed=${() => (this.hoursScreen = null)}></bt-screen-hours>` : nothing}
+      <bt-screen-now .screen=${this.nowScreen()} .items=${this.itemEntries} .media=${this.media} @now-closed=${() => (this.nowScreenId = null)}></bt-screen-now>
     `;
+  }
+
+  /** The open preview's screen as the latest page has it (a copy kept if it left the page). */
+  private nowKept: ScreenStatus | null = null;
+  private nowScreen(): ScreenStatus | null {
+    if (!this.nowScreenId) return (this.nowKept = null);
+    const latest = this.page?.screens.find((s) => s.id === this.nowScreenId);
+    if (latest) this.nowKept = latest;
+    return this.nowKept;
   }
 
   private renderAlerts() {
@@ -326,6 +353,7 @@ export class ScreenList extends LitElement {
     const manage = this.canManage || this.ward ? this.openManage : null;
     const actions: RowActions = {
       send, hours, token: send ? this.manageToken : null, layout: send ? this.openLayout : null, manage, itemName: this.itemName,
+      now: this.openNow,
     };
     const columns = [t.name, t.ward, t.state, t.lastSeen, t.content, t.device, ...(send || hours ? [messages.fleet.commandsColumn] : [])];
     return html`<div class="table ${send ? 'manage' : hours ? 'hours' : ''}" role="table" aria-rowcount=${(this.page?.total ?? 0) + 1}>

@@ -27,6 +27,8 @@ export type OpenLayout = (screen: ScreenStatus) => void;
 export type OpenHours = (screen: ScreenStatus) => void;
 /** Opens the manage dialog (name, ward, location kind, tags) for a screen. */
 export type OpenManage = (screen: ScreenStatus) => void;
+/** Opens the preview of what a screen is showing now. */
+export type OpenNow = (screen: ScreenStatus) => void;
 /** Names the content item a screen reported it is showing (null when unknown). */
 export type ItemName = (itemId: string) => string | null;
 
@@ -38,6 +40,7 @@ export interface RowActions {
   hours: OpenHours | null;
   manage: OpenManage | null;
   itemName: ItemName;
+  now: OpenNow | null;
 }
 
 /** Every row has this height, so the list can render only the rows in view. */
@@ -82,7 +85,7 @@ export function renderScreenRow(s: ScreenStatus, now: number, index: number, act
           ? html`<span>${t.ago(formatDuration(now - seen))}</span><small>${stamp(seen)}</small>`
           : '—'}
     </div>
-    ${renderContent(s, actions.itemName)}
+    ${renderContent(s, actions.itemName, actions.now)}
     <div role="cell" title=${deviceTitle(s)}>
       <span>${s.viewport ? `${s.viewport.width}×${s.viewport.height}` : '—'}${s.playerVersion ? html` <small class="inline">v${s.playerVersion}</small>` : nothing}</span>
       <small>${details.map((d, i) => html`${i ? ' · ' : ''}${d}`)}</small>
@@ -92,7 +95,7 @@ export function renderScreenRow(s: ScreenStatus, now: number, index: number, act
 }
 
 /** Whether it runs the current content, and what it reported showing now (while connected). */
-function renderContent(s: ScreenStatus, itemName: ItemName) {
+function renderContent(s: ScreenStatus, itemName: ItemName, now: OpenNow | null) {
   const t = messages.fleet;
   const playing = s.connected && s.playing ? s.playing : null;
   const name = playing ? itemName(playing.itemId) ?? t.unknownItem : null;
@@ -101,7 +104,10 @@ function renderContent(s: ScreenStatus, itemName: ItemName) {
       ? html`<span class="badge ${s.sync === 'current' ? 'published' : 'changed'}">${s.sync === 'current' ? messages.screens.current : messages.screens.behind}</span>`
       : html`<span>${messages.screens.none}</span>`}
     ${playing
-      ? html`<small class="playing" data-playing=${playing.itemId} title=${t.playingSince(name!, formatLocalTime(parseInstant(playing.since)))}>▶ ${name}</small>`
+      ? now
+        ? html`<button class="playing" data-action="now" data-playing=${playing.itemId} aria-label=${t.nowOpen(s.name)}
+            title=${t.playingSince(name!, formatLocalTime(parseInstant(playing.since)))} @click=${() => now(s)}>▶ ${name}</button>`
+        : html`<small class="playing" data-playing=${playing.itemId} title=${t.playingSince(name!, formatLocalTime(parseInstant(playing.since)))}>▶ ${name}</small>`
       : s.manifestVersion ? html`<small><code>${s.manifestVersion.slice(0, 8)}</code></small>` : nothing}
   </div>`;
 }

@@ -48,7 +48,7 @@ test('the dashboard says which item each connected screen reported it is showing
   await signInAdmin(admin, server);
   await admin.getByRole('button', { name: 'Màn hình', exact: true }).click();
   // The player reports what it shows in its heartbeat (every 30 s).
-  const playing = admin.locator('bt-screen-list small.playing');
+  const playing = admin.locator('bt-screen-list .playing');
   await expect(playing).toHaveCount(1, { timeout: 45_000 });
   await expect(playing).toHaveText(/^▶ \S/);
   const reported = await playing.getAttribute('data-playing');
@@ -56,5 +56,20 @@ test('the dashboard says which item each connected screen reported it is showing
   expect(items.map((e) => e.item.id)).toContain(reported);
   expect((await playing.textContent())).not.toContain('không còn trong danh sách');
   expect((await onScreen(player)).itemId).not.toBeNull();
+
+  // A click shows it as the screen does: drawn by the player's renderers, at the screen's size.
+  await playing.click();
+  const dialog = admin.locator('bt-screen-now dialog');
+  await expect(dialog).toBeVisible();
+  await expect(dialog.locator('h3')).toHaveText(/^Màn hình «.+» đang phát$/);
+  const preview = dialog.locator('bt-item-preview');
+  await expect(preview).toBeVisible();
+  expect(items.map((e) => e.item.id)).toContain(await preview.getAttribute('data-item-id'));
+  await expect(preview.locator('.screen > *').first()).toBeAttached();
+  const frame = (await preview.locator('.frame').boundingBox())!;
+  expect(frame.width / frame.height).toBeCloseTo(1280 / 720, 1);
+  await admin.screenshot({ path: test.info().outputPath('now-playing-1440.png') });
+  await dialog.getByRole('button', { name: 'Đóng' }).click();
+  await expect(dialog).toBeHidden();
   expect(problems.list).toEqual([]);
 });
