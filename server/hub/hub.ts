@@ -20,7 +20,7 @@ import type { CommandResultListener, LiveScreen, ScreenWatcher } from './live.ts
 import type { Job, Scheduler } from '../scheduler.ts';
 import type { StorageHealth } from '../storage/storage.ts';
 import { Audiences, type PushResult } from './audiences.ts';
-import { HubWrites } from './hub-writes.ts';
+import { HubWrites, type PlayerWrites } from './hub-writes.ts';
 import { DEFAULT_HUB_OPTIONS, MANIFEST_REFRESH_AT, type HubOptions } from './options.ts';
 import { liveOf, newSession, sightingOf, type Session } from './session.ts';
 import type { PlayerSocket } from './socket.ts';
@@ -28,6 +28,23 @@ import { oversizedPlays, type PlayGuard } from './play-guard.ts';
 
 export { DEFAULT_HUB_OPTIONS, MANIFEST_REFRESH_AT, type HubOptions } from './options.ts';
 export type { CommandResultListener, LiveScreen, ScreenReport, ScreenWatcher } from './live.ts';
+
+/**
+ * What the hub works from. The embedded server gives it the repositories themselves; a player
+ * gateway (server/gateway) gives it the same shapes over the bus: screens and manifests as
+ * control published them, and `writes` that hand plays and receipts to control's stream.
+ */
+export interface HubDeps {
+  clock: Clock;
+  screens: Pick<ScreenRepo, 'byTokenHash' | 'get' | 'recordSightings'>;
+  plays: Pick<PlayRepo, 'insertBatches'>;
+  manifests: Pick<ManifestBuilder, 'view'>;
+  receipts: Pick<ReceiptRepo, 'recordMany'>;
+  playGuard: Pick<PlayGuard, 'admit' | 'check' | 'forgetEnds' | 'tally' | 'refuseOversized'>;
+  storage: Pick<StorageHealth, 'background'>;
+  /** Where plays and receipts go; by default written to `plays` and `receipts` (hub-writes.ts). */
+  writes?: PlayerWrites;
+}
 
 export interface SocketHandlers {
   message(data: unknown): void;
@@ -50,17 +67,14 @@ export class Hub {
   readonly #timers: ReturnType<typeof setInterval>[] = [];
   readonly #jobs: Job[] = [];
   readonly #options: HubOptions;
-  readonly #writes: HubWrites;
+  readonly #writes: PlayerWrites;
 
   constructor(
-    private readonly deps: {
-      clock: Clock; screens: ScreenRepo; plays: PlayRepo; manifests: ManifestBuilder; receipts: ReceiptRepo;
-      playGuard: PlayGuard; storage: Pick<StorageHealth, 'background'>;
-    },
+    private readonly deps: HubDeps,
     options: Partial<HubOptions> = {},
   ) {
     this.#options = { ...DEFAULT_HUB_OPTIONS, ...options };
-    this.#writes = new HubWrites(deps, this.#options.playsFlushMs);
+    this.#writes = deps.writes ?? new HubWrites(deps, this.#options.playsFlushMs);
     this.#audiences = new Audiences(deps.manifests);
   }
 
