@@ -63,8 +63,13 @@ export interface AppDeps {
  * hub hears of publishing, once: whatever the publisher commits (a publish, a restore, an
  * emergency, the ward share, a screen's fallback) is pushed to the screens it changes.
  */
-export function createHub(services: Services, options: ConstructorParameters<typeof Hub>[1] = {}): Hub {
-  const hub = new Hub(services, options);
+export function createHub<H extends Hub = Hub>(
+  services: Services,
+  options: ConstructorParameters<typeof Hub>[1] = {},
+  /** The control server on the bus builds its ControlHub here (server/bus/control-hub.ts). */
+  make: (services: Services, options: ConstructorParameters<typeof Hub>[1]) => H = (s, o) => new Hub(s, o) as H,
+): H {
+  const hub = make(services, options);
   services.publisher.onPublished(({ screenIds }) =>
     // On the next turn: the request that published answers before thousands of frames go out.
     hub.afterPublish(() => {

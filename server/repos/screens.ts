@@ -114,6 +114,7 @@ export class ScreenRepo {
   readonly #setFallback;
   readonly #setDetails;
   readonly #db: Db;
+  readonly #inserted = new Set<(id: string) => void>();
 
   constructor(db: Db) {
     this.#db = db;
@@ -155,6 +156,16 @@ export class ScreenRepo {
     const { canvas, ticker, theme } = screenSettings(screen);
     this.#insert.run(id, name, tokenHash, ward ?? null, locationKind, JSON.stringify(tags), now, wardCode ?? null,
       jsonOrNull(canvas), jsonOrNull(ticker), theme);
+    for (const listener of this.#inserted) listener(id);
+  }
+
+  /**
+   * Calls `listener` with the id of each screen inserted (inside the inserting transaction: read
+   * it later). The scale-out bus hands new screens' token hashes to the gateways at once.
+   */
+  onInserted(listener: (id: string) => void): () => void {
+    this.#inserted.add(listener);
+    return () => this.#inserted.delete(listener);
   }
 
   /** Sets a screen's canvas, ticker strip and theme; false when there is no such screen. */
