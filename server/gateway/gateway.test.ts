@@ -1,0 +1,129 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { CloseCode } from '../../playlists/index.ts';
+import { until } from '../bus/test-fixtures.ts';
+import { TestRedis, hasRedis } from '../testing/redis.ts';
+import { SimPlayer, play, startControl, startGateway, type TestControl, type TestGateway } from './test-fixtures.ts';
+
+// Issue 16, milestone 2: control + two gateways over a real Redis, players on both over real
+// WebSockets. What control publishes, a command and a revoked token reach screens on either
+// gateway; a gateway that dies hands its screens to the other, and no play is lost or stored twice.
+
+describe.skipIf(!hasRedis())('player gateways (control + 2 gateways, real Redis)', () => {
+  let redis: TestRedis;
+  let control: TestControl;
+  let gateways: TestGateway[] = [];
+  let players: SimPlayer[] = [];
+  let n = 0;
+  beforeAll(async () => {
+    redis = await TestRedis.start();
+  });
+  afterAll(() => redis?.stop());
+  afterEach(async () => {
+    for (const p of players.splice(0)) p.stop();
+    await Promise.all(gateways.splice(0).map((g) => g.stop().catch(() => undefined)));
+    await control?.stop();
+  });
+
+  async function setUp(screens: number) {
+    const prefix = `gw${++n}:`;
+    control = await startControl(redis.url, prefix);
+    const added = control.addScreens(screens);
+    // New screens reach the directory (and their audience the published state) at once.
+    gateways = [await startGateway(redis.url, prefix, 'g1'), await startGateway(redis.url, prefix, 'g2')];
+    const urls = gateways.map((g) => g.url);
+    await until(() => gateways.every((g) => g.gateway.directory.size >= screens));
+    players = added.map((s, i) => new SimPlayer(s.token, urls, i % 2));
+    for (const p of players) p.connect();
+    await until(() => players.every((p) => p.version !== null));
+    return added;
+  }
+
+  const expected = (screenId: string) => control.hub.expectedVersion(control.services.screens.get(screenId)!);
+
+  it('serves each screen its manifest on either gateway; a publish and an emergency reach all of them; presence feeds the fleet', async () => {
+    const screens = await setUp(6);
+    screens.forEach((s, i) => expect(players[i]!.version).toBe(expected(s.id)));
+    expect(gateways.map((g) => g.gateway.hub.connectedCount)).toEqual([3, 3]);
+    // The fleet dashboard on control sees them online, with the version they acknowledged.
+    await until(() => control.hub.connectedCount === 6);
+    await until(() => screens.every((s) => control.hub.live(s.id)?.ackedVersion === expected(s.id)));
+    const fleetStatus = control.hub.live(screens[0]!.id);
+    expect(fleetStatus?.playerVersion).toBe('0.1.0');
+
+    const emergency = control.services.emergencies.send({ text: 'Khẩn cấp: thử nghiệm', wards: [] }, null);
+    await until(() => screens.every((s, i) => players[i]!.version === expected(s.id)));
+    expect(players.every((p) => p.manifests.at(-1)!.text.includes('Khẩn cấp: thử nghiệm'))).toBe(true);
+    expect(emergency.revision).toBeGreaterThan(0);
+  });
+
+  it('sends a command to a screen on either gateway, and its result comes back to control', async () => {
+    const screens = await setUp(2);
+    await until(() => screens.every((s) => control.hub.live(s.id) !== undefined));
+    const results: string[] = [];
+    control.hub.onCommandResult((screenId, result) => results.push(`${screenId}:${result.id}:${result.ok}`));
+    expect(control.hub.sendCommand(screens[0]!.id, 'c1', 'identify')).toBe(true);
+    expect(control.hub.sendCommand(screens[1]!.id, 'c2', 'reload')).toBe(true);
+    await until(() => results.length === 2);
+    expect(players[0]!.commands).toEqual(['identify']);
+    expect(players[1]!.commands).toEqual(['reload']);
+    expect(results.sort()).toEqual([`${screens[0]!.id}:c1:true`, `${screens[1]!.id}:c2:true`]);
+    expect(control.hub.sendCommand('s_nowhere', 'c3', 'reload')).toBe(false);
+  });
+
+  it('refuses a revoked token on every gateway within a second', async () => {
+    const screens = await setUp(2);
+    const [a, b] = screens;
+    const t0 = performance.now();
+    control.services.screenTokens.revoke(a!.id);
+    control.hub.disconnect(a!.id, CloseCode.tokenRevoked, 'token revoked');
+    await until(() => players[0]!.closedWith === CloseCode.tokenRevoked, 1000);
+    expect(performance.now() - t0).toBeLessThan(1000);
+    // The same token, on both gateways: unknown now.
+    for (const url of gateways.map((g) => g.url)) {
+      const again = new SimPlayer(a!.token, [url]);
+      players.push(again);
+      again.connect();
+      await until(() => again.closedWith !== null);
+      expect(again.closedWith).toBe(CloseCode.unknownToken);
+    }
+    // The other screen plays on.
+    expect(players[1]!.connected).toBe(true);
+    expect(control.services.screens.get(b!.id)).toBeDefined();
+  });
+
+  it('stores plays only once control committed them, then acknowledges; a gateway killed under play traffic loses none and stores none twice', async () => {
+    const screens = await setUp(8);
+    const itemId = control.services.content.list()[0]!.item.id;
+    const count = () => (control.db.prepare('SELECT count(*) AS n FROM play_events').get() as { n: number }).n;
+    const before = count();
+    let seq = 0;
+    const send = (rounds: number) => {
+      for (let r = 0; r < rounds; r++) {
+        players.forEach((p, i) => p.sendPlays([play(`gwplay-${i}-${String(seq).padStart(4, '0')}`, itemId, seq)]));
+        seq += 1;
+      }
+    };
+    send(3);
+    await until(() => players.every((p) => p.queue.size === 0));
+    expect(count() - before).toBe(8 * 3);
+
+    // Under traffic, g1 dies: its screens move to g2 and resend what was not acknowledged.
+    const moved = players.filter((_, i) => i % 2 === 0);
+    send(2);
+    gateways[0]!.kill();
+    send(2);
+    await until(() => moved.every((p) => p.connected && p.welcomed >= 2), 5000);
+    send(2);
+    await until(() => players.every((p) => p.queue.size === 0), 10_000);
+    expect(gateways[1]!.gateway.hub.connectedCount).toBe(8);
+    expect(count() - before).toBe(8 * 9);
+    const twice = control.db.prepare('SELECT id, count(*) AS n FROM play_events GROUP BY id HAVING n > 1').all();
+    expect(twice).toEqual([]);
+    // Control notices the dead gateway: every screen is now on g2.
+    await until(async () => {
+      await control.hub.readPresence();
+      return (await control.bus.hubBus.presence.read()).gateways.join() === 'g2';
+    }, 5000);
+    gateways.shift();
+  });
+});

@@ -1,0 +1,202 @@
+/**
+ * Shared by the gateway tests and the gateway bench: control and gateways in this process over
+ * a real Redis, and players simulated over real WebSockets (`ws`).
+ */
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+import { tmpdir } from 'node:os';
+import { getRequestListener } from '@hono/node-server';
+import { WebSocket } from 'ws';
+import { CloseCode, PROTOCOL_VERSION, type PlayEvent } from '../../playlists/index.ts';
+import { createHub } from '../app.ts';
+import { ControlHub } from '../bus/control-hub.ts';
+import { controlServerBus, type ControlServerBus } from '../bus/control-server.ts';
+import { manualClock } from '../clock.ts';
+import { openDatabase } from '../db/connection.ts';
+import { MANIFEST_REFRESH_AT } from '../hub/options.ts';
+import { hashToken } from '../ids.ts';
+import { ManualScheduler } from '../scheduler.ts';
+import { seedDemo } from '../seed/bootstrap.ts';
+import { createServices, type Services } from '../services.ts';
+import { createGateway, type Gateway } from './gateway.ts';
+
+export const NOW = Date.parse('2026-11-26T09:00:00+07:00');
+
+/** The control server: services over ':memory:', its ControlHub and everything it does on the bus. */
+export async function startControl(redisUrl: string, prefix: string) {
+  const db = openDatabase(':memory:');
+  const clock = manualClock(NOW);
+  const services = createServices(db, clock);
+  await seedDemo(services);
+  const scheduler = new ManualScheduler(clock);
+  const bus = controlServerBus(redisUrl, services, scheduler, MANIFEST_REFRESH_AT, { prefix, checkMs: 0, presenceMs: 50, blockMs: 200 });
+  const hub = createHub(services, { playsFlushMs: 0, deferPushes: false }, (s, o) => new ControlHub(s, o, bus.hubBus));
+  await bus.attach(hub);
+  return {
+    db, clock, services, hub, bus,
+    /** Adds `count` screens with tokens `token-<i>` (a few per audience would do; these all share one). */
+    addScreens(count: number, from = 0): { id: string; token: string }[] {
+      const out: { id: string; token: string }[] = [];
+      db.transaction(() => {
+        for (let i = from; i < from + count; i++) {
+          const screen = { id: `s_gw${i}`, token: `gateway-test-token-${i}-0123456789` };
+          services.screens.insert({ id: screen.id, name: `Màn hình ${i}`, ward: null, locationKind: 'park', tags: [] }, hashToken(screen.token), clock.now());
+          out.push(screen);
+        }
+      })();
+      return out;
+    },
+    async stop(): Promise<void> {
+      hub.stop();
+      await bus.stop();
+      db.close();
+    },
+  };
+}
+export type TestControl = Awaited<ReturnType<typeof startControl>>;
+export type { ControlServerBus, Services };
+
+/** A gateway in this process, listening on a free port; `kill()` drops everything at once, as SIGKILL would. */
+export async function startGateway(redisUrl: string, prefix: string, id: string) {
+  const gateway: Gateway = createGateway({ redisUrl, prefix, id, distDir: tmpdir(), presenceMs: 100, blockMs: 200, hub: { playsFlushMs: 0 } });
+  await gateway.start();
+  const server: Server = createServer(getRequestListener(gateway.app.fetch));
+  const sockets = new Set<Socket>();
+  server.on('connection', (s: Socket) => {
+    sockets.add(s);
+    s.on('close', () => sockets.delete(s));
+  });
+  gateway.attach(server);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.address() as AddressInfo).port;
+  return {
+    gateway,
+    url: `ws://127.0.0.1:${port}/ws/player`,
+    http: `http://127.0.0.1:${port}`,
+    /** Every connection cut and every Redis connection dropped, nothing said to anyone. */
+    kill(): void {
+      for (const s of sockets) s.destroy();
+      server.close();
+      // Its presence is left to expire, as a dead process' would.
+      void gateway.crash();
+    },
+    async stop(): Promise<void> {
+      await gateway.stop();
+      for (const s of sockets) s.destroy();
+      await new Promise((r) => server.close(r));
+    },
+  };
+}
+export type TestGateway = Awaited<ReturnType<typeof startGateway>>;
+
+/** A play whose place in the screen's sequence is `n`, so plays of one screen never overlap. */
+export const play = (id: string, itemId: string, n: number): PlayEvent => ({
+  id,
+  itemId,
+  itemRevision: 1,
+  playlistId: null,
+  scheduleId: null,
+  tier: 'fallback',
+  theme: 3,
+  startedAt: new Date(NOW - 240_000 + n * 8_000).toISOString(),
+  durationMs: 8_000,
+  completed: true,
+});
+
+/**
+ * A player as player/connection.ts behaves on the wire: hello, ack each manifest, answer
+ * commands, queue plays until `playsAck`, and on a dropped connection go to the next URL in its
+ * list (resending what was not acknowledged). A token revoked or unknown ends it.
+ */
+export class SimPlayer {
+  ws: WebSocket | null = null;
+  readonly manifests: { version: string; at: number; text: string }[] = [];
+  readonly commands: string[] = [];
+  readonly queue = new Map<string, PlayEvent>();
+  readonly acked = new Set<string>();
+  closedWith: number | null = null;
+  welcomed = 0;
+  #url = 0;
+  #stopped = false;
+  #manifestVersion: string | null = null;
+  onManifest: ((version: string) => void) | null = null;
+
+  constructor(readonly token: string, readonly urls: string[], start = 0) {
+    this.#url = start;
+  }
+
+  get version(): string | null {
+    return this.#manifestVersion;
+  }
+
+  get connected(): boolean {
+    return this.ws?.readyState === WebSocket.OPEN;
+  }
+
+  connect(): void {
+    if (this.#stopped) return;
+    const ws = new WebSocket(this.urls[this.#url % this.urls.length]!);
+    this.ws = ws;
+    ws.on('open', () => {
+      ws.send(JSON.stringify({ type: 'hello', protocol: PROTOCOL_VERSION, token: this.token, manifestVersion: this.#manifestVersion, playerVersion: '0.1.0', viewport: { width: 1920, height: 1080 } }));
+    });
+    ws.on('message', (data) => this.#onMessage(ws, String(data)));
+    ws.on('error', () => undefined);
+    ws.on('close', (code) => {
+      if (this.ws !== ws) return;
+      this.ws = null;
+      if (code === CloseCode.tokenRevoked || code === CloseCode.unknownToken) {
+        this.closedWith = code;
+        return;
+      }
+      // The next gateway of the list, after a short backoff (the real player's starts at 1 s).
+      this.#url += 1;
+      setTimeout(() => this.connect(), 50);
+    });
+  }
+
+  /** Sends plays (kept until acknowledged, and resent after a reconnect). */
+  sendPlays(events: PlayEvent[]): void {
+    for (const e of events) this.queue.set(e.id, e);
+    this.#flush();
+  }
+
+  #flush(): void {
+    if (!this.connected || !this.queue.size) return;
+    this.ws!.send(JSON.stringify({ type: 'plays', events: [...this.queue.values()].slice(0, 500) }));
+  }
+
+  #onMessage(ws: WebSocket, raw: string): void {
+    const msg = JSON.parse(raw) as { type: string; manifest?: { version: string }; ids?: string[]; id?: string; action?: string };
+    switch (msg.type) {
+      case 'welcome':
+        this.welcomed += 1;
+        this.#flush();
+        return;
+      case 'manifest': {
+        const version = msg.manifest!.version;
+        this.#manifestVersion = version;
+        this.manifests.push({ version, at: performance.now(), text: raw });
+        ws.send(JSON.stringify({ type: 'ack', version }));
+        this.onManifest?.(version);
+        return;
+      }
+      case 'playsAck':
+        for (const id of msg.ids ?? []) {
+          this.queue.delete(id);
+          this.acked.add(id);
+        }
+        return;
+      case 'command':
+        this.commands.push(msg.action!);
+        ws.send(JSON.stringify({ type: 'commandResult', id: msg.id, ok: true }));
+        return;
+      default:
+    }
+  }
+
+  stop(): void {
+    this.#stopped = true;
+    this.ws?.terminate();
+  }
+}
