@@ -8,7 +8,7 @@ import { SimPlayer, play, startControl, startGateway, type TestControl, type Tes
 // WebSockets. What control publishes, a command and a revoked token reach screens on either
 // gateway; a gateway that dies hands its screens to the other, and no play is lost or stored twice.
 
-describe.skipIf(!hasRedis())('player gateways (control + 2 gateways, real Redis)', () => {
+describe.skipIf(!hasRedis())('player gateways (control + 2 gateways, real Redis)', { timeout: 30_000 }, () => {
   let redis: TestRedis;
   let control: TestControl;
   let gateways: TestGateway[] = [];
@@ -54,6 +54,11 @@ describe.skipIf(!hasRedis())('player gateways (control + 2 gateways, real Redis)
     await until(() => screens.every((s, i) => players[i]!.version === expected(s.id)));
     expect(players.every((p) => p.manifests.at(-1)!.text.includes('Khẩn cấp: thử nghiệm'))).toBe(true);
     expect(emergency.revision).toBeGreaterThan(0);
+
+    // Each screen says it showed the emergency: the receipts reach control's database.
+    for (const p of players) p.send({ type: 'shown', scheduleId: emergency.scheduleId, at: new Date().toISOString() });
+    const receipts = () => (control.db.prepare('SELECT count(*) AS n FROM emergency_receipts WHERE schedule_id = ?').get(emergency.scheduleId) as { n: number }).n;
+    await until(() => receipts() === 6);
   });
 
   it('sends a command to a screen on either gateway, and its result comes back to control', async () => {

@@ -47,7 +47,7 @@ export function createGateway(options: GatewayOptions) {
   const id = options.id ?? randomUUID();
   const clock = options.clock ?? systemClock;
   const open = () => {
-    const redis = new Redis(options.redisUrl, { maxRetriesPerRequest: null, retryStrategy: (n) => Math.min(50 * n, 1000) });
+    const redis = new Redis(options.redisUrl, { maxRetriesPerRequest: null, enableAutoPipelining: true, retryStrategy: (n) => Math.min(50 * n, 1000) });
     redis.on('error', () => undefined);
     return redis;
   };
@@ -80,9 +80,11 @@ export function createGateway(options: GatewayOptions) {
   // Presence: the screens held here, renewed with a TTL; at once when one comes or goes.
   const held = new Set<string>();
   let renewTimer: ReturnType<typeof setTimeout> | null = null;
+  let stopped = false;
   const renew = () => {
     if (renewTimer) clearTimeout(renewTimer);
     renewTimer = null;
+    if (stopped) return;
     const screens: [string, LiveOnBus][] = [];
     for (const screenId of held) {
       const live = hub.live(screenId);
@@ -146,6 +148,7 @@ export function createGateway(options: GatewayOptions) {
      * reaches control and its presence is left to expire.
      */
     async crash(): Promise<void> {
+      stopped = true;
       for (const c of Object.values(conns)) c.disconnect();
       if (presenceTimer) clearInterval(presenceTimer);
       if (renewTimer) clearTimeout(renewTimer);
@@ -158,6 +161,7 @@ export function createGateway(options: GatewayOptions) {
     },
     /** Closes the screens' sockets (they go to another gateway) and leaves presence. */
     async stop(): Promise<void> {
+      stopped = true;
       if (presenceTimer) clearInterval(presenceTimer);
       if (renewTimer) clearTimeout(renewTimer);
       hub.stop();

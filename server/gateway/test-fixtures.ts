@@ -120,6 +120,7 @@ export class SimPlayer {
   #stopped = false;
   #manifestVersion: string | null = null;
   onManifest: ((version: string) => void) | null = null;
+  onAck: (() => void) | null = null;
 
   constructor(readonly token: string, readonly urls: string[], start = 0) {
     this.#url = start;
@@ -155,6 +156,11 @@ export class SimPlayer {
     });
   }
 
+  /** Sends one frame as is (when connected). */
+  send(frame: unknown): void {
+    if (this.connected) this.ws!.send(JSON.stringify(frame));
+  }
+
   /** Sends plays (kept until acknowledged, and resent after a reconnect). */
   sendPlays(events: PlayEvent[]): void {
     for (const e of events) this.queue.set(e.id, e);
@@ -186,6 +192,7 @@ export class SimPlayer {
           this.queue.delete(id);
           this.acked.add(id);
         }
+        this.onAck?.();
         return;
       case 'command':
         this.commands.push(msg.action!);
