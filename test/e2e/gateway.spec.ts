@@ -1,0 +1,73 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { TestRedis, freePort, hasRedis } from '../../server/testing/redis.ts';
+import { ApiClient } from './api.ts';
+import { expect, newPlayer, somethingOnScreen, test } from './fixtures.ts';
+import { BangtinServer } from './server.ts';
+
+// Scaling out (issue 16, milestone 2): control (`npm start` with BANGTIN_REDIS_URL), one player
+// gateway (`npm run gateway`) and Redis, each its own process. A player opened on the gateway
+// plays what control published, and what is published next reaches it through the gateway.
+
+let redis: TestRedis;
+let control: BangtinServer;
+let gateway: ChildProcess;
+let gatewayOrigin = '';
+let gatewayOutput = '';
+
+test.skip(!hasRedis(), 'redis-server is not installed');
+
+test.beforeAll(async () => {
+  redis = await TestRedis.start();
+  control = await BangtinServer.start({ env: { BANGTIN_REDIS_URL: redis.url } });
+  const port = await freePort();
+  gatewayOrigin = `http://localhost:${port}`;
+  gateway = spawn(process.execPath, ['--import', 'tsx', 'server/gateway/main.ts'], {
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', BANGTIN_REDIS_URL: redis.url, BANGTIN_CONTROL_URL: control.origin, BANGTIN_GATEWAY_ID: 'e2e-gateway' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`gateway did not start:\n${gatewayOutput}`)), 30_000);
+    const onData = (chunk: Buffer) => {
+      gatewayOutput += chunk.toString();
+      if (/listening on/.test(gatewayOutput)) {
+        clearTimeout(timer);
+        resolve();
+      }
+    };
+    gateway.stdout!.on('data', onData);
+    gateway.stderr!.on('data', onData);
+    gateway.once('exit', (code) => reject(new Error(`gateway exited with ${code}:\n${gatewayOutput}`)));
+  });
+  gateway.removeAllListeners('exit');
+});
+
+test.afterAll(async () => {
+  if (gateway && gateway.exitCode === null) {
+    const exited = new Promise((resolve) => gateway.once('exit', resolve));
+    gateway.kill('SIGKILL');
+    await exited;
+  }
+  await control?.dispose();
+  await redis?.stop();
+});
+
+test('a player on a gateway shows what control published, and the next publish reaches it', async ({ context }) => {
+  const token = new URL(control.demoPlayerUrl).searchParams.get('token')!;
+  const player = await newPlayer(context, `${gatewayOrigin}/player/?token=${encodeURIComponent(token)}`, { width: 384, height: 192 });
+  const bt = player.locator('bt-player');
+  await expect(bt).toHaveAttribute('data-connection', 'online');
+  await expect.poll(() => somethingOnScreen(player), { timeout: 15_000 }).toBe(true);
+  const first = await bt.getAttribute('data-manifest-version');
+
+  // The gateway's screen counts on control (presence), as the fleet dashboard reads it.
+  const health = async () => (await (await fetch(`${control.origin}/healthz`)).json()) as { connectedScreens: number };
+  await expect.poll(async () => (await health()).connectedScreens, { timeout: 10_000 }).toBe(1);
+  const gatewayHealth = (await (await fetch(`${gatewayOrigin}/healthz`)).json()) as { role: string; connectedScreens: number };
+  expect(gatewayHealth).toMatchObject({ role: 'gateway', connectedScreens: 1 });
+
+  // Published on control: the new manifest reaches the player through Redis and the gateway.
+  await (await ApiClient.signIn(control)).setAllDurations(2_000);
+  await expect.poll(() => bt.getAttribute('data-manifest-version'), { timeout: 15_000 }).not.toBe(first);
+  await expect(bt).toHaveAttribute('data-connection', 'online');
+  await expect.poll(() => somethingOnScreen(player), { timeout: 15_000 }).toBe(true);
+});
