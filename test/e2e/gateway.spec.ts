@@ -66,8 +66,19 @@ test('a player on a gateway shows what control published, and the next publish r
   expect(gatewayHealth).toMatchObject({ role: 'gateway', connectedScreens: 1 });
 
   // Published on control: the new manifest reaches the player through Redis and the gateway.
-  await (await ApiClient.signIn(control)).setAllDurations(2_000);
+  const api = await ApiClient.signIn(control);
+  await api.setAllDurations(2_000);
   await expect.poll(() => bt.getAttribute('data-manifest-version'), { timeout: 15_000 }).not.toBe(first);
   await expect(bt).toHaveAttribute('data-connection', 'online');
   await expect.poll(() => somethingOnScreen(player), { timeout: 15_000 }).toBe(true);
+
+  // An emergency shows on the gateway's screen, and its receipt comes back to control's database.
+  const text = 'Thông báo khẩn qua cổng phát';
+  const { scheduleId } = await api.call<{ scheduleId: string }>('POST', '/api/emergencies', { text });
+  await expect(player.locator('bt-emergency')).toContainText(text);
+  const shownAt = async () => {
+    const { emergencies } = await api.call<{ emergencies: { scheduleId: string; screens: { shownAt: string | null }[] }[] }>('GET', '/api/emergencies');
+    return emergencies.find((e) => e.scheduleId === scheduleId)?.screens.find((s) => s.shownAt !== null)?.shownAt ?? null;
+  };
+  await expect.poll(shownAt, { timeout: 15_000 }).not.toBeNull();
 });
