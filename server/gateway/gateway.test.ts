@@ -1,6 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { CloseCode } from '../../playlists/index.ts';
 import { until } from '../bus/test-fixtures.ts';
+import { slogan } from '../testing/helpers.ts';
 import { TestRedis, hasRedis } from '../testing/redis.ts';
 import { SimPlayer, play, startControl, startGateway, type TestControl, type TestGateway } from './test-fixtures.ts';
 
@@ -94,6 +95,21 @@ describe.skipIf(!hasRedis())('player gateways (control + 2 gateways, real Redis)
     // The other screen plays on.
     expect(players[1]!.connected).toBe(true);
     expect(control.services.screens.get(b!.id)).toBeDefined();
+  });
+
+  it('makes every screen current again after Redis restarted empty, and still refuses a revoked token', async () => {
+    const screens = await setUp(4);
+    await redis.restartEmpty();
+    // Control re-seeds Redis from SQLite (the announce and the directory); a publish then reaches all.
+    const itemId = control.services.content.list()[0]!.item.id;
+    control.services.content.update(itemId, slogan('Sau khi Redis khởi động lại'), control.clock.now());
+    control.services.reviews.approveAllCity(null, control.clock.now());
+    control.services.publisher.publish(null);
+    await until(() => screens.every((s, i) => players[i]!.version === expected(s.id)), 15_000);
+    await until(async () => (await control.bus.hubBus.redis.hlen(control.bus.hubBus.directory.keys.directory)) >= 5, 10_000);
+    control.services.screenTokens.revoke(screens[3]!.id);
+    control.hub.disconnect(screens[3]!.id, CloseCode.tokenRevoked, 'token revoked');
+    await until(() => players[3]!.closedWith === CloseCode.tokenRevoked, 1000);
   });
 
   it('stores plays only once control committed them, then acknowledges; a gateway killed under play traffic loses none and stores none twice', async () => {
