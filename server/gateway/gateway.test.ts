@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { CloseCode } from '../../playlists/index.ts';
 import { until } from '../bus/test-fixtures.ts';
 import { slogan } from '../testing/helpers.ts';
@@ -74,6 +74,27 @@ describe.skipIf(!hasRedis())('player gateways (control + 2 gateways, real Redis)
     expect(players[1]!.commands).toEqual(['reload']);
     expect(results.sort()).toEqual([`${screens[0]!.id}:c1:true`, `${screens[1]!.id}:c2:true`]);
     expect(control.hub.sendCommand('s_nowhere', 'c3', 'reload')).toBe(false);
+  });
+
+  it('logs and skips a malformed control message or directory entry, and goes on', async () => {
+    const screens = await setUp(2);
+    const warnings: string[] = [];
+    const warn = vi.spyOn(console, 'warn').mockImplementation((line: string) => void warnings.push(line));
+    try {
+      const { redis: r, directory } = control.bus.hubBus;
+      await r.publish(directory.keys.control, '{not json');
+      await r.publish(directory.keys.control, JSON.stringify({ v: 1, type: 'command', screenId: screens[0]!.id, id: 'x', action: 'format_disk' }));
+      await r.hset(directory.keys.directory, 's_bogus', '{"tokenHash":1}');
+      await gateways[0]!.gateway.directory.load();
+      await until(() => control.hub.live(screens[0]!.id) !== undefined);
+      expect(control.hub.sendCommand(screens[0]!.id, 'c1', 'identify')).toBe(true);
+      await until(() => players[0]!.commands.length === 1);
+      expect(players[0]!.commands).toEqual(['identify']);
+      expect(warnings.filter((w) => w.includes('malformed control message'))).toHaveLength(4);
+      expect(warnings.some((w) => w.includes('malformed directory entry s_bogus'))).toBe(true);
+    } finally {
+      warn.mockRestore();
+    }
   });
 
   it('refuses a revoked token on every gateway within a second', async () => {
