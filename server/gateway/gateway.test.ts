@@ -1,6 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { CloseCode } from '../../playlists/index.ts';
 import { until } from '../bus/test-fixtures.ts';
+import { Fleet } from '../fleet/fleet.ts';
 import { slogan } from '../testing/helpers.ts';
 import { TestRedis, hasRedis } from '../testing/redis.ts';
 import { SimPlayer, play, startControl, startGateway, type TestControl, type TestGateway } from './test-fixtures.ts';
@@ -74,6 +75,22 @@ describe.skipIf(!hasRedis())('player gateways (control + 2 gateways, real Redis)
     expect(players[1]!.commands).toEqual(['reload']);
     expect(results.sort()).toEqual([`${screens[0]!.id}:c1:true`, `${screens[1]!.id}:c2:true`]);
     expect(control.hub.sendCommand('s_nowhere', 'c3', 'reload')).toBe(false);
+  });
+
+  it('sends a screen its new settings on whichever gateway holds it; the fleet dashboard sees it online and current', async () => {
+    const screens = await setUp(2);
+    const [a] = screens;
+    const before = players[0]!.settings.length;
+    await until(() => control.hub.live(a!.id) !== undefined);
+    control.services.screens.setDetails(a!.id, { name: 'Cổng trường Bách Khoa', ward: null, locationKind: 'school', tags: [] });
+    expect(control.hub.screenChanged(a!.id)).toBe(true);
+    await until(() => players[0]!.settings.length > before);
+    expect(players[0]!.settings.at(-1)!.name).toBe('Cổng trường Bách Khoa');
+    expect(players[1]!.settings.every((s) => s.name !== 'Cổng trường Bách Khoa')).toBe(true);
+
+    const fleet = new Fleet({ ...control.services, hub: control.hub });
+    await until(() => control.hub.live(a!.id)?.ackedVersion === expected(a!.id));
+    expect(fleet.status(control.services.screens.get(a!.id)!)).toMatchObject({ state: 'online', connected: true, sync: 'current', playerVersion: '0.1.0' });
   });
 
   it('logs and skips a malformed control message or directory entry, and goes on', async () => {

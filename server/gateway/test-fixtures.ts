@@ -112,6 +112,8 @@ export class SimPlayer {
   ws: WebSocket | null = null;
   readonly manifests: { version: string; at: number; text: string }[] = [];
   readonly commands: string[] = [];
+  /** Every `screen` message (its settings). */
+  readonly settings: { name: string; theme: string }[] = [];
   readonly queue = new Map<string, PlayEvent>();
   readonly acked = new Set<string>();
   closedWith: number | null = null;
@@ -173,8 +175,11 @@ export class SimPlayer {
   }
 
   #onMessage(ws: WebSocket, raw: string): void {
-    const msg = JSON.parse(raw) as { type: string; manifest?: { version: string }; ids?: string[]; id?: string; action?: string };
+    const msg = JSON.parse(raw) as { type: string; manifest?: { version: string }; ids?: string[]; id?: string; action?: string; screen?: { name: string; theme: string } };
     switch (msg.type) {
+      case 'screen':
+        this.settings.push(msg.screen!);
+        return;
       case 'welcome':
         this.welcomed += 1;
         this.#flush();
