@@ -23,7 +23,10 @@ describe.skipIf(!hasRedis())('player gateways (control + 2 gateways, real Redis)
   afterEach(async () => {
     for (const p of players.splice(0)) p.stop();
     await Promise.all(gateways.splice(0).map((g) => g.stop().catch(() => undefined)));
-    await control?.stop();
+    // Each test starts its own control (or none).
+    const stopping = control;
+    control = null as unknown as TestControl;
+    await stopping?.stop();
   });
 
   async function setUp(screens: number) {
@@ -91,6 +94,17 @@ describe.skipIf(!hasRedis())('player gateways (control + 2 gateways, real Redis)
     const fleet = new Fleet({ ...control.services, hub: control.hub });
     await until(() => control.hub.live(a!.id)?.ackedVersion === expected(a!.id));
     expect(fleet.status(control.services.screens.get(a!.id)!)).toMatchObject({ state: 'online', connected: true, sync: 'current', playerVersion: '0.1.0' });
+  });
+
+  it('asks players to come back later (1013), not to forget their token, while it knows no screen', async () => {
+    const prefix = `gw${++n}:empty:`;
+    gateways = [await startGateway(redis.url, prefix, 'g-empty')];
+    const player = new SimPlayer('some-token-of-a-paired-screen-0123', [gateways[0]!.url]);
+    players.push(player);
+    player.connect();
+    await until(() => player.closes.length >= 2);
+    expect(new Set(player.closes)).toEqual(new Set([1013]));
+    expect(player.closedWith).toBeNull();
   });
 
   it('logs and skips a malformed control message or directory entry, and goes on', async () => {

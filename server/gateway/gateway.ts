@@ -9,7 +9,8 @@ import { Presence } from '../bus/presence.ts';
 import type { Clock } from '../clock.ts';
 import { systemClock } from '../clock.ts';
 import { playerPageRoutes } from '../http/pages.ts';
-import { Hub, type HubOptions } from '../hub/hub.ts';
+import { Hub, type HubOptions, type SocketHandlers } from '../hub/hub.ts';
+import type { PlayerSocket } from '../hub/socket.ts';
 import { attachPlayerSockets, type UpgradeSource } from '../hub/upgrade.ts';
 import { NodeScheduler } from '../scheduler.ts';
 import { GatewayDirectory } from './directory.ts';
@@ -17,6 +18,9 @@ import { gatewayHubDeps } from './hub-deps.ts';
 import { proxyTo } from './proxy.ts';
 
 export const GATEWAY_VERSION = '0.1.0';
+
+/** WebSocket close code 1013 (RFC 6455 registry): try again later; players reconnect with backoff. */
+const TRY_AGAIN_LATER = 1013;
 
 /** Frames above this close the socket (ws answers 1009); a `plays` batch of 500 fits (as main.ts). */
 const MAX_FRAME_BYTES = 512 * 1024;
@@ -125,6 +129,17 @@ export function createGateway(options: GatewayOptions) {
   app.route('/', playerPageRoutes({ distDir: options.distDir }));
   app.notFound((c) => (c.req.path.startsWith('/api/') ? c.json({ error: { code: 'not_found', message: 'Not served by a player gateway' } }, 404) : c.text('Not found', 404)));
 
+  /**
+   * Until the directory holds screens (Redis restarted empty and control has not written it
+   * again, or nothing read yet), a token cannot be judged: "unknown token" would make players
+   * forget theirs and show pairing. They are asked to come back (1013, try again later) instead.
+   */
+  const accept = (socket: PlayerSocket): SocketHandlers => {
+    if (directory.size > 0) return hub.accept(socket);
+    socket.close(TRY_AGAIN_LATER, 'gateway has no screens yet');
+    return { message: () => {}, pong: () => {}, close: () => {} };
+  };
+
   let wss: WebSocketServer | null = null;
   return {
     id,
@@ -141,7 +156,7 @@ export function createGateway(options: GatewayOptions) {
     },
     /** Takes the player sockets of an HTTP server. */
     attach(server: UpgradeSource): void {
-      wss = attachPlayerSockets(server, hub, { maxPayload: MAX_FRAME_BYTES });
+      wss = attachPlayerSockets(server, { accept }, { maxPayload: MAX_FRAME_BYTES });
     },
     /**
      * Dies as a killed process would (tests): Redis connections dropped first, so nothing more

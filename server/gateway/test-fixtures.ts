@@ -117,6 +117,8 @@ export class SimPlayer {
   readonly queue = new Map<string, PlayEvent>();
   readonly acked = new Set<string>();
   closedWith: number | null = null;
+  /** Every close code seen. */
+  readonly closes: number[] = [];
   welcomed = 0;
   #url = 0;
   #stopped = false;
@@ -148,6 +150,7 @@ export class SimPlayer {
     ws.on('close', (code) => {
       if (this.ws !== ws) return;
       this.ws = null;
+      this.closes.push(code);
       if (code === CloseCode.tokenRevoked || code === CloseCode.unknownToken) {
         this.closedWith = code;
         return;
