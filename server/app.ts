@@ -56,6 +56,8 @@ export interface AppDeps {
   reporting?: Reporting;
   /** Origins whose pages may frame /embed/ (BANGTIN_EMBED_ORIGINS); none by default. */
   embedOrigins?: readonly string[];
+  /** More reasons /healthz is degraded: `bus_unreachable` while the control server cannot reach Redis (main.ts). */
+  healthReasons?: () => string[];
 }
 
 /**
@@ -143,7 +145,7 @@ export function createApp(deps: AppDeps) {
 
   app.get('/healthz', (c) => {
     const base = { version: SERVER_VERSION, connectedScreens: hub.connectedCount, revision: services.revisions.latestNumber() };
-    const reasons = services.storage.reasons;
+    const reasons: string[] = [...services.storage.reasons, ...(deps.healthReasons?.() ?? [])];
     // Still 200 when degraded: the server is up and screens are served; `reasons` says what fails.
     return c.json(reasons.length ? { status: 'degraded', reasons, ...base } : { status: 'ok', ...base });
   });

@@ -98,6 +98,8 @@ if (config.backup) new NightlyBackup({ dataDir: config.dataDir, ...config.backup
 services.portalViews.start(scheduler);
 const app = createApp({
   db, clock: systemClock, hub, services, fleet, reporting, distDir: config.distDir, trustedProxies: config.trustedProxies, embedOrigins: config.embedOrigins,
+  // The admin page's banner says that publishing does not reach screens while Redis is down.
+  healthReasons: () => (controlBus && !controlBus.onBus.reachable ? ['bus_unreachable'] : []),
 });
 
 const tls = config.tls && { cert: readFileSync(config.tls.cert), key: readFileSync(config.tls.key) };

@@ -1,7 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { TestRedis, freePort, hasRedis } from '../../server/testing/redis.ts';
 import { ApiClient } from './api.ts';
-import { expect, newPlayer, somethingOnScreen, test } from './fixtures.ts';
+import { messages } from '../../admin/messages/index.ts';
+import { expect, newPlayer, signInAdmin, somethingOnScreen, test } from './fixtures.ts';
 import { BangtinServer } from './server.ts';
 
 // Scaling out (issue 16, milestone 2): control (`npm start` with BANGTIN_REDIS_URL), one player
@@ -81,4 +82,32 @@ test('a player on a gateway shows what control published, and the next publish r
     return emergencies.find((e) => e.scheduleId === scheduleId)?.screens.find((s) => s.shownAt !== null)?.shownAt ?? null;
   };
   await expect.poll(shownAt, { timeout: 15_000 }).not.toBeNull();
+});
+
+test('with Redis down the admin page says publishing does not reach screens; once it is back the gateway\'s screen is current within 10 s', async ({ context, page }) => {
+  const token = new URL(control.demoPlayerUrl).searchParams.get('token')!;
+  const player = await newPlayer(context, `${gatewayOrigin}/player/?token=${encodeURIComponent(token)}`, { width: 384, height: 192 });
+  const bt = player.locator('bt-player');
+  await expect(bt).toHaveAttribute('data-connection', 'online');
+  await signInAdmin(page, control);
+  const banner = page.locator('[data-storage-banner]');
+  await expect(banner).toHaveCount(0);
+
+  await redis.stop(false);
+  await expect.poll(async () => ((await (await fetch(`${control.origin}/healthz`)).json()) as { reasons?: string[] }).reasons ?? []).toContain('bus_unreachable');
+  await page.reload();
+  await expect(banner).toHaveText(messages.storage.busUnreachable);
+  // The gateway keeps its socket: the screen plays on.
+  await expect(bt).toHaveAttribute('data-connection', 'online');
+
+  // Published while Redis is down: saved on control, and delivered once Redis is back (empty).
+  const before = await bt.getAttribute('data-manifest-version');
+  await (await ApiClient.signIn(control)).setAllDurations(3_000);
+  await redis.resume();
+  const back = Date.now();
+  await expect.poll(() => bt.getAttribute('data-manifest-version'), { timeout: 10_000 }).not.toBe(before);
+  expect(Date.now() - back).toBeLessThan(10_000);
+  await page.reload();
+  await expect(page.locator('bt-item-editor').first()).toBeVisible();
+  await expect(banner).toHaveCount(0);
 });
