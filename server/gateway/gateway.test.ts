@@ -29,8 +29,9 @@ describe.skipIf(!hasRedis())('player gateways (control + 2 gateways, real Redis)
     await stopping?.stop();
   });
 
+  let prefix = '';
   async function setUp(screens: number) {
-    const prefix = `gw${++n}:`;
+    prefix = `gw${++n}:`;
     control = await startControl(redis.url, prefix);
     const added = control.addScreens(screens);
     // New screens reach the directory (and their audience the published state) at once.
@@ -97,8 +98,7 @@ describe.skipIf(!hasRedis())('player gateways (control + 2 gateways, real Redis)
   });
 
   it('asks players to come back later (1013), not to forget their token, while it knows no screen', async () => {
-    const prefix = `gw${++n}:empty:`;
-    gateways = [await startGateway(redis.url, prefix, 'g-empty')];
+    gateways = [await startGateway(redis.url, `gw${++n}:empty:`, 'g-empty')];
     const player = new SimPlayer('some-token-of-a-paired-screen-0123', [gateways[0]!.url]);
     players.push(player);
     player.connect();
@@ -162,6 +162,30 @@ describe.skipIf(!hasRedis())('player gateways (control + 2 gateways, real Redis)
     control.services.screenTokens.revoke(screens[3]!.id);
     control.hub.disconnect(screens[3]!.id, CloseCode.tokenRevoked, 'token revoked');
     await until(() => players[3]!.closedWith === CloseCode.tokenRevoked, 1000);
+  });
+
+  it('keeps screens playing while control is down; once it is back the stream is read where it stopped and every play stored once', async () => {
+    const screens = await setUp(4);
+    const itemId = control.services.content.list()[0]!.item.id;
+    const count = () => (control.db.prepare('SELECT count(*) AS n FROM play_events').get() as { n: number }).n;
+    const before = count();
+    const round = (r: number) => players.forEach((p, i) => p.sendPlays([play(`ctlplay-${i}-${String(r).padStart(4, '0')}`, itemId, r)]));
+    round(0);
+    await until(() => players.every((p) => p.queue.size === 0));
+
+    await control.crash();
+    round(1);
+    round(2);
+    await new Promise((r) => setTimeout(r, 300));
+    // Nothing acknowledged without control, and every screen still on its gateway.
+    expect(players.every((p) => p.queue.size === 2 && p.connected)).toBe(true);
+    expect(count() - before).toBe(4);
+
+    control = await startControl(redis.url, prefix, control);
+    await until(() => players.every((p) => p.queue.size === 0), 10_000);
+    expect(count() - before).toBe(4 * 3);
+    expect(control.db.prepare('SELECT id FROM play_events GROUP BY id HAVING count(*) > 1').all()).toEqual([]);
+    expect(screens).toHaveLength(4);
   });
 
   it('stores plays only once control committed them, then acknowledges; a gateway killed under play traffic loses none and stores none twice', async () => {

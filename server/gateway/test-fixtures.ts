@@ -12,7 +12,7 @@ import { createHub } from '../app.ts';
 import { ControlHub } from '../bus/control-hub.ts';
 import { controlServerBus, type ControlServerBus } from '../bus/control-server.ts';
 import { manualClock } from '../clock.ts';
-import { openDatabase } from '../db/connection.ts';
+import { openDatabase, type Db } from '../db/connection.ts';
 import { MANIFEST_REFRESH_AT } from '../hub/options.ts';
 import { hashToken } from '../ids.ts';
 import { ManualScheduler } from '../scheduler.ts';
@@ -21,13 +21,14 @@ import { createServices, type Services } from '../services.ts';
 import { createGateway, type Gateway } from './gateway.ts';
 
 export const NOW = Date.parse('2026-11-26T09:00:00+07:00');
+type ManualClock = ReturnType<typeof manualClock>;
 
 /** The control server: services over ':memory:', its ControlHub and everything it does on the bus. */
-export async function startControl(redisUrl: string, prefix: string) {
-  const db = openDatabase(':memory:');
-  const clock = manualClock(NOW);
-  const services = createServices(db, clock);
-  await seedDemo(services);
+export async function startControl(redisUrl: string, prefix: string, restart?: { db: Db; clock: ManualClock; services: Services }) {
+  const db = restart?.db ?? openDatabase(':memory:');
+  const clock = restart?.clock ?? manualClock(NOW);
+  const services = restart?.services ?? createServices(db, clock);
+  if (!restart) await seedDemo(services);
   const scheduler = new ManualScheduler(clock);
   const bus = controlServerBus(redisUrl, services, scheduler, MANIFEST_REFRESH_AT, { prefix, checkMs: 0, presenceMs: 50, blockMs: 200 });
   const hub = createHub(services, { playsFlushMs: 0, deferPushes: false }, (s, o) => new ControlHub(s, o, bus.hubBus));
@@ -46,10 +47,15 @@ export async function startControl(redisUrl: string, prefix: string) {
       })();
       return out;
     },
+    /** Stops the bus and the hub but keeps the database, as a killed process leaves its file. */
+    async crash(): Promise<void> {
+      hub.stop();
+      await bus.stop();
+    },
     async stop(): Promise<void> {
       hub.stop();
       await bus.stop();
-      db.close();
+      if (db.open) db.close();
     },
   };
 }
