@@ -111,3 +111,27 @@ test('with Redis down the admin page says publishing does not reach screens; onc
   await expect(page.locator('bt-item-editor').first()).toBeVisible();
   await expect(banner).toHaveCount(0);
 });
+
+test('a fresh player on a gateway pairs through it: the code comes from control, and once claimed it plays on the gateway', async ({ context, page }) => {
+  const player = await context.newPage();
+  await player.setViewportSize({ width: 384, height: 192 });
+  await player.goto(`${gatewayOrigin}/player/`);
+  const bt = player.locator('bt-player');
+  await expect(bt).toHaveAttribute('data-state', 'pairing');
+  const code = (await player.locator('bt-pairing[data-code]').getAttribute('data-code'))!;
+
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await signInAdmin(page, control);
+  await page.getByRole('button', { name: 'Màn hình', exact: true }).click();
+  const form = page.locator('bt-screen-add');
+  await form.getByLabel('Mã ghép nối').fill(code);
+  await form.getByLabel('Tên màn hình').fill('Bảng tin qua cổng phát');
+  await form.getByRole('button', { name: 'Ghép nối', exact: true }).click();
+  await expect(form.getByRole('status')).toContainText('Đã ghép nối');
+
+  await expect(bt).toHaveAttribute('data-state', 'playing', { timeout: 15_000 });
+  await expect(bt).toHaveAttribute('data-connection', 'online');
+  const screenId = (await bt.getAttribute('data-screen-id'))!;
+  // The screen list on control shows it connected (through the gateway's presence).
+  await expect(page.locator(`[data-screen-id="${screenId}"]`)).toHaveAttribute('data-connected', 'true', { timeout: 15_000 });
+});
