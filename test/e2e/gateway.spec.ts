@@ -126,10 +126,12 @@ test('a fresh player on a gateway pairs through it: the code comes from control,
   const form = page.locator('bt-screen-add');
   await form.getByLabel('Mã ghép nối').fill(code);
   await form.getByLabel('Tên màn hình').fill('Bảng tin qua cổng phát');
+  const claimedAt = Date.now();
   await form.getByRole('button', { name: 'Ghép nối', exact: true }).click();
   await expect(form.getByRole('status')).toContainText('Đã ghép nối');
 
   await expect(bt).toHaveAttribute('data-state', 'playing', { timeout: 15_000 });
+  console.log(`gateway pairing: claim → first content in ${Date.now() - claimedAt} ms`);
   await expect(bt).toHaveAttribute('data-connection', 'online');
   const screenId = (await bt.getAttribute('data-screen-id'))!;
   // The screen list on control shows it connected (through the gateway's presence).
