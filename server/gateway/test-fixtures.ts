@@ -2,6 +2,7 @@
  * Shared by the gateway tests and the gateway bench: control and gateways in this process over
  * a real Redis, and players simulated over real WebSockets (`ws`).
  */
+import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -18,6 +19,7 @@ import { hashToken } from '../ids.ts';
 import { ManualScheduler } from '../scheduler.ts';
 import { seedDemo } from '../seed/bootstrap.ts';
 import { createServices, type Services } from '../services.ts';
+import { freePort } from '../testing/redis.ts';
 import { createGateway, type Gateway } from './gateway.ts';
 
 export const NOW = Date.parse('2026-11-26T09:00:00+07:00');
@@ -94,6 +96,45 @@ export async function startGateway(redisUrl: string, prefix: string, id: string)
   };
 }
 export type TestGateway = Awaited<ReturnType<typeof startGateway>>;
+
+export interface GatewayProcess {
+  child: ChildProcess;
+  url: string;
+  output: string;
+}
+
+/** `npm run gateway` as a child process (the default prefix: give it a Redis of its own). */
+export async function spawnGateway(redisUrl: string, id: string): Promise<GatewayProcess> {
+  const port = await freePort();
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/gateway/main.ts'], {
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', BANGTIN_REDIS_URL: redisUrl, BANGTIN_GATEWAY_ID: id },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const gateway = { child, url: `ws://127.0.0.1:${port}/ws/player`, output: '' };
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`gateway ${id} did not start:\n${gateway.output}`)), 30_000);
+    const onData = (chunk: Buffer) => {
+      gateway.output += chunk.toString();
+      if (/listening on/.test(gateway.output)) {
+        clearTimeout(timer);
+        resolve();
+      }
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', onData);
+    child.once('exit', (code) => reject(new Error(`gateway ${id} exited with ${code}:\n${gateway.output}`)));
+  });
+  child.removeAllListeners('exit');
+  return gateway;
+}
+
+/** SIGKILL, and its exit. */
+export function killGateway(gateway: GatewayProcess): Promise<void> {
+  if (gateway.child.exitCode !== null || gateway.child.signalCode !== null) return Promise.resolve();
+  const exited = new Promise<void>((resolve) => gateway.child.once('exit', () => resolve()));
+  gateway.child.kill('SIGKILL');
+  return exited;
+}
 
 /** A play whose place in the screen's sequence is `n`, so plays of one screen never overlap. */
 export const play = (id: string, itemId: string, n: number): PlayEvent => ({
