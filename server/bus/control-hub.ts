@@ -62,6 +62,7 @@ export class ControlHub extends Hub {
     } finally {
       this.#reading = false;
     }
+    for (const gateway of view.lost) console.warn(`bus: gateway ${gateway} stopped renewing its presence: its screens reconnect to another gateway`);
     const before = this.#seen;
     this.#seen = view.screens;
     for (const [id, now] of view.screens) {
