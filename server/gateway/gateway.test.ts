@@ -1,6 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { CloseCode } from '../../playlists/index.ts';
 import { until } from '../bus/test-fixtures.ts';
+import { manualClock } from '../clock.ts';
 import { Fleet } from '../fleet/fleet.ts';
 import { slogan } from '../testing/helpers.ts';
 import { TestRedis, hasRedis } from '../testing/redis.ts';
@@ -105,6 +106,25 @@ describe.skipIf(!hasRedis())('player gateways (control + 2 gateways, real Redis)
     await until(() => player.closes.length >= 2);
     expect(new Set(player.closes)).toEqual(new Set([1013]));
     expect(player.closedWith).toBeNull();
+  });
+
+  it('counts a screen of a gateway that died offline once the 60 s grace ran out from its last sighting', async () => {
+    const screens = await setUp(2);
+    const clock = manualClock(Date.now());
+    const fleet = new Fleet({ ...control.services, clock, hub: control.hub });
+    await until(() => screens.every((s) => control.hub.live(s.id) !== undefined));
+    const state = (id: string) => fleet.judge(control.services.screens.get(id)!).state;
+    expect(screens.map((s) => state(s.id))).toEqual(['online', 'online']);
+
+    // g1 dies with its screen (the box lost power too): nothing reconnects.
+    players[0]!.stop();
+    gateways[0]!.kill();
+    await until(() => control.hub.live(screens[0]!.id) === undefined, 5000);
+    expect(state(screens[0]!.id)).toBe('online');
+    clock.advance(61_000);
+    expect(state(screens[0]!.id)).toBe('offline');
+    expect(control.hub.live(screens[1]!.id)).toBeDefined();
+    gateways.shift();
   });
 
   it('logs and skips a malformed control message or directory entry, and goes on', async () => {
