@@ -39,7 +39,7 @@ export class ControlHub extends Hub {
 
   /** Starts reading the gateways' presence. */
   startPresence(): void {
-    this.#timer ??= setInterval(() => void this.readPresence(), this.bus.presenceMs ?? 1000);
+    this.#timer ??= setInterval(() => void this.readPresence(), this.bus.presenceMs ?? 2000);
     this.#timer.unref?.();
     void this.readPresence();
   }
