@@ -13,6 +13,11 @@ describe('storageNotice', () => {
     expect(storageNotice({ status: 'degraded', reasons: ['something_new'] })).toBe(messages.storage.degraded);
   });
 
+  it('says that publishing does not reach screens while the control server cannot reach Redis', () => {
+    expect(storageNotice({ status: 'degraded', reasons: ['bus_unreachable'] })).toBe(messages.storage.busUnreachable);
+    expect(storageNotice({ status: 'degraded', reasons: ['bus_unreachable', 'disk_full'] })).toBe(messages.storage.diskFull);
+  });
+
   it('says nothing for an answer it cannot read', () => {
     expect(storageNotice(null)).toBeNull();
     expect(storageNotice('<html>')).toBeNull();

@@ -18,5 +18,7 @@ export function storageNotice(body: unknown): string | null {
   const reasons = parsed.data.reasons ?? [];
   if (reasons.includes('disk_full')) return messages.storage.diskFull;
   if (reasons.includes('storage_read_only')) return messages.storage.readOnly;
+  // Saving works; what is published waits for Redis (scale-out, server/bus).
+  if (reasons.length && reasons.every((r) => r === 'bus_unreachable')) return messages.storage.busUnreachable;
   return messages.storage.degraded;
 }

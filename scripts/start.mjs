@@ -1,4 +1,5 @@
 // `npm start`: build the pages when the build is stale, then run the server (TypeScript via tsx).
+// `npm run gateway` runs a player gateway the same way: `node scripts/start.mjs gateway`.
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -26,4 +27,4 @@ if (stale) {
 
 const { register } = await import('tsx/esm/api');
 register();
-await import('../server/main.ts');
+await import(process.argv[2] === 'gateway' ? '../server/gateway/main.ts' : '../server/main.ts');

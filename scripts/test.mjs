@@ -36,7 +36,8 @@ function ensurePoppler() {
 }
 
 /**
- * The bus tests (server/bus) start their own redis-server (Debian's redis-server). As root it is
+ * The bus and gateway tests (server/bus, server/gateway, e2e gateway.spec.ts) start their own
+ * redis-server (Debian's redis-server). As root it is
  * installed when missing; otherwise those tests are skipped, and this says so.
  */
 function ensureRedis() {
@@ -44,7 +45,7 @@ function ensureRedis() {
   if (existsSync(redis)) return;
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   if (!isRoot || process.env.REDIS_SERVER_PATH) {
-    console.warn(`redis-server is missing at ${redis}: skipping the Redis bus tests (server/bus). Install Debian's package as root:\n  apt-get update && apt-get install -y redis-server`);
+    console.warn(`redis-server is missing at ${redis}: skipping the Redis bus and gateway tests (server/bus, server/gateway, e2e gateway.spec.ts). Install Debian's package as root:\n  apt-get update && apt-get install -y redis-server`);
     return;
   }
   console.log('Installing Debian redis-server (apt-get)…');

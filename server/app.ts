@@ -57,6 +57,8 @@ export interface AppDeps {
   reporting?: Reporting;
   /** Origins whose pages may frame /embed/ (BANGTIN_EMBED_ORIGINS); none by default. */
   embedOrigins?: readonly string[];
+  /** More reasons /healthz is degraded: `bus_unreachable` while the control server cannot reach Redis (main.ts). */
+  healthReasons?: () => string[];
 }
 
 /**
@@ -64,8 +66,13 @@ export interface AppDeps {
  * hub hears of publishing, once: whatever the publisher commits (a publish, a restore, an
  * emergency, the ward share, a screen's fallback) is pushed to the screens it changes.
  */
-export function createHub(services: Services, options: ConstructorParameters<typeof Hub>[1] = {}): Hub {
-  const hub = new Hub(services, options);
+export function createHub<H extends Hub = Hub>(
+  services: Services,
+  options: ConstructorParameters<typeof Hub>[1] = {},
+  /** The control server on the bus builds its ControlHub here (server/bus/control-hub.ts). */
+  make: (services: Services, options: ConstructorParameters<typeof Hub>[1]) => H = (s, o) => new Hub(s, o) as H,
+): H {
+  const hub = make(services, options);
   services.publisher.onPublished(({ screenIds }) =>
     // On the next turn: the request that published answers before thousands of frames go out.
     hub.afterPublish(() => {
@@ -139,7 +146,7 @@ export function createApp(deps: AppDeps) {
 
   app.get('/healthz', (c) => {
     const base = { version: SERVER_VERSION, connectedScreens: hub.connectedCount, revision: services.revisions.latestNumber() };
-    const reasons = services.storage.reasons;
+    const reasons: string[] = [...services.storage.reasons, ...(deps.healthReasons?.() ?? [])];
     // Still 200 when degraded: the server is up and screens are served; `reasons` says what fails.
     return c.json(reasons.length ? { status: 'degraded', reasons, ...base } : { status: 'ok', ...base });
   });

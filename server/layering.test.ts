@@ -43,8 +43,11 @@ function importsOf(file: string): Import[] {
 
 const isTest = (file: string) => file.endsWith('.test.ts') || file.startsWith('server/testing/') || /(^|\/)test-fixtures\.ts$/.test(file);
 const under = (path: string, folder: string) => path.startsWith(`${folder}/`);
-/** Where the server is put together: they may import anything of it. */
-const COMPOSITION = ['server/app.ts', 'server/main.ts', 'server/services.ts'];
+/**
+ * Where the server is put together: they may import anything of it. A player gateway is put
+ * together around the same Hub (server/gateway), and the control server's hub on the bus is one.
+ */
+const COMPOSITION = ['server/app.ts', 'server/main.ts', 'server/services.ts', 'server/gateway/gateway.ts', 'server/bus/control-hub.ts'];
 
 const all = sources().flatMap(importsOf);
 const production = all.filter((i) => !isTest(i.file));
@@ -105,6 +108,7 @@ describe('layering', () => {
     const serverFiles = [...new Set(production.map((i) => i.file))].filter((f) => under(f, 'server'));
     const calling = (pattern: RegExp) => serverFiles.filter((f) => pattern.test(readFileSync(join(ROOT, f), 'utf8')));
     expect(calling(/\brevisions\.insert\(/)).toEqual(['server/publishing/publisher.ts']);
-    expect(calling(/\.pushManifests\(/).filter((f) => !under(f, 'server/hub'))).toEqual(['server/app.ts']);
+    // A gateway pushes what control announced (server/gateway): the same subscription, over the bus.
+    expect(calling(/\.pushManifests\(/).filter((f) => !under(f, 'server/hub'))).toEqual(['server/app.ts', 'server/gateway/gateway.ts']);
   });
 });

@@ -18,7 +18,8 @@ import { assertRoom, startupFailure } from './storage/storage.ts';
 import { markDataDir } from './backup/pid-file.ts';
 import { NightlyBackup } from './backup/nightly.ts';
 import { startBenchStats } from './bench-stats.ts';
-import { publishOnBus } from './bus/control.ts';
+import { controlServerBus } from './bus/control-server.ts';
+import { ControlHub } from './bus/control-hub.ts';
 import { MANIFEST_REFRESH_AT } from './hub/options.ts';
 
 /** Frames above this close the socket (ws answers 1009); a `plays` batch of 500 fits. */
@@ -59,9 +60,14 @@ process.once('exit', releaseDataDir);
 services.storage.check();
 services.storage.start();
 
-const hub = createHub(services);
 const scheduler = new NodeScheduler();
+// Scale-out (server/bus): with BANGTIN_REDIS_URL this is the control server. What publishing
+// commits is announced to the gateways, the screens' token hashes and settings go into the
+// directory, plays and receipts come back through the inbound stream, presence feeds the fleet.
+const controlBus = config.redisUrl ? controlServerBus(config.redisUrl, services, scheduler, MANIFEST_REFRESH_AT) : null;
+const hub = controlBus ? createHub(services, {}, (s, o) => new ControlHub(s, o, controlBus.hubBus)) : createHub(services);
 hub.start(scheduler);
+if (controlBus) void controlBus.attach(hub as ControlHub).catch((err) => console.warn(`bus: starting the control side failed: ${String(err)}`));
 // The fleet dashboard's judge. Alerts go to the log, and to BANGTIN_ALERT_WEBHOOK when set.
 const webhook = config.alertWebhook ? new AlertWebhook({ url: config.alertWebhook, clock: systemClock }) : null;
 const fleet = new Fleet(
@@ -88,12 +94,12 @@ reporting.start(scheduler);
 services.capFeed.start(scheduler);
 // The nightly backup, when BANGTIN_BACKUP_DIR is set (backup/nightly.ts).
 if (config.backup) new NightlyBackup({ dataDir: config.dataDir, ...config.backup, clock: systemClock }).start(scheduler);
-// Scale-out (server/bus): with BANGTIN_REDIS_URL, what publishing commits is announced to gateways.
-const onBus = config.redisUrl ? publishOnBus(config.redisUrl, services, scheduler, MANIFEST_REFRESH_AT) : null;
 // Views of the playlists embedded on web portals, written once a minute (embed/portal-views.ts).
 services.portalViews.start(scheduler);
 const app = createApp({
   db, clock: systemClock, hub, services, fleet, reporting, distDir: config.distDir, trustedProxies: config.trustedProxies, embedOrigins: config.embedOrigins,
+  // The admin page's banner says that publishing does not reach screens while Redis is down.
+  healthReasons: () => (controlBus && !controlBus.onBus.reachable ? ['bus_unreachable'] : []),
 });
 
 const tls = config.tls && { cert: readFileSync(config.tls.cert), key: readFileSync(config.tls.key) };
@@ -127,7 +133,7 @@ function shutdown(signal: string): void {
   services.portalViews.flush();
   services.storage.stop();
   hub.stop();
-  onBus?.stop();
+  void controlBus?.stop();
   scheduler.stop();
   wss.close();
   // Closing the database checkpoints the WAL and removes it and its shared-memory file.

@@ -3,7 +3,8 @@ import { customElement, state } from 'lit/decorators.js';
 import { HEALTH_POLL_MS, storageNotice } from '../storage-notice.ts';
 
 /**
- * A banner across the dashboard while the server cannot save (a full or read-only disk): it
+ * A banner across the dashboard while the server cannot save (a full or read-only disk), or
+ * cannot reach the gateways' Redis (scale-out: publishing does not reach screens then): it
  * asks `/healthz` now and every `HEALTH_POLL_MS`, and goes away once the server saves again.
  */
 @customElement('bt-storage-banner')

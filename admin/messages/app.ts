@@ -36,5 +36,6 @@ export const appMessages = {
     diskFull: 'Ổ đĩa của máy chủ đã đầy: các thay đổi lúc này không lưu được. Màn hình vẫn phát bình thường và tin khẩn cấp vẫn được ưu tiên gửi đi. Hãy báo quản trị hệ thống giải phóng dung lượng.',
     readOnly: 'Ổ đĩa của máy chủ đang ở chế độ chỉ đọc: các thay đổi lúc này không lưu được. Màn hình vẫn phát bình thường. Hãy báo quản trị hệ thống.',
     degraded: 'Máy chủ đang gặp sự cố lưu dữ liệu. Màn hình vẫn phát bình thường. Hãy báo quản trị hệ thống.',
+    busUnreachable: 'Máy chủ không kết nối được Redis: các thay đổi vẫn được lưu nhưng nội dung xuất bản lúc này chưa tới được màn hình. Màn hình vẫn phát nội dung đã có và sẽ được cập nhật ngay khi kết nối trở lại. Hãy báo quản trị hệ thống.',
   },
 } as const;

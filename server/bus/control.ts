@@ -9,6 +9,8 @@ import { publishedState } from './published-state.ts';
 
 export interface ControlOnBus {
   bus: ControlBus;
+  /** False while Redis cannot be reached: what is published does not reach the gateways' screens. */
+  readonly reachable: boolean;
   stop(): void;
 }
 
@@ -42,6 +44,9 @@ export function publishOnBus(
   void bus.start().catch((err) => console.warn(`bus: first announce failed: ${String(err)}`));
   return {
     bus,
+    get reachable() {
+      return !down;
+    },
     stop() {
       unsubscribe();
       for (const job of jobs) job.cancel();

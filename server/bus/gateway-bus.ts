@@ -128,6 +128,16 @@ export class GatewayBus {
     });
   }
 
+  /**
+   * Hands control something to store that needs no answer (sightings, a command's result): it
+   * waits in ioredis' queue while Redis is down, and is stored once control reads it.
+   */
+  send(screenId: string, type: string, body: unknown): void {
+    if (!this.#running) return;
+    const entry = JSON.stringify({ v: BUS_VERSION, gateway: this.id, ref: randomUUID(), type, screenId, body });
+    this.conns.commands.xadd(this.keys.inbound, '*', 'm', entry).catch((err) => console.warn(`bus: handing over ${type} failed: ${String(err)}`));
+  }
+
   readonly #onNotice = (channel: string, raw: string) => {
     if (channel !== this.keys.notices(this.id)) return;
     const notice = parseBus(Notice, raw, 'commit notice');

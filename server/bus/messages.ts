@@ -4,6 +4,7 @@
  * a malformed one is logged and skipped, never trusted and never fatal.
  */
 import { z } from 'zod';
+import { CommandAction, DeviceReport, PLAYS_BATCH_MAX, PlayEvent, ScreenSettings } from '../../playlists/index.ts';
 
 export const BUS_VERSION = 1;
 
@@ -25,8 +26,12 @@ export function busKeys(prefix = 'bangtin:') {
     notices: (gateway: string) => `${prefix}notices:${gateway}`,
     /** Gateways alive, scored by when their presence expires. */
     gateways: `${prefix}gateways`,
-    /** One gateway's screens: screen id → when last seen (ms). */
+    /** One gateway's screens: screen id → what it knows of the screen (LiveOnBus, JSON). */
     presence: (gateway: string) => `${prefix}presence:${gateway}`,
+    /** Every screen as gateways serve it: screen id → DirectoryEntry (its token's hash, never the token). */
+    directory: `${prefix}directory`,
+    /** Control → every gateway: screens whose entry changed, remote commands (ControlMessage). */
+    control: `${prefix}control`,
   };
 }
 export type BusKeys = ReturnType<typeof busKeys>;
@@ -86,6 +91,51 @@ export const Notice = z.object({
   refused: z.array(Id).default([]),
 });
 export type Notice = z.infer<typeof Notice>;
+
+/**
+ * What a gateway needs to know of a screen: the hash of its token (a revoked or rotated token
+ * no longer hashes to it), the settings it sends the player, and what its audience reads.
+ */
+export const DirectoryEntry = z.object({
+  tokenHash: z.string().min(1).max(256),
+  screen: ScreenSettings,
+  wardCode: z.string().max(128).nullable(),
+  fallbackPlaylistId: z.string().max(128).nullable(),
+});
+export type DirectoryEntry = z.infer<typeof DirectoryEntry>;
+
+/** Control → gateways, on the `control` channel. */
+export const ControlMessage = z.discriminatedUnion('type', [
+  /** These screens' entries changed (null: the screen is gone); the entries are in the message. */
+  z.object({ v: z.literal(BUS_VERSION), type: z.literal('screens'), entries: z.record(Id, DirectoryEntry.nullable()) }),
+  /** A remote action for a screen; the gateway holding it sends it. */
+  z.object({ v: z.literal(BUS_VERSION), type: z.literal('command'), screenId: Id, id: Id, action: CommandAction }),
+]);
+export type ControlMessage = z.infer<typeof ControlMessage>;
+
+/** What a gateway tells of one of its screens in its presence (the fleet dashboard's live view). */
+export const LiveOnBus = z.object({
+  lastSeenAt: z.number(),
+  connectedAt: z.number(),
+  ackedVersion: z.string().max(128).nullable(),
+  playerVersion: z.string().max(128).nullable(),
+  viewport: z.object({ width: z.number(), height: z.number() }).nullable(),
+  device: DeviceReport.nullable(),
+  playing: z.object({ itemId: z.string(), since: z.string() }).nullable(),
+  uptimeMs: z.number().nullable(),
+});
+export type LiveOnBus = z.infer<typeof LiveOnBus>;
+
+/** The bodies of inbound entries, by type (commits.ts checks each against its type). */
+export const InboundBodies = {
+  plays: z.object({ events: z.array(PlayEvent).max(PLAYS_BATCH_MAX), receivedAt: z.number() }),
+  shown: z.object({ scheduleId: Id, shownAt: z.number(), receivedAt: z.number() }),
+  sightings: z.object({ sightings: z.array(z.object({
+    id: Id, lastSeenAt: z.number(), manifestVersion: z.string().max(128).nullable(), playerVersion: z.string().max(128).nullable(),
+    viewport: z.object({ width: z.number(), height: z.number() }).nullable(), health: DeviceReport.nullable().optional(),
+  })) }),
+  commandResult: z.object({ type: z.literal('commandResult'), id: Id, ok: z.boolean(), error: z.string().max(200).optional() }),
+};
 
 /** Parses one bus JSON string; null (and a log line) for anything malformed. */
 export function parseBus<T>(schema: z.ZodType<T>, raw: string | null | undefined, where: string): T | null {

@@ -22,9 +22,9 @@ describe.skipIf(!hasRedis())('presence across gateways (real Redis)', () => {
     const view = await p.read();
     expect(view.gateways.sort()).toEqual(['g1', 'g2']);
     expect(Object.fromEntries(view.screens)).toEqual({
-      s1: { gateway: 'g1', lastSeenAt: 100 },
-      s2: { gateway: 'g2', lastSeenAt: 200 },
-      s3: { gateway: 'g2', lastSeenAt: 150 },
+      s1: { gateway: 'g1', lastSeenAt: 100, live: null },
+      s2: { gateway: 'g2', lastSeenAt: 200, live: null },
+      s3: { gateway: 'g2', lastSeenAt: 150, live: null },
     });
   });
 

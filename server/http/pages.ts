@@ -56,6 +56,26 @@ function serviceWorker(distDir: string) {
 
 const keepQuery = (c: Context, path: string) => path + new URL(c.req.url).search;
 
+/** The hashed assets the pages load, cached for good. */
+function assetRoutes(app: Hono, distDir: string): void {
+  app.use('/assets/*', async (c, next) => {
+    await next();
+    if (c.res.status === 200) c.header('Cache-Control', 'public, max-age=31536000, immutable');
+  });
+  app.get('/assets/*', serveStatic({ root: distDir }));
+}
+
+/** The player page, its service worker and the assets: all a player gateway serves of the build (server/gateway). */
+export function playerPageRoutes(opts: { distDir: string }) {
+  const app = new Hono();
+  app.get('/favicon.ico', (c) => c.body(null, 204));
+  app.get('/player', (c) => c.redirect(keepQuery(c, '/player/')));
+  app.get('/player/', page(opts.distDir, 'player', PLAYER_CSP));
+  app.get('/player/sw.js', serviceWorker(opts.distDir));
+  assetRoutes(app, opts.distDir);
+  return app;
+}
+
 /** The player, admin and embed pages, their hashed assets, and the API docs, all from local files. */
 export function pageRoutes(opts: { distDir: string; embedOrigins?: readonly string[] }) {
   const app = new Hono();
@@ -68,11 +88,7 @@ export function pageRoutes(opts: { distDir: string; embedOrigins?: readonly stri
   app.get('/admin/', page(opts.distDir, 'admin', ADMIN_CSP));
   app.get('/embed', (c) => c.redirect(keepQuery(c, '/embed/')));
   app.get('/embed/', page(opts.distDir, 'embed', embedCsp(opts.embedOrigins ?? [])));
-  app.use('/assets/*', async (c, next) => {
-    await next();
-    if (c.res.status === 200) c.header('Cache-Control', 'public, max-age=31536000, immutable');
-  });
-  app.get('/assets/*', serveStatic({ root: opts.distDir }));
+  assetRoutes(app, opts.distDir);
 
   const swaggerDir = join(createRequire(import.meta.url).resolve('swagger-ui-dist/package.json'), '..');
   app.get('/api/docs', (c) => {

@@ -9,7 +9,7 @@ interface PendingPlays extends PlayBatch {
   failed: () => void;
 }
 
-interface PendingReceipt {
+export interface PendingReceipt {
   scheduleId: string;
   screenId: string;
   shownAt: number;
@@ -18,6 +18,15 @@ interface PendingReceipt {
 
 /** Receipts kept while they cannot be written; far more than one emergency on every screen. */
 const MAX_PENDING_RECEIPTS = 100_000;
+
+/** What the hub hands plays and receipts to: HubWrites here, the bus on a gateway. */
+export interface PlayerWrites {
+  /** Stores a batch, then calls `ack` (the screen's playsAck), or `failed` when it was not stored. */
+  plays(batch: PlayBatch, ack: () => void, failed?: () => void): void;
+  receipt(r: PendingReceipt): void;
+  /** Writes whatever is waiting (at each hub flush and at shutdown). */
+  flush(): void;
+}
 
 export interface HubWritesDeps {
   plays: Pick<PlayRepo, 'insertBatches'>;
@@ -32,7 +41,7 @@ export interface HubWritesDeps {
  * again (a player resends a batch left unacknowledged). Players send a receipt once, so one that
  * cannot be written is kept here and written at the next flush.
  */
-export class HubWrites {
+export class HubWrites implements PlayerWrites {
   #plays: PendingPlays[] = [];
   #timer: ReturnType<typeof setTimeout> | null = null;
   readonly #receipts = new Map<string, PendingReceipt>();

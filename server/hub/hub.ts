@@ -20,7 +20,7 @@ import type { CommandResultListener, LiveScreen, ScreenWatcher } from './live.ts
 import type { Job, Scheduler } from '../scheduler.ts';
 import type { StorageHealth } from '../storage/storage.ts';
 import { Audiences, type PushResult } from './audiences.ts';
-import { HubWrites } from './hub-writes.ts';
+import { HubWrites, type PlayerWrites } from './hub-writes.ts';
 import { DEFAULT_HUB_OPTIONS, MANIFEST_REFRESH_AT, type HubOptions } from './options.ts';
 import { liveOf, newSession, sightingOf, type Session } from './session.ts';
 import type { PlayerSocket } from './socket.ts';
@@ -31,6 +31,23 @@ export type { CommandResultListener, LiveScreen, ScreenReport, ScreenWatcher } f
 
 /** Screen sightings written per transaction (and turn of the event loop) by `flush`. */
 const SIGHTINGS_PER_TURN = 1_000;
+
+/**
+ * What the hub works from. The embedded server gives it the repositories themselves; a player
+ * gateway (server/gateway) gives it the same shapes over the bus: screens and manifests as
+ * control published them, and `writes` that hand plays and receipts to control's stream.
+ */
+export interface HubDeps {
+  clock: Clock;
+  screens: Pick<ScreenRepo, 'byTokenHash' | 'get' | 'recordSightings'>;
+  plays: Pick<PlayRepo, 'insertBatches'>;
+  manifests: Pick<ManifestBuilder, 'view'>;
+  receipts: Pick<ReceiptRepo, 'recordMany'>;
+  playGuard: Pick<PlayGuard, 'admit' | 'check' | 'forgetEnds' | 'tally' | 'refuseOversized'>;
+  storage: Pick<StorageHealth, 'background'>;
+  /** Where plays and receipts go; by default written to `plays` and `receipts` (hub-writes.ts). */
+  writes?: PlayerWrites;
+}
 
 export interface SocketHandlers {
   message(data: unknown): void;
@@ -53,19 +70,16 @@ export class Hub {
   readonly #timers: ReturnType<typeof setInterval>[] = [];
   readonly #jobs: Job[] = [];
   readonly #options: HubOptions;
-  readonly #writes: HubWrites;
+  readonly #writes: PlayerWrites;
   /** The next turn's share of sightings still to write (flush). */
   #moreSightings: ReturnType<typeof setImmediate> | null = null;
 
   constructor(
-    private readonly deps: {
-      clock: Clock; screens: ScreenRepo; plays: PlayRepo; manifests: ManifestBuilder; receipts: ReceiptRepo;
-      playGuard: PlayGuard; storage: Pick<StorageHealth, 'background'>;
-    },
+    private readonly deps: HubDeps,
     options: Partial<HubOptions> = {},
   ) {
     this.#options = { ...DEFAULT_HUB_OPTIONS, ...options };
-    this.#writes = new HubWrites(deps, this.#options.playsFlushMs);
+    this.#writes = deps.writes ?? new HubWrites(deps, this.#options.playsFlushMs);
     this.#audiences = new Audiences(deps.manifests);
   }
 

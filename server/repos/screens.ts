@@ -153,6 +153,7 @@ export class ScreenRepo {
   #edits = 0;
   #cached: { stamp: string; entries: ScreenIndexEntry[] } | null = null;
   #seen: { stamp: string; rows: Map<string, ScreenSightingRow> } | null = null;
+  readonly #inserted = new Set<(id: string) => void>();
 
   constructor(db: Db) {
     this.#db = db;
@@ -272,6 +273,16 @@ export class ScreenRepo {
     const { canvas, ticker, theme } = screenSettings(screen);
     this.#insert.run(id, name, tokenHash, ward ?? null, locationKind, JSON.stringify(tags), now, wardCode ?? null,
       jsonOrNull(canvas), jsonOrNull(ticker), theme);
+    for (const listener of this.#inserted) listener(id);
+  }
+
+  /**
+   * Calls `listener` with the id of each screen inserted (inside the inserting transaction: read
+   * it later). The scale-out bus hands new screens' token hashes to the gateways at once.
+   */
+  onInserted(listener: (id: string) => void): () => void {
+    this.#inserted.add(listener);
+    return () => this.#inserted.delete(listener);
   }
 
   /**

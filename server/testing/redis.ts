@@ -54,6 +54,11 @@ export class TestRedis {
     await this.#spawn();
   }
 
+  /** Starts it again after `stop(false)`, empty, on the same port. */
+  async resume(): Promise<void> {
+    await this.#spawn();
+  }
+
   /** Stops the server; `removeDir` (default) also removes its directory. */
   async stop(removeDir = true): Promise<void> {
     const child = this.#child;
