@@ -6,6 +6,7 @@ import {
   type MediaInfo,
   MANIFEST_FORMAT,
   WardShareSetting,
+  manifestContent,
   mayRunBetween,
   startOfLocalDay,
   targets,
@@ -16,6 +17,7 @@ import {
   type ManifestBody,
   type Schedule,
   type TargetScreen,
+  versionOfDigest,
   type WardShare,
 } from '../../playlists/index.ts';
 import { canonicalJson, sha256Hex } from '../canonical.ts';
@@ -159,7 +161,7 @@ export class ManifestBuilder {
     const audience = this.#audiences.get(key);
     if (!audience) throw new Error(`unknown audience ${key}`);
     const body = buildBody(basis, audience);
-    const version = sha256Hex(canonicalJson(body)).slice(0, 32);
+    const version = versionOfDigest(sha256Hex(manifestContent(body)));
     const manifest: Manifest = { ...body, version };
     const built = { manifest, version, frame: Buffer.from(JSON.stringify({ type: 'manifest', manifest })) };
     // A view older than the current basis builds for itself, without filling the cache.
