@@ -8,7 +8,6 @@ import {
   DeviceReport,
   type Manifest,
   type ManifestPatch,
-  patchedManifest,
   type ScreenSettings,
 } from '../playlists/player.ts';
 import { sha256Hex } from './media-files.ts';
@@ -211,6 +210,8 @@ export class Connection {
     const subtle = this.options.subtle;
     let manifest: Manifest | null = null;
     try {
+      // Loaded with the first patch: most boots never need it before content shows.
+      const { patchedManifest } = await import('../playlists/patching.ts');
       const sha256 = (text: string) => sha256Hex(new TextEncoder().encode(text).buffer as ArrayBuffer, subtle!);
       manifest = held && subtle ? await patchedManifest(held, patch, sha256) : null;
     } catch (err) {

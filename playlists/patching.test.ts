@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { canonicalJson } from './canonical.ts';
 import type { PublishedItem } from './content.ts';
 import { MANIFEST_FORMAT, Manifest, type ManifestBody } from './manifest.ts';
-import { ManifestPatch, applyManifestPatch, diffManifest, manifestContent, patchedManifest, versionOfDigest } from './manifest-patch.ts';
+import { ManifestPatch } from './manifest-patch.ts';
+import { applyManifestPatch, diffManifest, manifestContent, patchedManifest, versionOfDigest } from './patching.ts';
 import type { MediaInfo } from './media.ts';
 import { playlist, schedule, slogan } from './test-fixtures.ts';
 
