@@ -113,7 +113,10 @@ export async function runBangtin(data: SeededData, opts: Options): Promise<Phase
   const port = await freePort();
   const password = randomBytes(12).toString('base64url');
   log(`bangtin: starting server on 127.0.0.1:${port}`);
-  const server = spawnNode(['--import', 'tsx', 'server/main.ts'], {
+  // BANGTIN_BENCH_CPU_PROF=DIR: the server writes a V8 CPU profile there when it stops (open it
+  // in Chrome DevTools), to find what a fan-out spends its time on.
+  const profile = process.env.BANGTIN_BENCH_CPU_PROF;
+  const server = spawnNode([...(profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : []), '--import', 'tsx', 'server/main.ts'], {
     PORT: String(port),
     HOST: '127.0.0.1',
     BANGTIN_DATA_DIR: data.dir,
