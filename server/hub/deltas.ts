@@ -24,8 +24,19 @@ export class Deltas {
     this.#manifests.set(built.version, built.manifest);
   }
 
+  /** The last answer of `frame`: a push asks the same question for every screen of an audience. */
+  #last: { base: string; built: BuiltManifest; frame: Buffer } | null = null;
+
   /** The frame for a screen that holds `base` and should get `built`. */
   frame(base: string, built: BuiltManifest): Buffer {
+    const last = this.#last;
+    if (last?.base === base && last.built === built) return last.frame;
+    const frame = this.#frame(base, built);
+    this.#last = { base, built, frame };
+    return frame;
+  }
+
+  #frame(base: string, built: BuiltManifest): Buffer {
     this.remember(built);
     const key = `${base}>${built.version}`;
     let patch = this.#frames.get(key);
