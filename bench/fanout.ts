@@ -33,6 +33,8 @@
  * report over 5,000 screens × a year of rollups), `playoutCsvRowsPerSec`, and the raw plays'
  * retention (`retentionMaxBatchMs`).
  *
+ * `BANGTIN_BENCH_CPU_PROF=DIR` makes the server write a V8 CPU profile into DIR when it stops.
+ *
  * Progress goes to stderr; the LAST line on stdout is one JSON object:
  *   {"screens":…,"p50Ms":…,"p99Ms":…,"maxMs":…,"rssPerConnectionKb":…,
  *    "bareWs":{"p50Ms":…,"p99Ms":…,"maxMs":…,"rssPerConnectionKb":…},"p99VsBareWs":…,
