@@ -65,6 +65,14 @@ describe('Hub: manifest patches [P3] [P4] [P5]', () => {
     expect(framesSince(behind, n).map((m) => m.type)).toEqual(['manifest']);
   });
 
+  it('sends a protocol 1 player the whole manifest, whatever its hello says', () => {
+    const old = connectPlayer(t, { protocol: 1, patches: true });
+    old.send({ type: 'ack', version: lastManifest(old).version });
+    const n = old.socket.frames.length;
+    publishEdit(t, 0, 'Tin một');
+    expect(framesSince(old, n).map((m) => m.type)).toEqual(['manifest']);
+  });
+
   it('answers resync with the whole manifest', () => {
     const a = connectPlayer(t, { patches: true });
     a.send({ type: 'ack', version: lastManifest(a).version });
