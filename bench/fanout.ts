@@ -8,6 +8,11 @@
  * (bench/bare-ws-server.ts), the floor on this machine, and reports bangtin's p99 over the bare
  * p99, a figure that survives a noisy machine.
  *
+ * The simulated players ask for manifest patches (playlists/PROTOCOL.md [P4]) as a real player in
+ * a secure context does, so a one-item edit reaches bangtin's screens as a patch; `deltaBytes` is
+ * that frame's size, `fullBytes` the whole manifest frame it stands for, which is what the bare
+ * server sends (`roundsFrames` counts each round's whole manifests, patches and resyncs).
+ *
  * Each target gets R publishes (default 3, a second apart, same sockets); its p50/p99/max are
  * those of the round with the median p99, so one burst of noise from elsewhere on the machine
  * does not decide the figure. `roundsP99Ms` lists every round.
@@ -29,6 +34,8 @@
  * Then (skipped with `--reports 0`) the reports benchmark, bench/reports.ts: `reportMs` (a yearly
  * report over 5,000 screens × a year of rollups), `playoutCsvRowsPerSec`, and the raw plays'
  * retention (`retentionMaxBatchMs`).
+ *
+ * `BANGTIN_BENCH_CPU_PROF=DIR` makes the server write a V8 CPU profile into DIR when it stops.
  *
  * Progress goes to stderr; the LAST line on stdout is one JSON object:
  *   {"screens":…,"p50Ms":…,"p99Ms":…,"maxMs":…,"rssPerConnectionKb":…,
@@ -126,6 +133,11 @@ async function main(): Promise<void> {
       roundsP99Ms: bare.rounds.map((r) => r.p99Ms),
     },
     p99VsBareWs: round(ratio, 2),
+    // A one-item edit (playlists/PROTOCOL.md [P4]): the patch frame screens got, and the whole
+    // manifest frame it stands for (what the bare ws reference sends).
+    deltaBytes: bangtin.patchBytes,
+    fullBytes: Buffer.byteLength(frames.nextManifest),
+    roundsFrames: bangtin.rounds.map((r) => r.frames),
     rssVsBareWs: round(bangtin.rssPerConnectionKb / bare.rssPerConnectionKb, 2),
     // Over every round: the loop delay of the worst one, admin requests timed during all of them.
     loopDelayP99Ms: Math.max(...bangtin.rounds.map((r) => r.loopDelayP99Ms)),

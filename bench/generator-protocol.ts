@@ -51,6 +51,10 @@ export type ChildMessage =
       shownSchedules: Record<string, number>;
       /** Sockets closed after they had connected, by close code. */
       closedAfterConnect: Record<string, number>;
-      /** The new manifest frame as first received (for the bare ws reference). */
+      /** The new manifest frame as first received, or made whole from a patch (for the bare ws reference). */
       newManifest: string | null;
+      /** Frames of the round: whole manifests, patches, and resyncs sent for patches that did not fit. */
+      frames: { manifest: number; patch: number; resync: number };
+      /** The largest patch frame of the round, in bytes (null: none came). */
+      patchBytes: number | null;
     };

@@ -1,24 +1,30 @@
 /**
  * One load-generator process for bench/fanout.ts: simulated players over loopback.
  *
- * Each simulated player does what the real one does on the wire: `hello`, then it acks every
- * `manifest` it receives. It remembers the version it last acked; when a manifest with another
+ * Each simulated player does what the real one does on the wire: `hello` (asking for patches,
+ * as a player in a secure context does), then it acks every `manifest` it receives, and every
+ * `patch` once applied to the manifest it holds and checked against its content hash
+ * (playlists/PROTOCOL.md [P5]; a patch that does not fit is answered with `resync`). It remembers the version it last acked; when a manifest with another
  * version arrives (a publish) it acks at once and records the time of that ack, for the current
  * round, on a clock shared by every process of the machine. The parent subtracts its publish
  * time.
  *
  * Like the real player it applies each new manifest — here: resolves what is on screen now with
  * the real resolver, once per manifest version per process, since every socket of an audience
- * gets the same bytes — and when an emergency-tier schedule is on screen that it has not shown
+ * gets the same bytes (a patch, likewise, is applied and hashed once per process) — and when an emergency-tier schedule is on screen that it has not shown
  * yet, it sends `shown {scheduleId, at}` (the receipt) before its `ack`, and records the time it
  * sent it.
  *
  * It talks to the parent over IPC only (process.send); it is started as
  * `sh -c 'ulimit -Sn …; exec node --import tsx bench/load-generator.ts'`.
  */
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { WebSocket } from 'ws';
-import { ServerMessage, parseFrame } from '../playlists/protocol.ts';
+import { Manifest } from '../playlists/manifest.ts';
+import type { ManifestPatch } from '../playlists/manifest-patch.ts';
+import { applyManifestPatch, manifestContent, versionMatches } from '../playlists/patching.ts';
+import { PROTOCOL_VERSION, ServerMessage, parseFrame } from '../playlists/protocol.ts';
 import { resolve as resolvePlay } from '../playlists/resolve.ts';
 import { toLocalIso } from '../playlists/time.ts';
 import type { ChildMessage, ParentMessage, Samples } from './generator-protocol.ts';
@@ -68,6 +74,9 @@ let shownOpen = 0;
 let failed = 0;
 let stopConnecting = false;
 let newManifest: string | null = null;
+/** This round's frames: how many of each kind came, and the largest patch (bytes). */
+let frameCounts = { manifest: 0, patch: 0, resync: 0 };
+let patchBytes: number | null = null;
 const closedAfterConnect: Record<string, number> = {};
 
 function sendResult(complete: boolean): void {
@@ -89,6 +98,8 @@ function sendResult(complete: boolean): void {
     shownSchedules,
     closedAfterConnect,
     newManifest,
+    frames: frameCounts,
+    patchBytes,
   });
 }
 
@@ -96,33 +107,62 @@ function checkDone(): void {
   if (round > 0 && !resultSent && ackedOpen >= openCount && (!wantShown || shownOpen >= openCount)) sendResult(true);
 }
 
-/** Per manifest version: the emergency on screen once it is applied (null: none). */
-const emergencyByVersion = new Map<string, string | null>();
+/** Per manifest version: the manifest as applied, and the emergency on screen with it (null: none). */
+const applied = new Map<string, { manifest: Manifest | null; emergency: string | null }>();
+/** Per patch frame: the version it gives once applied and checked (null: it does not fit). */
+const patched = new Map<string, string | null>();
 
 /**
  * Applies a manifest the way the player does — parse the frame, resolve what the main zone
  * shows now — and answers the emergency-tier schedule on screen, if any. Once per version.
  */
 function emergencyOnScreen(text: string, version: string): string | null {
-  const known = emergencyByVersion.get(version);
-  if (known !== undefined) return known;
-  let scheduleId: string | null = null;
-  // A manifest without an emergency-tier schedule cannot put one on screen, so the publish→ack
-  // rounds skip the work; the first manifest is applied in full all the same, which warms the
-  // parser up while connecting, outside every measured round.
-  if (emergencyByVersion.size > 0 && !text.includes('"tier":"emergency"')) {
-    emergencyByVersion.set(version, null);
-    return null;
-  }
+  const known = applied.get(version);
+  if (known !== undefined) return known.emergency;
   const msg = parseFrame(ServerMessage, text);
   if (msg?.type !== 'manifest') {
     process.stderr.write(`load generator ${process.pid}: manifest ${version} does not parse as a protocol frame\n`);
-  } else {
-    const play = resolvePlay(msg.manifest, wallNow()).main;
-    if (play.reason.tier === 'emergency' && play.item) scheduleId = play.reason.scheduleId;
+    applied.set(version, { manifest: null, emergency: null });
+    return null;
   }
-  emergencyByVersion.set(version, scheduleId);
-  return scheduleId;
+  return keep(msg.manifest);
+}
+
+/** Keeps an applied manifest (a base for patches) and answers the emergency it puts on screen. */
+function keep(manifest: Manifest): string | null {
+  const play = resolvePlay(manifest, wallNow()).main;
+  const emergency = play.reason.tier === 'emergency' && play.item ? play.reason.scheduleId : null;
+  applied.set(manifest.version, { manifest, emergency });
+  if (applied.size > 64) applied.delete(applied.keys().next().value!);
+  return emergency;
+}
+
+/**
+ * Applies a patch frame the way the player does (playlists/manifest-patch.ts `patchedManifest`,
+ * with node:crypto for Web Crypto): to the manifest of its base, parsed as a `Manifest`, its
+ * content hashed and compared with its version. Once per frame; answers the version, or null.
+ */
+function applyPatch(text: string): string | null {
+  const known = patched.get(text);
+  if (known !== undefined) return known;
+  const msg = parseFrame(ServerMessage, text);
+  let version: string | null = null;
+  if (msg?.type === 'patch') {
+    const patch: ManifestPatch = msg.patch;
+    const base = applied.get(patch.base)?.manifest;
+    const result = base ? Manifest.safeParse(applyManifestPatch(base, patch)) : null;
+    if (result?.success) {
+      const digest = createHash('sha256').update(manifestContent(result.data)).digest('hex');
+      if (versionMatches(digest, patch.version)) {
+        keep(result.data);
+        version = patch.version;
+        // The bare ws reference sends the whole manifest of the same content.
+        newManifest ??= JSON.stringify({ type: 'manifest', manifest: result.data });
+      }
+    }
+  }
+  patched.set(text, version);
+  return version;
 }
 
 /** Opens one simulated player; resolves once it has acked its first manifest, or failed (why). */
@@ -151,11 +191,12 @@ function connectOnce(
       ws.send(
         JSON.stringify({
           type: 'hello',
-          protocol: 1,
+          protocol: PROTOCOL_VERSION,
           token,
           manifestVersion: null,
           playerVersion: 'bench',
           viewport: { width: 384, height: 192 },
+          patches: true,
         }),
       );
     });
@@ -167,6 +208,17 @@ function connectOnce(
         msg = JSON.parse(text);
       } catch {
         return;
+      }
+      if (round > 0 && (msg.type === 'manifest' || msg.type === 'patch')) frameCounts[msg.type] += 1;
+      if (msg.type === 'patch') {
+        patchBytes = Math.max(patchBytes ?? 0, Buffer.byteLength(text));
+        const version = applyPatch(text);
+        if (version === null) {
+          frameCounts.resync += 1;
+          ws.send(JSON.stringify({ type: 'resync', version: conn.version }));
+          return;
+        }
+        msg = { type: 'manifest', manifest: { version } };
       }
       if (msg.type === 'manifest' || msg.type === 'unchanged') {
         const version = msg.type === 'manifest' ? msg.manifest?.version : msg.version;
@@ -276,6 +328,8 @@ process.on('message', (raw) => {
     case 'arm':
       round = msg.round;
       wantShown = msg.shown ?? false;
+      frameCounts = { manifest: 0, patch: 0, resync: 0 };
+      patchBytes = null;
       resultSent = false;
       ackedOpen = conns.filter((c) => !c.closed && c.ackedRound === round).length;
       shownOpen = conns.filter((c) => !c.closed && c.shownRound === round).length;

@@ -65,6 +65,10 @@ export interface RoundResult extends Summary {
   loopDelayP99Ms: number;
   /** Admin requests timed during the round. */
   adminMs: number[];
+  /** Frames the screens got in the round, by kind, and resyncs they asked for (playlists/PROTOCOL.md). */
+  frames: { manifest: number; patch: number; resync: number };
+  /** The largest patch frame of the round, in bytes (null: no patch). */
+  patchBytes: number | null;
 }
 
 /** Publish→`shown` of one emergency: p50/p99/max over the screens that sent `shown`. */
@@ -214,6 +218,8 @@ export async function measure(target: Target, tokens: string[], opts: Options): 
       const loopDelayP99Ms = (await target.loopStats?.())?.loopDelayP99Ms ?? Number.NaN;
       const latencies: number[] = [];
       let missing = 0;
+      const frames = { manifest: 0, patch: 0, resync: 0 };
+      let patchBytes: number | null = null;
       results.forEach((r, i) => {
         if (!r) {
           missing += connected[i]!.connected;
@@ -221,14 +227,18 @@ export async function measure(target: Target, tokens: string[], opts: Options): 
         }
         for (const t of r.ackTimes) latencies.push(t - t0);
         missing += r.missing;
+        for (const k of ['manifest', 'patch', 'resync'] as const) frames[k] += r.frames[k];
+        if (r.patchBytes !== null) patchBytes = Math.max(patchBytes ?? 0, r.patchBytes);
         if (round === opts.rounds) merge(closedAfterConnect, r.closedAfterConnect);
         newManifest ??= r.newManifest;
       });
       const summary = summarize(latencies);
-      rounds.push({ ...summary, missing, publishRequestMs, loopDelayP99Ms, adminMs });
+      rounds.push({ ...summary, missing, publishRequestMs, loopDelayP99Ms, adminMs, frames, patchBytes });
       log(
         `${target.name} round ${round}/${opts.rounds}: publish answered in ${publishRequestMs.toFixed(1)} ms; ` +
           `${latencies.length}/${connectedCount} acked; p50 ${summary.p50Ms} ms, p99 ${summary.p99Ms} ms, max ${summary.maxMs} ms` +
+          `; frames: ${frames.manifest} whole, ${frames.patch} patches${patchBytes !== null ? ` (${patchBytes} B)` : ''}` +
+          (frames.resync ? `, ${frames.resync} resyncs` : '') +
           (missing ? `; ${missing} did NOT ack within ${ackBudget / 1000} s` : '') +
           (target.loopStats ? `; loop delay p99 ${loopDelayP99Ms} ms` : '') +
           (adminMs.length ? `; ${adminMs.length} admin requests, slowest ${Math.max(...adminMs).toFixed(1)} ms` : ''),

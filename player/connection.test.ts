@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { CloseCode, PROTOCOL_VERSION } from '../playlists/index.ts';
+import { createHash } from 'node:crypto';
+import { CloseCode, PROTOCOL_VERSION, diffManifest, manifestContent, versionOfDigest, type Manifest } from '../playlists/index.ts';
 import { Clock } from './clock.ts';
 import { Connection, PLAYS_REFUSED_DELAY_MS, type ConnectionOptions } from './connection.ts';
 import { FakeTimers, manifest, slogan } from './test-fixtures.ts';
@@ -259,5 +260,50 @@ describe('Connection', () => {
     expect(again.events.reloads).toBe(0);
     again.timers.advance(1_000);
     expect(again.sockets).toHaveLength(2);
+  });
+});
+
+/** `m` with its real version: the content hash ([P1]). */
+const hashed = (m: Manifest): Manifest => ({ ...m, version: versionOfDigest(createHash('sha256').update(manifestContent(m)).digest('hex')) });
+
+describe('Connection: manifest patches [P4] [P5]', () => {
+  const base = hashed(manifest([slogan('a', 5000), slogan('b', 5000)]));
+  const next = hashed(manifest([slogan('a', 5000), slogan('b', 7000)]));
+  const patch = diffManifest(base, next)!;
+
+  function patching(held: Manifest | null) {
+    const applied: Manifest[] = [];
+    const s = setup({ heldManifest: () => held, subtle: globalThis.crypto.subtle, onManifest: (m) => void applied.push(m) });
+    s.connection.start();
+    s.sockets[0]!.open();
+    s.welcome(s.sockets[0]!);
+    return { ...s, applied };
+  }
+  const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
+
+  it('asks for patches in its hello when it can check them', () => {
+    const { sockets } = patching(base);
+    expect(sockets[0]!.sent[0]).toMatchObject({ type: 'hello', patches: true });
+  });
+
+  it('applies a patch to the manifest it holds, checks its hash and acknowledges the new version', async () => {
+    const { sockets, applied } = patching(base);
+    sockets[0]!.receive({ type: 'patch', patch });
+    await settle();
+    expect(applied.map((m) => m.version)).toEqual([next.version]);
+    expect(applied[0]!.items[1]!.durationMs).toBe(7000);
+    expect(sockets[0]!.sent.at(-1)).toEqual({ type: 'ack', version: next.version });
+  });
+
+  it('asks for the whole manifest when the patch is for another base or its result has another hash', async () => {
+    const other = patching(hashed(manifest([slogan('z', 5000)])));
+    other.sockets[0]!.receive({ type: 'patch', patch });
+    const damaged = patching(base);
+    damaged.sockets[0]!.receive({ type: 'patch', patch: { ...patch, items: { put: [slogan('b', 9000)] } } });
+    await settle();
+    for (const { sockets, applied } of [other, damaged]) {
+      expect(applied).toEqual([]);
+      expect(sockets[0]!.sent.at(-1)).toMatchObject({ type: 'resync' });
+    }
   });
 });

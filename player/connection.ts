@@ -7,8 +7,10 @@ import {
   type CommandAction,
   DeviceReport,
   type Manifest,
+  type ManifestPatch,
   type ScreenSettings,
 } from '../playlists/player.ts';
+import { sha256Hex } from './media-files.ts';
 import { browserTimers, type Clock, type Timers } from './clock.ts';
 import { backoffDelay, closeAction, guardedReload } from './retry.ts';
 import type { KeyValueStorage } from './store.ts';
@@ -39,6 +41,12 @@ export interface ConnectionOptions {
   device?(): DeviceReport;
   /** Within operating hours now, for heartbeats. */
   open?(): boolean;
+  /**
+   * The manifest held (the last one applied), which a `patch` applies to. With `subtle` (Web
+   * Crypto, secure contexts only) to check a patched manifest's hash, the hello asks for patches.
+   */
+  heldManifest?(): Manifest | null;
+  subtle?: SubtleCrypto | null;
   /** Applies a manifest; `ack` goes out once this settles (later: after media are cached). */
   onManifest(manifest: Manifest): void | Promise<void>;
   onScreen(screen: ScreenSettings): void;
@@ -124,6 +132,7 @@ export class Connection {
       playerVersion: PLAYER_VERSION,
       viewport: this.viewport(),
       ...this.device(),
+      ...(this.options.subtle && this.options.heldManifest ? { patches: true } : {}),
     };
   }
 
@@ -163,6 +172,9 @@ export class Connection {
       case 'manifest':
         void this.applyManifest(message.manifest);
         return;
+      case 'patch':
+        void this.applyPatch(message.patch);
+        return;
       case 'unchanged':
         // The held manifest is current.
         return;
@@ -189,6 +201,30 @@ export class Connection {
     }
     // A new socket says what it holds in its hello, so only the one that delivered it acks.
     if (socket === this.socket) this.send({ type: 'ack', version: manifest.version });
+  }
+
+  /**
+   * A patch from the manifest held to the next (playlists/PROTOCOL.md [P5]): applied when it fits
+   * and its result hashes to its version; otherwise the player asks for the whole manifest.
+   */
+  private async applyPatch(patch: ManifestPatch): Promise<void> {
+    const socket = this.socket;
+    const held = this.options.heldManifest?.() ?? null;
+    const subtle = this.options.subtle;
+    let manifest: Manifest | null = null;
+    try {
+      // Loaded with the first patch: most boots never need it before content shows.
+      const { patchedManifest } = await import('../playlists/patching.ts');
+      const sha256 = (text: string) => sha256Hex(new TextEncoder().encode(text).buffer as ArrayBuffer, subtle!);
+      manifest = held && subtle ? await patchedManifest(held, patch, sha256) : null;
+    } catch (err) {
+      console.warn('bangtin: could not check a manifest patch', err);
+    }
+    // A new socket says what it holds in its hello: this patch was for the old one.
+    if (socket !== this.socket) return;
+    if (manifest) return this.applyManifest(manifest);
+    console.warn('bangtin: manifest patch does not fit, asking for the whole manifest', patch.base, patch.version);
+    this.send({ type: 'resync', version: held?.version ?? null });
   }
 
   private startHeartbeat(intervalMs: number): void {

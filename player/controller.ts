@@ -277,6 +277,8 @@ export class PlayerController implements ReactiveController {
       token,
       clock: this.clock,
       manifestVersion: () => this.manifestVersion,
+      heldManifest: () => this.store.manifest(),
+      subtle: globalThis.crypto?.subtle ?? null,
       playing: () => {
         const play = this.play;
         return play?.item ? { itemId: play.item.id, since: toLocalIso(play.since) } : null;

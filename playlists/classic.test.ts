@@ -42,6 +42,10 @@ const manifest = {
   schedules: [schedule], wardShare: { everyCityItems: 3, maxPercent: 30 },
   fallback: { playlistId: 'main' }, media: [media], version: '0123456789abcdef',
 };
+const patch = {
+  base: '0123456789abcdef', version: 'fedcba9876543210', revision: 4, wardShare: null, fallback: { playlistId: 'main' },
+  items: { put: [manifest.items[1]], drop: ['item_3'], order: ['item_1', 'item_0'] }, schedules: { put: [schedule] }, media: { drop: [sha] },
+};
 const device = {
   secureContext: true, cacheBytes: 10, storage: { usageBytes: 1, quotaBytes: 2 }, memory: null, plays: { queued: 1, dropped: 0 },
   offlineCache: true, media: { version: null, files: 2, filesDone: 1, bytes: 100, bytesDone: 50, error: { reason: 'http', url: '/media/x', status: 404 } },
@@ -57,6 +61,9 @@ const fixtures: unknown[] = [
   { type: 'plays', events: [play] },
   { type: 'welcome', protocol: 1, serverTime: at, heartbeatMs: 30_000 },
   { type: 'screen', screen },
+  { type: 'patch', patch },
+  { type: 'resync', version: null },
+  { type: 'hello', protocol: 2, token: 'tok', manifestVersion: 'fedcba9876543210', playerVersion: '0.2', viewport: { width: 1, height: 1 }, patches: true },
   { type: 'manifest', manifest },
   { type: 'command', id: 'cmd_1', action: 'identify' },
   { canvas: { x: 0, y: 0, width: 384, height: 192 }, ticker: { position: 'top', heightPx: 120 }, theme: 'outdoor' },

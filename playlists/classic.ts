@@ -134,6 +134,8 @@ export const ManifestBody = classic(m.ManifestBody);
 export type ManifestBody = m.ManifestBody;
 export const Manifest = classic(m.Manifest);
 export type Manifest = m.Manifest;
+export const ManifestPatch = classic(m.ManifestPatch);
+export type ManifestPatch = m.ManifestPatch;
 
 // schedule.ts
 export const ScheduleTier = classic(m.ScheduleTier);

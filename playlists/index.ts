@@ -2,6 +2,7 @@
 // the pure resolver. Imports nothing but zod. The server and the admin page get the shared
 // schemas as classic zod (classic.ts, made from the player's zod/mini ones) with the API's own.
 export * from './classic.ts';
+export * from './patching.ts';
 export * from './fleet.ts';
 export * from './media-api.ts';
 export * from './timeline.ts';

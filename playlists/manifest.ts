@@ -8,6 +8,9 @@ import { Instant } from './time.ts';
 
 export const MANIFEST_FORMAT = 1;
 
+/** A manifest's version: the first this many hex digits of the sha256 of its content (manifest-patch.ts, `manifestContent`). */
+export const MANIFEST_VERSION_CHARS = 32;
+
 /**
  * Everything one audience of screens needs to play on its own for days: published items,
  * playlists, schedules and the fallback. `version` is a content hash computed by the server

@@ -2,17 +2,20 @@ import './zod-config.ts';
 import * as z from 'zod/mini';
 import { Id, Theme } from './content.ts';
 import { Manifest } from './manifest.ts';
+import { ManifestPatch } from './manifest-patch.ts';
 import { ScreenSettings } from './screen.ts';
 import { Instant } from './time.ts';
 
 /**
  * The player WebSocket protocol (`/ws/player`). Every frame is one JSON object with a `type`.
  * Both sides `safeParse` every frame; a frame that does not parse closes the socket with
- * `CloseCode.badFrame`.
+ * `CloseCode.badFrame`. Rules on manifest delivery: PROTOCOL.md.
+ *
+ * Version 2 added manifest patches ([P4]–[P6]): `hello.patches`, `patch` and `resync`.
  */
-export const PROTOCOL_VERSION = 1;
+export const PROTOCOL_VERSION = 2;
 /** The server accepts the current and the previous version, so a player update never strands a screen. */
-export const SUPPORTED_PROTOCOLS: readonly number[] = [PROTOCOL_VERSION];
+export const SUPPORTED_PROTOCOLS: readonly number[] = [PROTOCOL_VERSION, 1];
 
 export const CloseCode = {
   /** The frame did not parse: reconnect with backoff. */
@@ -112,6 +115,8 @@ export const Hello = /* @__PURE__ */ z.strictObject({
   playerVersion: z.string().check(z.maxLength(40)),
   viewport: Viewport,
   device: z.optional(DeviceReport),
+  /** The player can apply and check manifest patches (PROTOCOL.md [P4]); protocol 2 and later. */
+  patches: z.optional(z.boolean()),
 });
 
 export const ClientMessage = /* @__PURE__ */ z.discriminatedUnion('type', [
@@ -132,6 +137,8 @@ export const ClientMessage = /* @__PURE__ */ z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('shown'), scheduleId: Id, at: Instant }),
   /** The answer to a `command`: done, or why not. */
   z.strictObject({ type: z.literal('commandResult'), id: Id, ok: z.boolean(), error: z.optional(z.string().check(z.maxLength(200))) }),
+  /** A patch did not apply or its result did not hash to its version: send the whole manifest ([P5]). */
+  z.strictObject({ type: z.literal('resync'), version: z.nullable(Version) }),
 ]);
 export type ClientMessage = z.infer<typeof ClientMessage>;
 
@@ -147,6 +154,8 @@ export const ServerMessage = /* @__PURE__ */ z.discriminatedUnion('type', [
   z.object({ type: z.literal('welcome'), protocol: z.int(), serverTime: Instant, heartbeatMs: z.int() }),
   z.object({ type: z.literal('screen'), screen: ScreenSettings }),
   z.object({ type: z.literal('manifest'), manifest: Manifest }),
+  /** The manifest as a patch from the version the screen acknowledged ([P4]). */
+  z.object({ type: z.literal('patch'), patch: ManifestPatch }),
   z.object({ type: z.literal('unchanged'), version: Version }),
   z.object({ type: z.literal('time'), serverTime: Instant }),
   /** Ids the server is done with, stored or refused: the player drops them from its queue. */

@@ -1,4 +1,5 @@
 import type { AudienceKey, AudienceScreen, BuiltManifest, ManifestBuilder, ManifestView } from '../publishing/manifests.ts';
+import { Deltas } from './deltas.ts';
 
 /** A connected screen as the fan-out sees it. */
 export interface AudienceMember {
@@ -8,6 +9,10 @@ export interface AudienceMember {
   audience: AudienceKey | null;
   /** The manifest version last sent to it. */
   sentVersion: string | null;
+  /** The manifest version it acknowledged last (or said it holds, in its hello). */
+  ackedVersion: string | null;
+  /** It takes manifest patches (playlists/PROTOCOL.md [P4]). */
+  patches: boolean;
 }
 
 /** What one push did (so far: a chunked push goes on after it answers). */
@@ -25,11 +30,15 @@ export interface PushResult {
  * (setImmediate), so the admin API and the screens' own messages are served while 10,000
  * frames go out. A newer push takes over from one still running: it goes over every screen
  * again, and screens already sent the current version are skipped.
+ *
+ * A screen that takes patches and acknowledged the last version it was sent gets a patch from
+ * that version when it is the smaller frame (deltas.ts); any other gets the whole manifest.
  */
 export class Audiences<M extends AudienceMember> {
   readonly #groups = new Map<AudienceKey, Set<M>>();
   /** The running push; a newer one stops it. */
   #run = 0;
+  readonly #deltas = new Deltas();
 
   constructor(private readonly manifests: Pick<ManifestBuilder, 'view'>) {}
 
@@ -40,7 +49,20 @@ export class Audiences<M extends AudienceMember> {
     this.#move(member, audience);
     const built = view.forAudience(audience);
     member.sentVersion = built.version;
+    this.#deltas.remember(built);
     return built;
+  }
+
+  /** The whole manifest of `member`'s audience, for a screen that could not use a patch ([P5]). */
+  resend(member: M, send: (member: M, frame: Buffer) => boolean): boolean {
+    if (!member.screen || !member.audience) return false;
+    const view = this.manifests.view();
+    const audience = view.audienceOf(member.screen);
+    if (audience !== member.audience) this.#move(member, audience);
+    const built = view.forAudience(audience);
+    member.sentVersion = built.version;
+    this.#deltas.remember(built);
+    return send(member, built.frame);
   }
 
   /** Takes a member that disconnected out of its group. */
@@ -86,8 +108,11 @@ export class Audiences<M extends AudienceMember> {
     if (audience !== member.audience) this.#move(member, audience);
     const built = view.forAudience(audience);
     if (member.sentVersion === built.version) return false;
+    const base = member.sentVersion;
     member.sentVersion = built.version;
-    return send(member, built.frame);
+    const current = member.patches && base !== null && member.ackedVersion === base;
+    if (!current) this.#deltas.remember(built);
+    return send(member, current ? this.#deltas.frame(base, built) : built.frame);
   }
 
   /** Puts `member` in `audience`, out of the group it was in (which goes once empty). */

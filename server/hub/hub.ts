@@ -311,6 +311,9 @@ export class Hub {
       case 'commandResult':
         for (const listener of this.#results) listener(session.screen.id, msg);
         return;
+      case 'resync':
+        this.#audiences.resend(session, (s, frame) => this.#send(s, frame));
+        return;
       default: {
         const unreachable: never = msg;
         return unreachable;
@@ -335,6 +338,7 @@ export class Hub {
     session.playerVersion = hello.playerVersion;
     session.viewport = hello.viewport;
     session.ackedVersion = hello.manifestVersion;
+    session.patches = hello.protocol >= 2 && hello.patches === true;
     session.report = { ...session.report, device: hello.device ?? null };
     this.#byScreen.set(screen.id, session);
     const built = this.#audiences.join(session, screen);

@@ -8,7 +8,6 @@ export interface Session extends AudienceMember {
   socket: PlayerSocket;
   /** The screen whose token said hello; null before. */
   screen: ScreenRecord | null;
-  ackedVersion: string | null;
   playerVersion: string | null;
   viewport: { width: number; height: number } | null;
   lastSeenAt: number;
@@ -26,6 +25,7 @@ export const newSession = (socket: PlayerSocket, now: number): Session => ({
   audience: null,
   sentVersion: null,
   ackedVersion: null,
+  patches: false,
   playerVersion: null,
   viewport: null,
   lastSeenAt: now,

@@ -48,6 +48,23 @@ describe('ManifestBuilder audiences', () => {
     expect(t.services.manifests.forAudience(key('s_station')).manifest.items.map((i) => i.id)).not.toContain('c_ev');
   });
 
+  it('keeps each screen in its audience through an item edit, and moves it when a schedule target changes', () => {
+    addSchedule(t, 'sch_parks', { target: { locationKinds: ['park'] } });
+    t.services.publisher.publish(null);
+    // The same records, as the hub holds them between publishes.
+    const [demo, station] = [screen(t.demoId), screen('s_station')];
+    const before = [t.services.manifests.audienceOf(demo), t.services.manifests.audienceOf(station)];
+    t.services.content.update('c_ev', slogan('Ngày hội việc làm 2026'), t.clock.now());
+    t.services.reviews.approve('c_ev', null, t.clock.now(), ['approved']);
+    t.services.publisher.publish(null);
+    expect([t.services.manifests.audienceOf(demo), t.services.manifests.audienceOf(station)]).toEqual(before);
+    expect(t.services.manifests.forAudience(before[0]!).manifest.items.find((i) => i.id === 'c_ev')).toMatchObject({ text: 'Ngày hội việc làm 2026' });
+    t.services.schedules.update('sch_parks', ScheduleFields.parse({ name: 'sch_parks', playlistId: 'p_ev', target: { locationKinds: ['station'] }, time: { startDate: '2026-11-01' } }), t.clock.now());
+    t.services.publisher.publish(null);
+    expect(t.services.manifests.forAudience(t.services.manifests.audienceOf(station)).manifest.schedules.map((s) => s.id)).toEqual(['sch_parks']);
+    expect(t.services.manifests.forAudience(t.services.manifests.audienceOf(demo)).manifest.schedules).toEqual([]);
+  });
+
   it('carries the ward share only where a ward schedule is', () => {
     addSchedule(t, 'sch_local', { ownerWard: HK, target: { all: true } });
     t.services.publisher.publish(null);

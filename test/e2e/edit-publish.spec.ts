@@ -93,6 +93,15 @@ test('the item on screen changes at once when its text is edited and published',
   // Long slogan slots, so the slogan on screen is still there when the edit is published;
   // short slots for every other kind, so a slogan comes round soon.
   await (await ApiClient.signIn(server)).setDurations((item) => (item.kind === 'slogan' ? 60_000 : 2_000));
+  // The player's frames, both ways: the edit must come as a patch it checks and acknowledges.
+  const frames: { dir: 'in' | 'out'; msg: { type: string; version?: string; patch?: { version: string } } }[] = [];
+  context.on('page', (page) =>
+    page.on('websocket', (ws) => {
+      const keep = (dir: 'in' | 'out') => (event: { payload: string | Buffer }) => frames.push({ dir, msg: JSON.parse(event.payload.toString()) });
+      ws.on('framereceived', keep('in'));
+      ws.on('framesent', keep('out'));
+    }),
+  );
   const player = await newPlayer(context, server.demoPlayerUrl);
   const admin = await context.newPage();
   await signInAdmin(admin, server);
@@ -114,4 +123,10 @@ test('the item on screen changes at once when its text is edited and published',
   // boundary, the new text could not show before the rotation came round to this slogan again,
   // a full 60 s slot away, so this bound leaves room for a loaded machine and still tells.
   await expect(player.getByText(text)).toBeVisible({ timeout: 15_000 });
+  // One item edited: a patch (playlists/PROTOCOL.md [P4]) rather than the whole manifest, checked
+  // against its hash and acknowledged, and no resync asked for.
+  const patch = frames.find((f) => f.dir === 'in' && f.msg.type === 'patch')?.msg.patch;
+  expect(patch, 'a patch frame').toBeDefined();
+  await expect.poll(() => frames.some((f) => f.dir === 'out' && f.msg.type === 'ack' && f.msg.version === patch!.version)).toBe(true);
+  expect(frames.filter((f) => f.msg.type === 'resync')).toEqual([]);
 });
