@@ -146,14 +146,18 @@ export function playableItems(p: Prepared, playlistId: string | null, at: number
   return out;
 }
 
-/** Instants at which an item of the playlist starts or stops being playable. */
-export function itemBoundaries(p: Prepared, playlistId: string | null, into: number[]): void {
+/**
+ * Instants within [from, to) at which an item of the playlist starts or stops being playable:
+ * only while the playlist is drawn from does its items' validity change the rotation ([S9]).
+ */
+export function itemBoundaries(p: Prepared, playlistId: string | null, into: number[], from = -Infinity, to = Infinity): void {
   const playlist = playlistId === null ? undefined : p.playlists.get(playlistId);
   if (!playlist) return;
+  const within = (x: number) => x > from && x < to;
   for (const id of playlist.itemIds) {
     const v = p.validity.get(id);
     if (!v) continue;
-    if (v.from !== -Infinity) into.push(v.from);
-    if (v.until !== Infinity) into.push(v.until);
+    if (v.from !== -Infinity && within(v.from)) into.push(v.from);
+    if (v.until !== Infinity && within(v.until)) into.push(v.until);
   }
 }

@@ -51,6 +51,29 @@ describe('[S9] anchored to the wall clock', () => {
   });
 });
 
+describe('[S9] what restarts a rotation', () => {
+  it('[S9] an item that stops being valid restarts only a rotation that draws from it, not one long after its run', () => {
+    // Found by the property test: B's run (Saturday) had ended two days before an item of its
+    // playlist stopped being valid (Monday 20:41:07). That instant restarted A's Monday rotation
+    // until midnight, when B's run fell out of the days looked at; A's last slot before midnight
+    // then promised an end the slot after it did not keep.
+    const valid = { ...slogan('v1', 6 * SECOND), validUntil: '2026-10-05T20:41:07+07:00' };
+    const mondays = schedule('A', 'pa', { time: { startDate: '2026-10-01', weekdays: [1], windows: [{ start: '12:47', end: '00:01' }] } });
+    const saturday = schedule('B', 'pv', { time: { startDate: '2026-10-03', endDate: '2026-10-04' } });
+    const m = manifest({ items: [...parts.items, valid], playlists: [...parts.playlists, playlist('pv', ['v1'])], schedules: [mondays, saturday] });
+    let t = local('2026-10-05T20:30');
+    while (t < local('2026-10-06T00:01')) {
+      const now = main(m, t);
+      const following = main(m, now.until);
+      expect(following.since).toBe(now.until);
+      expect(following.item?.id ?? null).toBe(now.next.itemId);
+      t = now.until;
+    }
+    // Anchored at 12:47 all along: 11 h 13 min = 1 302 cycles of 31 s + 18 s, so a2 began at 23:59:49.
+    expect(main(m, local('2026-10-05T23:59') + 55 * SECOND)).toMatchObject({ item: { id: 'a2' }, since: local('2026-10-05T23:59') + 49 * SECOND });
+  });
+});
+
 describe('[S11] time rules', () => {
   it('[S11] runs a window that crosses midnight into the next day, anchored where it started', () => {
     const fridayNights = schedule('A', 'pa', { time: { startDate: '2026-10-01', weekdays: [5], windows: [{ start: '22:00', end: '02:00' }] } });

@@ -123,11 +123,13 @@ function findSegment(p: Prepared, zone: Zone, at: number): Segment {
   for (const run of runs) {
     if (run.schedule.rank < rank) continue;
     points.push(run.start, run.end);
-    itemBoundaries(p, run.schedule.schedule.playlistId, points);
+    // An item's validity changes the rotation only while its run draws from it: a boundary of a
+    // run long over would restart it, and only while that run is among those looked at.
+    itemBoundaries(p, run.schedule.schedule.playlistId, points, run.start, run.end);
   }
   if (plan.usesFallback) {
     points.push(dayStart(day), dayStart(day + 1));
-    itemBoundaries(p, fallbackId, points);
+    itemBoundaries(p, fallbackId, points, dayStart(day), dayStart(day + 1));
   }
   let start = -Infinity;
   let end = Infinity;
