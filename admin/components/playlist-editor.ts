@@ -1,5 +1,6 @@
 import { LitElement, html, css, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
+import { keyed } from 'lit/directives/keyed.js';
 import type { ContentEntry, ContentFields, MediaInfo, Pending, PlaylistEntry, Role, SessionWard } from '../../playlists/index.ts';
 import { api, ApiError } from '../api.ts';
 import { mediaApi } from '../media-api.ts';
@@ -8,15 +9,17 @@ import { editorMessages } from '../messages/editor.ts';
 import { wardMessages } from '../messages/ward-operator.ts';
 import { playlistMessages } from '../messages/playlists.ts';
 import { approvalMessages } from '../messages/approval.ts';
-import { DEFAULT_PROFILE_ID, previewProfiles, screenSizes, sizesToCheck, type ScreenSize } from '../preview-profiles.ts';
+import { DEFAULT_PROFILE_ID, previewProfiles, screenSizes, sizesToCheck, type PreviewProfile, type ScreenSize } from '../preview-profiles.ts';
 import { confirmLines } from '../fit-warnings.ts';
 import { Loader, errorMessage } from '../load.ts';
+import { NEW_ITEM, contentHash, readContentHash } from '../content-hash.ts';
+import { itemOrderMessages } from '../messages/item-order.ts';
 import type { ConfirmDialog } from './confirm-dialog.ts';
 import './confirm-dialog.ts';
 import './item-add.ts';
 import type { ItemEditor } from './item-editor.ts';
 import './item-editor.ts';
-import { matches, NO_FILTER, type ItemFilter } from './item-order.ts';
+import { NO_FILTER, type ItemFilter } from './item-order.ts';
 import './item-order.ts';
 import './playlist-bar.ts';
 import './ward-playlist-start.ts';
@@ -31,6 +34,8 @@ const PROFILE_KEY = 'bangtin.admin.previewProfile';
 /**
  * The city's default playlist — or, for a ward operator, the ward's own playlists (the server
  * lists no others): edit items, reorder, add (of any kind) and remove them, then publish.
+ * The list of items is the spine; one item's editor (or the add form) opens beside it on wide
+ * screens, below it on narrow ones, and the address keeps which one (content-hash.ts).
  * @fires published - detail: the new revision number
  */
 @customElement('bt-playlist-editor')
@@ -41,8 +46,17 @@ export class PlaylistEditor extends LitElement {
       :host { display: grid; gap: 1rem; }
       .bar { position: sticky; top: 0; z-index: 1; display: flex; gap: 1rem; align-items: center; background: #f4f6f9; padding: 0.75rem 0; }
       .bar h2 { margin: 0; font-size: 1.2rem; flex: 1; }
-      .items { display: grid; gap: 0.75rem; }
-      .items > [hidden] { display: none; }
+      .workspace { display: grid; gap: 1rem; align-items: start; }
+      .side { display: grid; gap: 0.5rem; align-content: start; min-width: 0; }
+      .side button[data-action='add-item'] { justify-self: start; }
+      .side button[aria-pressed='true'] { background: #e3effb; border-color: #0b5cad; }
+      .pane { min-width: 0; }
+      /* Wide screens: the list stays in sight beside the open editor and scrolls on its own. */
+      @media (min-width: 1280px) {
+        .workspace { grid-template-columns: minmax(20rem, 26rem) minmax(0, 1fr); }
+        .side { position: sticky; top: 4.5rem; max-height: calc(100vh - 5.5rem); overflow-y: auto; padding-right: 0.25rem; }
+        .side bt-item-order { --item-list-height: none; }
+      }
       .profile { display: flex; gap: 0.5rem; align-items: center; }
       .profile select { max-width: 22rem; }
       .ward-lists { display: flex; gap: 0.75rem; align-items: end; flex-wrap: wrap; }
@@ -61,7 +75,7 @@ export class PlaylistEditor extends LitElement {
   /** The playlists to choose from: the city's, or a ward operator's own ward's. */
   @state() private lists: PlaylistEntry[] = [];
   @state() private defaultId: string | null = null;
-  /** Which items' editors show (the list's search and filters). */
+  /** Which rows the list shows (its search and filters). */
   @state() private filter: ItemFilter = NO_FILTER;
   @state() private items = new Map<string, ContentEntry>();
   @state() private pending: Pending | null = null;
@@ -72,8 +86,12 @@ export class PlaylistEditor extends LitElement {
   /** The media library, so previews of stories, pictures and clips load their files. */
   @state() private media: readonly MediaInfo[] = [];
   @state() private profileId = localStorage.getItem(PROFILE_KEY) ?? DEFAULT_PROFILE_ID;
+  /** The item open in the editor, or NEW_ITEM for the add form. */
+  @state() private selected: string | null = null;
   /** The playlist to open at the next load (one just created or chosen in the bar). */
   private openId: string | null = null;
+  /** What the address named when the page loaded, used by the first load only. */
+  private fromHash = readContentHash(location.hash);
   @query('bt-confirm-dialog') private confirmDialog!: ConfirmDialog;
 
   override connectedCallback() {
@@ -93,10 +111,15 @@ export class PlaylistEditor extends LitElement {
     const owner = this.ward?.code ?? null;
     this.lists = lists.playlists.filter((p) => p.ownerWard === owner);
     this.defaultId = lists.defaultPlaylistId;
-    const current = this.openId ?? this.playlist?.playlist.id;
+    const current = this.openId ?? this.playlist?.playlist.id ?? this.fromHash.playlistId;
     this.playlist = this.lists.find((p) => p.playlist.id === current)
       ?? this.lists.find((p) => p.playlist.id === lists.defaultPlaylistId) ?? this.lists[0] ?? null;
     this.openId = null;
+    // Keep the open item while the playlist holds it; else the first item, or the add form.
+    const ids = this.playlist?.playlist.itemIds ?? [];
+    const wanted = this.selected ?? this.fromHash.itemId;
+    this.fromHash = { playlistId: null, itemId: null };
+    this.selected = wanted === NEW_ITEM || (wanted && ids.includes(wanted)) ? wanted : ids[0] ?? NEW_ITEM;
     this.items = new Map(content.items.map((e) => [e.item.id, e]));
     this.pending = pending;
     // The preview works without them (a role that may not list screens, a failed request).
@@ -129,24 +152,67 @@ export class PlaylistEditor extends LitElement {
       </div>
       ${this.renderLists()}
       ${this.message ? html`<p class=${this.message.ok ? 'ok' : 'error'} role="status">${this.message.text}</p>` : nothing}
-      ${ids.length ? html`<bt-item-order .ids=${ids} .items=${this.items} .filter=${this.filter}
-        @filter-change=${(e: CustomEvent<ItemFilter>) => (this.filter = e.detail)}
-        @order-change=${(e: CustomEvent<string[]>) => void this.guard(() => this.saveOrder(e.detail))}></bt-item-order>` : nothing}
-      <div class="items" @item-saved=${this.onSaved}>
-        ${ids.length === 0 ? html`<p>${t.empty}</p>` : nothing}
-        ${ids.map((id, i) => {
-          const entry = this.items.get(id);
-          return entry
-            ? html`<bt-item-editor ?hidden=${!matches(entry, this.filter)} .entry=${entry} position=${i + 1} count=${ids.length} data-item-id=${id}
-                .profile=${profile} .screens=${this.screens} .media=${this.media} .userRole=${this.userRole}
-                @item-move=${(e: CustomEvent<number>) => this.move(i, e.detail)}
-                @item-remove=${() => this.removeAt(i)}></bt-item-editor>`
-            : nothing;
-        })}
+      <div class="workspace">
+        <div class="side">
+          <button data-action="add-item" aria-pressed=${this.selected === NEW_ITEM ? 'true' : 'false'}
+            @click=${() => void this.choose(NEW_ITEM)}>${itemOrderMessages.add}</button>
+          ${ids.length ? html`<bt-item-order .ids=${ids} .items=${this.items} .filter=${this.filter} .selected=${this.selected}
+            @filter-change=${(e: CustomEvent<ItemFilter>) => (this.filter = e.detail)}
+            @item-select=${(e: CustomEvent<string>) => void this.choose(e.detail)}
+            @order-change=${(e: CustomEvent<string[]>) => void this.guard(() => this.saveOrder(e.detail))}></bt-item-order>`
+            : html`<p>${t.empty}</p>`}
+        </div>
+        <div class="pane" @item-saved=${this.onSaved}>${this.renderPane(ids, profile)}</div>
       </div>
-      <bt-item-add .create=${this.create} ?busy=${this.busy} .profile=${profile} .screens=${this.screens} .media=${this.media}></bt-item-add>
       <bt-confirm-dialog></bt-confirm-dialog>
     `;
+  }
+
+  /** The open item's editor, or the add form. */
+  private renderPane(ids: string[], profile: PreviewProfile) {
+    const id = this.selected;
+    if (id === NEW_ITEM) {
+      return html`<bt-item-add .create=${this.create} ?busy=${this.busy} .profile=${profile} .screens=${this.screens} .media=${this.media}></bt-item-add>`;
+    }
+    const entry = id ? this.items.get(id) : undefined;
+    const i = id ? ids.indexOf(id) : -1;
+    if (!entry || i < 0) return nothing;
+    // One element per item: an editor never carries one item's draft over to another.
+    return keyed(id, html`<bt-item-editor .entry=${entry} position=${i + 1} count=${ids.length} data-item-id=${id}
+      .profile=${profile} .screens=${this.screens} .media=${this.media} .userRole=${this.userRole}
+      @item-move=${(e: CustomEvent<number>) => this.move(i, e.detail)}
+      @item-remove=${() => this.removeAt(i)}></bt-item-editor>`);
+  }
+
+  /** Opens another item (or the add form) once the open item's edits are saved. */
+  private async choose(next: string) {
+    if (next === this.selected) return;
+    if (!(await this.flushOpen())) return;
+    this.selected = next;
+  }
+
+  /**
+   * Saves the open editor's edits; when they cannot be saved (fields with errors, a refusal),
+   * asks whether to drop them. False: stay on the item.
+   */
+  private async flushOpen(): Promise<boolean> {
+    const editor = this.renderRoot.querySelector<ItemEditor>('bt-item-editor');
+    if (!editor) return true;
+    try {
+      await editor.flush();
+      return true;
+    } catch {
+      const t = itemOrderMessages.discard;
+      return this.confirmDialog.ask({ title: t.title, lines: t.lines, confirm: t.confirm, cancel: t.cancel });
+    }
+  }
+
+  override updated(changed: Map<string, unknown>) {
+    // The address says what is open, so a reload opens it again.
+    if ((changed.has('selected') || changed.has('playlist')) && this.playlist && this.selected) {
+      const hash = contentHash({ playlistId: this.playlist.playlist.id, itemId: this.selected });
+      if (location.hash !== hash) history.replaceState(null, '', hash);
+    }
   }
 
   /** Which playlist is open, and another one, renamed, copied or deleted. */
@@ -159,7 +225,8 @@ export class PlaylistEditor extends LitElement {
       @playlist-open=${this.onOpen}></bt-playlist-bar>`;
   }
 
-  private readonly onOpen = (e: CustomEvent<string | null>) => {
+  private readonly onOpen = async (e: CustomEvent<string | null>) => {
+    if (!(await this.flushOpen())) return;
     this.openId = e.detail;
     void this.load();
   };
@@ -226,6 +293,8 @@ export class PlaylistEditor extends LitElement {
   private async removeAt(index: number) {
     const ids = [...this.playlist!.playlist.itemIds];
     const [removed] = ids.splice(index, 1);
+    // The neighbour opens: the next item, or the one before when the last goes.
+    if (removed === this.selected) this.selected = ids[index] ?? ids[index - 1] ?? NEW_ITEM;
     await this.guard(async () => {
       await this.saveOrder(ids);
       // The item goes too unless another playlist still lists it.
@@ -246,6 +315,7 @@ export class PlaylistEditor extends LitElement {
         const created = await api.createItem(fields);
         this.items = new Map(this.items).set(created.item.id, created);
         await this.saveOrder([...this.playlist!.playlist.itemIds, created.item.id]);
+        this.selected = created.item.id;
       } catch (e) {
         failed = e;
         throw e;
@@ -256,8 +326,7 @@ export class PlaylistEditor extends LitElement {
 
   private async publish() {
     await this.guard(async () => {
-      const rows = [...this.renderRoot.querySelectorAll<ItemEditor>('bt-item-editor')];
-      await Promise.all(rows.map((r) => r.flush()));
+      await this.renderRoot.querySelector<ItemEditor>('bt-item-editor')?.flush();
       if (!(await this.confirmFit())) return;
       const result = await api.publish();
       await this.load();
