@@ -12,24 +12,25 @@ import { approvalMessages } from '../messages/approval.ts';
 import { DEFAULT_PROFILE_ID, previewProfiles, screenSizes, sizesToCheck, type PreviewProfile, type ScreenSize } from '../preview-profiles.ts';
 import { confirmLines } from '../fit-warnings.ts';
 import { Loader, errorMessage } from '../load.ts';
-import { NEW_ITEM, contentHash, readContentHash } from '../content-hash.ts';
+import { NEW_ITEM } from '../content-hash.ts';
 import { itemOrderMessages } from '../messages/item-order.ts';
 import type { ConfirmDialog } from './confirm-dialog.ts';
 import './confirm-dialog.ts';
+import type { ItemAdd } from './item-add.ts';
 import './item-add.ts';
 import type { ItemEditor } from './item-editor.ts';
 import './item-editor.ts';
 import { NO_FILTER, type ItemFilter } from './item-order.ts';
 import './item-order.ts';
+import { OpenItem } from './open-item.ts';
+import { rememberedProfileId } from './profile-choice.ts';
+import './profile-choice.ts';
 import './playlist-bar.ts';
 import './ward-playlist-start.ts';
 import { controls } from './styles.ts';
 
 const count = (p: Pending) =>
   Object.values(p.summary).reduce((n, s) => n + s.added.length + s.changed.length + s.removed.length, 0);
-
-/** Where the preview size the operator chose is remembered. */
-const PROFILE_KEY = 'bangtin.admin.previewProfile';
 
 /**
  * The city's default playlist — or, for a ward operator, the ward's own playlists (the server
@@ -57,8 +58,6 @@ export class PlaylistEditor extends LitElement {
         .side { position: sticky; top: 4.5rem; max-height: calc(100vh - 5.5rem); overflow-y: auto; padding-right: 0.25rem; }
         .side bt-item-order { --item-list-height: none; }
       }
-      .profile { display: flex; gap: 0.5rem; align-items: center; }
-      .profile select { max-width: 22rem; }
       .ward-lists { display: flex; gap: 0.75rem; align-items: end; flex-wrap: wrap; }
       .ward-lists label { display: flex; flex-direction: column; gap: 0.2rem; }
       .ward-lists .hint { color: #5b6570; font-size: 0.9rem; flex: 1 1 20rem; }
@@ -85,13 +84,11 @@ export class PlaylistEditor extends LitElement {
   @state() private screens: ScreenSize[] = [];
   /** The media library, so previews of stories, pictures and clips load their files. */
   @state() private media: readonly MediaInfo[] = [];
-  @state() private profileId = localStorage.getItem(PROFILE_KEY) ?? DEFAULT_PROFILE_ID;
-  /** The item open in the editor, or NEW_ITEM for the add form. */
-  @state() private selected: string | null = null;
+  @state() private profileId = rememberedProfileId();
   /** The playlist to open at the next load (one just created or chosen in the bar). */
   private openId: string | null = null;
-  /** What the address named when the page loaded, used by the first load only. */
-  private fromHash = readContentHash(location.hash);
+  /** The item open in the editor, or the add form. */
+  private readonly open = new OpenItem(this, () => this.flushOpen());
   @query('bt-confirm-dialog') private confirmDialog!: ConfirmDialog;
 
   override connectedCallback() {
@@ -111,15 +108,11 @@ export class PlaylistEditor extends LitElement {
     const owner = this.ward?.code ?? null;
     this.lists = lists.playlists.filter((p) => p.ownerWard === owner);
     this.defaultId = lists.defaultPlaylistId;
-    const current = this.openId ?? this.playlist?.playlist.id ?? this.fromHash.playlistId;
+    const current = this.openId ?? this.playlist?.playlist.id ?? this.open.addressedPlaylist;
     this.playlist = this.lists.find((p) => p.playlist.id === current)
       ?? this.lists.find((p) => p.playlist.id === lists.defaultPlaylistId) ?? this.lists[0] ?? null;
     this.openId = null;
-    // Keep the open item while the playlist holds it; else the first item, or the add form.
-    const ids = this.playlist?.playlist.itemIds ?? [];
-    const wanted = this.selected ?? this.fromHash.itemId;
-    this.fromHash = { playlistId: null, itemId: null };
-    this.selected = wanted === NEW_ITEM || (wanted && ids.includes(wanted)) ? wanted : ids[0] ?? NEW_ITEM;
+    if (this.playlist) this.open.settle(this.playlist.playlist.id, this.playlist.playlist.itemIds);
     this.items = new Map(content.items.map((e) => [e.item.id, e]));
     this.pending = pending;
     // The preview works without them (a role that may not list screens, a failed request).
@@ -136,7 +129,7 @@ export class PlaylistEditor extends LitElement {
     if (!this.playlist && !this.ward && this.loader.settled) return html`<div class="bar"><h2>${t.title}</h2></div>${this.renderLists()}`;
     if (!this.playlist) return this.message ? html`<p class="error">${this.message.text}</p>` : nothing;
     const ids = this.playlist.playlist.itemIds;
-    const profiles = this.profiles();
+    const profiles = previewProfiles(this.screens);
     const profile = profiles.find((p) => p.id === this.profileId) ?? profiles.find((p) => p.id === DEFAULT_PROFILE_ID)!;
     const pendingCount = this.pending ? count(this.pending) : 0;
     return html`
@@ -147,18 +140,18 @@ export class PlaylistEditor extends LitElement {
         </span>
         ${this.pending?.awaitingApproval
           ? html`<span class="badge changed" data-awaiting=${this.pending.awaitingApproval}>${approvalMessages.awaiting(this.pending.awaitingApproval)}</span>` : nothing}
-        ${this.renderProfileChoice()}
+        <bt-profile-choice .profiles=${profiles} .chosen=${profile.id} @profile-change=${(e: CustomEvent<string>) => (this.profileId = e.detail)}></bt-profile-choice>
         ${this.canPublish ? html`<button class="primary" data-action="publish" @click=${this.publish} ?disabled=${this.busy}>${messages.publish.button}</button>` : nothing}
       </div>
       ${this.renderLists()}
       ${this.message ? html`<p class=${this.message.ok ? 'ok' : 'error'} role="status">${this.message.text}</p>` : nothing}
       <div class="workspace">
         <div class="side">
-          <button data-action="add-item" aria-pressed=${this.selected === NEW_ITEM ? 'true' : 'false'}
-            @click=${() => void this.choose(NEW_ITEM)}>${itemOrderMessages.add}</button>
-          ${ids.length ? html`<bt-item-order .ids=${ids} .items=${this.items} .filter=${this.filter} .selected=${this.selected}
+          <button data-action="add-item" aria-pressed=${this.open.id === NEW_ITEM ? 'true' : 'false'}
+            @click=${() => void this.open.choose(NEW_ITEM)}>${itemOrderMessages.add}</button>
+          ${ids.length ? html`<bt-item-order .ids=${ids} .items=${this.items} .filter=${this.filter} .selected=${this.open.id}
             @filter-change=${(e: CustomEvent<ItemFilter>) => (this.filter = e.detail)}
-            @item-select=${(e: CustomEvent<string>) => void this.choose(e.detail)}
+            @item-select=${(e: CustomEvent<string>) => void this.open.choose(e.detail)}
             @order-change=${(e: CustomEvent<string[]>) => void this.guard(() => this.saveOrder(e.detail))}></bt-item-order>`
             : html`<p>${t.empty}</p>`}
         </div>
@@ -170,7 +163,7 @@ export class PlaylistEditor extends LitElement {
 
   /** The open item's editor, or the add form. */
   private renderPane(ids: string[], profile: PreviewProfile) {
-    const id = this.selected;
+    const id = this.open.id;
     if (id === NEW_ITEM) {
       return html`<bt-item-add .create=${this.create} ?busy=${this.busy} .profile=${profile} .screens=${this.screens} .media=${this.media}></bt-item-add>`;
     }
@@ -184,34 +177,17 @@ export class PlaylistEditor extends LitElement {
       @item-remove=${() => this.removeAt(i)}></bt-item-editor>`);
   }
 
-  /** Opens another item (or the add form) once the open item's edits are saved. */
-  private async choose(next: string) {
-    if (next === this.selected) return;
-    if (!(await this.flushOpen())) return;
-    this.selected = next;
-  }
-
   /**
-   * Saves the open editor's edits; when they cannot be saved (fields with errors, a refusal),
-   * asks whether to drop them. False: stay on the item.
+   * Before another item opens: saves the open editor's edits; when they cannot be saved (fields
+   * with errors, a refusal), or a new item was begun, asks whether to drop them. False: stay.
    */
   private async flushOpen(): Promise<boolean> {
-    const editor = this.renderRoot.querySelector<ItemEditor>('bt-item-editor');
-    if (!editor) return true;
+    if (this.renderRoot.querySelector<ItemAdd>('bt-item-add')?.started) return this.confirmDialog.ask(itemOrderMessages.discardNew);
     try {
-      await editor.flush();
+      await this.renderRoot.querySelector<ItemEditor>('bt-item-editor')?.flush();
       return true;
     } catch {
-      const t = itemOrderMessages.discard;
-      return this.confirmDialog.ask({ title: t.title, lines: t.lines, confirm: t.confirm, cancel: t.cancel });
-    }
-  }
-
-  override updated(changed: Map<string, unknown>) {
-    // The address says what is open, so a reload opens it again.
-    if ((changed.has('selected') || changed.has('playlist')) && this.playlist && this.selected) {
-      const hash = contentHash({ playlistId: this.playlist.playlist.id, itemId: this.selected });
-      if (location.hash !== hash) history.replaceState(null, '', hash);
+      return this.confirmDialog.ask(itemOrderMessages.discard);
     }
   }
 
@@ -238,29 +214,6 @@ export class PlaylistEditor extends LitElement {
     this.playlist = created;
     await this.load();
     this.show(true, wardMessages.content.created);
-  }
-
-  private profiles() {
-    return previewProfiles(this.screens);
-  }
-
-  /** The preview size, for every item: a common board size or a registered screen. */
-  private renderProfileChoice() {
-    const t = editorMessages.preview;
-    const profiles = this.profiles();
-    const group = (common: boolean) => profiles.filter((p) => p.id.startsWith('screen:') !== common)
-      .map((p) => html`<option value=${p.id} ?selected=${p.id === this.profileId}>${p.label}</option>`);
-    return html`<label class="profile">${t.profile}
-      <select name="profile" @change=${this.pickProfile}>
-        <optgroup label=${t.builtIn}>${group(true)}</optgroup>
-        ${this.screens.length ? html`<optgroup label=${t.registered}>${group(false)}</optgroup>` : nothing}
-      </select>
-    </label>`;
-  }
-
-  private pickProfile(e: Event) {
-    this.profileId = (e.target as HTMLSelectElement).value;
-    localStorage.setItem(PROFILE_KEY, this.profileId);
   }
 
   private show(ok: boolean, e: unknown) {
@@ -293,8 +246,7 @@ export class PlaylistEditor extends LitElement {
   private async removeAt(index: number) {
     const ids = [...this.playlist!.playlist.itemIds];
     const [removed] = ids.splice(index, 1);
-    // The neighbour opens: the next item, or the one before when the last goes.
-    if (removed === this.selected) this.selected = ids[index] ?? ids[index - 1] ?? NEW_ITEM;
+    if (removed) this.open.removed(removed, index, ids);
     await this.guard(async () => {
       await this.saveOrder(ids);
       // The item goes too unless another playlist still lists it.
@@ -315,7 +267,7 @@ export class PlaylistEditor extends LitElement {
         const created = await api.createItem(fields);
         this.items = new Map(this.items).set(created.item.id, created);
         await this.saveOrder([...this.playlist!.playlist.itemIds, created.item.id]);
-        this.selected = created.item.id;
+        this.open.set(created.item.id);
       } catch (e) {
         failed = e;
         throw e;

@@ -18,4 +18,11 @@ export const itemOrderMessages = {
     confirm: 'Bỏ thay đổi',
     cancel: 'Quay lại sửa',
   },
+  /** Leaving the add form with something typed in it. */
+  discardNew: {
+    title: 'Nội dung mới chưa được thêm',
+    lines: ['Những gì đã nhập trong «Thêm nội dung» sẽ mất nếu mở nội dung khác.'],
+    confirm: 'Bỏ nội dung mới',
+    cancel: 'Quay lại',
+  },
 } as const;

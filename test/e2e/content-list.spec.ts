@@ -156,3 +156,39 @@ test('a new item opens in the editor; removing the open item opens its neighbour
   await expect(page.locator(`bt-item-editor[data-item-id="${ids[4]}"]`)).toBeVisible();
   await expect.poll(order).toEqual([...ids.slice(0, 3), ...ids.slice(4, 13)]);
 });
+
+test('leaving an item whose edits cannot be saved, or a new item begun, asks first', async ({ page }) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await signInAdmin(page, server);
+  await page.locator('bt-item-order select[name=item-kind]').selectOption('slogan');
+  const [a, b] = await rows(page).evaluateAll((els) => els.map((e) => e.getAttribute('data-order-id')!));
+  await page.locator('bt-item-order select[name=item-kind]').selectOption('');
+  const before = await itemText(a!);
+
+  // An empty slogan cannot be saved: the operator is asked, and may go back to fix it.
+  const editor = await openItem(page, a!);
+  await editor.locator('textarea[name=text]').fill('');
+  await page.locator(`bt-item-order li[data-order-id="${b}"]`).click();
+  const ask = page.getByRole('dialog', { name: 'Nội dung đang sửa chưa lưu được' });
+  await expect(ask).toBeVisible();
+  await ask.getByRole('button', { name: 'Quay lại sửa' }).click();
+  await expect(selectedRow(page)).toHaveAttribute('data-order-id', a!);
+  await expect(editor.locator('textarea[name=text]')).toHaveValue('');
+  // … or drop the change: the other item opens, and the saved text is as it was.
+  await page.locator(`bt-item-order li[data-order-id="${b}"]`).click();
+  await ask.getByRole('button', { name: 'Bỏ thay đổi' }).click();
+  await expect(selectedRow(page)).toHaveAttribute('data-order-id', b!);
+  expect(await itemText(a!)).toBe(before);
+  await expect((await openItem(page, a!)).locator('textarea[name=text]')).toHaveValue(before!);
+
+  // A new item begun in the add form is not dropped without a word either.
+  const form = await openAddForm(page);
+  await form.locator('textarea[name=text]').fill('Một khẩu hiệu mới chưa thêm');
+  await page.locator(`bt-item-order li[data-order-id="${b}"]`).click();
+  const askNew = page.getByRole('dialog', { name: 'Nội dung mới chưa được thêm' });
+  await askNew.getByRole('button', { name: 'Quay lại' }).click();
+  await expect(form.locator('textarea[name=text]')).toHaveValue('Một khẩu hiệu mới chưa thêm');
+  await page.locator(`bt-item-order li[data-order-id="${b}"]`).click();
+  await askNew.getByRole('button', { name: 'Bỏ nội dung mới' }).click();
+  await expect(page.locator(`bt-item-editor[data-item-id="${b}"]`)).toBeVisible();
+});
