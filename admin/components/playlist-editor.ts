@@ -52,10 +52,14 @@ export class PlaylistEditor extends LitElement {
       .side button[data-action='add-item'] { justify-self: start; }
       .side button[aria-pressed='true'] { background: #e3effb; border-color: #0b5cad; }
       .pane { min-width: 0; }
-      /* Wide screens: the list stays in sight beside the open editor and scrolls on its own. */
+      /*
+       * Wide screens: the list stays in sight beside the open editor (wide enough at 1280 px for
+       * its fields and preview side by side) and scrolls on its own, below the sticky bar even at
+       * the page's end (the main area's bottom padding is 4rem).
+       */
       @media (min-width: 1280px) {
-        .workspace { grid-template-columns: minmax(20rem, 26rem) minmax(0, 1fr); }
-        .side { position: sticky; top: 4.5rem; max-height: calc(100vh - 5.5rem); overflow-y: auto; padding-right: 0.25rem; }
+        .workspace { grid-template-columns: minmax(18rem, 24rem) minmax(0, 1fr); }
+        .side { position: sticky; top: 4.5rem; max-height: calc(100vh - 10rem); overflow-y: auto; padding-right: 0.25rem; }
         .side bt-item-order { --item-list-height: none; }
       }
       .ward-lists { display: flex; gap: 0.75rem; align-items: end; flex-wrap: wrap; }

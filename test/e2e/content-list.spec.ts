@@ -72,6 +72,27 @@ test('at 1440×900 the content view of 13 items is one list and one editor besid
   await page.screenshot({ path: 'test-results/content-list/1440x900.png' });
 });
 
+test('at 1280×800 the list stays in sight below the bar wherever the page is scrolled', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await signInAdmin(page, server);
+  const editor = await openItem(page, 2);
+  const add = page.locator('bt-playlist-editor button[data-action=add-item]');
+  // Nothing lies over the list's first control (the sticky bar, say): it is the one a click at its middle finds.
+  const onTop = () => add.evaluate((el) => {
+    const r = el.getBoundingClientRect();
+    const hit = (el.getRootNode() as ShadowRoot).elementFromPoint(r.x + r.width / 2, r.y + r.height / 2);
+    return hit === el && r.top >= 0 && r.bottom <= innerHeight;
+  });
+  for (const y of [400, 100_000]) {
+    await page.evaluate((to) => window.scrollTo(0, to), y);
+    await expect.poll(onTop, `scrolled to ${y}`).toBe(true);
+  }
+  // The editor is wide enough for its fields and preview side by side.
+  const fields = (await editor.locator('.fields').boundingBox())!;
+  const preview = (await editor.locator('aside').boundingBox())!;
+  expect(preview.x).toBeGreaterThanOrEqual(fields.x + fields.width);
+});
+
 test('on a narrow window the editor opens below the list', async ({ page }) => {
   await page.setViewportSize({ width: 1024, height: 768 });
   await signInAdmin(page, server);
