@@ -4,6 +4,7 @@ import type { SessionInfo } from '../../playlists/index.ts';
 import { mayEditSchedules, mayFollowEmergencies, mayManageScreens, mayManageWards, mayPublish, mayRetireScreens, mayRestore, maySendEmergency, mayUploadMedia, mayView, wardOf } from '../access.ts';
 import { approvalMessages } from '../messages/approval.ts';
 import { api } from '../api.ts';
+import { viewOf } from '../content-hash.ts';
 import { messages } from '../messages/index.ts';
 import { wardMessages } from '../messages/ward-operator.ts';
 import { scheduleMessages } from '../messages/schedule.ts';
@@ -68,7 +69,8 @@ export class AdminApp extends LitElement {
 
   override connectedCallback() {
     super.connectedCallback();
-    const fromHash = location.hash.slice(1) as View;
+    // `#content/<playlist>/<item>`: the content view keeps what is open after the view's name.
+    const fromHash = viewOf(location.hash) as View;
     if (VIEWS.includes(fromHash)) this.view = fromHash;
     api.session()
       .then((s) => (this.session = s))
@@ -153,7 +155,8 @@ export class AdminApp extends LitElement {
 
   private go(view: View) {
     this.view = view;
-    history.replaceState(null, '', `#${view}`);
+    // Back to the view already open keeps what the hash says is open in it.
+    if (viewOf(location.hash) !== view) history.replaceState(null, '', `#${view}`);
   }
 
   private onSession(e: CustomEvent<SessionInfo>) {

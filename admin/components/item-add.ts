@@ -45,6 +45,11 @@ export class ItemAdd extends LitElement implements FieldHost {
   @state() private tried = false;
   private checked: Checked = check(this.draft);
 
+  /** Whether the operator has typed or chosen anything yet (leaving would drop it). */
+  get started(): boolean {
+    return this.touched.size > 0;
+  }
+
   get errors(): ReadonlyMap<string, string> {
     if (this.tried) return this.checked.errors;
     return new Map([...this.checked.errors].filter(([name]) => this.touched.has(name)));

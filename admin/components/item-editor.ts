@@ -38,7 +38,8 @@ export class ItemEditor extends LitElement implements FieldHost {
       header .spacer { flex: 1; }
       .status { font-size: 0.85rem; color: #5b6571; }
       .body { display: grid; grid-template-columns: minmax(0, 1fr) minmax(16rem, 40%); gap: 1.25rem; align-items: start; }
-      aside { display: grid; gap: 0.5rem; position: sticky; top: 4rem; }
+      /* Below the playlist editor's sticky bar. */
+      aside { display: grid; gap: 0.5rem; position: sticky; top: 5rem; }
       aside h4 { margin: 0; font-size: 0.9rem; color: #3d4550; }
       footer { display: flex; gap: 0.75rem; align-items: center; justify-content: flex-end; margin-top: 0.75rem; padding-top: 0.75rem; border-top: 1px solid #dde2e8; }
       footer:empty { display: none; }

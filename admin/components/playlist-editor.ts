@@ -1,5 +1,6 @@
 import { LitElement, html, css, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
+import { keyed } from 'lit/directives/keyed.js';
 import type { ContentEntry, ContentFields, MediaInfo, Pending, PlaylistEntry, Role, SessionWard } from '../../playlists/index.ts';
 import { api, ApiError } from '../api.ts';
 import { mediaApi } from '../media-api.ts';
@@ -8,16 +9,22 @@ import { editorMessages } from '../messages/editor.ts';
 import { wardMessages } from '../messages/ward-operator.ts';
 import { playlistMessages } from '../messages/playlists.ts';
 import { approvalMessages } from '../messages/approval.ts';
-import { DEFAULT_PROFILE_ID, previewProfiles, screenSizes, sizesToCheck, type ScreenSize } from '../preview-profiles.ts';
+import { DEFAULT_PROFILE_ID, previewProfiles, screenSizes, sizesToCheck, type PreviewProfile, type ScreenSize } from '../preview-profiles.ts';
 import { confirmLines } from '../fit-warnings.ts';
 import { Loader, errorMessage } from '../load.ts';
+import { NEW_ITEM } from '../content-hash.ts';
+import { itemOrderMessages } from '../messages/item-order.ts';
 import type { ConfirmDialog } from './confirm-dialog.ts';
 import './confirm-dialog.ts';
+import type { ItemAdd } from './item-add.ts';
 import './item-add.ts';
 import type { ItemEditor } from './item-editor.ts';
 import './item-editor.ts';
-import { matches, NO_FILTER, type ItemFilter } from './item-order.ts';
+import { NO_FILTER, type ItemFilter } from './item-order.ts';
 import './item-order.ts';
+import { OpenItem } from './open-item.ts';
+import { rememberedProfileId } from './profile-choice.ts';
+import './profile-choice.ts';
 import './playlist-bar.ts';
 import './ward-playlist-start.ts';
 import { controls } from './styles.ts';
@@ -25,12 +32,11 @@ import { controls } from './styles.ts';
 const count = (p: Pending) =>
   Object.values(p.summary).reduce((n, s) => n + s.added.length + s.changed.length + s.removed.length, 0);
 
-/** Where the preview size the operator chose is remembered. */
-const PROFILE_KEY = 'bangtin.admin.previewProfile';
-
 /**
  * The city's default playlist — or, for a ward operator, the ward's own playlists (the server
  * lists no others): edit items, reorder, add (of any kind) and remove them, then publish.
+ * The list of items is the spine; one item's editor (or the add form) opens beside it on wide
+ * screens, below it on narrow ones, and the address keeps which one (content-hash.ts).
  * @fires published - detail: the new revision number
  */
 @customElement('bt-playlist-editor')
@@ -41,10 +47,21 @@ export class PlaylistEditor extends LitElement {
       :host { display: grid; gap: 1rem; }
       .bar { position: sticky; top: 0; z-index: 1; display: flex; gap: 1rem; align-items: center; background: #f4f6f9; padding: 0.75rem 0; }
       .bar h2 { margin: 0; font-size: 1.2rem; flex: 1; }
-      .items { display: grid; gap: 0.75rem; }
-      .items > [hidden] { display: none; }
-      .profile { display: flex; gap: 0.5rem; align-items: center; }
-      .profile select { max-width: 22rem; }
+      .workspace { display: grid; gap: 1rem; align-items: start; }
+      .side { display: grid; gap: 0.5rem; align-content: start; min-width: 0; }
+      .side button[data-action='add-item'] { justify-self: start; }
+      .side button[aria-pressed='true'] { background: #e3effb; border-color: #0b5cad; }
+      .pane { min-width: 0; }
+      /*
+       * Wide screens: the list stays in sight beside the open editor (wide enough at 1280 px for
+       * its fields and preview side by side) and scrolls on its own, below the sticky bar even at
+       * the page's end (the main area's bottom padding is 4rem).
+       */
+      @media (min-width: 1280px) {
+        .workspace { grid-template-columns: minmax(18rem, 24rem) minmax(0, 1fr); }
+        .side { position: sticky; top: 4.5rem; max-height: calc(100vh - 10rem); overflow-y: auto; padding-right: 0.25rem; }
+        .side bt-item-order { --item-list-height: none; }
+      }
       .ward-lists { display: flex; gap: 0.75rem; align-items: end; flex-wrap: wrap; }
       .ward-lists label { display: flex; flex-direction: column; gap: 0.2rem; }
       .ward-lists .hint { color: #5b6570; font-size: 0.9rem; flex: 1 1 20rem; }
@@ -61,7 +78,7 @@ export class PlaylistEditor extends LitElement {
   /** The playlists to choose from: the city's, or a ward operator's own ward's. */
   @state() private lists: PlaylistEntry[] = [];
   @state() private defaultId: string | null = null;
-  /** Which items' editors show (the list's search and filters). */
+  /** Which rows the list shows (its search and filters). */
   @state() private filter: ItemFilter = NO_FILTER;
   @state() private items = new Map<string, ContentEntry>();
   @state() private pending: Pending | null = null;
@@ -71,9 +88,11 @@ export class PlaylistEditor extends LitElement {
   @state() private screens: ScreenSize[] = [];
   /** The media library, so previews of stories, pictures and clips load their files. */
   @state() private media: readonly MediaInfo[] = [];
-  @state() private profileId = localStorage.getItem(PROFILE_KEY) ?? DEFAULT_PROFILE_ID;
+  @state() private profileId = rememberedProfileId();
   /** The playlist to open at the next load (one just created or chosen in the bar). */
   private openId: string | null = null;
+  /** The item open in the editor, or the add form. */
+  private readonly open = new OpenItem(this, () => this.flushOpen());
   @query('bt-confirm-dialog') private confirmDialog!: ConfirmDialog;
 
   override connectedCallback() {
@@ -93,10 +112,11 @@ export class PlaylistEditor extends LitElement {
     const owner = this.ward?.code ?? null;
     this.lists = lists.playlists.filter((p) => p.ownerWard === owner);
     this.defaultId = lists.defaultPlaylistId;
-    const current = this.openId ?? this.playlist?.playlist.id;
+    const current = this.openId ?? this.playlist?.playlist.id ?? this.open.addressedPlaylist;
     this.playlist = this.lists.find((p) => p.playlist.id === current)
       ?? this.lists.find((p) => p.playlist.id === lists.defaultPlaylistId) ?? this.lists[0] ?? null;
     this.openId = null;
+    if (this.playlist) this.open.settle(this.playlist.playlist.id, this.playlist.playlist.itemIds);
     this.items = new Map(content.items.map((e) => [e.item.id, e]));
     this.pending = pending;
     // The preview works without them (a role that may not list screens, a failed request).
@@ -113,7 +133,7 @@ export class PlaylistEditor extends LitElement {
     if (!this.playlist && !this.ward && this.loader.settled) return html`<div class="bar"><h2>${t.title}</h2></div>${this.renderLists()}`;
     if (!this.playlist) return this.message ? html`<p class="error">${this.message.text}</p>` : nothing;
     const ids = this.playlist.playlist.itemIds;
-    const profiles = this.profiles();
+    const profiles = previewProfiles(this.screens);
     const profile = profiles.find((p) => p.id === this.profileId) ?? profiles.find((p) => p.id === DEFAULT_PROFILE_ID)!;
     const pendingCount = this.pending ? count(this.pending) : 0;
     return html`
@@ -124,29 +144,55 @@ export class PlaylistEditor extends LitElement {
         </span>
         ${this.pending?.awaitingApproval
           ? html`<span class="badge changed" data-awaiting=${this.pending.awaitingApproval}>${approvalMessages.awaiting(this.pending.awaitingApproval)}</span>` : nothing}
-        ${this.renderProfileChoice()}
+        <bt-profile-choice .profiles=${profiles} .chosen=${profile.id} @profile-change=${(e: CustomEvent<string>) => (this.profileId = e.detail)}></bt-profile-choice>
         ${this.canPublish ? html`<button class="primary" data-action="publish" @click=${this.publish} ?disabled=${this.busy}>${messages.publish.button}</button>` : nothing}
       </div>
       ${this.renderLists()}
       ${this.message ? html`<p class=${this.message.ok ? 'ok' : 'error'} role="status">${this.message.text}</p>` : nothing}
-      ${ids.length ? html`<bt-item-order .ids=${ids} .items=${this.items} .filter=${this.filter}
-        @filter-change=${(e: CustomEvent<ItemFilter>) => (this.filter = e.detail)}
-        @order-change=${(e: CustomEvent<string[]>) => void this.guard(() => this.saveOrder(e.detail))}></bt-item-order>` : nothing}
-      <div class="items" @item-saved=${this.onSaved}>
-        ${ids.length === 0 ? html`<p>${t.empty}</p>` : nothing}
-        ${ids.map((id, i) => {
-          const entry = this.items.get(id);
-          return entry
-            ? html`<bt-item-editor ?hidden=${!matches(entry, this.filter)} .entry=${entry} position=${i + 1} count=${ids.length} data-item-id=${id}
-                .profile=${profile} .screens=${this.screens} .media=${this.media} .userRole=${this.userRole}
-                @item-move=${(e: CustomEvent<number>) => this.move(i, e.detail)}
-                @item-remove=${() => this.removeAt(i)}></bt-item-editor>`
-            : nothing;
-        })}
+      <div class="workspace">
+        <div class="side">
+          <button data-action="add-item" aria-pressed=${this.open.id === NEW_ITEM ? 'true' : 'false'}
+            @click=${() => void this.open.choose(NEW_ITEM)}>${itemOrderMessages.add}</button>
+          ${ids.length ? html`<bt-item-order .ids=${ids} .items=${this.items} .filter=${this.filter} .selected=${this.open.id}
+            @filter-change=${(e: CustomEvent<ItemFilter>) => (this.filter = e.detail)}
+            @item-select=${(e: CustomEvent<string>) => void this.open.choose(e.detail)}
+            @order-change=${(e: CustomEvent<string[]>) => void this.guard(() => this.saveOrder(e.detail))}></bt-item-order>`
+            : html`<p>${t.empty}</p>`}
+        </div>
+        <div class="pane" @item-saved=${this.onSaved}>${this.renderPane(ids, profile)}</div>
       </div>
-      <bt-item-add .create=${this.create} ?busy=${this.busy} .profile=${profile} .screens=${this.screens} .media=${this.media}></bt-item-add>
       <bt-confirm-dialog></bt-confirm-dialog>
     `;
+  }
+
+  /** The open item's editor, or the add form. */
+  private renderPane(ids: string[], profile: PreviewProfile) {
+    const id = this.open.id;
+    if (id === NEW_ITEM) {
+      return html`<bt-item-add .create=${this.create} ?busy=${this.busy} .profile=${profile} .screens=${this.screens} .media=${this.media}></bt-item-add>`;
+    }
+    const entry = id ? this.items.get(id) : undefined;
+    const i = id ? ids.indexOf(id) : -1;
+    if (!entry || i < 0) return nothing;
+    // One element per item: an editor never carries one item's draft over to another.
+    return keyed(id, html`<bt-item-editor .entry=${entry} position=${i + 1} count=${ids.length} data-item-id=${id}
+      .profile=${profile} .screens=${this.screens} .media=${this.media} .userRole=${this.userRole}
+      @item-move=${(e: CustomEvent<number>) => this.move(i, e.detail)}
+      @item-remove=${() => this.removeAt(i)}></bt-item-editor>`);
+  }
+
+  /**
+   * Before another item opens: saves the open editor's edits; when they cannot be saved (fields
+   * with errors, a refusal), or a new item was begun, asks whether to drop them. False: stay.
+   */
+  private async flushOpen(): Promise<boolean> {
+    if (this.renderRoot.querySelector<ItemAdd>('bt-item-add')?.started) return this.confirmDialog.ask(itemOrderMessages.discardNew);
+    try {
+      await this.renderRoot.querySelector<ItemEditor>('bt-item-editor')?.flush();
+      return true;
+    } catch {
+      return this.confirmDialog.ask(itemOrderMessages.discard);
+    }
   }
 
   /** Which playlist is open, and another one, renamed, copied or deleted. */
@@ -159,7 +205,8 @@ export class PlaylistEditor extends LitElement {
       @playlist-open=${this.onOpen}></bt-playlist-bar>`;
   }
 
-  private readonly onOpen = (e: CustomEvent<string | null>) => {
+  private readonly onOpen = async (e: CustomEvent<string | null>) => {
+    if (!(await this.flushOpen())) return;
     this.openId = e.detail;
     void this.load();
   };
@@ -171,29 +218,6 @@ export class PlaylistEditor extends LitElement {
     this.playlist = created;
     await this.load();
     this.show(true, wardMessages.content.created);
-  }
-
-  private profiles() {
-    return previewProfiles(this.screens);
-  }
-
-  /** The preview size, for every item: a common board size or a registered screen. */
-  private renderProfileChoice() {
-    const t = editorMessages.preview;
-    const profiles = this.profiles();
-    const group = (common: boolean) => profiles.filter((p) => p.id.startsWith('screen:') !== common)
-      .map((p) => html`<option value=${p.id} ?selected=${p.id === this.profileId}>${p.label}</option>`);
-    return html`<label class="profile">${t.profile}
-      <select name="profile" @change=${this.pickProfile}>
-        <optgroup label=${t.builtIn}>${group(true)}</optgroup>
-        ${this.screens.length ? html`<optgroup label=${t.registered}>${group(false)}</optgroup>` : nothing}
-      </select>
-    </label>`;
-  }
-
-  private pickProfile(e: Event) {
-    this.profileId = (e.target as HTMLSelectElement).value;
-    localStorage.setItem(PROFILE_KEY, this.profileId);
   }
 
   private show(ok: boolean, e: unknown) {
@@ -226,6 +250,7 @@ export class PlaylistEditor extends LitElement {
   private async removeAt(index: number) {
     const ids = [...this.playlist!.playlist.itemIds];
     const [removed] = ids.splice(index, 1);
+    if (removed) this.open.removed(removed, index, ids);
     await this.guard(async () => {
       await this.saveOrder(ids);
       // The item goes too unless another playlist still lists it.
@@ -246,6 +271,7 @@ export class PlaylistEditor extends LitElement {
         const created = await api.createItem(fields);
         this.items = new Map(this.items).set(created.item.id, created);
         await this.saveOrder([...this.playlist!.playlist.itemIds, created.item.id]);
+        this.open.set(created.item.id);
       } catch (e) {
         failed = e;
         throw e;
@@ -256,8 +282,7 @@ export class PlaylistEditor extends LitElement {
 
   private async publish() {
     await this.guard(async () => {
-      const rows = [...this.renderRoot.querySelectorAll<ItemEditor>('bt-item-editor')];
-      await Promise.all(rows.map((r) => r.flush()));
+      await this.renderRoot.querySelector<ItemEditor>('bt-item-editor')?.flush();
       if (!(await this.confirmFit())) return;
       const result = await api.publish();
       await this.load();

@@ -1,7 +1,7 @@
 import type { Browser, Page } from '@playwright/test';
 import type { Manifest } from '../../playlists/index.ts';
 import { ApiClient } from './api.ts';
-import { expect, newPlayer, onScreen, test } from './fixtures.ts';
+import { contentView, expect, newPlayer, onScreen, openAddForm, openItem, test } from './fixtures.ts';
 import { storedManifest } from './player-storage.ts';
 import { BangtinServer } from './server.ts';
 
@@ -34,7 +34,7 @@ async function signInNew(browser: Browser, username: string): Promise<Page> {
   await page.getByLabel('Mật khẩu mới (ít nhất 10 ký tự)').fill(OWN);
   await page.getByLabel('Nhập lại mật khẩu mới').fill(OWN);
   await page.getByRole('button', { name: 'Đổi mật khẩu' }).click();
-  await expect(page.locator('bt-item-editor').first()).toBeVisible();
+  await expect(contentView(page)).toBeVisible();
   return page;
 }
 
@@ -65,8 +65,8 @@ test('an editor submits, an approver rejects one item with a reason and approves
   editor.on('console', (m) => m.type() === 'error' && problems.list.push(`editor console error: ${m.text()}`));
   await expect(editor.locator('nav button', { hasText: 'Duyệt nội dung' })).toHaveCount(0);
   await expect(editor.getByRole('button', { name: 'Xuất bản', exact: true })).toHaveCount(0);
-  const rows = editor.locator('bt-item-editor');
-  const edited = rows.nth(0);
+  const rows = editor.locator('bt-item-order li[role=option]');
+  const edited = await openItem(editor, 0);
   const editedId = (await edited.getAttribute('data-item-id'))!;
   const onAirText = await edited.locator('textarea[name=text]').inputValue();
   await edited.locator('textarea[name=text]').fill(firstText);
@@ -76,12 +76,15 @@ test('an editor submits, an approver rejects one item with a reason and approves
   await expect(edited.locator('[data-review-state]')).toHaveText('Chờ duyệt');
 
   const count = await rows.count();
-  await editor.locator('bt-item-add textarea[name=text]').fill(rejectedText);
-  await editor.locator('bt-item-add input[name=duration]').fill('2');
+  const form = await openAddForm(editor);
+  await form.locator('textarea[name=text]').fill(rejectedText);
+  await form.locator('input[name=duration]').fill('2');
   await editor.getByRole('button', { name: 'Thêm vào danh sách' }).click();
   await expect(rows).toHaveCount(count + 1);
-  const fresh = rows.nth(count);
-  const freshId = (await fresh.getAttribute('data-item-id'))!;
+  // The new item opens in the editor.
+  const freshId = (await rows.nth(count).getAttribute('data-order-id'))!;
+  const fresh = editor.locator(`bt-item-editor[data-item-id="${freshId}"]`);
+  await expect(fresh).toBeVisible();
   await fresh.getByRole('button', { name: 'Gửi duyệt' }).click();
   await expect(fresh.locator('[data-review-state]')).toHaveText('Chờ duyệt');
 
@@ -132,6 +135,7 @@ test('an editor submits, an approver rejects one item with a reason and approves
 
   // While the approver looks at the first submission, the editor changes it and submits again.
   await editor.bringToFront();
+  await openItem(editor, editedId);
   await edited.locator('textarea[name=text]').fill(approvedText);
   await edited.locator('textarea[name=text]').blur();
   await expect(edited.locator('[data-review-state]')).toHaveText('Nháp');
@@ -159,8 +163,8 @@ test('an editor submits, an approver rejects one item with a reason and approves
 
   // The editor sees the approver's reason on the rejected item.
   await editor.reload();
-  await expect(editor.locator(`bt-item-editor[data-item-id="${freshId}"] [data-review-state]`)).toHaveText(`Bị từ chối: ${reason}`);
-  await expect(editor.locator(`bt-item-editor[data-item-id="${editedId}"] [data-review-state]`)).toHaveText('Đã duyệt');
+  await expect((await openItem(editor, freshId)).locator('[data-review-state]')).toHaveText(`Bị từ chối: ${reason}`);
+  await expect((await openItem(editor, editedId)).locator('[data-review-state]')).toHaveText('Đã duyệt');
 
   // A screen shows the approved version and never the rejected item, over several passes.
   const player = await newPlayer(context, server.demoPlayerUrl);

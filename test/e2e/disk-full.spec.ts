@@ -6,7 +6,7 @@ import sharp from 'sharp';
 import WebSocket from 'ws';
 import { PROTOCOL_VERSION, type Manifest, type PlayEvent } from '../../playlists/index.ts';
 import { ApiClient } from './api.ts';
-import { expect, signInAdmin, test } from './fixtures.ts';
+import { contentView, expect, signInAdmin, test } from './fixtures.ts';
 import { ADMIN_PASSWORD, BangtinServer } from './server.ts';
 
 // A full disk must not take the city down (issue 11, item 1). A real server child process keeps
@@ -223,7 +223,7 @@ test('a full disk: the server stays up, says degraded, refuses writes, still sen
       await expect.poll(() => player!.acked()).toEqual(['disk-full-play-0001']);
       expect((await post(server, cookie, '/api/content', { kind: 'slogan', theme: 1, durationMs: 8_000, text: 'Học nghề – lập nghiệp' })).status).toBe(201);
       await page.reload();
-      await expect(page.locator('bt-item-editor').first()).toBeVisible();
+      await expect(contentView(page)).toBeVisible();
       await expect(page.locator('bt-storage-banner [data-storage-banner]')).toHaveCount(0);
 
       expect(server.running).toBe(true);

@@ -1,4 +1,5 @@
-import { expect, newPlayer, onScreen, signInAdmin, test } from './fixtures.ts';
+import type { ContentEntry } from '../../playlists/index.ts';
+import { expect, newPlayer, onScreen, openAddForm, openItem, signInAdmin, test } from './fixtures.ts';
 import { ApiClient } from './api.ts';
 import { storedManifest } from './player-storage.ts';
 import { BangtinServer } from './server.ts';
@@ -26,27 +27,30 @@ test('an operator edits, reorders, adds, removes and re-times slogans, publishes
   const admin = await context.newPage();
   await admin.setViewportSize({ width: 1280, height: 900 });
   await signInAdmin(admin, server);
-  const rows = admin.locator('bt-item-editor');
-  const initial = await rows.evaluateAll((els) => els.map((e) => e.getAttribute('data-item-id')!));
+  const rows = admin.locator('bt-item-order li[role=option]');
+  const initial = await rows.evaluateAll((els) => els.map((e) => e.getAttribute('data-order-id')!));
   expect(initial.length).toBeGreaterThanOrEqual(4);
   const [first, second, , , fifth] = initial as [string, string, string, string, string];
 
   // Edit the first slogan's text and its duration.
   const edited = `Tay nghề vững — tương lai sáng ${Date.now() % 10_000}`;
-  await rows.nth(0).locator('textarea[name=text]').fill(edited);
-  await rows.nth(0).locator('input[name=duration]').fill('5');
-  await rows.nth(0).locator('input[name=duration]').blur();
-  await expect(rows.nth(0).locator('.badge')).toHaveText('Đã sửa — chưa xuất bản');
+  const firstEditor = await openItem(admin, first);
+  await firstEditor.locator('textarea[name=text]').fill(edited);
+  await firstEditor.locator('input[name=duration]').fill('5');
+  await firstEditor.locator('input[name=duration]').blur();
+  await expect(firstEditor.locator('.badge')).toHaveText('Đã sửa — chưa xuất bản');
   // Move the second item up.
-  await rows.nth(1).getByRole('button', { name: 'Lên' }).click();
-  await expect(rows.nth(0)).toHaveAttribute('data-item-id', second);
+  await (await openItem(admin, second)).getByRole('button', { name: 'Lên' }).click();
+  await expect(rows.nth(0)).toHaveAttribute('data-order-id', second);
   // Remove the fifth item.
-  await admin.locator(`bt-item-editor[data-item-id="${fifth}"]`).getByRole('button', { name: 'Bỏ khỏi danh sách' }).click();
+  await (await openItem(admin, fifth)).getByRole('button', { name: 'Bỏ khỏi danh sách' }).click();
+  await expect(admin.locator(`bt-item-order li[data-order-id="${fifth}"]`)).toHaveCount(0);
   await expect(admin.locator(`bt-item-editor[data-item-id="${fifth}"]`)).toHaveCount(0);
   // Add a slogan.
   const added = `Chọn nghề hợp mình, sống vững bằng nghề ${Date.now() % 10_000}`;
-  await admin.locator('form textarea[name=text]').fill(added);
-  await admin.locator('form input[name=duration]').fill('6');
+  const form = await openAddForm(admin);
+  await form.locator('textarea[name=text]').fill(added);
+  await form.locator('input[name=duration]').fill('6');
   await admin.getByRole('button', { name: 'Thêm vào danh sách' }).click();
   await expect(rows).toHaveCount(initial.length);
 
@@ -92,7 +96,9 @@ test('an operator edits, reorders, adds, removes and re-times slogans, publishes
 test('the item on screen changes at once when its text is edited and published', async ({ context }) => {
   // Long slogan slots, so the slogan on screen is still there when the edit is published;
   // short slots for every other kind, so a slogan comes round soon.
-  await (await ApiClient.signIn(server)).setDurations((item) => (item.kind === 'slogan' ? 60_000 : 2_000));
+  const client = await ApiClient.signIn(server);
+  await client.setDurations((item) => (item.kind === 'slogan' ? 60_000 : 2_000));
+  const slogans = (await client.call<{ items: ContentEntry[] }>('GET', '/api/content')).items.filter((e) => e.item.kind === 'slogan').map((e) => e.item.id);
   // The player's frames, both ways: the edit must come as a patch it checks and acknowledges.
   const frames: { dir: 'in' | 'out'; msg: { type: string; version?: string; patch?: { version: string } } }[] = [];
   context.on('page', (page) =>
@@ -110,13 +116,12 @@ test('the item on screen changes at once when its text is edited and published',
   await expect
     .poll(async () => {
       const shown = await onScreen(player);
-      const row = admin.locator(`bt-item-editor[data-item-id="${shown.itemId}"] textarea[name=text]`);
-      itemId = (await row.count()) ? shown.itemId : null;
+      itemId = shown.itemId && slogans.includes(shown.itemId) ? shown.itemId : null;
       return itemId;
     }, { timeout: 30_000 })
     .not.toBeNull();
   const text = `Học nghề — lập nghiệp ngay tại Thủ đô ${Date.now() % 10_000}`;
-  await admin.locator(`bt-item-editor[data-item-id="${itemId}"] textarea[name=text]`).fill(text);
+  await (await openItem(admin, itemId!)).locator('textarea[name=text]').fill(text);
   await admin.getByRole('button', { name: 'Xuất bản', exact: true }).click();
   await expect(admin.getByRole('status').filter({ hasText: 'Đã xuất bản phiên bản' })).toBeVisible();
   // The edited item changed, so the player re-resolves at once. Were it waiting for the next

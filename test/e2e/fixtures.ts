@@ -1,4 +1,4 @@
-import { test as base, expect, type Page, type BrowserContext } from '@playwright/test';
+import { test as base, expect, type Page, type BrowserContext, type Locator } from '@playwright/test';
 import { ADMIN_PASSWORD, type BangtinServer } from './server.ts';
 
 /**
@@ -31,7 +31,37 @@ export async function signInAdmin(page: Page, server: BangtinServer): Promise<vo
   await page.getByLabel('Tên đăng nhập').fill('admin');
   await page.getByLabel('Mật khẩu').fill(ADMIN_PASSWORD);
   await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  await expect(page.locator('bt-item-editor').first()).toBeVisible();
+  await expect(contentView(page)).toBeVisible();
+}
+
+/** The content view once loaded: its list of items, or the add form of an empty playlist. */
+export function contentView(page: Page): Locator {
+  return page.locator('bt-item-order li, bt-item-add form').first();
+}
+
+/**
+ * Opens an item's editor the way an operator does, by clicking its row in the content list:
+ * `which` is the item's id, or its index among the rows shown (0-based, like `nth`). Resolves
+ * to the open editor.
+ */
+export async function openItem(page: Page, which: string | number): Promise<Locator> {
+  const row = typeof which === 'string'
+    ? page.locator(`bt-item-order li[data-order-id="${which}"]`)
+    : page.locator('bt-item-order li[role=option]').nth(which);
+  const id = (await row.getAttribute('data-order-id'))!;
+  await row.click();
+  await expect(row).toHaveAttribute('aria-selected', 'true');
+  const editor = page.locator(`bt-item-editor[data-item-id="${id}"]`);
+  await expect(editor).toBeVisible();
+  return editor;
+}
+
+/** Opens the form that adds an item (the list's «+ Thêm nội dung») and resolves to it. */
+export async function openAddForm(page: Page): Promise<Locator> {
+  await page.locator('bt-playlist-editor button[data-action=add-item]').click();
+  const form = page.locator('bt-item-add form');
+  await expect(form).toBeVisible();
+  return form;
 }
 
 /** The id of the item the player shows now, and its visible text. */

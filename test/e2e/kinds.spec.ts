@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import type { ContentEntry, PlaylistEntry } from '../../playlists/index.ts';
 import { ApiClient } from './api.ts';
-import { expect, newPlayer, signInAdmin, test } from './fixtures.ts';
+import { expect, newPlayer, openAddForm, openItem, signInAdmin, test } from './fixtures.ts';
 import { SIZES, attachShot, inspect } from './kinds-measure.ts';
 import { BangtinServer } from './server.ts';
 
@@ -144,9 +144,9 @@ test('an operator adds a notice and a clock from the admin page and edits the no
   const admin = await context.newPage();
   await admin.setViewportSize({ width: 1280, height: 900 });
   await signInAdmin(admin, server);
-  const rows = admin.locator('bt-item-editor');
+  const rows = admin.locator('bt-item-order li[role=option]');
   const before = await rows.count();
-  const form = admin.locator('bt-playlist-editor form');
+  const form = await openAddForm(admin);
 
   await form.locator('select[name=kind]').selectOption('notice');
   await form.locator('input[name=title]').fill('Thông báo thử');
@@ -154,18 +154,23 @@ test('an operator adds a notice and a clock from the admin page and edits the no
   await form.locator('textarea[name=body]').fill('Nội dung thông báo thử cho người học nghề.');
   await admin.getByRole('button', { name: 'Thêm vào danh sách' }).click();
   await expect(rows).toHaveCount(before + 1);
-  const notice = rows.nth(before);
+  // The new item opens in the editor.
+  const noticeId = (await rows.nth(before).getAttribute('data-order-id'))!;
+  const notice = admin.locator(`bt-item-editor[data-item-id="${noticeId}"]`);
   await expect(notice.locator('strong')).toHaveText('Thông báo chính sách');
   await expect(notice.locator('textarea[name=body]')).toHaveValue('Nội dung thông báo thử cho người học nghề.');
 
+  await openAddForm(admin);
   await form.locator('select[name=kind]').selectOption('clock');
   await form.locator('input[name=caption]').fill('Giờ Hà Nội');
   await admin.getByRole('button', { name: 'Thêm vào danh sách' }).click();
   await expect(rows).toHaveCount(before + 2);
-  await expect(rows.nth(before + 1).locator('input[name=caption]')).toHaveValue('Giờ Hà Nội');
+  await expect(admin.locator('bt-item-editor input[name=caption]')).toHaveValue('Giờ Hà Nội');
   // The form goes back to slogans for the next item.
+  await openAddForm(admin);
   await expect(form.locator('textarea[name=text]')).toBeVisible();
 
+  await openItem(admin, noticeId);
   await notice.locator('input[name=source]').fill('Nguồn thử');
   await notice.locator('input[name=source]').blur();
   await expect(notice.locator('.badge')).toHaveText('Mới — chưa xuất bản');

@@ -1,5 +1,5 @@
 import { ApiClient } from './api.ts';
-import { expect, newPlayer, onScreen, signInAdmin, test } from './fixtures.ts';
+import { contentView, expect, newPlayer, onScreen, signInAdmin, test } from './fixtures.ts';
 import { BangtinServer } from './server.ts';
 
 // Issue 12, item 11: the sign-in page names the product, a new password is typed twice (and a
@@ -37,7 +37,7 @@ test('the sign-in page names the product and a new password must be typed twice'
 
   await page.getByLabel('Nhập lại mật khẩu mới').fill(OWN);
   await page.getByRole('button', { name: 'Đổi mật khẩu' }).click();
-  await expect(page.locator('bt-item-editor').first()).toBeVisible();
+  await expect(contentView(page)).toBeVisible();
   expect(problems.list).toEqual([]);
 });
 

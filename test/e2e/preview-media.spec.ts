@@ -3,7 +3,7 @@ import type { Locator, Page } from '@playwright/test';
 import sharp from 'sharp';
 import type { MediaEntry, PlaylistEntry } from '../../playlists/index.ts';
 import { ApiClient } from './api.ts';
-import { expect, newPlayer, test, publishFromBar } from './fixtures.ts';
+import { contentView, expect, newPlayer, openAddForm, test, publishFromBar } from './fixtures.ts';
 import { firstPageSignature, type Signature } from './render-signature.ts';
 import { ADMIN_PASSWORD, BangtinServer } from './server.ts';
 
@@ -64,7 +64,7 @@ async function signIn(page: Page): Promise<void> {
   await page.getByLabel('Tên đăng nhập').fill('admin');
   await page.getByLabel('Mật khẩu').fill(ADMIN_PASSWORD);
   await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  await expect(page.locator('bt-item-add form')).toBeVisible();
+  await expect(contentView(page)).toBeVisible();
 }
 
 /** Picks a medium in the form's picker for `field` (photo or media). */
@@ -165,7 +165,7 @@ test('a story, an image and a clip chosen in the admin page play exactly as prev
     await emptyPlaylist();
     await admin.goto(`${server.adminUrl}#content`);
     await admin.reload();
-    const form = admin.locator('bt-item-add form');
+    const form = await openAddForm(admin);
     await form.locator('select[name=kind]').selectOption(c.kind);
     await c.fill(form);
     await expect(form.locator('bt-item-preview .screen > *')).toHaveCount(1);

@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import type { Locator, Page } from '@playwright/test';
 import type { PlaylistEntry } from '../../playlists/index.ts';
 import { ApiClient } from './api.ts';
-import { expect, newPlayer, test, publishFromBar } from './fixtures.ts';
+import { contentView, expect, newPlayer, openAddForm, openItem, test, publishFromBar } from './fixtures.ts';
 import { firstPageSignature, type Signature } from './render-signature.ts';
 import { ADMIN_PASSWORD, BangtinServer } from './server.ts';
 
@@ -51,7 +51,7 @@ async function openAdmin(page: Page): Promise<void> {
   await page.getByLabel('Tên đăng nhập').fill('admin');
   await page.getByLabel('Mật khẩu').fill(ADMIN_PASSWORD);
   await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  await expect(page.locator('bt-item-add form')).toBeVisible();
+  await expect(contentView(page)).toBeVisible();
 }
 
 /** A date 40 days ahead, `YYYY-MM-DD` in Asia/Ho_Chi_Minh. */
@@ -147,7 +147,7 @@ for (const c of cases) {
     await emptyPlaylist();
     const admin = await context.newPage();
     await openAdmin(admin);
-    const form = admin.locator('bt-item-add form');
+    const form = await openAddForm(admin);
     await form.locator('select[name=kind]').selectOption(c.kind);
     await c.fill(form);
     // The add form previews the draft as it is typed.
@@ -215,7 +215,7 @@ test('the editor warns as you type when text cannot be legible on a small board,
   await newPlayer(context, playerUrls.get('192x96')!, { width: 192, height: 96 });
   const admin = await context.newPage();
   await openAdmin(admin);
-  const form = admin.locator('bt-item-add form');
+  const form = await openAddForm(admin);
   const text = form.locator('textarea[name=text]');
   await text.fill('Học nghề');
   await expect(form.locator('bt-legibility-warnings li')).toHaveCount(0);
@@ -247,6 +247,7 @@ test('a screen set to the indoor theme previews in its light colours, as it play
   await client.call('PUT', `/api/playlists/${id}`, { name, itemIds: [created.item.id] });
   const admin = await context.newPage();
   await openAdmin(admin);
+  await openItem(admin, created.item.id);
   await admin.locator('bt-playlist-editor select[name=profile]').selectOption(`screen:${board.id}`);
   const screen = admin.locator('bt-item-editor bt-item-preview .screen').first();
   await expect(screen).toHaveAttribute('data-theme', 'indoor');

@@ -1,6 +1,6 @@
 import type { ContentEntry, PlaylistEntry } from '../../playlists/index.ts';
 import { ApiClient } from './api.ts';
-import { expect, signInAdmin, test } from './fixtures.ts';
+import { expect, openItem, signInAdmin, test } from './fixtures.ts';
 import { BangtinServer } from './server.ts';
 
 // Issue 12, item 4: restoring a revision and archiving an item ask first, and say what they do.
@@ -71,7 +71,7 @@ test("archive sits in the editor's footer, not beside the title, and asks first"
   const text = 'Tuổi trẻ chọn nghề, vững bước tương lai';
   const id = await addSlogan(text);
   await signInAdmin(page, server);
-  const editor = page.locator(`bt-item-editor[data-item-id="${id}"]`);
+  const editor = await openItem(page, id);
   await expect(editor.locator('[data-review-state]')).toHaveText('Đã duyệt');
   await expect(editor.locator('header button[name=archive]')).toHaveCount(0);
   const archive = editor.locator('footer button[name=archive]');

@@ -3,7 +3,7 @@ import sharp from 'sharp';
 import type { z } from 'zod';
 import type { ContentEntry, MediaInfo, PlaylistEntry, ScreenCreated } from '../../playlists/index.ts';
 import { ApiClient } from './api.ts';
-import { expect, newPlayer, signInAdmin, test } from './fixtures.ts';
+import { expect, newPlayer, openItem, signInAdmin, test } from './fixtures.ts';
 import { ADMIN_PASSWORD, BangtinServer } from './server.ts';
 import { missingWords, watchShownText } from './shown-text.ts';
 
@@ -171,7 +171,7 @@ test('the admin warns, in the preview and before publishing, what will take turn
   const admin = await context.newPage();
   await admin.setViewportSize({ width: 1280, height: 900 });
   await signInAdmin(admin, server);
-  const row = admin.locator(`bt-item-editor[data-item-id="${id}"]`);
+  const row = await openItem(admin, id);
   // The editor's preview warns as it shows: by size and ward, naming what takes turns.
   const warning = row.locator('bt-legibility-warnings li[data-size="384x192"]');
   await expect(warning).toContainText(`Trên 3 màn hình 384×192 ở ${HK.name}`);
@@ -219,7 +219,7 @@ test('an editor is asked before submitting content that will take turns on the s
   await page.getByLabel('Nhập lại mật khẩu mới').fill('mật khẩu riêng 0123');
   await page.getByRole('button', { name: 'Đổi mật khẩu' }).click();
   // The editor's change is a draft, to submit for approval.
-  const row = page.locator(`bt-item-editor[data-item-id="${id}"]`);
+  const row = await openItem(page, id);
   await row.locator('input[name=source]').fill('Nguồn: Sở Lao động Hà Nội');
   await row.locator('input[name=source]').blur();
   await expect(row.locator('[data-review-state]')).toHaveAttribute('data-review-state', 'draft');

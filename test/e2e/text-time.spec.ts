@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { ContentEntry, PlaylistEntry, ScreenCreated } from '../../playlists/index.ts';
 import { ApiClient } from './api.ts';
-import { expect, newPlayer, signInAdmin, test } from './fixtures.ts';
+import { expect, newPlayer, openAddForm, signInAdmin, test } from './fixtures.ts';
 import { BangtinServer } from './server.ts';
 
 // Issue 12, item 10: scrolling text gets the time to be read whole, or the editor says how much it lacks.
@@ -69,7 +69,7 @@ test('a long slogan scrolling on a 192×96 board ends after its last word', asyn
 test('a new ticker starts at 90 px/s for 30 s, and the editor says by how much a slot falls short', async ({ page, problems }) => {
   void problems;
   await signInAdmin(page, server);
-  const form = page.locator('bt-item-add form');
+  const form = await openAddForm(page);
   await form.locator('select[name=kind]').selectOption('ticker');
   await expect(form.locator('input[name=speedPxPerSec]')).toHaveValue('90');
   await expect(form.locator('input[name=duration]')).toHaveValue('30');

@@ -1,6 +1,6 @@
 import type { Browser, Page } from '@playwright/test';
 import { ApiClient } from './api.ts';
-import { expect, newPlayer, onScreen, signInAdmin, test } from './fixtures.ts';
+import { contentView, expect, newPlayer, onScreen, signInAdmin, test } from './fixtures.ts';
 import { BangtinServer } from './server.ts';
 
 /**
@@ -201,7 +201,9 @@ test('a ward operator, in the admin page only, creates the ward\'s list, adds a 
   await add.locator('input[name=duration]').fill('3');
   await expect(add.locator('bt-item-preview').getByText(w.message)).toBeVisible();
   await add.getByRole('button', { name: 'Thêm vào danh sách' }).click();
+  // It opens in the editor, chosen in the list.
   await expect(editor.locator('bt-item-editor')).toHaveCount(1);
+  await expect(editor.locator('bt-item-order li[aria-selected=true]')).toContainText(w.message);
 
   // Schedule: the ward's screens at normal tier, fixed; its own playlist only; its share explained.
   await page.locator('button[data-view=schedules]').click();
@@ -257,15 +259,16 @@ test('a city editor\'s page works as before: the city playlist, all tiers offere
   await signInFirstTime(page, 'bien.tap');
   await expect(page.locator('header [data-ward]')).toHaveCount(0);
   const editor = page.locator('bt-playlist-editor');
-  await expect(editor.locator('bt-item-editor').first()).toBeVisible();
+  await expect(contentView(page)).toBeVisible();
   await expect(editor.locator('h2')).toContainText('Danh sách phát:');
   await expect(editor.locator('bt-ward-playlist-start, select[name="ward-playlist"]')).toHaveCount(0);
   // An editor's drafts wait for an approver: no publish button to answer 403.
   await expect(editor.locator('[data-action=publish]')).toHaveCount(0);
   // The city's list holds no ward's local message.
-  const texts = await editor.locator('bt-item-editor textarea[name=text]').evaluateAll((els) => els.map((e) => (e as HTMLTextAreaElement).value));
-  expect(texts.length).toBeGreaterThan(0);
-  expect(texts.filter((t) => t.includes(wards.c.message))).toEqual([]);
+  const list = editor.locator('bt-item-order');
+  expect(await list.locator('li[role=option]').count()).toBeGreaterThan(0);
+  await list.locator('input[name=item-search]').fill(wards.c.message);
+  await expect(list.locator('[data-shown]')).toHaveAttribute('data-shown', '0');
 
   // An approver's schedule editor still offers every tier, owner and target.
   await page.getByRole('button', { name: 'Đăng xuất', exact: true }).click();

@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import type { ContentEntry, PlaylistEntry } from '../../playlists/index.ts';
 import { ApiClient } from './api.ts';
-import { expect, signInAdmin, test } from './fixtures.ts';
+import { expect, openItem, signInAdmin, test } from './fixtures.ts';
 import { BangtinServer } from './server.ts';
 
 /**
@@ -112,6 +112,13 @@ test('script in every text field stays text on the player', async ({ context }) 
 test('script in every text field stays text in every admin view', async ({ page }) => {
   await signInAdmin(page, server);
   await expectInert(page, 'content');
+  // One editor at a time: open each item from the list, as an operator does.
+  const rows = page.locator('bt-item-order li[role=option]');
+  await expect(rows).toHaveCount(6);
+  for (let i = 0; i < 6; i += 1) {
+    await openItem(page, i);
+    await expectInert(page, `content, item ${i + 1} open`);
+  }
   for (const view of ['schedules', 'revisions', 'screens', 'wards', 'users', 'audit']) {
     await page.locator(`button[data-view=${view}]`).click();
     await page.waitForTimeout(600);
