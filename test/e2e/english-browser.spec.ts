@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
 import { formatLocalTime, toLocalIso, type ContentEntry } from '../../playlists/index.ts';
 import { ApiClient } from './api.ts';
-import { expect, signInAdmin, test } from './fixtures.ts';
+import { expect, openItem, signInAdmin, test } from './fixtures.ts';
 import { BangtinServer } from './server.ts';
 
 // Issue 12, items 9 and 5: in an English browser the file choosers still speak Vietnamese (the
@@ -159,8 +159,8 @@ test.describe('in an English browser on New York time', () => {
     await page.setViewportSize({ width: 1280, height: 800 });
     await signInAdmin(page, server);
     expect(await page.evaluate(() => [navigator.language, Intl.DateTimeFormat().resolvedOptions().timeZone])).toEqual(['en-US', 'America/New_York']);
-    // The countdown's fields, typed day first.
-    const editor = page.locator(`bt-item-editor[data-item-id="${id}"]`);
+    // The countdown's fields, typed day first (opened from the content list: one editor at a time).
+    const editor = await openItem(page, id);
     await expect(editor.locator('input[name=eventDate]')).toHaveValue('25/10/2027');
     await expect(editor.locator('input[name=eventTime]')).toHaveValue('19:45');
     await expect(editor.locator('input[name=validFrom]')).toHaveValue('14/02/2027 18:30');
