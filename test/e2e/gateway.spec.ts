@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { TestRedis, freePort, hasRedis } from '../../server/testing/redis.ts';
 import { ApiClient } from './api.ts';
 import { messages } from '../../admin/messages/index.ts';
-import { expect, newPlayer, signInAdmin, somethingOnScreen, test } from './fixtures.ts';
+import { contentView, expect, newPlayer, signInAdmin, somethingOnScreen, test } from './fixtures.ts';
 import { BangtinServer } from './server.ts';
 
 // Scaling out (issue 16, milestone 2): control (`npm start` with BANGTIN_REDIS_URL), one player
@@ -108,7 +108,7 @@ test('with Redis down the admin page says publishing does not reach screens; onc
   await expect.poll(() => bt.getAttribute('data-manifest-version'), { timeout: 10_000 }).not.toBe(before);
   expect(Date.now() - back).toBeLessThan(10_000);
   await page.reload();
-  await expect(page.locator('bt-item-editor').first()).toBeVisible();
+  await expect(contentView(page)).toBeVisible();
   await expect(banner).toHaveCount(0);
 });
 
