@@ -22,7 +22,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { WebSocket } from 'ws';
 import { Manifest } from '../playlists/manifest.ts';
-import type { ManifestPatch } from '../playlists/manifest-patch.ts';
+import { ManifestPatch } from '../playlists/manifest-patch.ts';
 import { applyManifestPatch, manifestContent, versionMatches } from '../playlists/patching.ts';
 import { PROTOCOL_VERSION, ServerMessage, parseFrame } from '../playlists/protocol.ts';
 import { resolve as resolvePlay } from '../playlists/resolve.ts';
@@ -147,8 +147,9 @@ function applyPatch(text: string): string | null {
   if (known !== undefined) return known;
   const msg = parseFrame(ServerMessage, text);
   let version: string | null = null;
-  if (msg?.type === 'patch') {
-    const patch: ManifestPatch = msg.patch;
+  const checked = msg?.type === 'patch' ? ManifestPatch.safeParse(msg.patch) : null;
+  if (checked?.success) {
+    const patch = checked.data;
     const base = applied.get(patch.base)?.manifest;
     const result = base ? Manifest.safeParse(applyManifestPatch(base, patch)) : null;
     if (result?.success) {

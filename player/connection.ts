@@ -7,10 +7,8 @@ import {
   type CommandAction,
   DeviceReport,
   type Manifest,
-  type ManifestPatch,
   type ScreenSettings,
 } from '../playlists/player.ts';
-import { sha256Hex } from './media-files.ts';
 import { browserTimers, type Clock, type Timers } from './clock.ts';
 import { backoffDelay, closeAction, guardedReload } from './retry.ts';
 import type { KeyValueStorage } from './store.ts';
@@ -207,23 +205,13 @@ export class Connection {
    * A patch from the manifest held to the next (playlists/PROTOCOL.md [P5]): applied when it fits
    * and its result hashes to its version; otherwise the player asks for the whole manifest.
    */
-  private async applyPatch(patch: ManifestPatch): Promise<void> {
+  private async applyPatch(patch: unknown): Promise<void> {
     const socket = this.socket;
     const held = this.options.heldManifest?.() ?? null;
-    const subtle = this.options.subtle;
-    let manifest: Manifest | null = null;
-    try {
-      // Loaded with the first patch: most boots never need it before content shows.
-      const { patchedManifest } = await import('../playlists/patching.ts');
-      const sha256 = (text: string) => sha256Hex(new TextEncoder().encode(text).buffer as ArrayBuffer, subtle!);
-      manifest = held && subtle ? await patchedManifest(held, patch, sha256) : null;
-    } catch (err) {
-      console.warn('bangtin: could not check a manifest patch', err);
-    }
+    const manifest = await import('./patch.ts').then(({ patchManifest }) => patchManifest(held, patch, this.options.subtle), () => null);
     // A new socket says what it holds in its hello: this patch was for the old one.
     if (socket !== this.socket) return;
     if (manifest) return this.applyManifest(manifest);
-    console.warn('bangtin: manifest patch does not fit, asking for the whole manifest', patch.base, patch.version);
     this.send({ type: 'resync', version: held?.version ?? null });
   }
 

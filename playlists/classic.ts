@@ -2,6 +2,8 @@ import './zod-config.ts';
 import { z } from 'zod';
 import type * as zm from 'zod/mini';
 import * as m from './player.ts';
+// Not re-exported by player.ts: the player loads it with its first patch (patching.ts), not at boot.
+import * as patchSchemas from './manifest-patch.ts';
 import * as w from './wards.ts';
 
 /**
@@ -134,8 +136,8 @@ export const ManifestBody = classic(m.ManifestBody);
 export type ManifestBody = m.ManifestBody;
 export const Manifest = classic(m.Manifest);
 export type Manifest = m.Manifest;
-export const ManifestPatch = classic(m.ManifestPatch);
-export type ManifestPatch = m.ManifestPatch;
+export const ManifestPatch = classic(patchSchemas.ManifestPatch);
+export type ManifestPatch = patchSchemas.ManifestPatch;
 
 // schedule.ts
 export const ScheduleTier = classic(m.ScheduleTier);

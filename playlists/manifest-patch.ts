@@ -16,14 +16,19 @@ import { Instant } from './time.ts';
  */
 const ManifestVersion = /* @__PURE__ */ z.string().check(z.regex(/^[0-9a-f]{16,64}$/));
 const EntryId = /* @__PURE__ */ z.string().check(z.minLength(1), z.maxLength(64));
+const Revision = /* @__PURE__ */ z.int().check(z.minimum(0));
 
-const listPatch = <T extends z.core.$ZodType>(entry: T) =>
-  z.strictObject({ put: z.optional(z.array(entry)), drop: z.optional(z.array(EntryId)), order: z.optional(z.array(EntryId)) });
+// Every schema here is marked pure (a method call such as `.check()` is not, unmarked), so a
+// player that never takes a patch at boot leaves this file out of its boot chunk.
+/* @__NO_SIDE_EFFECTS__ */
+function listPatch<T extends z.core.$ZodType>(entry: T) {
+  return z.strictObject({ put: z.optional(z.array(entry)), drop: z.optional(z.array(EntryId)), order: z.optional(z.array(EntryId)) });
+}
 
 export const ManifestPatch = /* @__PURE__ */ z.strictObject({
   base: ManifestVersion,
   version: ManifestVersion,
-  revision: z.optional(z.int().check(z.minimum(0))),
+  revision: z.optional(Revision),
   horizon: z.optional(z.object({ from: Instant, until: Instant })),
   fallback: z.optional(z.object({ playlistId: z.nullable(EntryId) })),
   wardShare: z.optional(z.nullable(WardShare)),

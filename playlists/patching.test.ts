@@ -88,6 +88,13 @@ describe('checking a patched manifest [P5]', () => {
     expect(await patchedManifest(other, patch, sha256)).toBeNull();
   });
 
+  it('refuses a patch that does not parse before applying any of it (the frame is checked at boot for its type only)', async () => {
+    expect(await patchedManifest(base, patch, sha256)).not.toBeNull();
+    expect(await patchedManifest(base, { ...patch, items: { put: [{ id: 'b', kind: 'slogan' }] } }, sha256)).toBeNull();
+    expect(await patchedManifest(base, { ...patch, extra: true }, sha256)).toBeNull();
+    expect(await patchedManifest(base, 'not a patch', sha256)).toBeNull();
+  });
+
   it('refuses a result that does not hash to the version', async () => {
     const tampered: ManifestPatch = { ...patch, items: { put: [slogan('b', 30_000)] } };
     expect(await patchedManifest(base, tampered, sha256)).toBeNull();

@@ -2,7 +2,7 @@ import './zod-config.ts';
 import * as z from 'zod/mini';
 import { canonicalJson } from './canonical.ts';
 import { MANIFEST_VERSION_CHARS, Manifest, type ManifestBody } from './manifest.ts';
-import type { ManifestPatch } from './manifest-patch.ts';
+import { ManifestPatch } from './manifest-patch.ts';
 
 // Making, applying and checking manifest patches (PROTOCOL.md [P1], [P4], [P5]). Apart from the
 // schema (manifest-patch.ts), so a player loads this only when its first patch comes.
@@ -116,12 +116,16 @@ function applyList(list: Keyed[], patch: ListPatch): Keyed[] | null {
 }
 
 /**
- * The manifest `patch` makes of `held` (PROTOCOL.md [P5]): applied, parsed as a `Manifest` like
+ * The manifest a `patch` frame's patch makes of `held` (PROTOCOL.md [P5]): checked against its
+ * schema, applied, parsed as a `Manifest` like
  * every manifest a player takes, and its content hashed with `sha256` (hex; Web Crypto on the
  * player); null when the patch is not for `held`, does not fit, or the result is not the
  * version it names.
  */
-export async function patchedManifest(held: Manifest, patch: ManifestPatch, sha256: (text: string) => Promise<string>): Promise<Manifest | null> {
+export async function patchedManifest(held: Manifest, frame: unknown, sha256: (text: string) => Promise<string>): Promise<Manifest | null> {
+  const checked = z.safeParse(ManifestPatch, frame);
+  if (!checked.success) return null;
+  const patch = checked.data;
   const applied = applyManifestPatch(held, patch);
   if (!applied) return null;
   const parsed = z.safeParse(Manifest, applied);

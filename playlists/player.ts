@@ -7,7 +7,6 @@ export * from './content.ts';
 export * from './countdown.ts';
 export * from './playlist.ts';
 export * from './manifest.ts';
-export * from './manifest-patch.ts';
 export * from './schedule.ts';
 export * from './screen.ts';
 export * from './operating-hours.ts';

@@ -2,7 +2,6 @@ import './zod-config.ts';
 import * as z from 'zod/mini';
 import { Id, Theme } from './content.ts';
 import { Manifest } from './manifest.ts';
-import { ManifestPatch } from './manifest-patch.ts';
 import { ScreenSettings } from './screen.ts';
 import { Instant } from './time.ts';
 
@@ -154,8 +153,12 @@ export const ServerMessage = /* @__PURE__ */ z.discriminatedUnion('type', [
   z.object({ type: z.literal('welcome'), protocol: z.int(), serverTime: Instant, heartbeatMs: z.int() }),
   z.object({ type: z.literal('screen'), screen: ScreenSettings }),
   z.object({ type: z.literal('manifest'), manifest: Manifest }),
-  /** The manifest as a patch from the version the screen acknowledged ([P4]). */
-  z.object({ type: z.literal('patch'), patch: ManifestPatch }),
+  /**
+   * The manifest as a patch from the version the screen acknowledged ([P4]). The patch itself
+   * is checked against `ManifestPatch` where it is applied (patching.ts `patchedManifest`),
+   * which a player loads with its first patch rather than at boot ([P5]).
+   */
+  z.object({ type: z.literal('patch'), patch: z.unknown() }),
   z.object({ type: z.literal('unchanged'), version: Version }),
   z.object({ type: z.literal('time'), serverTime: Instant }),
   /** Ids the server is done with, stored or refused: the player drops them from its queue. */

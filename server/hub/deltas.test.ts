@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { patchedManifest, ServerMessage, type Manifest } from '../../playlists/index.ts';
+import { patchedManifest, ServerMessage, type Manifest, type ManifestPatch } from '../../playlists/index.ts';
 import { canonicalJson, sha256Hex } from '../canonical.ts';
 import { hashToken } from '../ids.ts';
 import { connectPlayer, createTestApp, lastManifest, slogan, type FakePlayer, type TestApp } from '../testing/helpers.ts';
@@ -42,8 +42,9 @@ describe('Hub: manifest patches [P3] [P4] [P5]', () => {
     expect(b.socket.frames.at(-1)).toBe(a.socket.frames.at(-1));
     const [msg] = framesSince(a, before);
     if (msg?.type !== 'patch') throw new Error(`expected a patch, got ${msg?.type}`);
-    expect(msg.patch.base).toBe(held.version);
-    expect(msg.patch.items?.put).toHaveLength(1);
+    const patch = msg.patch as ManifestPatch;
+    expect(patch.base).toBe(held.version);
+    expect(patch.items?.put).toHaveLength(1);
     expect(a.socket.frames.at(-1)!.length * 3).toBeLessThan(a.socket.frames[before - 1]!.length);
     const next = await patchedManifest(held, msg.patch, sha256);
     expect(canonicalJson(next)).toBe(expected(t));
@@ -120,7 +121,8 @@ class LossyPlayer {
       if (msg.type === 'manifest' || msg.type === 'patch') LossyPlayer.seen[msg.type] += 1;
       if (msg.type === 'manifest') next = msg.manifest;
       else if (msg.type === 'patch') {
-        const patch = lose('corrupt') ? { ...msg.patch, revision: (msg.patch.revision ?? 0) + 1 } : msg.patch;
+        const sent = msg.patch as ManifestPatch;
+        const patch = lose('corrupt') ? { ...sent, revision: (sent.revision ?? 0) + 1 } : sent;
         next = this.held ? await patchedManifest(this.held, patch, sha256) : null;
         if (!next) {
           LossyPlayer.seen.resync += 1;
