@@ -10,7 +10,8 @@ import { Playback } from './playback.ts';
 import { Receipts } from './receipts.ts';
 import { emergencyNow } from './emergency-now.ts';
 import { loadRenderers, loadRenderersNow } from './renderers.ts';
-import { PlayQueue, PlayRecorder, PlaySender } from './plays.ts';
+import { PlayQueue, PlayRecorder } from './plays.ts';
+import type { PlaySender } from './play-sender.ts';
 import { mediaZones } from './media-files.ts';
 import { OfflineCache } from './offline.ts';
 import { PlayerStore, browserStorage, takeToken } from './store.ts';
@@ -128,6 +129,8 @@ export class PlayerController implements ReactiveController {
   };
   private identifyTimer: ReturnType<typeof setTimeout> | undefined;
   private connection: Connection | null = null;
+  /** Sending plays: each `startSending` call makes a new sender, and only the newest takes over. */
+  private senders = 0;
   private pairing: PairingClient | null = null;
   /** Pairings started: one whose code loads after a newer one started never runs. */
   private pairingRuns = 0;
@@ -179,6 +182,20 @@ export class PlayerController implements ReactiveController {
   /** The ticker strip on screen now: null while the layout has none or it is collapsed. */
   get strip(): TickerStrip | null {
     return this.ticker.strip;
+  }
+
+  /** The play sender loads once the first content shows (play-sender.ts), then sends at once if online. */
+  private startSending(): void {
+    const run = ++this.senders;
+    void this.shown
+      .then(() => import('./play-sender.ts'))
+      .then(({ PlaySender }) => {
+        if (run !== this.senders) return;
+        this.sender?.stop();
+        this.sender = new PlaySender(this.plays, (events) => this.connection?.send({ type: 'plays', events }) ?? false);
+        if (this.status === 'online') this.sender.connected();
+      })
+      .catch((err: unknown) => console.warn('bangtin: play sender not loaded', err));
   }
 
   hostConnected(): void {
@@ -271,7 +288,7 @@ export class PlayerController implements ReactiveController {
     this.playback.start(manifest);
     this.ticker.start(manifest);
     this.offline.start(manifest);
-    this.sender = new PlaySender(this.plays, (events) => this.connection?.send({ type: 'plays', events }) ?? false);
+    this.startSending();
     this.connection = new Connection({
       url: `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/ws/player`,
       token,
@@ -344,6 +361,7 @@ export class PlayerController implements ReactiveController {
     this.recorder.finish();
     this.ticker.finish();
     this.sender?.stop();
+    this.senders++;
     this.pairing?.stop();
     this.pairing = null;
     this.connection?.stop();
@@ -411,6 +429,7 @@ export class PlayerController implements ReactiveController {
     this.recorder.discard();
     this.sender?.stop();
     this.sender = null;
+    this.senders++;
     this.store.forgetScreen();
     this.plays.clear();
     this.playback.stop();

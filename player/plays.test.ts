@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { PlayEvent, resolve, type ZonePlay } from '../playlists/index.ts';
-import { PLAY_ACK_TIMEOUT_MS, PLAY_BATCH_MAX, PLAY_FLUSH_DELAY_MS, PlayQueue, PlayRecorder, PlaySender, newEventId } from './plays.ts';
+import { PLAY_ACK_TIMEOUT_MS, PLAY_BATCH_MAX, PLAY_FLUSH_DELAY_MS, PlayQueue, PlayRecorder, newEventId } from './plays.ts';
+import { PlaySender } from './play-sender.ts';
 import { PlayerStore, STORE_KEYS } from './store.ts';
 import { DAY_START, FakeTimers, MemoryStorage, manifest, slogan } from './test-fixtures.ts';
 
