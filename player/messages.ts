@@ -1,4 +1,7 @@
-/** Every Vietnamese string the player shows. Identifiers stay English; the text lives here. */
+/**
+ * The Vietnamese strings of the player's views and renderers (the shell's own line is in
+ * messages-shell.ts, the emergency look's in messages-emergency.ts). Identifiers stay English.
+ */
 export interface PlayerMessages {
   /** A player without a token shows a pairing code for an operator to enter in the admin page. */
   pairing: {
@@ -13,8 +16,6 @@ export interface PlayerMessages {
     /** Above the code after an operator retired this screen (close 4005): why it left the air. */
     retired: string;
   };
-  /** A small notice when another tab or box took over this screen's connection (close 4004). */
-  replaced: string;
   countdown: {
     /** Unit after the number of days left. */
     days: string;
@@ -43,7 +44,6 @@ export const messages: PlayerMessages = {
     offline: 'Chưa kết nối được máy chủ, đang thử lại…',
     retired: 'Màn hình này đã ngừng sử dụng. Ghép nối lại để phát tiếp.',
   },
-  replaced: 'Màn hình này đang được phát ở một thẻ hoặc thiết bị khác.',
   countdown: {
     days: 'ngày',
     hours: 'giờ',

@@ -3,7 +3,7 @@ import { mediaOf } from '../playlists/player.ts';
 import { customElement } from 'lit/decorators.js';
 import { inlineStyle } from './inline-style.ts';
 import { PlayerController } from './controller.ts';
-import { messages } from './messages.ts';
+import { shellMessages } from './messages-shell.ts';
 import { canvasStyle, zoneStyles } from './layout.ts';
 import { renderItem } from './render-item.ts';
 import './components/idle.ts';
@@ -167,7 +167,7 @@ export class BtPlayer extends LitElement {
         </div>`
       : nothing}
     ${hours === 'dim' ? html`<div class="dim"></div>` : nothing}
-    ${p.replaced ? html`<div class="replaced" role="status">${messages.replaced}</div>` : nothing}
+    ${p.replaced ? html`<div class="replaced" role="status">${shellMessages.replaced}</div>` : nothing}
     ${identify}`;
   }
 }
