@@ -43,6 +43,8 @@ test('play events recorded through a server crash reach the server once each, th
   });
   // The page's socket opened before the listener: reload so every socket is seen. The item
   // on screen then is recorded by the page that goes away, and sent by the one that comes.
+  // The service worker is in control first, so the reload does not cut its first install short.
+  await readyOffline(player);
   const reloadedAt = Date.now();
   await player.reload();
   const bt = player.locator('bt-player');
