@@ -42,12 +42,26 @@ test.afterAll(async () => {
   await server.dispose();
 });
 
-/** Records, in the page, the moment the player first shows an item (`data-state="playing"`). */
+/**
+ * Records, in the page, the moment the player first shows an item (`data-state="playing"`), and
+ * which element drew it then: the item on screen a moment later may already be another one.
+ */
 function watchFirstContent(): void {
+  const itemElement = (root: Document | ShadowRoot): Element | null => {
+    const found = root.querySelector('[data-item-id]');
+    if (found) return found;
+    for (const el of root.querySelectorAll('*')) {
+      const inner = el.shadowRoot ? itemElement(el.shadowRoot) : null;
+      if (inner) return inner;
+    }
+    return null;
+  };
   const mark = () => {
     const player = document.querySelector('bt-player');
     if (player?.getAttribute('data-state') === 'playing' && !('firstContentAt' in window)) {
       Object.assign(window, { firstContentAt: performance.now() });
+      // The element is drawn on the next frame at the latest.
+      requestAnimationFrame(() => Object.assign(window, { firstTag: itemElement(document)?.localName ?? null }));
     }
   };
   new MutationObserver(mark).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-state'] });
@@ -58,10 +72,9 @@ async function bootJs(page: Page, url: string): Promise<{ total: number; files: 
   await page.addInitScript(watchFirstContent);
   await page.setViewportSize({ width: 1920, height: 1080 });
   await page.goto(url);
-  await page.waitForFunction(() => 'firstContentAt' in window);
+  await page.waitForFunction(() => 'firstTag' in window);
   // The item's own renderer drew it: the first content is on screen, not an empty element.
-  const first = page.locator('[data-item-id]').first();
-  await expect(first).toBeAttached();
+  await expect(page.locator('[data-item-id]').first()).toBeAttached();
   const fetched = await page.evaluate(() => {
     const at = (window as unknown as { firstContentAt: number }).firstContentAt;
     return performance
@@ -70,7 +83,7 @@ async function bootJs(page: Page, url: string): Promise<{ total: number; files: 
       .map((e) => new URL(e.name).pathname);
   });
   const files = [...new Set(fetched)].map((path) => ({ path, gzipBytes: gzipSync(readFileSync(join('dist', path))).length }));
-  const tag = await first.evaluate((el) => el.localName);
+  const tag = (await page.evaluate(() => (window as unknown as { firstTag: string | null }).firstTag)) ?? '';
   const kind = { 'bt-policy-notice': 'notice', 'bt-slogan-picture': 'slogan' }[tag] ?? tag.replace(/^bt-/, '');
   return { total: files.reduce((sum, f) => sum + f.gzipBytes, 0), files, kind };
 }
