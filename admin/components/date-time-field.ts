@@ -42,7 +42,7 @@ export class DateTimeField extends LitElement {
   /** The visible label (or, with `hide-label`, the accessible name only). */
   @property() label = '';
   @property({ type: Boolean, attribute: 'hide-label' }) hideLabel = false;
-  /** A fuller accessible name than the visible label (a table row's «Từ» is «Thứ 7: Từ»). */
+  /** A fuller accessible name than the visible label (a table row's "From" read with its day). */
   @property({ attribute: 'accessible-name' }) accessibleName = '';
   /** The form field's name; the inner text box carries it too, for tests and autofill to find. */
   @property({ reflect: true }) name = '';

@@ -58,7 +58,7 @@ export function screenRetireRoutes(deps: {
         // The demo screen's link is printed at startup from its token: a retired one has none.
         const demo = deps.settings.get('demo_screen_token');
         if (demo !== null && oldHash !== null && hashToken(demo) === oldHash) deps.settings.delete('demo_screen_token');
-        // The log names the screen as it was, so the entry reads «Ngừng sử dụng màn hình «…»».
+        // The log names the screen as it was, so the entry reads as retiring that screen by name.
         log({ action: 'retire', objectType: 'screen', objectId: id, wardCode,
           before: { name: screen.name, ward: screen.ward ?? null, wardCode, locationKind: screen.locationKind, tags: screen.tags } });
       });
