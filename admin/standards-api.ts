@@ -10,7 +10,7 @@ import {
 } from '../playlists/index.ts';
 import { call } from './api.ts';
 
-/** The admin page's calls for the "Liên thông" view (issue 17). */
+/** The admin page's calls for the standards view (issue 17). */
 export const standardsApi = {
   capAlerts: () => call('GET', '/api/cap/alerts', CapAlertList),
   capKeys: () => call('GET', '/api/cap/keys', CapKeyList),

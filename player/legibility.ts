@@ -50,7 +50,7 @@ export interface TextPart {
   optional?: boolean;
   /**
    * Unbreakable runs with their own size relative to the part (`scale`), where the part is not
-   * plain words: a countdown's big number beside its unit, a clock's "Thứ Hai," kept together.
+   * plain words: a countdown's big number beside its unit, a clock's weekday and its comma kept together.
    */
   units?: ReadonlyArray<{ text: string; scale: number; weight: number }>;
 }

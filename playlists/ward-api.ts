@@ -18,7 +18,7 @@ export const WardEntry = Ward.extend({
 export type WardEntry = z.infer<typeof WardEntry>;
 export const WardList = z.object({ wards: z.array(WardEntry) });
 
-/** A CSV with the header `code,name,type`; type is xã or phường. All rows or none are written. */
+/** A CSV with the header `code,name,type`; type is the unit's kind in Vietnamese (commune or ward). All rows or none are written. */
 export const WardImport = z.strictObject({ csv: z.string().min(1).max(200_000) });
 export const WardImportResult = z.object({ created: z.int(), updated: z.int(), unchanged: z.int() });
 export type WardImportResult = z.infer<typeof WardImportResult>;

@@ -1,6 +1,7 @@
 import { LitElement, html, css, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { WARD_CSV_TEMPLATE, type WardEntry } from '../../playlists/index.ts';
+import type { WardEntry } from '../../playlists/index.ts';
+import { WARD_CSV_TEMPLATE } from '../messages/wards.ts';
 import { api, ApiError } from '../api.ts';
 import { errorText, messages } from '../messages/index.ts';
 import { Loader, errorMessage } from '../load.ts';

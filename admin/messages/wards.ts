@@ -35,3 +35,6 @@ export const wardsMessages = {
     duplicate: (line: string) => `Mã trùng với dòng ${line}.`,
   },
 } as const;
+
+/** A ward-list CSV to start from (the header the import expects and two example rows). */
+export const WARD_CSV_TEMPLATE = 'code,name,type\n00070,Phường Hoàn Kiếm,phường\n10015,Xã Sóc Sơn,xã\n';

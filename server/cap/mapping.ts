@@ -25,8 +25,8 @@ const SURE = ['Observed', 'Likely'] as const;
 const has = (list: readonly string[], value: string) => list.includes(value);
 
 /**
- * urgency × severity × certainty → tier. Emergency (khẩn cấp: at once, mid-item, every hour):
- * Immediate or Expected, and Extreme or Severe, and Observed or Likely. Priority (ưu tiên:
+ * urgency × severity × certainty → tier. Emergency (at once, mid-item, every hour):
+ * Immediate or Expected, and Extreme or Severe, and Observed or Likely. Priority (
  * played first, within its time): any other combination of Immediate, Expected or Future with
  * Extreme, Severe or Moderate and Observed, Likely or Possible. Anything with Past, Minor,
  * Unlikely or Unknown in it reaches no screen.

@@ -5,7 +5,7 @@ type Row = { code: string; name: string; kind: Ward['kind']; screens: number; us
 
 const toEntry = (r: Row): WardEntry => ({ code: r.code, name: r.name, kind: r.kind, screens: r.screens, users: r.users });
 
-/** Ward-level units (xã, phường) by official code, with what is linked to each. */
+/** Ward-level units (communes and wards) by official code, with what is linked to each. */
 export class WardRepo {
   readonly #all;
   readonly #get;

@@ -18,7 +18,7 @@ const ScreenWardResult = z.object({ id: Id, wardCode: WardCode.nullable() });
 
 const fieldsOf = (w: Ward) => ({ code: w.code, name: w.name, kind: w.kind });
 
-/** Wards (xã, phường): everyone signed in reads them; admins create, import, rename and link screens. */
+/** Wards (communes and wards): everyone signed in reads them; admins create, import, rename and link screens. */
 export function wardRoutes(deps: { auth: SessionService; clock: Clock; wards: WardRepo; screens: ScreenRepo; audit: AuditLog; publisher: Pick<Publisher, 'setScreenWard'> }) {
   const app = newRouter();
   const tags = ['wards'];
