@@ -10,7 +10,7 @@ export const ACCOUNTS_MIGRATION = `
   ) STRICT;
   CREATE INDEX sign_in_throttle_last ON sign_in_throttle(last_failure_at);
 
-  -- Ward-level units (communes and wards), by their official code.
+  -- Ward-level units (xã, phường), by their official code.
   CREATE TABLE wards (
     code TEXT PRIMARY KEY,
     name TEXT NOT NULL,
