@@ -2,6 +2,7 @@ import type { ContentEntry } from '../../playlists/index.ts';
 import { expect, newPlayer, onScreen, openAddForm, openItem, signInAdmin, test } from './fixtures.ts';
 import { ApiClient } from './api.ts';
 import { storedManifest } from './player-storage.ts';
+import { resolve } from '../../playlists/resolve.ts';
 import { BangtinServer } from './server.ts';
 
 let server: BangtinServer;
@@ -111,14 +112,20 @@ test('the item on screen changes at once when its text is edited and published',
   const player = await newPlayer(context, server.demoPlayerUrl);
   const admin = await context.newPage();
   await signInAdmin(admin, server);
-  // Wait for a slogan to be on screen with enough of its slot left to edit and publish.
+  // Wait for a slogan to be on screen with enough of its slot left to edit and publish. Slots
+  // are anchored to the wall clock (playlists/SCHEDULE.md), so the slogan first seen may be near
+  // its end; the resolver says when it ends, and the wait skips one with under 30 s left.
   let itemId: string | null = null;
   await expect
     .poll(async () => {
-      const shown = await onScreen(player);
-      itemId = shown.itemId && slogans.includes(shown.itemId) ? shown.itemId : null;
+      const manifest = await storedManifest(player);
+      const shownId = (await onScreen(player)).itemId;
+      const now = Date.now();
+      const main = manifest ? resolve(manifest, now).main : null;
+      const fresh = main?.item && main.item.id === shownId && main.until - now > 30_000;
+      itemId = fresh && slogans.includes(shownId!) ? shownId : null;
       return itemId;
-    }, { timeout: 30_000 })
+    }, { timeout: 70_000 })
     .not.toBeNull();
   const text = `Học nghề — lập nghiệp ngay tại Thủ đô ${Date.now() % 10_000}`;
   await (await openItem(admin, itemId!)).locator('textarea[name=text]').fill(text);
