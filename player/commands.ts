@@ -14,6 +14,34 @@ export interface CommandTarget {
   clearCache(): Promise<void>;
 }
 
+/** What the player lends the target of remote actions (controller.ts). */
+export interface CommandHost {
+  /** Shows (true) or hides the screen's name full-screen. */
+  identify(on: boolean): void;
+  /** Forgets the stored manifest and asks the server for it again; the one in memory plays on. */
+  refetchManifest(): void;
+}
+
+/** The player's target of remote actions; `stop` ends a name on screen (the page is going). */
+export function commandTarget(host: CommandHost): CommandTarget & { stop(): void } {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  return {
+    identify: (ms) => {
+      clearTimeout(timer);
+      // The name shows in `<bt-notice>`, loaded with the first such command.
+      import('./components/notice.ts').catch((err: unknown) => console.error('bangtin: notice not loaded', err));
+      host.identify(true);
+      timer = setTimeout(() => host.identify(false), ms);
+    },
+    reload: () => location.reload(),
+    clearCache: async () => {
+      await clearCacheStorage();
+      host.refetchManifest();
+    },
+    stop: () => clearTimeout(timer),
+  };
+}
+
 /**
  * Carries out an operator's remote action and says how it went. A reload is answered before
  * it happens (afterwards there is no one left to answer).

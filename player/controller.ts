@@ -1,8 +1,8 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { toLocalIso, type Manifest, type ScreenSettings, type TickerStrip, type ZonePlay } from '../playlists/player.ts';
 import { Clock } from './clock.ts';
-import { Connection, PLAYER_VERSION, type ConnectionStatus } from './connection.ts';
-import type { CommandTarget } from './commands.ts';
+import { Connection, type ConnectionStatus } from './connection.ts';
+import type { CommandHost, CommandTarget } from './commands.ts';
 import { DeviceProbe } from './device.ts';
 import { WHOLE_OUTPUT, loadOutput, outputOf, saveOutput, type ScreenOutput } from './layout.ts';
 import type { PairingClient, PairingStatus } from './pairing.ts';
@@ -67,13 +67,15 @@ export class PlayerController implements ReactiveController {
   private readonly outputStorage = browserStorage();
   /** Proof of play: events recorded as items leave the screen, queued until acknowledged. */
   readonly plays = new PlayQueue(this.store);
-  private readonly recorder = new PlayRecorder({
+  /** How plays are recorded, in the main zone and the ticker strip alike. */
+  private readonly recording = {
     queue: this.plays,
     now: () => this.clock.now(),
     monotonic: () => performance.now(),
     screenId: () => this.screen?.id ?? null,
     onRecorded: () => this.sender?.recorded(),
-  });
+  };
+  private readonly recorder = new PlayRecorder(this.recording);
   private sender: PlaySender | null = null;
   /** Emergency receipts (`shown`), sent when an emergency first appears. */
   private readonly receipts = new Receipts((m) => this.connection?.send(m) ?? false, () => this.clock.now());
@@ -111,13 +113,7 @@ export class PlayerController implements ReactiveController {
   private failedSince: number | null = null;
   /** The ticker strip zone; shown only where the layout has a strip (see layout.ts). */
   readonly ticker = new TickerZone({
-    recorder: {
-      queue: this.plays,
-      now: () => this.clock.now(),
-      monotonic: () => performance.now(),
-      screenId: () => this.screen?.id ?? null,
-      onRecorded: () => this.sender?.recorded(),
-    },
+    recorder: this.recording,
     now: () => this.clock.now(),
     layout: () => ({ strip: this.hidden ? null : (this.screen?.ticker ?? null), main: this.play }),
     counting: () => !this.replaced,
@@ -127,7 +123,8 @@ export class PlayerController implements ReactiveController {
     this.recorder.finish();
     this.ticker.finish();
   };
-  private identifyTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The target of remote actions, once the first came. */
+  private commands: (CommandTarget & { stop(): void }) | null = null;
   private connection: Connection | null = null;
   /** Sending plays: each `startSending` call makes a new sender, and only the newest takes over. */
   private senders = 0;
@@ -247,32 +244,24 @@ export class PlayerController implements ReactiveController {
     this.pairing = null;
     const run = ++this.pairingRuns;
     Promise.all([import('./pairing.ts'), import('./components/pairing.ts')])
-      .then(([{ PairingClient }]) => {
-        if (run === this.pairingRuns && !this.registered && this.alive) this.pair(PairingClient);
+      .then(([{ pairScreen }]) => {
+        if (run !== this.pairingRuns || this.registered || !this.alive) return;
+        this.pairing = pairScreen(
+          this.store,
+          (code, status) => {
+            this.pairingCode = code;
+            this.pairingStatus = status;
+            this.host.requestUpdate();
+          },
+          (token) => {
+            this.pairing = null;
+            this.retired = false;
+            this.pairingCode = null;
+            this.startPlaying(token);
+          },
+        );
       })
       .catch((err: unknown) => console.error('bangtin: pairing not loaded', err));
-  }
-
-  private pair(Client: typeof PairingClient): void {
-    this.pairing = new Client({
-      store: this.store,
-      playerVersion: PLAYER_VERSION,
-      viewport: () => ({ width: window.innerWidth, height: window.innerHeight }),
-      onCode: (code, status) => {
-        this.pairingCode = code;
-        this.pairingStatus = status;
-        this.host.requestUpdate();
-      },
-      onPaired: (token, screen) => {
-        this.pairing = null;
-        this.retired = false;
-        this.pairingCode = null;
-        this.store.saveToken(token);
-        this.store.saveScreen(screen);
-        this.startPlaying(token);
-      },
-    });
-    this.pairing.start();
   }
 
   private startPlaying(token: string): void {
@@ -333,8 +322,8 @@ export class PlayerController implements ReactiveController {
       onPlaysAck: (ids) => this.sender?.acknowledged(ids),
       // Remote actions are rare: their code loads when one comes.
       onCommand: ({ id, action }) =>
-        void import('./commands.ts').then(({ runCommand }) =>
-          runCommand(action, this.commandTarget, (ok, error) =>
+        void import('./commands.ts').then(({ runCommand, commandTarget }) =>
+          runCommand(action, (this.commands ??= commandTarget(this.commandHost)), (ok, error) =>
             this.connection?.send({ type: 'commandResult', id, ok, ...(error ? { error } : {}) }),
           ),
         ),
@@ -357,7 +346,7 @@ export class PlayerController implements ReactiveController {
     this.offline.stop();
     this.hours?.stop();
     this.daily?.stop();
-    clearTimeout(this.identifyTimer);
+    this.commands?.stop();
     this.recorder.finish();
     this.ticker.finish();
     this.sender?.stop();
@@ -370,22 +359,13 @@ export class PlayerController implements ReactiveController {
     this.ticker.stop();
   }
 
-  private readonly commandTarget: CommandTarget = {
-    identify: (ms) => {
-      clearTimeout(this.identifyTimer);
-      // The name shows in `<bt-notice>`, loaded with the first such command.
-      import('./components/notice.ts').catch((err: unknown) => console.error('bangtin: notice not loaded', err));
-      this.identifying = true;
+  /** What remote actions change here (commands.ts builds their target from it when the first comes). */
+  private readonly commandHost: CommandHost = {
+    identify: (on) => {
+      this.identifying = on;
       this.host.requestUpdate();
-      this.identifyTimer = setTimeout(() => {
-        this.identifying = false;
-        this.host.requestUpdate();
-      }, ms);
     },
-    reload: () => location.reload(),
-    clearCache: async () => {
-      const { clearCacheStorage } = await import('./commands.ts');
-      await clearCacheStorage();
+    refetchManifest: () => {
       // The manifest in memory plays on (never black) while a fresh copy is fetched.
       this.store.forgetManifest();
       this.manifestVersion = null;

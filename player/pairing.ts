@@ -6,6 +6,7 @@ import {
   type ScreenSettings,
 } from '../playlists/player.ts';
 import { browserTimers, type Timers } from './clock.ts';
+import { PLAYER_VERSION } from './connection.ts';
 import { backoffDelay } from './retry.ts';
 import type { PlayerStore } from './store.ts';
 
@@ -135,4 +136,24 @@ export class PairingClient {
       if (!this.stopped) void fn();
     }, ms);
   }
+}
+
+/**
+ * Pairs this screen (controller.ts): shows each code, and once an operator claims it, stores the
+ * token and the screen's settings and hands the token on to start playing.
+ */
+export function pairScreen(store: PlayerStore, onCode: PairingOptions['onCode'], onPaired: (token: string) => void): PairingClient {
+  const client = new PairingClient({
+    store,
+    playerVersion: PLAYER_VERSION,
+    viewport: () => ({ width: window.innerWidth, height: window.innerHeight }),
+    onCode,
+    onPaired: (token, screen) => {
+      store.saveToken(token);
+      store.saveScreen(screen);
+      onPaired(token);
+    },
+  });
+  client.start();
+  return client;
 }
