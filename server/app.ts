@@ -57,6 +57,8 @@ export interface AppDeps {
   reporting?: Reporting;
   /** Origins whose pages may frame /embed/ (BANGTIN_EMBED_ORIGINS); none by default. */
   embedOrigins?: readonly string[];
+  /** The player sockets the player page names (BANGTIN_PLAYER_SOCKETS); none: its own server. */
+  playerSockets?: readonly string[];
   /** More reasons /healthz is degraded: `bus_unreachable` while the control server cannot reach Redis (main.ts). */
   healthReasons?: () => string[];
 }
@@ -202,7 +204,7 @@ export function createApp(deps: AppDeps) {
   });
 
   // The player WebSocket (/ws/player) is taken on the server's upgrade event: hub/upgrade.ts.
-  app.route('/', pageRoutes({ distDir: deps.distDir, embedOrigins: deps.embedOrigins ?? [] }));
+  app.route('/', pageRoutes({ distDir: deps.distDir, embedOrigins: deps.embedOrigins ?? [], playerSockets: deps.playerSockets ?? [] }));
   app.notFound((c) => {
     if (c.req.path.startsWith('/api/')) return errorResponse(c, new AppError(404, 'not_found', 'No such API route'));
     return c.text('Not found', 404);

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import { playerSockets } from './http/player-sockets.ts';
 
 const Env = z.object({
   PORT: z.string().regex(/^\d{1,5}$/).transform(Number).default(8080),
@@ -19,6 +20,8 @@ const Env = z.object({
   BANGTIN_DISK_RESERVE_MB: z.string().regex(/^\d{1,5}$/).transform(Number).default(8),
   /** Origins (space- or comma-separated) whose pages may frame /embed/ (CSP frame-ancestors). */
   BANGTIN_EMBED_ORIGINS: z.string().default(''),
+  /** Gateways' player socket URLs (space- or comma-separated) the player page names (http/player-sockets.ts). */
+  BANGTIN_PLAYER_SOCKETS: z.string().default(''),
   /** Where the nightly backup goes (backup/backup.ts); unset: no nightly backup. */
   BANGTIN_BACKUP_DIR: z.string().optional(),
   /** Scale-out (server/bus): control publishes onto this Redis; unset: one embedded process. */
@@ -55,6 +58,8 @@ export interface Config {
   diskReserveBytes: number;
   /** Origins that may frame the web portals' embed (BANGTIN_EMBED_ORIGINS). */
   embedOrigins: string[];
+  /** The player sockets the player page names and fails over between (BANGTIN_PLAYER_SOCKETS); none: its own server. */
+  playerSockets: string[];
   /** The nightly backup's directory and how many are kept (BANGTIN_BACKUP_DIR, BANGTIN_BACKUP_KEEP); null: none. */
   backup: { dir: string; keep: number } | null;
   /** Whether the bench's statistics are on (BANGTIN_BENCH_STATS). */
@@ -84,6 +89,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     alertWebhook: e.BANGTIN_ALERT_WEBHOOK ?? null,
     diskReserveBytes: e.BANGTIN_DISK_RESERVE_MB * 1024 * 1024,
     embedOrigins: embedOrigins(e.BANGTIN_EMBED_ORIGINS),
+    playerSockets: playerSockets(e.BANGTIN_PLAYER_SOCKETS),
     backup: e.BANGTIN_BACKUP_DIR ? { dir: resolve(e.BANGTIN_BACKUP_DIR), keep: e.BANGTIN_BACKUP_KEEP } : null,
     benchStats: e.BANGTIN_BENCH_STATS === '1',
     redisUrl: e.BANGTIN_REDIS_URL ?? null,

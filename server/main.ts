@@ -97,7 +97,7 @@ if (config.backup) new NightlyBackup({ dataDir: config.dataDir, ...config.backup
 // Views of the playlists embedded on web portals, written once a minute (embed/portal-views.ts).
 services.portalViews.start(scheduler);
 const app = createApp({
-  db, clock: systemClock, hub, services, fleet, reporting, distDir: config.distDir, trustedProxies: config.trustedProxies, embedOrigins: config.embedOrigins,
+  db, clock: systemClock, hub, services, fleet, reporting, distDir: config.distDir, trustedProxies: config.trustedProxies, embedOrigins: config.embedOrigins, playerSockets: config.playerSockets,
   // The admin page's banner says that publishing does not reach screens while Redis is down.
   healthReasons: () => (controlBus && !controlBus.onBus.reachable ? ['bus_unreachable'] : []),
 });

@@ -31,6 +31,8 @@ export interface GatewayOptions {
   distDir: string;
   /** The control server, for what players ask of it over HTTP (pairing, media files); none: nginx routes them. */
   controlUrl?: string | null;
+  /** The installation's player sockets, named in the player page (BANGTIN_PLAYER_SOCKETS); none: this gateway's own. */
+  playerSockets?: readonly string[];
   id?: string;
   prefix?: string;
   clock?: Clock;
@@ -126,7 +128,7 @@ export function createGateway(options: GatewayOptions) {
     app.all('/api/pairing/*', toControl);
     app.get('/media/*', toControl);
   }
-  app.route('/', playerPageRoutes({ distDir: options.distDir }));
+  app.route('/', playerPageRoutes({ distDir: options.distDir, playerSockets: options.playerSockets }));
   app.notFound((c) => (c.req.path.startsWith('/api/') ? c.json({ error: { code: 'not_found', message: 'Not served by a player gateway' } }, 404) : c.text('Not found', 404)));
 
   /**

@@ -2,7 +2,8 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { PLAYER_CSP, pageRoutes } from './pages.ts';
+import { PLAYER_CSP, pageRoutes, playerPageRoutes } from './pages.ts';
+import { playerSockets } from './player-sockets.ts';
 
 const dirs: string[] = [];
 function dist(files: Record<string, string>): string {
@@ -44,5 +45,33 @@ describe('the embed page', () => {
     expect(res.headers.get('set-cookie')).toBeNull();
     const none = await pageRoutes({ distDir: dist({ 'embed/index.html': 'x' }) }).request('/embed/');
     expect(none.headers.get('content-security-policy')).toMatch(/frame-ancestors 'self'$/);
+  });
+});
+
+describe('the player page with the installation\'s player sockets (BANGTIN_PLAYER_SOCKETS)', () => {
+  const html = '<!doctype html><html><head><meta charset="utf-8"></head><body><bt-player></bt-player></body></html>';
+  const sockets = playerSockets('ws://10.0.0.11:8081/ws/player, wss://gw2.bangtin.example.vn');
+
+  it('reads ws and wss URLs, a bare origin meaning its /ws/player, and refuses anything else', () => {
+    expect(sockets).toEqual(['ws://10.0.0.11:8081/ws/player', 'wss://gw2.bangtin.example.vn/ws/player']);
+    expect(playerSockets('')).toEqual([]);
+    for (const bad of ['http://a.vn/ws/player', 'ws://a.vn/ws/player?x=1', 'ws://u:p@a.vn/', 'a.vn:8081', 'ws://*']) {
+      expect(() => playerSockets(bad)).toThrow(/BANGTIN_PLAYER_SOCKETS/);
+    }
+  });
+
+  it('names them in the page, and its CSP lets it connect to exactly their origins', async () => {
+    const res = await pageRoutes({ distDir: dist({ 'player/index.html': html }), playerSockets: sockets }).request('/player/?token=t');
+    const body = await res.text();
+    expect(body).toContain('<meta name="bangtin-sockets" content="ws://10.0.0.11:8081/ws/player wss://gw2.bangtin.example.vn/ws/player"></head>');
+    const csp = res.headers.get('content-security-policy')!;
+    expect(csp).toContain("connect-src 'self' ws://10.0.0.11:8081 wss://gw2.bangtin.example.vn;");
+    expect(csp).not.toContain('*');
+  });
+
+  it('is served as built, under the same-origin CSP, without any', async () => {
+    const res = await playerPageRoutes({ distDir: dist({ 'player/index.html': html }) }).request('/player/');
+    expect(await res.text()).toBe(html);
+    expect(res.headers.get('content-security-policy')).toBe(PLAYER_CSP);
   });
 });

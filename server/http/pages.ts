@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono, type Context } from 'hono';
+import { socketSources, withSockets } from './player-sockets.ts';
 
 const BASE_CSP = [
   "default-src 'self'",
@@ -20,6 +21,9 @@ const BASE_CSP = [
 export const playerUrl = (origin: string, token: string) => `${origin}/player/?token=${encodeURIComponent(token)}`;
 
 export const PLAYER_CSP = BASE_CSP.join('; ');
+/** The player page's CSP: it may also connect to the installation's player sockets (player-sockets.ts). */
+export const playerCsp = (sockets: readonly string[]) =>
+  sockets.length === 0 ? PLAYER_CSP : BASE_CSP.map((d) => (d === "connect-src 'self'" ? [d, ...socketSources(sockets)].join(' ') : d)).join('; ');
 /**
  * The embed (issue 17): framed by this server's own pages and the web portals configured in
  * BANGTIN_EMBED_ORIGINS, by no one else. Its fetches carry no cookie (embed/board-view.ts).
@@ -29,15 +33,18 @@ export const ADMIN_CSP = [...BASE_CSP, "frame-ancestors 'none'"].join('; ');
 // Swagger UI sets inline styles; its scripts still come only from this server.
 const DOCS_CSP = [...BASE_CSP.filter((d) => !d.startsWith('style-src')), "style-src 'self' 'unsafe-inline'", "frame-ancestors 'none'"].join('; ');
 
-function page(distDir: string, name: 'player' | 'admin' | 'embed', csp: string) {
+function page(distDir: string, name: 'player' | 'admin' | 'embed', csp: string, edit = (html: string) => html) {
   const file = join(distDir, name, 'index.html');
   return (c: Context) => {
     c.header('Content-Security-Policy', csp);
     c.header('Cache-Control', 'no-cache');
     if (!existsSync(file)) return c.text('bangtin is not built yet: run `npm run build` (npm start does it for you).', 503);
-    return c.html(readFileSync(file, 'utf8'));
+    return c.html(edit(readFileSync(file, 'utf8')));
   };
 }
+
+/** The player page, naming the installation's player sockets when there are (player-sockets.ts). */
+const playerPage = (distDir: string, sockets: readonly string[]) => page(distDir, 'player', playerCsp(sockets), (html) => withSockets(html, sockets));
 
 /**
  * The player's service worker (player/sw.ts). At /player/ its default scope is the player page, so
@@ -66,24 +73,24 @@ function assetRoutes(app: Hono, distDir: string): void {
 }
 
 /** The player page, its service worker and the assets: all a player gateway serves of the build (server/gateway). */
-export function playerPageRoutes(opts: { distDir: string }) {
+export function playerPageRoutes(opts: { distDir: string; playerSockets?: readonly string[] }) {
   const app = new Hono();
   app.get('/favicon.ico', (c) => c.body(null, 204));
   app.get('/player', (c) => c.redirect(keepQuery(c, '/player/')));
-  app.get('/player/', page(opts.distDir, 'player', PLAYER_CSP));
+  app.get('/player/', playerPage(opts.distDir, opts.playerSockets ?? []));
   app.get('/player/sw.js', serviceWorker(opts.distDir));
   assetRoutes(app, opts.distDir);
   return app;
 }
 
 /** The player, admin and embed pages, their hashed assets, and the API docs, all from local files. */
-export function pageRoutes(opts: { distDir: string; embedOrigins?: readonly string[] }) {
+export function pageRoutes(opts: { distDir: string; embedOrigins?: readonly string[]; playerSockets?: readonly string[] }) {
   const app = new Hono();
   app.get('/', (c) => c.redirect('/admin/'));
   app.get('/favicon.ico', (c) => c.body(null, 204));
   app.get('/player', (c) => c.redirect(keepQuery(c, '/player/')));
   app.get('/admin', (c) => c.redirect('/admin/'));
-  app.get('/player/', page(opts.distDir, 'player', PLAYER_CSP));
+  app.get('/player/', playerPage(opts.distDir, opts.playerSockets ?? []));
   app.get('/player/sw.js', serviceWorker(opts.distDir));
   app.get('/admin/', page(opts.distDir, 'admin', ADMIN_CSP));
   app.get('/embed', (c) => c.redirect(keepQuery(c, '/embed/')));
