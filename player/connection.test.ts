@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { CloseCode, PROTOCOL_VERSION, diffManifest, manifestContent, versionOfDigest, type Manifest } from '../playlists/index.ts';
 import { Clock } from './clock.ts';
 import { Connection, PLAYS_REFUSED_DELAY_MS, type ConnectionOptions } from './connection.ts';
+import { firstSocket } from './sockets.ts';
 import { FakeTimers, manifest, slogan } from './test-fixtures.ts';
 
 /** Just enough of a browser WebSocket for the connection to drive. */
@@ -50,7 +51,7 @@ function setup(overrides: Partial<ConnectionOptions> = {}) {
   };
   const clock = new Clock(() => Date.parse('2026-10-04T07:59:50+07:00'));
   const connection = new Connection({
-    url: 'ws://box.local/ws/player',
+    urls: ['ws://box.local/ws/player'],
     token: 'tok',
     clock,
     manifestVersion: () => events.manifests.at(-1) ?? null,
@@ -213,6 +214,44 @@ describe('Connection', () => {
     expect(events.statuses.at(-1)).toBe('connecting');
   });
 
+  describe('with several sockets (gateways)', () => {
+    const urls = ['ws://a/ws/player', 'ws://b/ws/player', 'ws://c/ws/player'];
+
+    it("starts at its token's place in the list", () => {
+      const { sockets, connection } = setup({ urls, token: 'tok' });
+      connection.start();
+      expect(sockets[0]!.url).toBe(urls[firstSocket('tok', 3)]);
+    });
+
+    it('moves to the next socket after a lost connection or a failed connect, with the same backoff, and wraps around', () => {
+      const { sockets, connection, timers, welcome } = setup({ urls, token: 'tok' });
+      const first = firstSocket('tok', 3);
+      connection.start();
+      sockets[0]!.open();
+      welcome(sockets[0]!);
+      sockets[0]!.closedByServer(1006); // the gateway died
+      timers.advance(250); // attempt 0: 0.5 × 500 ms
+      expect(sockets[1]!.url).toBe(urls[(first + 1) % 3]);
+      sockets[1]!.closedByServer(1006); // refused before any welcome
+      timers.advance(499); // attempt 1: 0.5 × 1000 ms
+      expect(sockets).toHaveLength(2);
+      timers.advance(1);
+      expect(sockets[2]!.url).toBe(urls[(first + 2) % 3]);
+      sockets[2]!.closedByServer(1013); // a gateway that knows no screen yet
+      timers.advance(1000);
+      expect(sockets[3]!.url).toBe(urls[first]);
+    });
+
+    it('stays on its socket when the server refused its play events', () => {
+      const { sockets, connection, timers } = setup({ urls, token: 'tok' });
+      connection.start();
+      sockets[0]!.open();
+      sockets[0]!.closedByServer(CloseCode.playsRefused);
+      timers.advance(PLAYS_REFUSED_DELAY_MS + 250);
+      expect(sockets[1]!.url).toBe(sockets[0]!.url);
+    });
+  });
+
   it('forgets the screen and stops on an unknown or revoked token', () => {
     for (const code of [CloseCode.unknownToken, CloseCode.tokenRevoked]) {
       const { sockets, connection, timers, events } = setup();
@@ -289,8 +328,8 @@ describe('Connection: manifest patches [P4] [P5]', () => {
   it('applies a patch to the manifest it holds, checks its hash and acknowledges the new version', async () => {
     const { sockets, applied } = patching(base);
     sockets[0]!.receive({ type: 'patch', patch });
-    await settle();
-    expect(applied.map((m) => m.version)).toEqual([next.version]);
+    // The first patch loads patch.ts, which takes longer than a tick on a busy machine.
+    await vi.waitFor(() => expect(applied.map((m) => m.version)).toEqual([next.version]));
     expect(applied[0]!.items[1]!.durationMs).toBe(7000);
     expect(sockets[0]!.sent.at(-1)).toEqual({ type: 'ack', version: next.version });
   });

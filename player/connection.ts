@@ -11,6 +11,7 @@ import {
 } from '../playlists/player.ts';
 import { browserTimers, type Clock, type Timers } from './clock.ts';
 import { backoffDelay, closeAction, guardedReload } from './retry.ts';
+import { firstSocket } from './sockets.ts';
 import type { KeyValueStorage } from './store.ts';
 
 export const PLAYER_VERSION = '0.1.0';
@@ -28,7 +29,8 @@ const MIN_HEARTBEAT_MS = 1_000;
 export type ConnectionStatus = 'connecting' | 'online' | 'offline' | 'stopped';
 
 export interface ConnectionOptions {
-  url: string;
+  /** The player sockets (sockets.ts): it starts at the token's place and moves on after a failure. */
+  urls: readonly string[];
   token: string;
   clock: Clock;
   /** The manifest version held, for `hello` and heartbeats. */
@@ -71,10 +73,12 @@ export interface ConnectionOptions {
 
 /**
  * The player's side of `/ws/player`: hello, heartbeats, acks, clock sync, and reconnection with
- * full-jitter backoff. Every frame in is `parseFrame`d; invalid ones are logged and ignored.
+ * full-jitter backoff, to the next of its sockets (another gateway) when there are several. Every frame in is `parseFrame`d; invalid ones are logged and ignored.
  */
 export class Connection {
   private socket: WebSocket | null = null;
+  /** The place in `urls` of the socket in use or tried next. */
+  private at: number;
   private attempt = 0;
   private retryTimer: unknown = null;
   private welcomeTimer: unknown = null;
@@ -89,6 +93,7 @@ export class Connection {
   constructor(private readonly options: ConnectionOptions) {
     this.timers = options.timers ?? browserTimers;
     this.monotonic = options.monotonic ?? (() => performance.now());
+    this.at = firstSocket(options.token, options.urls.length);
   }
 
   start(): void {
@@ -105,7 +110,7 @@ export class Connection {
     this.options.onStatus('connecting');
     let socket: WebSocket;
     try {
-      socket = (this.options.createSocket ?? ((url) => new WebSocket(url)))(this.options.url);
+      socket = (this.options.createSocket ?? ((url) => new WebSocket(url)))(this.options.urls[this.at]!);
     } catch (err) {
       console.warn('bangtin: cannot open socket', err);
       this.retry();
@@ -276,7 +281,7 @@ export class Connection {
     this.detach();
     if (this.stopped) return;
     if (code === CloseCode.playsRefused) {
-      this.retry(PLAYS_REFUSED_DELAY_MS);
+      this.retry(PLAYS_REFUSED_DELAY_MS, true);
       return;
     }
     switch (closeAction(code)) {
@@ -314,9 +319,13 @@ export class Connection {
     if (!this.stopped) this.retry();
   }
 
-  /** Reconnects after a jittered backoff, and at least `floorMs`. */
-  private retry(floorMs = 0): void {
+  /**
+   * Reconnects after a jittered backoff, and at least `floorMs`; to the next socket unless
+   * `same` (the server asked this screen to slow down: another gateway would say the same).
+   */
+  private retry(floorMs = 0, same = false): void {
     this.options.onStatus('offline');
+    if (!same) this.at = (this.at + 1) % this.options.urls.length;
     const delay = floorMs + backoffDelay(this.attempt, this.options.random);
     this.attempt += 1;
     this.retryTimer = this.timers.set(() => this.connect(), delay);

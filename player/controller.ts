@@ -4,6 +4,7 @@ import { Clock } from './clock.ts';
 import { Connection, type ConnectionStatus } from './connection.ts';
 import type { CommandHost, CommandTarget } from './commands.ts';
 import { DeviceProbe } from './device.ts';
+import { socketUrls } from './sockets.ts';
 import { WHOLE_OUTPUT, loadOutput, outputOf, saveOutput, type ScreenOutput } from './layout.ts';
 import type { PairingClient, PairingStatus } from './pairing.ts';
 import { Playback } from './playback.ts';
@@ -279,7 +280,7 @@ export class PlayerController implements ReactiveController {
     this.offline.start(manifest);
     this.startSending();
     this.connection = new Connection({
-      url: `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/ws/player`,
+      urls: socketUrls(document.querySelector<HTMLMetaElement>('meta[name=bangtin-sockets]')?.content, location),
       token,
       clock: this.clock,
       manifestVersion: () => this.manifestVersion,
