@@ -1,19 +1,25 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { TestRedis, freePort, hasRedis } from '../../server/testing/redis.ts';
+import Database from 'better-sqlite3';
+import type { PlayEvent } from '../../playlists/index.ts';
+import { firstSocket } from '../../player/sockets.ts';
 import { ApiClient } from './api.ts';
 import { messages } from '../../admin/messages/index.ts';
-import { contentView, expect, newPlayer, signInAdmin, somethingOnScreen, test } from './fixtures.ts';
+import { contentView, expect, newPlayer, readyOffline, signInAdmin, somethingOnScreen, test } from './fixtures.ts';
+import { BLANK_CONTENT_SHARE, contentShare, describeScreen } from './blank-frame.ts';
+import { queuedPlays } from './player-storage.ts';
 import { BangtinServer } from './server.ts';
 
 // Scaling out (issue 16, milestone 2): control (`npm start` with BANGTIN_REDIS_URL), one player
 // gateway (`npm run gateway`) and Redis, each its own process. A player opened on the gateway
 // plays what control published, and what is published next reaches it through the gateway.
+// Failover: two more gateways told each other's sockets (BANGTIN_PLAYER_SOCKETS); one is killed
+// under a player, which plays on and moves to the other.
 
 let redis: TestRedis;
 let control: BangtinServer;
 let gateway: ChildProcess;
 let gatewayOrigin = '';
-let gatewayOutput = '';
 
 test.skip(!hasRedis(), 'redis-server is not installed');
 
@@ -22,32 +28,42 @@ test.beforeAll(async () => {
   control = await BangtinServer.start({ env: { BANGTIN_REDIS_URL: redis.url } });
   const port = await freePort();
   gatewayOrigin = `http://localhost:${port}`;
-  gateway = spawn(process.execPath, ['--import', 'tsx', 'server/gateway/main.ts'], {
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', BANGTIN_REDIS_URL: redis.url, BANGTIN_CONTROL_URL: control.origin, BANGTIN_GATEWAY_ID: 'e2e-gateway' },
+  gateway = await startGateway('e2e-gateway', port);
+});
+
+/** Starts `npm run gateway` on `port` (its settings beside control's), once it listens. */
+async function startGateway(id: string, port: number, env: Record<string, string> = {}): Promise<ChildProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/gateway/main.ts'], {
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', BANGTIN_REDIS_URL: redis.url, BANGTIN_CONTROL_URL: control.origin, BANGTIN_GATEWAY_ID: id, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  let output = '';
   await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`gateway did not start:\n${gatewayOutput}`)), 30_000);
+    const timer = setTimeout(() => reject(new Error(`gateway did not start:\n${output}`)), 30_000);
     const onData = (chunk: Buffer) => {
-      gatewayOutput += chunk.toString();
-      if (/listening on/.test(gatewayOutput)) {
+      output += chunk.toString();
+      if (/listening on/.test(output)) {
         clearTimeout(timer);
         resolve();
       }
     };
-    gateway.stdout!.on('data', onData);
-    gateway.stderr!.on('data', onData);
-    gateway.once('exit', (code) => reject(new Error(`gateway exited with ${code}:\n${gatewayOutput}`)));
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', onData);
+    child.once('exit', (code) => reject(new Error(`gateway exited with ${code}:\n${output}`)));
   });
-  gateway.removeAllListeners('exit');
-});
+  child.removeAllListeners('exit');
+  return child;
+}
+
+async function killGateway(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.kill('SIGKILL');
+  await exited;
+}
 
 test.afterAll(async () => {
-  if (gateway && gateway.exitCode === null) {
-    const exited = new Promise((resolve) => gateway.once('exit', resolve));
-    gateway.kill('SIGKILL');
-    await exited;
-  }
+  if (gateway) await killGateway(gateway);
   await control?.dispose();
   await redis?.stop();
 });
@@ -136,4 +152,117 @@ test('a fresh player on a gateway pairs through it: the code comes from control,
   const screenId = (await bt.getAttribute('data-screen-id'))!;
   // The screen list on control shows it connected (through the gateway's presence).
   await expect(page.locator(`[data-screen-id="${screenId}"]`)).toHaveAttribute('data-connected', 'true', { timeout: 15_000 });
+});
+
+test('a player told the gateways [A, B] plays on through a SIGKILL of A without a blank frame, moves to B, is current there, and each play is stored once', async ({ context, problems }, testInfo) => {
+  test.setTimeout(150_000);
+  const ports = [await freePort(), await freePort()];
+  const sockets = ports.map((port) => `ws://localhost:${port}/ws/player`);
+  const gateways = await Promise.all(ports.map((port, i) => startGateway(`e2e-failover-${i}`, port, { BANGTIN_PLAYER_SOCKETS: sockets.join(',') })));
+  const api = await ApiClient.signIn(control);
+  // Short slots: plays flow while the gateway dies.
+  await api.setAllDurations(2_000);
+  const created = await api.call<{ screen: { id: string }; playerUrl: string }>('POST', '/api/screens', { name: 'Bảng tin chuyển cổng phát', locationKind: 'street', tags: [] });
+  const token = new URL(created.playerUrl).searchParams.get('token')!;
+  // A: where this screen starts in the list (its token's place); its page is served there too.
+  const a = firstSocket(token, 2);
+  const b = 1 - a;
+  const health = async (i: number) => (await (await fetch(`http://localhost:${ports[i]}/healthz`)).json()) as { connectedScreens: number };
+
+  const player = await context.newPage();
+  await player.setViewportSize({ width: 384, height: 192 });
+  // Every `plays` frame the page sends, and the socket (gateway) it went on.
+  const frames: { socket: string; ids: string[] }[] = [];
+  player.on('websocket', (ws) => {
+    ws.on('framesent', ({ payload }) => {
+      const msg = JSON.parse(String(payload)) as { type: string; events?: PlayEvent[] };
+      if (msg.type === 'plays') frames.push({ socket: ws.url(), ids: msg.events!.map((e) => e.id) });
+    });
+  });
+  const samples: { at: number; share: number; showing?: string }[] = [];
+  let sampling = true;
+  let sampler: Promise<void> = Promise.resolve();
+  try {
+    await player.goto(`http://localhost:${ports[a]}/player/?token=${encodeURIComponent(token)}`);
+    const bt = player.locator('bt-player');
+    await expect(bt).toHaveAttribute('data-connection', 'online', { timeout: 30_000 });
+    await readyOffline(player);
+    await expect(player.locator('meta[name=bangtin-sockets]')).toHaveAttribute('content', sockets.join(' '));
+    expect((await health(a)).connectedScreens).toBe(1);
+    // Plays flow through A (and are acknowledged) before it dies.
+    await expect.poll(() => frames.filter((f) => f.socket === sockets[a]).length, { timeout: 20_000 }).toBeGreaterThan(0);
+
+    // What is on screen, every ~100 ms, from before the kill until the player is current on B.
+    sampler = (async () => {
+      while (sampling) {
+        const next = Date.now() + 100;
+        const share = await contentShare(await player.screenshot({ animations: 'allow', caret: 'initial' }));
+        const showing = share < BLANK_CONTENT_SHARE ? await player.evaluate(describeScreen) : undefined;
+        samples.push({ at: Date.now(), share, ...(showing ? { showing } : {}) });
+        await new Promise((r) => setTimeout(r, Math.max(0, next - Date.now())));
+      }
+    })();
+    await new Promise((r) => setTimeout(r, 1_000));
+
+    // Chromium logs the refused socket and fetches to the dead gateway as console errors.
+    problems.allowNetworkErrors = true;
+    // Killed just after a `plays` frame went out on A: its acknowledgement may never come back,
+    // and the player then sends those plays again on B (control stores them once).
+    const onA = () => frames.filter((f) => f.socket === sockets[a]).length;
+    const sentOnA = onA();
+    await expect.poll(onA, { timeout: 10_000, intervals: [10] }).toBeGreaterThan(sentOnA);
+    const killedAt = Date.now();
+    await killGateway(gateways[a]!);
+    // On B once B holds its socket (the reconnect can be quicker than any poll of the page).
+    await expect.poll(async () => (await health(b)).connectedScreens, { timeout: 20_000, intervals: [50] }).toBe(1);
+    const movedMs = Date.now() - killedAt;
+    await expect(bt).toHaveAttribute('data-connection', 'online');
+
+    // Current on B: a publish made after the kill reaches it.
+    const before = await bt.getAttribute('data-manifest-version');
+    const publishedAt = Date.now();
+    await api.setAllDurations(2_500);
+    await expect.poll(() => bt.getAttribute('data-manifest-version'), { timeout: 15_000 }).not.toBe(before);
+    const currentMs = Date.now() - publishedAt;
+    // Plays go on through B, and the queue empties (each acknowledged after control stored it).
+    await expect.poll(() => frames.filter((f) => f.socket === sockets[b]).length, { timeout: 20_000 }).toBeGreaterThan(0);
+    await expect.poll(async () => (await queuedPlays(player)).length, { timeout: 15_000 }).toBe(0);
+    await new Promise((r) => setTimeout(r, 1_000));
+    sampling = false;
+    await sampler;
+
+    // Stop the player, so nothing more is sent while the database is read.
+    await player.goto('about:blank');
+    await player.waitForTimeout(300);
+    const db = new Database(`${control.dataDir}/bangtin.db`, { readonly: true });
+    const rows = db.prepare<[string], { id: string }>('SELECT id FROM play_events WHERE screen_id = ?').all(created.screen.id);
+    db.close();
+    const sent = new Set(frames.flatMap((f) => f.ids));
+    const stored = rows.map((r) => r.id);
+    const idsOnA = new Set(frames.filter((f) => f.socket === sockets[a]).flatMap((f) => f.ids));
+    const blank = samples.filter((s) => s.share < BLANK_CONTENT_SHARE);
+    const figures = {
+      samples: samples.length,
+      samplesAfterKill: samples.filter((s) => s.at >= killedAt).length,
+      blankFrames: blank.length,
+      minContentShare: Number(Math.min(...samples.map((s) => s.share)).toFixed(4)),
+      movedMs,
+      publishToCurrentOnBMs: currentMs,
+      playsSent: sent.size,
+      playsStored: stored.length,
+      // Sent to A and sent again on B (A died before acknowledging them): stored once all the same.
+      resentOnB: frames.filter((f) => f.socket === sockets[b]).flatMap((f) => f.ids).filter((id) => idsOnA.has(id)).length,
+    };
+    console.log(`gateway failover: ${JSON.stringify(figures)}`);
+    await testInfo.attach('gateway-failover.json', { body: JSON.stringify(figures, null, 2), contentType: 'application/json' });
+
+    expect(blank, 'blank frames').toEqual([]);
+    expect(figures.samplesAfterKill).toBeGreaterThanOrEqual(20);
+    expect(new Set(stored).size, 'no play stored twice').toBe(stored.length);
+    expect([...stored].sort(), 'every play sent is stored').toEqual([...sent].sort());
+  } finally {
+    sampling = false;
+    await sampler;
+    for (const child of gateways) await killGateway(child);
+  }
 });
