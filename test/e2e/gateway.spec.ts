@@ -231,6 +231,13 @@ test('a player told the gateways [A, B] plays on through a SIGKILL of A without 
     sampling = false;
     await sampler;
 
+    // A cold boot with A still dead: the page comes from the player's offline cache with the
+    // list in it, and the player, starting at A again, goes on to B.
+    await player.reload();
+    await expect(bt).toHaveAttribute('data-connection', 'online', { timeout: 20_000 });
+    await expect(player.locator('meta[name=bangtin-sockets]')).toHaveAttribute('content', sockets.join(' '));
+    await expect.poll(async () => (await queuedPlays(player)).length, { timeout: 15_000 }).toBe(0);
+
     // Stop the player, so nothing more is sent while the database is read.
     await player.goto('about:blank');
     await player.waitForTimeout(300);
