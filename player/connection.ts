@@ -73,7 +73,8 @@ export interface ConnectionOptions {
 
 /**
  * The player's side of `/ws/player`: hello, heartbeats, acks, clock sync, and reconnection with
- * full-jitter backoff, to the next of its sockets (another gateway) when there are several. Every frame in is `parseFrame`d; invalid ones are logged and ignored.
+ * full-jitter backoff, to the next of its sockets (another gateway) when there are several.
+ * Every frame in is `parseFrame`d; invalid ones are logged and ignored.
  */
 export class Connection {
   private socket: WebSocket | null = null;
@@ -321,7 +322,7 @@ export class Connection {
 
   /**
    * Reconnects after a jittered backoff, and at least `floorMs`; to the next socket unless
-   * `same` (the server asked this screen to slow down: another gateway would say the same).
+   * `same` (the server asked this screen to slow down; another gateway is no way around that).
    */
   private retry(floorMs = 0, same = false): void {
     this.options.onStatus('offline');
