@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { CloseCode, PROTOCOL_VERSION, diffManifest, manifestContent, versionOfDigest, type Manifest } from '../playlists/index.ts';
 import { Clock } from './clock.ts';
 import { Connection, PLAYS_REFUSED_DELAY_MS, type ConnectionOptions } from './connection.ts';
+import { TRY_AGAIN_LATER_DELAY_MS } from './retry.ts';
 import { FakeTimers, manifest, slogan } from './test-fixtures.ts';
 
 /** Just enough of a browser WebSocket for the connection to drive. */
@@ -211,6 +212,18 @@ describe('Connection', () => {
     expect(sockets).toHaveLength(2);
     expect(events.unregistered).toBe(0);
     expect(events.statuses.at(-1)).toBe('connecting');
+  });
+
+  it('comes back no sooner than its floor when the server sheds load (1013), and keeps the screen', () => {
+    const { sockets, connection, timers, events } = setup();
+    connection.start();
+    sockets[0]!.open();
+    sockets[0]!.closedByServer(CloseCode.tryAgainLater);
+    timers.advance(TRY_AGAIN_LATER_DELAY_MS + 249); // plus attempt 0: 0.5 × 500 ms
+    expect(sockets).toHaveLength(1);
+    timers.advance(1);
+    expect(sockets).toHaveLength(2);
+    expect(events.unregistered).toBe(0);
   });
 
   it('forgets the screen and stops on an unknown or revoked token', () => {
