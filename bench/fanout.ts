@@ -50,7 +50,9 @@
  *   `reconnectLastAttemptMs`: when the last screen's successful attempt started (what the backoff
  *   alone imposes); `reconnectServeP99Ms`/`reconnectServeMaxMs`: that attempt → current (what the
  *   server adds); `reconnectDowntimeMs` (kill → ready); `reconnectRefused` (sockets the server
- *   turned away for load with 1013); `reconnectAttempts`, `reconnectCloses` (by code).
+ *   turned away for load with 1013); `reconnectAttempts`, `reconnectCloses` (by code);
+ *   `reconnectServerCpuMs` (the new server's CPU time until every screen is current) and
+ *   `reconnectLoopDelayP99Ms`.
  *
  * Then (skipped with `--reports 0`) the reports benchmark, bench/reports.ts: `reportMs` (a yearly
  * report over 5,000 screens × a year of rollups), `playoutCsvRowsPerSec`, and the raw plays'

@@ -11,7 +11,9 @@
  *    told its version is current (`unchanged` to its hello — or acked a manifest);
  *    `reconnectDowntimeMs` the time from the kill to that line; `reconnectRefused` the sockets
  *    the server turned away for load (close 1013, server/hub/upgrade.ts), `reconnectAttempts` every
- *    connection attempt of the storm (refused ones while the server was down included).
+ *    connection attempt of the storm (refused ones while the server was down included),
+ *    `reconnectServerCpuMs` the new server's CPU time from ready to the last screen current (what
+ *    the machine's other work does not inflate) and `reconnectLoopDelayP99Ms` its event-loop delay.
  */
 import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -85,8 +87,12 @@ export async function runStorm(data: SeededData, opts: Options): Promise<Record<
     await stop(server.child, 'storm server', process.env.BANGTIN_BENCH_CPU_PROF ? 'SIGTERM' : 'SIGKILL');
     server = await startServer(data, port, password);
     const downtimeMs = server.readyAt - killedAt;
+    const atReady = await server.stats();
     log(`storm: server killed and ready again after ${(downtimeMs / 1000).toFixed(1)} s; waiting for every screen`);
     const current = await collectCurrent(gens, STORM_ROUND, 90_000);
+    // The server's own CPU time for the storm: what the machine's other work does not inflate.
+    const atEnd = await server.stats();
+    const serverCpuMs = atEnd.cpuUserMs + atEnd.cpuSystemMs - atReady.cpuUserMs - atReady.cpuSystemMs;
     const times = current.flatMap((r) => r?.times.map((t) => t - server.readyAt) ?? []);
     const missing = current.reduce((n, r, i) => n + (r ? r.missing : slices[i]!.length), 0);
     const closes: Record<string, number> = {};
@@ -107,6 +113,8 @@ export async function runStorm(data: SeededData, opts: Options): Promise<Record<
       reconnectServeMaxMs: serve.maxMs,
       reconnectDowntimeMs: Math.round(downtimeMs),
       reconnectRefused: closes['1013'] ?? 0,
+      reconnectServerCpuMs: serverCpuMs,
+      reconnectLoopDelayP99Ms: atEnd.loopDelayP99Ms,
       reconnectAttempts: current.reduce((n, r) => n + (r?.attempts ?? 0), 0),
       reconnectCloses: closes,
       reconnectVersions: versions.size,
@@ -114,7 +122,7 @@ export async function runStorm(data: SeededData, opts: Options): Promise<Record<
     log(
       `storm: ${times.length} screens current again, the last ${summary.maxMs} ms after the server was ready (p50 ${summary.p50Ms}, p99 ${summary.p99Ms}); ` +
         `the last attempt that got through started ${Math.round(lastAttemptMs)} ms after it; attempt→current p99 ${serve.p99Ms} ms, max ${serve.maxMs} ms` +
-        `; ${missing} missing; ${figures.reconnectAttempts} attempts; closes ${JSON.stringify(closes)}`,
+        `; ${missing} missing; ${figures.reconnectAttempts} attempts; closes ${JSON.stringify(closes)}; server CPU ${serverCpuMs} ms`,
     );
     return { stormConnectFailures: failed, ...ingest, ...figures };
   } finally {
