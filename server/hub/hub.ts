@@ -344,21 +344,17 @@ export class Hub {
     const built = this.#audiences.join(session, screen);
     this.#dirty.add(session);
 
-    const answer = () => {
-      this.#sendMessage(session, {
-        type: 'welcome',
-        protocol: PROTOCOL_VERSION,
-        serverTime: toLocalIsoMs(this.deps.clock.now()),
-        heartbeatMs: this.#options.heartbeatMs,
-      });
-      this.#sendMessage(session, { type: 'screen', screen: screenSettings(screen) });
-      if (hello.manifestVersion === built.version) this.#sendMessage(session, { type: 'unchanged', version: built.version });
-      else this.#send(session, built.frame);
-    };
-    // The three frames in one write where the socket can (socket.ts).
-    if (session.socket.batch) session.socket.batch(answer);
-    else answer();
+    const now = this.deps.clock.now();
+    this.#sendMessage(session, {
+      type: 'welcome',
+      protocol: PROTOCOL_VERSION,
+      serverTime: toLocalIsoMs(now),
+      heartbeatMs: this.#options.heartbeatMs,
+    });
+    this.#sendMessage(session, { type: 'screen', screen: screenSettings(screen) });
     this.#changed(session);
+    if (hello.manifestVersion === built.version) this.#sendMessage(session, { type: 'unchanged', version: built.version });
+    else this.#send(session, built.frame);
   }
 
   #sendMessage(session: Session, msg: ServerMessage): boolean {

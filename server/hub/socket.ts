@@ -1,4 +1,3 @@
-import type { Duplex } from 'node:stream';
 import type { WebSocket } from 'ws';
 
 /** The little the hub needs from a socket; tests give it an in-memory one. */
@@ -11,8 +10,6 @@ export interface PlayerSocket {
   ping(): void;
   /** Bytes queued but not yet written to the network. */
   readonly bufferedAmount: number;
-  /** Runs `sends` with the frames they send written together, in one system call (absent: one by one). */
-  batch?(sends: () => void): void;
 }
 
 export function wsPlayerSocket(raw: WebSocket): PlayerSocket {
@@ -23,18 +20,6 @@ export function wsPlayerSocket(raw: WebSocket): PlayerSocket {
     ping: () => raw.ping(),
     get bufferedAmount() {
       return raw.bufferedAmount;
-    },
-    // The answer to a hello is three frames (welcome, screen, manifest or unchanged): corked,
-    // they leave in one writev rather than three, which counts when 10,000 screens come back
-    // at once (bench/reconnect-storm.ts). `ws` keeps its TCP socket as `_socket`.
-    batch: (sends) => {
-      const tcp = (raw as unknown as { _socket?: Duplex | null })._socket;
-      tcp?.cork();
-      try {
-        sends();
-      } finally {
-        tcp?.uncork();
-      }
     },
   };
 }

@@ -21,13 +21,13 @@ export interface UpgradeSource {
 
 /**
  * Handshakes in flight the server takes at most (main.ts). A restart brings every screen back
- * at once; their full-jitter backoff spreads them over seconds, and this bounds the crowd that
- * still arrives together (bench/reconnect-storm.ts). A hello costs the hub ~0.1–0.3 ms, so this
- * many are answered within a couple of seconds, well inside the player's 10 s welcome timeout;
- * at 2,000, a 10,000-screen storm had 900–1,400 sockets turned away that one loop turn later
- * would have been answered, and came back at least 2 s later.
+ * at once; their full-jitter backoff spreads them over seconds, yet the event loop takes in
+ * thousands of upgrades in one turn before it reads their hellos (bench/reconnect-storm.ts saw
+ * 5,000 waiting at once with 10,000 screens, all answered within seconds). A hello costs the
+ * hub ~0.3 ms, ~1 ms on a loaded small box: past this many, the last would be answered after
+ * the player's 10 s welcome timeout and the work wasted, so they are told to come back instead.
  */
-export const MAX_PENDING_HELLOS = 5_000;
+export const MAX_PENDING_HELLOS = 8_000;
 
 export interface PlayerSocketOptions {
   maxPayload: number;
