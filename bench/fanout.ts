@@ -39,7 +39,8 @@
  *   `plays` batch, starting at random within 10 s, a tenth of them twice (a lost ack); an edit is
  *   published a third of the way in. `playEventsPerSec` (events stored / first batch sent → last
  *   ack), `ingestCpuShare` (server CPU time, process.cpuUsage via BENCH_STATS, over the ingest's
- *   wall time; the publish's fan-out included), `playsSent`/`playsResent`/`playsAcked`/
+ *   wall time; the publish's fan-out included; `ingestCpuUsPerEvent` the same CPU time per event
+ *   received, which a busy machine does not inflate), `playsSent`/`playsResent`/`playsAcked`/
  *   `playsStored` (rows counted in the database; `playsExactlyOnce`), `ingestLoopDelayP99Ms`,
  *   `fanoutUnderIngestP50Ms`/`fanoutUnderIngestP99Ms` (publish→ack of the edit) and
  *   `fanoutUnderIngestVsBareWs` (over the bare ws p99 above).
@@ -51,8 +52,9 @@
  *   alone imposes); `reconnectServeP99Ms`/`reconnectServeMaxMs`: that attempt → current (what the
  *   server adds); `reconnectDowntimeMs` (kill → ready); `reconnectRefused` (sockets the server
  *   turned away for load with 1013); `reconnectAttempts`, `reconnectCloses` (by code);
- *   `reconnectServerCpuMs` (the new server's CPU time until every screen is current) and
- *   `reconnectLoopDelayP99Ms`.
+ *   `reconnectServerCpuMs` (the new server's CPU time until every screen is current),
+ *   `reconnectLoopDelayP99Ms`, and `reconnectFrames` (frames screens got, by type: `unchanged`
+ *   answers a hello with the current version, no whole `manifest` is sent again).
  *
  * Then (skipped with `--reports 0`) the reports benchmark, bench/reports.ts: `reportMs` (a yearly
  * report over 5,000 screens × a year of rollups), `playoutCsvRowsPerSec`, and the raw plays'

@@ -135,6 +135,8 @@ export async function runIngest(ctx: IngestContext): Promise<Record<string, unkn
     playEventsPerSec: Math.round(stored / ((lastAckAt - firstSentAt) / 1000)),
     ingestCpuShare: round(cpuMs / wallMs, 2),
     ingestCpuMs: cpuMs,
+    // Per event received (resent ones included): what the machine's other work does not inflate.
+    ingestCpuUsPerEvent: round((cpuMs * 1000) / (sent + resent), 1),
     ingestWallMs: Math.round(wallMs),
     ingestLoopDelayP99Ms: after.loopDelayP99Ms,
     fanoutUnderIngestP50Ms: fanout.p50Ms,

@@ -13,7 +13,8 @@
  *    the server turned away for load (close 1013, server/hub/upgrade.ts), `reconnectAttempts` every
  *    connection attempt of the storm (refused ones while the server was down included),
  *    `reconnectServerCpuMs` the new server's CPU time from ready to the last screen current (what
- *    the machine's other work does not inflate) and `reconnectLoopDelayP99Ms` its event-loop delay.
+ *    the machine's other work does not inflate) and `reconnectLoopDelayP99Ms` its event-loop delay;
+ *    `reconnectFrames` the frames screens got meanwhile, by type (`unchanged`, not `manifest`).
  */
 import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -97,6 +98,8 @@ export async function runStorm(data: SeededData, opts: Options): Promise<Record<
     const missing = current.reduce((n, r, i) => n + (r ? r.missing : slices[i]!.length), 0);
     const closes: Record<string, number> = {};
     for (const r of current) for (const [code, n] of Object.entries(r?.closes ?? {})) closes[code] = (closes[code] ?? 0) + n;
+    const frames: Record<string, number> = {};
+    for (const r of current) for (const [type, n] of Object.entries(r?.frames ?? {})) frames[type] = (frames[type] ?? 0) + n;
     const versions = new Set(current.flatMap((r) => Object.keys(r?.versions ?? {})));
     const summary = summarize(times);
     // What the server adds: from the start of the attempt that got through to being current.
@@ -117,6 +120,8 @@ export async function runStorm(data: SeededData, opts: Options): Promise<Record<
       reconnectLoopDelayP99Ms: atEnd.loopDelayP99Ms,
       reconnectAttempts: current.reduce((n, r) => n + (r?.attempts ?? 0), 0),
       reconnectCloses: closes,
+      // What the screens got back: `unchanged` for the version they hold, not the whole manifest.
+      reconnectFrames: frames,
       reconnectVersions: versions.size,
     };
     log(

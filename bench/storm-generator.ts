@@ -59,7 +59,7 @@ function applyPatch(text: string): string | null {
 }
 
 /** Round state, shared by every player of the process. */
-const round = { id: 0, mode: 'newVersion' as 'newVersion' | 'reconnect', done: 0, sent: true, closes: {} as Record<string, number>, attempts: 0 };
+const round = { id: 0, mode: 'newVersion' as 'newVersion' | 'reconnect', done: 0, sent: true, closes: {} as Record<string, number>, attempts: 0, frames: {} as Record<string, number> };
 let players: Player[] = [];
 let url = '';
 let ingest: { pending: number; firstSentAt: number; lastAckAt: number; acked: number; resent: number } | null = null;
@@ -117,6 +117,7 @@ class Player {
 
   receive(ws: WebSocket, text: string): void {
     const type = /^\{"type":"([a-zA-Z]+)"/.exec(text)?.[1];
+    if (type) round.frames[type] = (round.frames[type] ?? 0) + 1;
     switch (type) {
       case 'welcome':
         if (this.welcomeTimer) clearTimeout(this.welcomeTimer);
@@ -235,7 +236,7 @@ function report(complete: boolean): void {
   const attemptTimes = done.map((p) => p.doneAttemptAt);
   const versions: Record<string, number> = {};
   for (const p of players) versions[String(p.version)] = (versions[String(p.version)] ?? 0) + 1;
-  send({ type: 'current', round: round.id, complete, times, attemptTimes, missing: players.length - times.length, versions, closes: round.closes, attempts: round.attempts });
+  send({ type: 'current', round: round.id, complete, times, attemptTimes, missing: players.length - times.length, versions, closes: round.closes, attempts: round.attempts, frames: round.frames });
 }
 
 async function connectAll(msg: Extract<StormParentMessage, { cmd: 'stormConnect' }>): Promise<void> {
@@ -332,7 +333,7 @@ process.on('message', (raw) => {
       startPlays(msg);
       return;
     case 'expect':
-      Object.assign(round, { id: msg.round, mode: msg.mode, done: 0, sent: false, closes: {}, attempts: 0 });
+      Object.assign(round, { id: msg.round, mode: msg.mode, done: 0, sent: false, closes: {}, attempts: 0, frames: {} });
       for (const p of players) {
         p.armedVersion = p.version;
         p.armedSerial = p.serial;

@@ -54,4 +54,6 @@ export type StormChildMessage =
       closes: Record<string, number>;
       /** Connection attempts since the last `expect`. */
       attempts: number;
+      /** Frames received since the last `expect`, by type (`manifest`: a whole manifest). */
+      frames: Record<string, number>;
     };
