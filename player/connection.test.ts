@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createHash } from 'node:crypto';
 import { CloseCode, PROTOCOL_VERSION, diffManifest, manifestContent, versionOfDigest, type Manifest } from '../playlists/index.ts';
 import { Clock } from './clock.ts';
@@ -292,6 +292,9 @@ describe('Connection: manifest patches [P4] [P5]', () => {
     s.welcome(s.sockets[0]!);
     return { ...s, applied };
   }
+  // The connection loads patch.ts on demand: loaded here first, so that import does not race the
+  // wait below on a busy machine (it took over 20 ms there, and the test failed now and then).
+  beforeAll(() => import('./patch.ts'));
   const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
 
   it('asks for patches in its hello when it can check them', () => {
