@@ -47,7 +47,7 @@ export async function seed(dir: string, n: number): Promise<SeededData> {
 }
 
 /** A signed-in API client: keeps the session cookie, sends `Origin` (state changes need it). */
-class Api {
+export class Api {
   #cookie = '';
   constructor(readonly base: string) {}
 
@@ -194,7 +194,7 @@ export async function runBangtin(data: SeededData, opts: Options): Promise<Phase
 }
 
 /** The child's stdout lines that start with `prefix`, one at a time, without the prefix. */
-function linesStartingWith(child: ChildProcess, prefix: string): { next(timeoutMs: number): Promise<string> } {
+export function linesStartingWith(child: ChildProcess, prefix: string): { next(timeoutMs: number): Promise<string> } {
   const ready: string[] = [];
   const waiting: ((line: string) => void)[] = [];
   let rest = '';

@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --screens N] [--generators K] [--concurrency C] [--rounds R]`
+ * `npm run bench [-- --screens N] [--generators K] [--concurrency C] [--rounds R] [--storm 0] [--reports 0]`
  *
  * Publish→ack fan-out: opens N simulated players over loopback (default 1,000), publishes an
  * edit and measures, for every screen, the time from the publish request to the screen's ack of
@@ -31,6 +31,31 @@
  * `adminServerP99Ms`, and its CPU time, `adminServerCpuP99Ms`, which the machine's other work does not inflate); `rssVsBareWs` is bangtin's RSS
  * per connection over the bare server's.
  *
+ * Then (skipped with `--storm 0`) play ingest and the reconnect storm, on bangtin only, against a
+ * fresh server on the same data (bench/reconnect-storm.ts, bench/ingest-load.ts, simulated
+ * players in bench/storm-generator.ts that reconnect by themselves with the real player's close
+ * rules and full-jitter backoff, player/retry.ts):
+ * - ingest: 5,000 screens (or all of a smaller run) each flush a backlog of 50 plays in one
+ *   `plays` batch, starting at random within 10 s, a tenth of them twice (a lost ack); an edit is
+ *   published a third of the way in. `playEventsPerSec` (events stored / first batch sent → last
+ *   ack), `ingestCpuShare` (server CPU time, process.cpuUsage via BENCH_STATS, over the ingest's
+ *   wall time; the publish's fan-out included; `ingestCpuUsPerEvent` the same CPU time per event
+ *   received, which a busy machine does not inflate), `playsSent`/`playsResent`/`playsAcked`/
+ *   `playsStored` (rows counted in the database; `playsExactlyOnce`), `ingestLoopDelayP99Ms`,
+ *   `fanoutUnderIngestP50Ms`/`fanoutUnderIngestP99Ms` (publish→ack of the edit) and
+ *   `fanoutUnderIngestVsBareWs` (over the bare ws p99 above).
+ * - storm: the server is killed (SIGKILL; SIGTERM when profiling, so it writes its profile) and
+ *   started again on the same data and port. `reconnectAllCurrentMs`: from the new server's ready
+ *   line to the last screen told on a new socket that its version is current (`unchanged` to its
+ *   hello, or a manifest acked; null if some never were); `reconnectP50Ms`/`reconnectP99Ms`;
+ *   `reconnectLastAttemptMs`: when the last screen's successful attempt started (what the backoff
+ *   alone imposes); `reconnectServeP99Ms`/`reconnectServeMaxMs`: that attempt → current (what the
+ *   server adds); `reconnectDowntimeMs` (kill → ready); `reconnectRefused` (sockets the server
+ *   turned away for load with 1013); `reconnectAttempts`, `reconnectCloses` (by code);
+ *   `reconnectServerCpuMs` (the new server's CPU time until every screen is current),
+ *   `reconnectLoopDelayP99Ms`, and `reconnectFrames` (frames screens got, by type: `unchanged`
+ *   answers a hello with the current version, no whole `manifest` is sent again).
+ *
  * Then (skipped with `--reports 0`) the reports benchmark, bench/reports.ts: `reportMs` (a yearly
  * report over 5,000 screens × a year of rollups), `playoutCsvRowsPerSec`, and the raw plays'
  * retention (`retentionMaxBatchMs`).
@@ -42,9 +67,10 @@
  *    "bareWs":{"p50Ms":…,"p99Ms":…,"maxMs":…,"rssPerConnectionKb":…},"p99VsBareWs":…,
  *    "emergencyP50Ms":…,"emergencyP99Ms":…,"emergencyMaxMs":…,"emergencyShown":…, …}
  * (on failure `{"screens":…,"error":"…"}`). Exit status 1 on failure, or when a screen failed to
- * connect, to ack or to show the emergency, or the server stored fewer receipts than were sent
- * (the JSON line still comes, with `connectFailures`, `missing`, `emergencyMissing`,
- * `emergencyReceipts`).
+ * connect, to ack or to show the emergency, or the server stored fewer receipts than were sent,
+ * or a play was not stored exactly once, or a screen did not come back after the storm (the JSON
+ * line still comes, with `connectFailures`, `missing`, `emergencyMissing`, `emergencyReceipts`,
+ * `playsExactlyOnce`, `reconnectMissing`).
  *
  * Simulated players run in K load-generator processes (≤ 5,000 sockets each). Every child is
  * started as `sh -c 'ulimit -Sn <limit>; exec node …'`: Node cannot raise its own open-file
@@ -66,6 +92,7 @@ import { parseArgs, type Options } from './options.ts';
 import { SERVER_FD_HEADROOM, WANTED_OPEN_FILES, cleanup, fail, hardOpenFileLimit, log, run } from './processes.ts';
 import { round, summarize, wallNow } from './stats.ts';
 import { runReportBench } from './reports.ts';
+import { runStorm } from './reconnect-storm.ts';
 
 const HARD_TIMEOUT_MS = 9 * 60_000;
 
@@ -114,6 +141,8 @@ async function main(): Promise<void> {
   if (!emergency) return fail('bangtin: the emergency was not measured');
 
   const ratio = bangtin.p99Ms / bare.p99Ms;
+  // Reconnect storm and play ingest (issue 15, items 5 and 6), on bangtin only.
+  const storm = opts.storm ? await runStorm(data, opts) : null;
   // Reports over 5,000 screens × a year of rollups, whatever --screens says (issue 14).
   const reports = opts.reports ? await runReportBench() : null;
   const report = {
@@ -168,6 +197,8 @@ async function main(): Promise<void> {
     publishRequestMs: round(bangtin.publishRequestMs),
     manifestBytes: bangtin.manifestBytes,
     generators: opts.generators,
+    ...(storm ?? {}),
+    ...(storm ? { fanoutUnderIngestVsBareWs: round((storm.fanoutUnderIngestP99Ms as number) / bare.p99Ms, 2) } : {}),
     ...(reports ?? {}),
     wallMs: Math.round(wallNow() - run.startedAt),
   };
@@ -177,7 +208,8 @@ async function main(): Promise<void> {
   process.stdout.write(`${JSON.stringify(report)}\n`);
   const emergencyIncomplete =
     emergency.missing > 0 || emergency.otherSchedule > 0 || emergency.acked < bangtin.connected || emergency.receipts < emergency.count;
-  process.exit(bangtin.missing || bare.missing || bangtin.failed || bare.failed || emergencyIncomplete ? 1 : 0);
+  const stormIncomplete = storm !== null && (storm.reconnectMissing !== 0 || storm.playsExactlyOnce !== true || storm.fanoutUnderIngestMissing !== 0);
+  process.exit(bangtin.missing || bare.missing || bangtin.failed || bare.failed || emergencyIncomplete || stormIncomplete ? 1 : 0);
 }
 
 main().catch((err: unknown) => fail(err instanceof Error ? err.message : String(err)));

@@ -1,7 +1,9 @@
 /**
  * The IPC messages between bench/fanout.ts (the parent) and each bench/load-generator.ts
- * process. Types only: both sides import them without loading the other.
+ * process (and bench/storm-generator.ts: bench/storm-protocol.ts). Types only: both sides import
+ * them without loading the other.
  */
+import type { StormChildMessage, StormParentMessage } from './storm-protocol.ts';
 
 export type ParentMessage =
   | { cmd: 'connect'; url: string; tokens: string[]; concurrency: number; attemptTimeoutMs: number; sample: boolean }
@@ -14,7 +16,8 @@ export type ParentMessage =
   | { cmd: 'arm'; round: number; shown?: boolean }
   /** Answer `result` now with what is there (the parent's ack budget ran out). */
   | { cmd: 'report' }
-  | { cmd: 'close' };
+  | { cmd: 'close' }
+  | StormParentMessage;
 
 export interface Samples {
   welcome?: string;
@@ -23,6 +26,7 @@ export interface Samples {
 }
 
 export type ChildMessage =
+  | StormChildMessage
   | { type: 'ready'; pid: number; openFilesSoft: string }
   | { type: 'progress'; connected: number; failed: number }
   | { type: 'armed'; round: number }

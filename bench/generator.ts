@@ -13,8 +13,9 @@ export class Generator {
   readonly #waiters: { type: ChildMessage['type']; accept: (m: ChildMessage) => boolean; resolve: (m: ChildMessage | null) => void }[] = [];
   progress = { connected: 0, failed: 0 };
 
-  constructor(readonly index: number) {
-    this.child = spawnNode(['--import', 'tsx', join(ROOT, 'bench/load-generator.ts')], {}, true);
+  /** `script`: bench/load-generator.ts, or bench/storm-generator.ts for the reconnect storm. */
+  constructor(readonly index: number, script = 'bench/load-generator.ts') {
+    this.child = spawnNode(['--import', 'tsx', join(ROOT, script)], {}, true);
     this.child.on('message', (raw) => {
       const msg = raw as ChildMessage;
       if (msg.type === 'progress') {

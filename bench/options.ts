@@ -11,6 +11,8 @@ export interface Options {
   rounds: number;
   /** Whether the reports benchmark (bench/reports.ts) runs after the fan-out: `--reports 0` skips it. */
   reports: boolean;
+  /** Whether the reconnect storm and play ingest (bench/reconnect-storm.ts) run: `--storm 0` skips them. */
+  storm: boolean;
 }
 
 export function parseArgs(argv: string[]): Options {
@@ -40,6 +42,7 @@ export function parseArgs(argv: string[]): Options {
   const concurrency = int('concurrency', Math.min(250, Math.floor(400 / generators)) || 1, 1);
   const rounds = int('rounds', 3, 1);
   const reports = int('reports', 1, 0) > 0;
+  const storm = int('storm', 1, 0) > 0;
   if (values.size) throw new Error(`unknown option --${[...values.keys()][0]}`);
-  return { screens, generators: Math.min(generators, screens), concurrency, rounds, reports };
+  return { screens, generators: Math.min(generators, screens), concurrency, rounds, reports, storm };
 }

@@ -1,8 +1,9 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createHash } from 'node:crypto';
 import { CloseCode, PROTOCOL_VERSION, diffManifest, manifestContent, versionOfDigest, type Manifest } from '../playlists/index.ts';
 import { Clock } from './clock.ts';
 import { Connection, PLAYS_REFUSED_DELAY_MS, type ConnectionOptions } from './connection.ts';
+import { TRY_AGAIN_LATER_DELAY_MS } from './retry.ts';
 import { firstSocket } from './sockets.ts';
 import { FakeTimers, manifest, slogan } from './test-fixtures.ts';
 
@@ -238,7 +239,7 @@ describe('Connection', () => {
       timers.advance(1);
       expect(sockets[2]!.url).toBe(urls[(first + 2) % 3]);
       sockets[2]!.closedByServer(1013); // a gateway that knows no screen yet
-      timers.advance(1000);
+      timers.advance(TRY_AGAIN_LATER_DELAY_MS + 1000);
       expect(sockets[3]!.url).toBe(urls[first]);
     });
 
@@ -250,6 +251,18 @@ describe('Connection', () => {
       timers.advance(PLAYS_REFUSED_DELAY_MS + 250);
       expect(sockets[1]!.url).toBe(sockets[0]!.url);
     });
+  });
+
+  it('comes back no sooner than its floor when the server sheds load (1013), and keeps the screen', () => {
+    const { sockets, connection, timers, events } = setup();
+    connection.start();
+    sockets[0]!.open();
+    sockets[0]!.closedByServer(CloseCode.tryAgainLater);
+    timers.advance(TRY_AGAIN_LATER_DELAY_MS + 249); // plus attempt 0: 0.5 × 500 ms
+    expect(sockets).toHaveLength(1);
+    timers.advance(1);
+    expect(sockets).toHaveLength(2);
+    expect(events.unregistered).toBe(0);
   });
 
   it('forgets the screen and stops on an unknown or revoked token', () => {
@@ -318,6 +331,9 @@ describe('Connection: manifest patches [P4] [P5]', () => {
     s.welcome(s.sockets[0]!);
     return { ...s, applied };
   }
+  // The connection loads patch.ts on demand: loaded here first, so that import does not race the
+  // wait below on a busy machine (it took over 20 ms there, and the test failed now and then).
+  beforeAll(() => import('./patch.ts'));
   const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
 
   it('asks for patches in its hello when it can check them', () => {

@@ -10,18 +10,14 @@ import {
   type ScreenSettings,
 } from '../playlists/player.ts';
 import { browserTimers, type Clock, type Timers } from './clock.ts';
-import { backoffDelay, closeAction, guardedReload } from './retry.ts';
+import { backoffDelay, closeAction, guardedReload, retryFloorMs } from './retry.ts';
 import { firstSocket } from './sockets.ts';
 import type { KeyValueStorage } from './store.ts';
 
 export const PLAYER_VERSION = '0.1.0';
 /** Gives up on a socket that has not been welcomed this long after it was opened. */
 export const WELCOME_TIMEOUT_MS = 10_000;
-/**
- * After the server refused play events (4009), wait at least this before reconnecting: its
- * allowance of 10 events a second refills a batch of 500 in 50 s. The queue is kept.
- */
-export const PLAYS_REFUSED_DELAY_MS = 60_000;
+export { PLAYS_REFUSED_DELAY_MS } from './retry.ts';
 /** A socket that has heard nothing for this many heartbeats is dead (half-open TCP). */
 export const STALE_HEARTBEATS = 3;
 const MIN_HEARTBEAT_MS = 1_000;
@@ -281,13 +277,11 @@ export class Connection {
   private closed(code: number): void {
     this.detach();
     if (this.stopped) return;
-    if (code === CloseCode.playsRefused) {
-      this.retry(PLAYS_REFUSED_DELAY_MS, true);
-      return;
-    }
     switch (closeAction(code)) {
       case 'reconnect':
-        this.retry();
+        // 4009 and 1013 ask for a longer wait first (retry.ts). Play events refused: the same
+        // socket (another gateway is no way around the screen's own rate).
+        this.retry(retryFloorMs(code), code === CloseCode.playsRefused);
         return;
       case 'forget':
         this.halt();

@@ -2,12 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { CloseCode } from '../playlists/index.ts';
 import {
   BACKOFF_CAP_MS,
+  PLAYS_REFUSED_DELAY_MS,
   RELOAD_GUARD_MS,
+  TRY_AGAIN_LATER_DELAY_MS,
   RELOAD_KEY,
   backoffDelay,
   closeAction,
   guardedReload,
   reloadAllowed,
+  retryFloorMs,
 } from './retry.ts';
 
 describe('backoffDelay', () => {
@@ -47,9 +50,20 @@ describe('closeAction', () => {
   });
 
   it('reconnects after network loss and server restarts', () => {
+    expect(closeAction(CloseCode.tryAgainLater)).toBe('reconnect');
     expect(closeAction(1006)).toBe('reconnect');
     expect(closeAction(1001)).toBe('reconnect');
     expect(closeAction(1011)).toBe('reconnect');
+  });
+});
+
+describe('retryFloorMs', () => {
+  it('makes a shedding server (1013) and refused plays (4009) wait longer, and nothing else', () => {
+    expect(CloseCode.tryAgainLater).toBe(1013);
+    expect(retryFloorMs(CloseCode.tryAgainLater)).toBe(TRY_AGAIN_LATER_DELAY_MS);
+    expect(TRY_AGAIN_LATER_DELAY_MS).toBeGreaterThanOrEqual(1_000);
+    expect(retryFloorMs(CloseCode.playsRefused)).toBe(PLAYS_REFUSED_DELAY_MS);
+    for (const code of [1006, 1001, CloseCode.badFrame, CloseCode.tooSlow]) expect(retryFloorMs(code)).toBe(0);
   });
 });
 

@@ -8,6 +8,13 @@ export const BACKOFF_CAP_MS = 15_000;
 /** At most one reload for an unsupported protocol per this window, so a bad deploy cannot loop. */
 export const RELOAD_GUARD_MS = 5 * 60_000;
 export const RELOAD_KEY = 'bangtin.reloadAt';
+/**
+ * After the server refused play events (4009), wait at least this before reconnecting: its
+ * allowance of 10 events a second refills a batch of 500 in 50 s. The queue is kept.
+ */
+export const PLAYS_REFUSED_DELAY_MS = 60_000;
+/** After 1013 (the server sheds load), wait at least this: the crowd it turned away spreads out. */
+export const TRY_AGAIN_LATER_DELAY_MS = 2_000;
 
 /**
  * Exponential backoff with full jitter: uniform in [0, min(cap, base·2^attempt)). Thousands of
@@ -42,9 +49,14 @@ export function closeAction(code: number): CloseAction {
     case CloseCode.replaced:
       return 'stop';
     default:
-      // badFrame, tooSlow, and every non-bangtin code (1006 network loss, 1001 server going away…)
+      // badFrame, tooSlow, playsRefused and tryAgainLater (after retryFloorMs), and every non-bangtin code (1006 network loss, 1001 server going away…)
       return 'reconnect';
   }
+}
+
+/** The least wait before reconnecting after a close with `code`, added to the jittered backoff. */
+export function retryFloorMs(code: number): number {
+  return code === CloseCode.playsRefused ? PLAYS_REFUSED_DELAY_MS : code === CloseCode.tryAgainLater ? TRY_AGAIN_LATER_DELAY_MS : 0;
 }
 
 /** Whether a reload is allowed now, given when the last one happened (null: never). */

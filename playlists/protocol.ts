@@ -39,6 +39,11 @@ export const CloseCode = {
    * allows. Nothing of the batch was stored: keep the queue, reconnect after a long backoff.
    */
   playsRefused: 4009,
+  /**
+   * Try again later (RFC 6455 registry): the server is shedding load, e.g. too many handshakes
+   * at once after a restart. Reconnect with backoff, no sooner than the player's floor for it.
+   */
+  tryAgainLater: 1013,
 } as const;
 export type CloseCode = (typeof CloseCode)[keyof typeof CloseCode];
 

@@ -4,9 +4,9 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 export const BENCH_STATS_PREFIX = 'BENCH_STATS ';
 
 /**
- * For the benchmark only (BANGTIN_BENCH_STATS=1): the event loop's delay and the process's
- * memory, printed as one line on SIGUSR2; each print starts a new measuring period, so the
- * bench brackets a fan-out with two signals and reads what happened in between.
+ * For the benchmark only (BANGTIN_BENCH_STATS=1): the event loop's delay, the process's memory
+ * and its CPU time so far, printed as one line on SIGUSR2; each print starts a new measuring
+ * period, so the bench brackets a fan-out with two signals and reads what happened in between.
  */
 export function startBenchStats(): void {
   const delay = monitorEventLoopDelay({ resolution: 10 });
@@ -14,7 +14,11 @@ export function startBenchStats(): void {
   const ms = (ns: number) => Math.round(ns / 1e4) / 100;
   process.on('SIGUSR2', () => {
     const memory = process.memoryUsage();
+    const cpu = process.cpuUsage();
     const stats = {
+      // Since the process started (not since the last signal): the bench takes differences.
+      cpuUserMs: Math.round(cpu.user / 1000),
+      cpuSystemMs: Math.round(cpu.system / 1000),
       loopDelayP50Ms: ms(delay.percentile(50)),
       loopDelayP99Ms: ms(delay.percentile(99)),
       loopDelayMaxMs: ms(delay.max),

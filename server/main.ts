@@ -1,9 +1,10 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { createServer as createHttpsServer } from 'node:https';
 import { join } from 'node:path';
-import { serve } from '@hono/node-server';
+import { createAdaptorServer } from '@hono/node-server';
+import type { AddressInfo } from 'node:net';
 import { createApp, createHub } from './app.ts';
-import { attachPlayerSockets } from './hub/upgrade.ts';
+import { MAX_PENDING_HELLOS, attachPlayerSockets } from './hub/upgrade.ts';
 import { Fleet } from './fleet/fleet.ts';
 import { AlertWebhook } from './fleet/alert-webhook.ts';
 import { ensureAdmin, seedDemo } from './seed/bootstrap.ts';
@@ -102,26 +103,35 @@ const app = createApp({
   healthReasons: () => (controlBus && !controlBus.onBus.reachable ? ['bus_unreachable'] : []),
 });
 
+/** The listening socket's accept queue; the kernel caps it at net.core.somaxconn. */
+const LISTEN_BACKLOG = 4_096;
 const tls = config.tls && { cert: readFileSync(config.tls.cert), key: readFileSync(config.tls.key) };
-const server = serve(
-  {
-    fetch: app.fetch,
-    port: config.port,
-    hostname: config.host,
-    ...(tls ? { createServer: createHttpsServer, serverOptions: tls } : {}),
-  },
-  (info) => {
-    const origin = `${tls ? 'https' : 'http'}://localhost:${info.port}`;
-    console.log(`bangtin listening on ${config.host}:${info.port}, data in ${config.dataDir}`);
-    console.log(`Admin: ${origin}/admin/`);
-    const demoToken = services.settings.get('demo_screen_token');
-    if (demoToken) console.log(`Demo player: ${playerUrl(origin, demoToken)}`);
-    if (generated) {
-      console.log(`Admin password (generated, shown only now; you must change it at first sign-in): ${generated}`);
-    }
-  },
-);
-const wss = attachPlayerSockets(server, hub, { maxPayload: MAX_FRAME_BYTES });
+const server = createAdaptorServer({
+  fetch: app.fetch,
+  ...(tls ? { createServer: createHttpsServer, serverOptions: tls } : {}),
+});
+// A restart brings every screen back within seconds: connections the event loop has not taken
+// yet wait in the kernel's accept queue (up to net.core.somaxconn) rather than have their SYNs
+// dropped and retried a second or more later, as past Node's default of 511 (bench/reconnect-storm.ts).
+server.listen({ port: config.port, host: config.host, backlog: LISTEN_BACKLOG }, () => {
+  const info = server.address() as AddressInfo;
+  const origin = `${tls ? 'https' : 'http'}://localhost:${info.port}`;
+  console.log(`bangtin listening on ${config.host}:${info.port}, data in ${config.dataDir}`);
+  console.log(`Admin: ${origin}/admin/`);
+  const demoToken = services.settings.get('demo_screen_token');
+  if (demoToken) console.log(`Demo player: ${playerUrl(origin, demoToken)}`);
+  if (generated) {
+    console.log(`Admin password (generated, shown only now; you must change it at first sign-in): ${generated}`);
+  }
+});
+// Handshakes turned away for load (1013) are counted, and logged at most every 10 s.
+let shed = 0;
+const shedLog = setInterval(() => {
+  if (shed) console.warn(`player sockets: ${shed} handshake(s) turned away for load (1013, try again later) in the last 10 s`);
+  shed = 0;
+}, 10_000);
+shedLog.unref();
+const wss = attachPlayerSockets(server, hub, { maxPayload: MAX_FRAME_BYTES, maxPendingHellos: MAX_PENDING_HELLOS, onShed: () => (shed += 1) });
 
 let stopping = false;
 function shutdown(signal: string): void {

@@ -51,6 +51,35 @@ describe('player socket upgrade', () => {
     expect((await closeOf(binary)).code).toBe(CloseCode.badFrame);
   });
 
+  it('turns a handshake away with 1013 while too many wait for their hello, and takes one again after', async () => {
+    const bounded = createServer((_req, res) => res.end());
+    let shed = 0;
+    attachPlayerSockets(bounded, t.hub, { maxPayload: 64 * 1024, maxPendingHellos: 2, onShed: () => (shed += 1) });
+    await new Promise<void>((resolve) => bounded.listen(0, '127.0.0.1', resolve));
+    const url = `ws://127.0.0.1:${(bounded.address() as { port: number }).port}/ws/player`;
+    const opened = (ws: WebSocket) => new Promise<void>((resolve) => ws.once('open', () => resolve()));
+    try {
+      // Two sockets upgraded and silent: the handshakes in flight are at the bound.
+      const silent = [new WebSocket(url), new WebSocket(url)];
+      await Promise.all(silent.map(opened));
+      const third = new WebSocket(url);
+      expect(await closeOf(third)).toEqual({ code: CloseCode.tryAgainLater, reason: 'try again later' });
+      expect(shed).toBe(1);
+      // One says hello (answered: no longer in flight), so the next handshake is taken.
+      const welcomed = new Promise<string>((resolve) => silent[0]!.once('message', (data) => resolve((JSON.parse(data.toString()) as { type: string }).type)));
+      silent[0]!.send(JSON.stringify(helloFrame(t.demoToken)));
+      expect(await welcomed).toBe('welcome');
+      const fourth = new WebSocket(url);
+      await opened(fourth);
+      fourth.send(JSON.stringify(helloFrame(t.demoToken)));
+      expect((await closeOf(silent[0]!)).code).toBe(CloseCode.replaced);
+      expect(shed).toBe(1);
+      for (const ws of [silent[1]!, fourth]) ws.terminate();
+    } finally {
+      await new Promise((resolve) => bounded.close(resolve));
+    }
+  });
+
   it('refuses upgrades on other paths with 404', async () => {
     const ws = open('/ws/other');
     const status = await new Promise<number | undefined>((resolve) => {

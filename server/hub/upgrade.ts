@@ -2,6 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { STATUS_CODES } from 'node:http';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
+import { CloseCode } from '../../playlists/index.ts';
 import type { Hub } from './hub.ts';
 import { wsPlayerSocket } from './socket.ts';
 
@@ -19,17 +20,41 @@ export interface UpgradeSource {
 }
 
 /**
+ * Handshakes in flight the server takes at most (main.ts). A restart brings every screen back
+ * at once; their full-jitter backoff spreads them over seconds, yet the event loop takes in
+ * thousands of upgrades in one turn before it reads their hellos (bench/reconnect-storm.ts saw
+ * 5,000 waiting at once with 10,000 screens, all answered within seconds). A hello costs the
+ * hub ~0.3 ms, ~1 ms on a loaded small box: past this many, the last would be answered after
+ * the player's 10 s welcome timeout and the work wasted, so they are told to come back instead.
+ */
+export const MAX_PENDING_HELLOS = 8_000;
+
+export interface PlayerSocketOptions {
+  maxPayload: number;
+  /**
+   * Handshakes in flight at most: sockets upgraded whose first frame (the hello) the hub has not
+   * read yet. One more is closed at once with 1013 (try again later), which the player backs off
+   * on (player/retry.ts), rather than left to time out unanswered. Unbounded when absent.
+   */
+  maxPendingHellos?: number;
+  /** Told of each socket closed with 1013 (for the server's log). */
+  onShed?: () => void;
+}
+
+/**
  * Player sockets, taken straight from the HTTP server's `upgrade` event. Going through Hono's
  * upgrade helper kept a Request, its Headers, a context, an event wrapper and a closure per
  * connection alive for as long as the socket lived: about 10 KB of heap each, four times what
  * a bare `ws` socket holds (bench/socket-heap.ts). The protocol is unchanged: the screen's token
  * comes in `hello` and the hub answers it with the same close codes.
  */
-export function attachPlayerSockets(server: UpgradeSource, hub: Pick<Hub, 'accept'>, options: { maxPayload: number }): WebSocketServer {
+export function attachPlayerSockets(server: UpgradeSource, hub: Pick<Hub, 'accept'>, options: PlayerSocketOptions): WebSocketServer {
   // No tracking set (the hub knows its sessions) and no compression (the same manifest bytes
   // go to thousands of screens; deflating each copy would cost CPU and a zlib context per socket).
   const wss = new WebSocketServer({ noServer: true, perMessageDeflate: false, clientTracking: false, maxPayload: options.maxPayload });
   wss.on('headers', (headers) => headers.push(...SECURITY_HEADERS));
+  /** Sockets upgraded whose first frame has not been read yet. */
+  const pending = new Set<WebSocket>();
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     socket.on('error', ignore);
     if (req.headers.upgrade?.toLowerCase() !== 'websocket') return refuse(socket, 400);
@@ -37,18 +62,33 @@ export function attachPlayerSockets(server: UpgradeSource, hub: Pick<Hub, 'accep
     if (req.method !== 'GET') return refuse(socket, 405);
     wss.handleUpgrade(req, socket, head, (ws) => {
       socket.off('error', ignore);
-      connect(hub, ws);
+      if (pending.size >= (options.maxPendingHellos ?? Infinity)) return shed(ws, options.onShed);
+      pending.add(ws);
+      connect(hub, ws, pending);
     });
   });
   return wss;
 }
 
-function connect(hub: Pick<Hub, 'accept'>, ws: WebSocket): void {
+/** Turns a socket away for load, saying so: the player comes back after a backoff. */
+function shed(ws: WebSocket, onShed: (() => void) | undefined): void {
+  ws.on('error', ignore);
+  ws.close(CloseCode.tryAgainLater, 'try again later');
+  onShed?.();
+}
+
+function connect(hub: Pick<Hub, 'accept'>, ws: WebSocket, pending: Set<WebSocket>): void {
   const handlers = hub.accept(wsPlayerSocket(ws));
   // Frames are JSON text; a binary frame reaches the hub as a non-string, a bad frame (4000).
-  ws.on('message', (data: RawData, isBinary: boolean) => handlers.message(isBinary ? data : data.toString()));
+  ws.on('message', (data: RawData, isBinary: boolean) => {
+    handlers.message(isBinary ? data : data.toString());
+    pending.delete(ws);
+  });
   ws.on('pong', handlers.pong);
-  ws.on('close', handlers.close);
+  ws.on('close', () => {
+    pending.delete(ws);
+    handlers.close();
+  });
   // A reset connection or an oversized frame: `ws` closes the socket, and `close` follows.
   ws.on('error', ignore);
 }

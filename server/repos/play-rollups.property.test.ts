@@ -82,7 +82,11 @@ describe('play rollups', () => {
           for (const batch of sent) {
             const byScreen = new Map<string, PlayEvent[]>();
             for (const g of batch) byScreen.set(g.screen, [...(byScreen.get(g.screen) ?? []), toPlay(g)]);
-            plays.insertBatches([...byScreen].map(([screenId, events]) => ({ screenId, events, receivedAt: TO })));
+            // With a batch of a screen deleted meanwhile among them: rolled back alone, counted nowhere.
+            const stored = [...byScreen].map(([screenId, events]) => ({ screenId, events, receivedAt: TO }));
+            stored.splice(1, 0, { screenId: 's_gone', events: batch.map((g) => ({ ...toPlay(g), id: `gone-${g.id}` })), receivedAt: TO });
+            const results = plays.insertBatches(stored);
+            expect(results.filter((r) => r !== null)).toHaveLength(1);
           }
           for (const [table, columns, key] of TABLES) expect(rollup(db, table, columns), table).toEqual(rawSums(db, key));
           db.close();

@@ -1,7 +1,7 @@
 import type { PlayEvent } from '../../playlists/index.ts';
 import type { Db } from '../db/connection.ts';
 import { storageProblemOf } from '../storage/storage.ts';
-import { PlayRollups } from './play-rollups.ts';
+import { PlayRollups, type NewPlay } from './play-rollups.ts';
 
 /** One `plays` message's events, for the screen whose socket sent them. */
 export interface PlayBatch {
@@ -15,7 +15,9 @@ export class PlayRepo {
   readonly #insert;
   readonly #count;
   readonly #db: Db;
-  readonly #batch: (screenId: string, events: PlayEvent[], now: number) => void;
+  readonly #rollups: PlayRollups;
+  /** Stores one batch (inside a transaction), adding its new plays to `fresh`. */
+  readonly #store: (screenId: string, events: PlayEvent[], now: number, fresh: NewPlay[]) => void;
 
   constructor(db: Db) {
     this.#db = db;
@@ -25,22 +27,26 @@ export class PlayRepo {
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO NOTHING`,
     );
     this.#count = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM play_events');
-    const rollups = new PlayRollups(db);
+    this.#rollups = new PlayRollups(db);
     // Inside another transaction this one is a savepoint (better-sqlite3 nests them so). The
     // rollups count an event only when its row is new: a duplicate id changes nothing.
-    this.#batch = db.transaction((screenId: string, events: PlayEvent[], now: number) => {
+    this.#store = db.transaction((screenId: string, events: PlayEvent[], now: number, fresh: NewPlay[]) => {
       for (const e of events) {
         const startedAt = Date.parse(e.startedAt);
         const stored = this.#insert.run(e.id, screenId, e.itemId, e.itemRevision, e.playlistId, e.scheduleId, e.tier, e.theme,
           startedAt, e.durationMs, e.completed ? 1 : 0, now);
-        if (stored.changes === 1) rollups.add(screenId, e, startedAt);
+        if (stored.changes === 1) fresh.push({ screenId, play: e, startedAt });
       }
     });
   }
 
   /** Stores a batch; returns every id now stored (new or already there), for `playsAck`. */
   insertBatch(screenId: string, events: PlayEvent[], now: number): string[] {
-    this.#batch(screenId, events, now);
+    this.#db.transaction(() => {
+      const fresh: NewPlay[] = [];
+      this.#store(screenId, events, now, fresh);
+      this.#rollups.addMany(fresh);
+    })();
     return events.map((e) => e.id);
   }
 
@@ -48,20 +54,26 @@ export class PlayRepo {
    * Stores many batches in one transaction: one commit, so one sync to disk for all of them
    * (the database runs synchronous=FULL). A batch that cannot be stored (its screen was deleted
    * meanwhile) is rolled back alone, to its savepoint, and answered with its error; a full or
-   * read-only disk fails them all (throws).
+   * read-only disk fails them all (throws). The rollups of the batches stored are counted
+   * together at the end, in the same transaction.
    */
   insertBatches(batches: readonly PlayBatch[]): (Error | null)[] {
-    return this.#db.transaction(() =>
-      batches.map((b) => {
+    return this.#db.transaction(() => {
+      const fresh: NewPlay[] = [];
+      const results = batches.map((b) => {
+        const own: NewPlay[] = [];
         try {
-          this.#batch(b.screenId, b.events, b.receivedAt);
-          return null;
+          this.#store(b.screenId, b.events, b.receivedAt, own);
         } catch (err) {
           if (storageProblemOf(err)) throw err;
           return err instanceof Error ? err : new Error(String(err));
         }
-      }),
-    )();
+        for (const p of own) fresh.push(p);
+        return null;
+      });
+      this.#rollups.addMany(fresh);
+      return results;
+    })();
   }
 
   count(): number {
