@@ -106,8 +106,12 @@ export type DirectoryEntry = z.infer<typeof DirectoryEntry>;
 
 /** Control → gateways, on the `control` channel. */
 export const ControlMessage = z.discriminatedUnion('type', [
-  /** These screens' entries changed (null: the screen is gone); the entries are in the message. */
-  z.object({ v: z.literal(BUS_VERSION), type: z.literal('screens'), entries: z.record(Id, DirectoryEntry.nullable()) }),
+  /**
+   * These screens' entries changed (null: the screen is gone); the entries are in the message.
+   * `retired`: those of the gone screens that were retired, whose players are closed with 4005
+   * (CloseCode.retired) rather than as a revoked token (4003).
+   */
+  z.object({ v: z.literal(BUS_VERSION), type: z.literal('screens'), entries: z.record(Id, DirectoryEntry.nullable()), retired: z.array(Id).optional() }),
   /** A remote action for a screen; the gateway holding it sends it. */
   z.object({ v: z.literal(BUS_VERSION), type: z.literal('command'), screenId: Id, id: Id, action: CommandAction }),
 ]);

@@ -20,7 +20,7 @@ export function directoryEntry(screen: ScreenRecord, tokenHash: string): Directo
 /**
  * Control's list of screens for the gateways (the `directory` hash): each screen's token hash —
  * never the token — and settings. A touched screen (settings changed, token rotated or revoked,
- * screen paired) is read again from SQLite and, when its entry changed, written to the hash and
+ * screen paired or retired) is read again from SQLite and, when its entry changed, written to the hash and
  * sent on the `control` channel with the entry in the message, so every gateway applies it at
  * once: a revoked token is refused everywhere within a round trip. A full comparison every
  * `checkMs` catches anything else; Redis back after a restart gets everything again.
@@ -41,7 +41,7 @@ export class ScreenDirectory {
 
   constructor(
     private readonly redis: Redis,
-    private readonly deps: { screens: Pick<ScreenRepo, 'list' | 'get'>; screenTokens: Pick<ScreenTokenRepo, 'hashOf'> },
+    private readonly deps: { screens: Pick<ScreenRepo, 'list' | 'get' | 'getEver'>; screenTokens: Pick<ScreenTokenRepo, 'hashOf'> },
     private readonly options: ScreenDirectoryOptions = {},
   ) {
     this.keys = busKeys(options.prefix);
@@ -118,10 +118,12 @@ export class ScreenDirectory {
       for (const id of this.#sent.keys()) if (!present.has(id)) (changed[id] = null), gone.push(id);
     }
     if (!set.length && !gone.length) return 0;
+    // A retired screen is told apart from a revoked token: its player is closed with 4005.
+    const retired = gone.filter((id) => this.deps.screens.getEver(id)?.retiredAt != null);
     const multi = this.redis.multi();
     if (set.length) multi.hset(this.keys.directory, ...set);
     if (gone.length) multi.hdel(this.keys.directory, ...gone);
-    multi.publish(this.keys.control, JSON.stringify({ v: BUS_VERSION, type: 'screens', entries: changed }));
+    multi.publish(this.keys.control, JSON.stringify({ v: BUS_VERSION, type: 'screens', entries: changed, ...(retired.length ? { retired } : {}) }));
     await multi.exec();
     for (let i = 0; i < set.length; i += 2) this.#sent.set(set[i]!, set[i + 1]!);
     for (const id of gone) this.#sent.delete(id);

@@ -218,6 +218,28 @@ describe.skipIf(!hasRedis())('player gateways (control + 2 gateways, real Redis)
     expect(control.services.screens.get(b!.id)).toBeDefined();
   });
 
+  it('closes a retired screen with 4005 on the gateway that holds it, as the embedded server does, and refuses its token everywhere', async () => {
+    const screens = await setUp(2);
+    const [a, b] = screens;
+    // What DELETE /api/screens/{id} does (routes/screen-retire.ts): revoke, retire, close.
+    control.db.transaction(() => {
+      control.services.screenTokens.revoke(a!.id);
+      control.services.screens.retire(a!.id, control.clock.now());
+    })();
+    control.hub.disconnect(a!.id, CloseCode.retired, 'screen retired');
+    await until(() => players[0]!.closedWith !== null, 1000);
+    expect(players[0]!.closedWith).toBe(CloseCode.retired);
+    for (const url of gateways.map((g) => g.url)) {
+      const again = new SimPlayer(a!.token, [url]);
+      players.push(again);
+      again.connect();
+      await until(() => again.closedWith !== null);
+      expect(again.closedWith).toBe(CloseCode.unknownToken);
+    }
+    expect(players[1]!.connected).toBe(true);
+    expect(control.services.screens.get(b!.id)).toBeDefined();
+  });
+
   it('makes every screen current again after Redis restarted empty, and still refuses a revoked token', async () => {
     const screens = await setUp(4);
     await redis.restartEmpty();

@@ -74,8 +74,10 @@ export function createGateway(options: GatewayOptions) {
 
   // What control says reaches the screens held here.
   bus.onChange(() => hub.pushManifests());
-  directory.onChange((screenId, before, after) => {
-    if (before && (!after || after.tokenHash !== before.tokenHash)) hub.disconnect(screenId, CloseCode.tokenRevoked, after ? 'token rotated' : 'screen removed');
+  directory.onChange((screenId, before, after, retired) => {
+    // Closed as on the embedded hub: 4005 for a retired screen (routes/screen-retire.ts), 4003 for a dead token.
+    if (retired) hub.disconnect(screenId, CloseCode.retired, 'screen retired');
+    else if (before && (!after || after.tokenHash !== before.tokenHash)) hub.disconnect(screenId, CloseCode.tokenRevoked, after ? 'token rotated' : 'screen removed');
     else if (after) hub.screenChanged(screenId);
   });
   directory.onCommand(({ screenId, id: commandId, action }) => hub.sendCommand(screenId, commandId, action));
