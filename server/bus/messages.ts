@@ -8,6 +8,9 @@ import { CommandAction, DeviceReport, PLAYS_BATCH_MAX, PlayEvent, ScreenSettings
 
 export const BUS_VERSION = 1;
 
+/** Wall-clock ms with sub-ms resolution: announces are stamped with it (`at`), for the Redis hop's figure. */
+export const wallNow = () => performance.timeOrigin + performance.now();
+
 /** Redis key names, all under one prefix so several installations can share a Redis. */
 export function busKeys(prefix = 'bangtin:') {
   return {
