@@ -8,11 +8,13 @@ import type { Published } from './control-bus.ts';
  * builder the embedded hub uses: every screen's audience, and each audience's manifest (built
  * and serialised once). It is also what re-seeds an empty Redis.
  */
-export function publishedState(deps: { manifests: ManifestBuilder; screens: Pick<ScreenRepo, 'list'>; revisions: Pick<RevisionRepo, 'latestNumber'> }): Published {
+export function publishedState(deps: { manifests: ManifestBuilder; screens: Pick<ScreenRepo, 'index'>; revisions: Pick<RevisionRepo, 'latestNumber'> }): Published {
   const audiences: Record<string, string> = {};
   const screens: Record<string, string> = {};
   const frames = new Map<string, Buffer>();
-  for (const screen of deps.screens.list()) {
+  // The screens' index: kept between announces while no screen changed, so each one's audience
+  // key is remembered (ManifestBuilder caches it per object) rather than worked out again.
+  for (const screen of deps.screens.index()) {
     const audience = deps.manifests.audienceOf(screen);
     screens[screen.id] = audience;
     if (audience in audiences) continue;
