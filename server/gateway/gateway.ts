@@ -95,17 +95,17 @@ export function createGateway(options: GatewayOptions) {
   commands.on('ready', () => renewal.wholeNext());
   let renewTimer: ReturnType<typeof setTimeout> | null = null;
   let stopped = false;
-  const renew = () => {
+  const renew = (quick = false) => {
     if (renewTimer) clearTimeout(renewTimer);
     renewTimer = null;
     if (stopped) return;
     const t0 = wallNow();
-    void renewal.renew().catch(() => undefined);
+    void renewal.renew(quick).catch(() => undefined);
     // What a renewal holds this gateway's event loop for (building and encoding the entries).
     benchSample('presenceRenewMs', wallNow() - t0);
   };
   hub.watch((screenId) => {
-    if (renewal.changed(screenId)) renewTimer ??= setTimeout(renew, 100);
+    if (renewal.changed(screenId)) renewTimer ??= setTimeout(() => renew(true), 100);
   });
   let presenceTimer: ReturnType<typeof setInterval> | null = null;
 

@@ -52,10 +52,19 @@ describe.skipIf(!hasRedis())('a gateway renewing its presence (real Redis)', () 
     const view = await presence.read();
     expect(Object.fromEntries([...view.screens].map(([id, s]) => [id, s.lastSeenAt]))).toEqual({ s1: 1, s2: 7 });
 
+    // A quick renewal (a screen came) writes only what the hub told of, not s1's moved sighting.
+    hub.screens.get('s1')!.lastSeenAt = 9;
+    hub.connect('s4');
+    expect(renewal.changed('s4')).toBe(true);
+    await renewal.renew(true);
+    expect(writes.at(-1)).toEqual(['s4']);
+    await renewal.renew();
+    expect(writes.at(-1)).toEqual(['s1']);
+
     // Redis lost the list: the next renewal finds out and the one after writes it whole.
     await redisConn.del(presence.keys.presence('g1'));
     await renewal.renew();
     await renewal.renew();
-    expect([...(await presence.read()).screens.keys()].sort()).toEqual(['s1', 's2']);
+    expect([...(await presence.read()).screens.keys()].sort()).toEqual(['s1', 's2', 's4']);
   });
 });

@@ -51,12 +51,17 @@ export class PresenceRenewal {
     return this.#held.size;
   }
 
-  /** Writes what changed (or everything); resolves once Redis has it. */
-  async renew(): Promise<void> {
-    const whole = this.#whole || ++this.#count % WHOLE_EVERY === 0;
-    this.#whole = false;
+  /**
+   * Writes what changed (or everything); resolves once Redis has it. `quick`: only the screens
+   * the hub told of (one came or went a moment ago), without going over every screen held for
+   * the ones whose last sighting moved (a pong): with thousands connecting, a quick renewal
+   * comes every 100 ms.
+   */
+  async renew(quick = false): Promise<void> {
+    const whole = !quick && (this.#whole || ++this.#count % WHOLE_EVERY === 0);
+    if (whole) this.#whole = false;
     const entries: [string, string][] = [];
-    for (const screenId of this.#held) {
+    for (const screenId of quick ? [...this.#dirty].filter((id) => this.#held.has(id)) : this.#held) {
       const seen = this.hub.glance(screenId);
       if (!seen) {
         this.#leave(screenId);
