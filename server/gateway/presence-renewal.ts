@@ -4,6 +4,8 @@ import type { Hub } from '../hub/hub.ts';
 
 /** Every this many renewals the whole list is written again (else only what changed). */
 const WHOLE_EVERY = 6;
+/** Screens gone over per turn of the event loop: after a fan-out every screen's entry changed (its ack). */
+const BUILT_PER_TURN = 1_000;
 
 /**
  * A gateway's presence (server/bus/presence.ts): the screens it holds, renewed with a TTL. A
@@ -16,10 +18,13 @@ export class PresenceRenewal {
   readonly #held = new Set<string>();
   /** What was last written of each held screen: its last sighting then, and the entry's text. */
   readonly #sent = new Map<string, { lastSeenAt: number; text: string }>();
-  readonly #dirty = new Set<string>();
+  #dirty = new Set<string>();
   readonly #gone = new Set<string>();
   #count = 0;
   #whole = true;
+  /** A renewal is being written; one asked for meanwhile (quick or not) runs after it. */
+  #running = false;
+  #queued: { quick: boolean } | null = null;
 
   constructor(
     private readonly presence: Pick<Presence, 'renew' | 'update'>,
@@ -58,17 +63,37 @@ export class PresenceRenewal {
    * comes every 100 ms.
    */
   async renew(quick = false): Promise<void> {
+    if (this.#running) {
+      this.#queued = { quick: quick && (this.#queued?.quick ?? true) };
+      return;
+    }
+    this.#running = true;
+    try {
+      await this.#renew(quick);
+    } finally {
+      this.#running = false;
+    }
+    const queued = this.#queued;
+    this.#queued = null;
+    if (queued) await this.renew(queued.quick);
+  }
+
+  async #renew(quick: boolean): Promise<void> {
     const whole = !quick && (this.#whole || ++this.#count % WHOLE_EVERY === 0);
     if (whole) this.#whole = false;
+    const dirty = this.#dirty;
+    this.#dirty = new Set();
     const entries: [string, string][] = [];
-    for (const screenId of quick ? [...this.#dirty].filter((id) => this.#held.has(id)) : this.#held) {
+    let seenHere = 0;
+    for (const screenId of quick ? [...dirty].filter((id) => this.#held.has(id)) : [...this.#held]) {
+      if (++seenHere % BUILT_PER_TURN === 0) await new Promise((resolve) => setImmediate(resolve));
       const seen = this.hub.glance(screenId);
       if (!seen) {
         this.#leave(screenId);
         continue;
       }
       const was = this.#sent.get(screenId);
-      if (was && !this.#dirty.has(screenId) && was.lastSeenAt === seen.lastSeenAt) {
+      if (was && !dirty.has(screenId) && was.lastSeenAt === seen.lastSeenAt) {
         if (whole) entries.push([screenId, was.text]);
         continue;
       }
@@ -76,7 +101,6 @@ export class PresenceRenewal {
       this.#sent.set(screenId, { lastSeenAt: seen.lastSeenAt, text });
       entries.push([screenId, text]);
     }
-    this.#dirty.clear();
     const gone = [...this.#gone];
     this.#gone.clear();
     try {
