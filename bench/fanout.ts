@@ -62,6 +62,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runBangtin, seed } from './bangtin-target.ts';
 import { runBare } from './bare-target.ts';
+import { gatewayBench } from './gateways-target.ts';
 import { parseArgs, type Options } from './options.ts';
 import { SERVER_FD_HEADROOM, WANTED_OPEN_FILES, cleanup, fail, hardOpenFileLimit, log, run } from './processes.ts';
 import { round, summarize, wallNow } from './stats.ts';
@@ -81,7 +82,8 @@ async function main(): Promise<void> {
 
   const hard = hardOpenFileLimit();
   const openFilesLimit = (run.openFilesLimit = Math.min(WANTED_OPEN_FILES, hard));
-  const serverNeeds = opts.screens + SERVER_FD_HEADROOM;
+  // With --gateways G, each gateway process holds N/G screens.
+  const serverNeeds = Math.ceil(opts.screens / Math.max(1, opts.gateways)) + SERVER_FD_HEADROOM;
   if (serverNeeds > openFilesLimit) {
     fail(
       `${opts.screens} screens need about ${serverNeeds} open files in the one server process, but the hard limit (ulimit -Hn) is ${hard} ` +
@@ -97,6 +99,16 @@ async function main(): Promise<void> {
   const seedStart = wallNow();
   const data = await seed(tempDir, opts.screens);
   log(`seeded ${opts.screens} screens in ${((wallNow() - seedStart) / 1000).toFixed(1)} s (${tempDir})`);
+
+  if (opts.gateways > 0) {
+    // Scaled out over Redis: control + G gateway processes, against G bare ws processes.
+    const { report, ok } = await gatewayBench(data, opts);
+    clearTimeout(hardTimer);
+    run.finished = true;
+    cleanup();
+    process.stdout.write(`${JSON.stringify({ ...report, wallMs: Math.round(wallNow() - run.startedAt) })}\n`);
+    process.exit(ok ? 0 : 1);
+  }
 
   const bangtin = await runBangtin(data, opts);
   const samples = bangtin.samples;
