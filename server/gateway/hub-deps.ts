@@ -1,10 +1,16 @@
 import { toLocalIsoMs, type Manifest } from '../../playlists/index.ts';
 import type { GatewayBus } from '../bus/gateway-bus.ts';
+import { RECEIPTS_PER_ENTRY } from '../bus/messages.ts';
 import type { Clock } from '../clock.ts';
 import type { HubDeps } from '../hub/hub.ts';
 import type { PlayerWrites } from '../hub/hub-writes.ts';
 import type { BuiltManifest, ManifestView } from '../publishing/manifests.ts';
 import type { GatewayDirectory } from './directory.ts';
+
+/** How long emergency receipts gather before they go to control in one entry (ms). */
+const RECEIPTS_GATHER_MS = 20;
+
+type Receipt = { screenId: string; scheduleId: string; shownAt: number; receivedAt: number };
 
 /** The audience of a screen the published state does not name yet (paired a moment ago). */
 const UNKNOWN_AUDIENCE = '';
@@ -70,6 +76,19 @@ export function gatewayHubDeps(clock: Clock, bus: GatewayBus, directory: Gateway
       return builtOf(known.version, known.frame);
     },
   };
+  // Emergency receipts go to control gathered for a moment: after an emergency every screen
+  // sends `shown` at once, and one stream entry each held the gateway's loop for seconds at 10,000.
+  const receipts: Receipt[] = [];
+  let gathering: ReturnType<typeof setTimeout> | null = null;
+  const sendReceipts = () => {
+    if (gathering) clearTimeout(gathering);
+    gathering = null;
+    for (let i = 0; i < receipts.length; i += RECEIPTS_PER_ENTRY) {
+      const chunk = receipts.slice(i, i + RECEIPTS_PER_ENTRY);
+      bus.send(chunk[0]!.screenId, 'receipts', { receipts: chunk });
+    }
+    receipts.length = 0;
+  };
   const writes: PlayerWrites = {
     plays(batch, ack, failed = () => {}) {
       bus.commit(batch.screenId, 'plays', { events: batch.events, receivedAt: batch.receivedAt }).then(
@@ -78,9 +97,10 @@ export function gatewayHubDeps(clock: Clock, bus: GatewayBus, directory: Gateway
       );
     },
     receipt({ scheduleId, screenId, shownAt, receivedAt }) {
-      bus.send(screenId, 'shown', { scheduleId, shownAt, receivedAt });
+      receipts.push({ screenId, scheduleId, shownAt, receivedAt });
+      gathering ??= setTimeout(sendReceipts, RECEIPTS_GATHER_MS);
     },
-    flush() {},
+    flush: sendReceipts,
   };
   const onControl = () => {
     throw new Error('gateway: written on control, through the bus');
