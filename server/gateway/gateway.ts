@@ -101,7 +101,7 @@ export function createGateway(options: GatewayOptions) {
     if (stopped) return;
     const t0 = wallNow();
     void renewal.renew(quick).catch(() => undefined);
-    // What a renewal holds this gateway's event loop for (building and encoding the entries).
+    // What a renewal holds this gateway's event loop for at once (its first share of screens).
     benchSample('presenceRenewMs', wallNow() - t0);
   };
   hub.watch((screenId) => {
