@@ -87,14 +87,27 @@ export class Api {
   }
 }
 
+/** Before publish round `round`: signs in (round 1) and edits a slogan, as an admin does. */
+export async function editSlogan(api: Api, password: string, round: number): Promise<void> {
+  if (round === 1) await api.expect('POST', '/api/session', 200, { username: 'admin', password });
+  const list = (await api.expect('GET', '/api/content', 200)) as { items: { item: Record<string, unknown> & { id: string; kind: string } }[] };
+  const slogan = list.items.find((e) => e.item.kind === 'slogan');
+  if (!slogan) throw new Error('no slogan item in /api/content');
+  const { id, ...fields } = slogan.item;
+  await api.expect('PUT', `/api/content/${id}`, 200, {
+    ...fields,
+    text: `Benchmark edit ${round}, ${new Date().toISOString()}`,
+  });
+}
+
 /** The dashboard's first page, as it asks for it (PAGE_SIZE in admin/components/screen-list.ts). */
-const DASHBOARD_PAGE = '/api/screens?offset=0&limit=50&status=all';
+export const DASHBOARD_PAGE = '/api/screens?offset=0&limit=50&status=all';
 
 /** How long the server may take to store the receipts after the last `shown` was sent. */
 const RECEIPTS_WAIT_MS = 15_000;
 
 /** `POST /api/emergencies` to every screen, its receipts from `GET /api/emergencies`, `DELETE` to cancel. */
-function emergencyApi(api: Api): EmergencyApi {
+export function emergencyApi(api: Api): EmergencyApi {
   return {
     send: async () => {
       const sent = (await api.expect('POST', '/api/emergencies', 201, {
@@ -153,17 +166,7 @@ export async function runBangtin(data: SeededData, opts: Options): Promise<Phase
         wsUrl: `ws://127.0.0.1:${port}/ws/player`,
         httpBase: base,
         pid,
-        prepare: async (round) => {
-          if (round === 1) await api.expect('POST', '/api/session', 200, { username: 'admin', password });
-          const list = (await api.expect('GET', '/api/content', 200)) as { items: { item: Record<string, unknown> & { id: string; kind: string } }[] };
-          const slogan = list.items.find((e) => e.item.kind === 'slogan');
-          if (!slogan) throw new Error('no slogan item in /api/content');
-          const { id, ...fields } = slogan.item;
-          await api.expect('PUT', `/api/content/${id}`, 200, {
-            ...fields,
-            text: `Benchmark edit ${round}, ${new Date().toISOString()}`,
-          });
-        },
+        prepare: (round) => editSlogan(api, password, round),
         publish: async () => {
           await api.expect('POST', '/api/publish', 201);
         },

@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --screens N] [--generators K] [--concurrency C] [--rounds R] [--storm 0] [--reports 0]`
+ * `npm run bench [-- --screens N] [--generators K] [--concurrency C] [--rounds R] [--storm 0] [--reports 0] [--gateways G]`
  *
  * Publish→ack fan-out: opens N simulated players over loopback (default 1,000), publishes an
  * edit and measures, for every screen, the time from the publish request to the screen's ack of
@@ -79,15 +79,32 @@
  *
  * BANGTIN_BENCH_CPU_PROF=DIR makes the bangtin server write a V8 CPU profile into DIR when it stops.
  *
+ * `--gateways G` (G ≥ 1) runs bangtin scaled out instead (bench/gateways-target.ts, issue 16):
+ * a redis-server of its own on a free port, the control server (BANGTIN_REDIS_URL) and G
+ * gateway processes (`server/gateway/main.ts`, as `npm run gateway`); the generators are a
+ * multiple of G and each connects its screens to one gateway, so each gateway holds N/G (20,000
+ * over 2 fits the 20,000 open files of a process). The same publish→ack rounds and emergency
+ * through control's API; the floor is G bare ws processes with N/G screens each. Its last line
+ * has the same fan-out keys plus `gateways`, `redisHopP50Ms` (control's announce → the entry in a
+ * gateway's hands, stamped by the gateways: `redisHopMs` in their BANGTIN_BENCH_STATS lines),
+ * `controlLoopDelayP99Ms` (`loopDelayP99Ms` is the gateways'), `onlineCounted` (what GET
+ * /api/screens on control counts online before each round: presence across gateways),
+ * `presenceRenewP99Ms`/`presenceReadP99Ms` and `loadAvgBefore`/`loadAvgAfter` (the machine's
+ * load: figures from a busy machine are not comparable). No reports bench in that run.
+ * `rssPerConnectionKb` there is the gateways' together; their idle RSS already holds the screen
+ * directory's garbage, so it reads low.
+ *
  * Files: options.ts (arguments), processes.ts (children, limits, cleanup), generator.ts and
  * load-generator.ts (the simulated players), measure.ts (one measured fan-out),
- * bangtin-target.ts and bare-target.ts (the two servers), stats.ts (percentiles).
+ * bangtin-target.ts and bare-target.ts (the two servers), gateways-target.ts (scaled out, and
+ * the bare floor over several processes), stats.ts (percentiles).
  */
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runBangtin, seed } from './bangtin-target.ts';
 import { runBare } from './bare-target.ts';
+import { gatewayBench } from './gateways-target.ts';
 import { parseArgs, type Options } from './options.ts';
 import { SERVER_FD_HEADROOM, WANTED_OPEN_FILES, cleanup, fail, hardOpenFileLimit, log, run } from './processes.ts';
 import { round, summarize, wallNow } from './stats.ts';
@@ -108,7 +125,8 @@ async function main(): Promise<void> {
 
   const hard = hardOpenFileLimit();
   const openFilesLimit = (run.openFilesLimit = Math.min(WANTED_OPEN_FILES, hard));
-  const serverNeeds = opts.screens + SERVER_FD_HEADROOM;
+  // With --gateways G, each gateway process holds N/G screens.
+  const serverNeeds = Math.ceil(opts.screens / Math.max(1, opts.gateways)) + SERVER_FD_HEADROOM;
   if (serverNeeds > openFilesLimit) {
     fail(
       `${opts.screens} screens need about ${serverNeeds} open files in the one server process, but the hard limit (ulimit -Hn) is ${hard} ` +
@@ -124,6 +142,16 @@ async function main(): Promise<void> {
   const seedStart = wallNow();
   const data = await seed(tempDir, opts.screens);
   log(`seeded ${opts.screens} screens in ${((wallNow() - seedStart) / 1000).toFixed(1)} s (${tempDir})`);
+
+  if (opts.gateways > 0) {
+    // Scaled out over Redis: control + G gateway processes, against G bare ws processes.
+    const { report, ok } = await gatewayBench(data, opts);
+    clearTimeout(hardTimer);
+    run.finished = true;
+    cleanup();
+    process.stdout.write(`${JSON.stringify({ ...report, wallMs: Math.round(wallNow() - run.startedAt) })}\n`);
+    process.exit(ok ? 0 : 1);
+  }
 
   const bangtin = await runBangtin(data, opts);
   const samples = bangtin.samples;

@@ -22,8 +22,12 @@ export interface EmergencyApi {
 export interface Target {
   name: string;
   wsUrl: string;
+  /** Where generator `i` of `k` connects its screens, when not all to `wsUrl` (gateways). */
+  wsUrlFor?: (i: number, k: number) => string;
   httpBase: string;
   pid: number;
+  /** Every process that holds sockets, when not only `pid` (their RSS is added up). */
+  pids?: number[];
   /** Everything before publish request `round` (signing in, editing). */
   prepare(round: number): Promise<void>;
   /** Sends the publish request; resolves once the server answered. */
@@ -130,7 +134,8 @@ async function arm(target: Target, gens: Generator[], round: number, shown: bool
 export async function measure(target: Target, tokens: string[], opts: Options): Promise<PhaseResult> {
   const n = tokens.length;
   await sleep(1_000);
-  const rssBeforeKb = rssKb(target.pid);
+  const rss = () => (target.pids ?? [target.pid]).reduce((sum, pid) => sum + rssKb(pid), 0);
+  const rssBeforeKb = rss();
   log(`${target.name}: idle RSS ${(rssBeforeKb / 1024).toFixed(1)} MB; starting ${opts.generators} load generator(s)`);
 
   const gens = Array.from({ length: opts.generators }, (_, i) => new Generator(i));
@@ -147,7 +152,7 @@ export async function measure(target: Target, tokens: string[], opts: Options): 
     gens.forEach((g, i) =>
       g.send({
         cmd: 'connect',
-        url: target.wsUrl,
+        url: target.wsUrlFor?.(i, gens.length) ?? target.wsUrl,
         tokens: tokens.slice(i * per, (i + 1) * per),
         concurrency: opts.concurrency,
         attemptTimeoutMs: 30_000,
@@ -193,7 +198,7 @@ export async function measure(target: Target, tokens: string[], opts: Options): 
     }
 
     await sleep(2_000);
-    const rssAfterKb = rssKb(target.pid);
+    const rssAfterKb = rss();
     const rssPerConnectionKb = (rssAfterKb - rssBeforeKb) / connectedCount;
     log(`${target.name}: RSS ${(rssAfterKb / 1024).toFixed(1)} MB with sockets, ${rssPerConnectionKb.toFixed(1)} KB per connection`);
 

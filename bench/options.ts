@@ -13,6 +13,8 @@ export interface Options {
   reports: boolean;
   /** Whether the reconnect storm and play ingest (bench/reconnect-storm.ts) run: `--storm 0` skips them. */
   storm: boolean;
+  /** Player gateway processes over Redis (bench/gateways-target.ts); 0: the one embedded server. */
+  gateways: number;
 }
 
 export function parseArgs(argv: string[]): Options {
@@ -34,15 +36,19 @@ export function parseArgs(argv: string[]): Options {
     return n;
   };
   const screens = int('screens', 1_000, 1);
-  const needed = Math.ceil(screens / MAX_SOCKETS_PER_GENERATOR);
-  const generators = int('generators', Math.max(needed, screens >= 2_000 ? 2 : 1), 1);
+  const gateways = int('gateways', 0, 0);
+  // With gateways, each generator's screens go to one gateway: as many generators on each.
+  const perGateway = (k: number) => (gateways ? Math.ceil(k / gateways) * gateways : k);
+  const needed = perGateway(Math.ceil(screens / MAX_SOCKETS_PER_GENERATOR));
+  const generators = int('generators', perGateway(Math.max(needed, screens >= 2_000 ? 2 : 1)), 1);
   if (generators < needed) {
     throw new Error(`--generators ${generators} is too few: at most ${MAX_SOCKETS_PER_GENERATOR} sockets per generator, so at least ${needed}`);
   }
+  if (gateways && generators % gateways) throw new Error(`--generators ${generators} must be a multiple of --gateways ${gateways}`);
   const concurrency = int('concurrency', Math.min(250, Math.floor(400 / generators)) || 1, 1);
   const rounds = int('rounds', 3, 1);
   const reports = int('reports', 1, 0) > 0;
   const storm = int('storm', 1, 0) > 0;
   if (values.size) throw new Error(`unknown option --${[...values.keys()][0]}`);
-  return { screens, generators: Math.min(generators, screens), concurrency, rounds, reports, storm };
+  return { screens, generators: Math.min(generators, screens), concurrency, rounds, reports, storm, gateways };
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
-import { BUS_VERSION, busKeys, type BusKeys, type PublishedState } from './messages.ts';
+import { BUS_VERSION, busKeys, wallNow, type BusKeys, type PublishedState } from './messages.ts';
 
 /** What control announces: the published state, and the frame of each version it names. */
 export interface Published {
@@ -69,7 +69,7 @@ export class ControlBus {
   ) {
     this.keys = busKeys(options.prefix);
     this.#maxLen = options.maxLen ?? 1000;
-    this.#now = options.now ?? Date.now;
+    this.#now = options.now ?? wallNow;
   }
 
   /** Seeds Redis and keeps it seeded: after every reconnect, and every `checkMs`. */

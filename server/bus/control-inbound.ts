@@ -56,6 +56,9 @@ export function inboundCommitter(deps: InboundDeps, onCommandResult: (screenId: 
         case 'shown':
           receipts.push({ ...(body as typeof InboundBodies.shown._output), screenId: entry.screenId });
           break;
+        case 'receipts':
+          receipts.push(...(body as typeof InboundBodies.receipts._output).receipts);
+          break;
         case 'sightings':
           deps.screens.recordSightings((body as typeof InboundBodies.sightings._output).sightings);
           break;

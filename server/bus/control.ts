@@ -21,7 +21,7 @@ export interface ControlOnBus {
  */
 export function publishOnBus(
   url: string,
-  deps: { publisher: Pick<Publisher, 'onPublished'>; manifests: ManifestBuilder; screens: Pick<ScreenRepo, 'list'>; revisions: Pick<RevisionRepo, 'latestNumber'> },
+  deps: { publisher: Pick<Publisher, 'onPublished'>; manifests: ManifestBuilder; screens: Pick<ScreenRepo, 'index'>; revisions: Pick<RevisionRepo, 'latestNumber'> },
   scheduler: Scheduler,
   /** When each day's new horizon is announced: the hub's manifest refresh time. */
   refreshAt: LocalTimeOfDay,

@@ -8,6 +8,12 @@ import { CommandAction, DeviceReport, PLAYS_BATCH_MAX, PlayEvent, ScreenSettings
 
 export const BUS_VERSION = 1;
 
+/** Emergency receipts per inbound `receipts` entry, at most. */
+export const RECEIPTS_PER_ENTRY = 1_000;
+
+/** Wall-clock ms with sub-ms resolution: announces are stamped with it (`at`), for the Redis hop's figure. */
+export const wallNow = () => performance.timeOrigin + performance.now();
+
 /** Redis key names, all under one prefix so several installations can share a Redis. */
 export function busKeys(prefix = 'bangtin:') {
   return {
@@ -106,8 +112,12 @@ export type DirectoryEntry = z.infer<typeof DirectoryEntry>;
 
 /** Control → gateways, on the `control` channel. */
 export const ControlMessage = z.discriminatedUnion('type', [
-  /** These screens' entries changed (null: the screen is gone); the entries are in the message. */
-  z.object({ v: z.literal(BUS_VERSION), type: z.literal('screens'), entries: z.record(Id, DirectoryEntry.nullable()) }),
+  /**
+   * These screens' entries changed (null: the screen is gone); the entries are in the message.
+   * `retired`: those of the gone screens that were retired, whose players are closed with 4005
+   * (CloseCode.retired) rather than as a revoked token (4003).
+   */
+  z.object({ v: z.literal(BUS_VERSION), type: z.literal('screens'), entries: z.record(Id, DirectoryEntry.nullable()), retired: z.array(Id).optional() }),
   /** A remote action for a screen; the gateway holding it sends it. */
   z.object({ v: z.literal(BUS_VERSION), type: z.literal('command'), screenId: Id, id: Id, action: CommandAction }),
 ]);
@@ -130,6 +140,8 @@ export type LiveOnBus = z.infer<typeof LiveOnBus>;
 export const InboundBodies = {
   plays: z.object({ events: z.array(PlayEvent).max(PLAYS_BATCH_MAX), receivedAt: z.number() }),
   shown: z.object({ scheduleId: Id, shownAt: z.number(), receivedAt: z.number() }),
+  /** Emergency receipts of many screens gathered for a moment (20,000 `shown` at once after an emergency). */
+  receipts: z.object({ receipts: z.array(z.object({ screenId: Id, scheduleId: Id, shownAt: z.number(), receivedAt: z.number() })).max(RECEIPTS_PER_ENTRY) }),
   sightings: z.object({ sightings: z.array(z.object({
     id: Id, lastSeenAt: z.number(), manifestVersion: z.string().max(128).nullable(), playerVersion: z.string().max(128).nullable(),
     viewport: z.object({ width: z.number(), height: z.number() }).nullable(), health: DeviceReport.nullable().optional(),

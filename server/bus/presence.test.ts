@@ -37,6 +37,28 @@ describe.skipIf(!hasRedis())('presence across gateways (real Redis)', () => {
     expect((await p.read()).screens.size).toBe(0);
   });
 
+  it('updates only what changed between whole renewals, and says when the list had expired', async () => {
+    const p = presence(150);
+    await p.renew('g1', [['s1', 1], ['s2', 1], ['s3', 1]]);
+    expect(await p.update('g1', [['s2', 5]], ['s3'])).toBe(true);
+    const view = await p.read();
+    expect(Object.fromEntries([...view.screens].map(([id, s]) => [id, s.lastSeenAt]))).toEqual({ s1: 1, s2: 5 });
+    // Unrenewed past its TTL, the list is gone: an update cannot stand for it.
+    await new Promise((r) => setTimeout(r, 250));
+    expect(await p.update('g1', [['s2', 6]], [])).toBe(false);
+  });
+
+  it('keeps the parsed entry of a screen whose stored text did not change', async () => {
+    const p = presence();
+    const live = { lastSeenAt: 1, connectedAt: 1, ackedVersion: 'v1', playerVersion: '0.1.0', viewport: null, device: null, playing: null, uptimeMs: null };
+    await p.renew('g1', [['s1', live], ['s2', live]]);
+    const first = await p.read();
+    await p.update('g1', [['s2', { ...live, ackedVersion: 'v2' }]], []);
+    const second = await p.read();
+    expect(second.screens.get('s1')!.live).toBe(first.screens.get('s1')!.live);
+    expect(second.screens.get('s2')!.live).toMatchObject({ ackedVersion: 'v2' });
+  });
+
   it('notices once a gateway that stopped renewing (it died); its screens go with it', async () => {
     const p = presence(150);
     await p.renew('g1', [['s1', 1]]);

@@ -89,4 +89,18 @@ describe.skipIf(!hasRedis())('the screen directory (control → gateways, real R
     expect(await directory.check()).toBe(count);
     expect(await r.hlen(directory.keys.directory)).toBe(count);
   });
+
+  it('compares every screen again only once the screens table changed (or every twelfth check)', async () => {
+    await setUp();
+    let listed = 0;
+    const list = t.services.screens.list.bind(t.services.screens);
+    t.services.screens.list = () => (listed++, list());
+    expect(await directory.check()).toBe(0);
+    expect(await directory.check()).toBe(0);
+    const afterFirst = listed;
+    t.services.screens.insert({ id: 's_check', name: 'Nhà văn hoá', ward: null, locationKind: 'park', tags: [] }, hashToken('check-token-0123456789abcdef'), t.clock.now());
+    expect(await directory.check()).toBe(1);
+    expect(listed).toBe(afterFirst + 1);
+    expect(afterFirst).toBe(1);
+  });
 });

@@ -12,6 +12,11 @@ export interface ScreenDirectoryOptions {
   checkMs?: number;
 }
 
+/** A full comparison (check) at least this often, counted in checks, even when the screens table did not change. */
+const FULL_CHECK_EVERY = 12;
+/** Screens compared per turn of the event loop in a full comparison. */
+const COMPARED_PER_TURN = 2_000;
+
 /** A screen as gateways serve it: its token's hash and settings, nothing that changes at each heartbeat. */
 export function directoryEntry(screen: ScreenRecord, tokenHash: string): DirectoryEntry {
   return { tokenHash, screen: screenSettings(screen), wardCode: screen.wardCode ?? null, fallbackPlaylistId: screen.fallbackPlaylistId ?? null };
@@ -20,7 +25,7 @@ export function directoryEntry(screen: ScreenRecord, tokenHash: string): Directo
 /**
  * Control's list of screens for the gateways (the `directory` hash): each screen's token hash —
  * never the token — and settings. A touched screen (settings changed, token rotated or revoked,
- * screen paired) is read again from SQLite and, when its entry changed, written to the hash and
+ * screen paired or retired) is read again from SQLite and, when its entry changed, written to the hash and
  * sent on the `control` channel with the entry in the message, so every gateway applies it at
  * once: a revoked token is refused everywhere within a round trip. A full comparison every
  * `checkMs` catches anything else; Redis back after a restart gets everything again.
@@ -34,6 +39,9 @@ export class ScreenDirectory {
   #interval: ReturnType<typeof setInterval> | null = null;
   #queue: Promise<unknown> = Promise.resolve();
   readonly #listeners = new Set<(added: string[]) => void>();
+  /** The screens table's stamp at the last full comparison, and checks since. */
+  #checked: string | null = null;
+  #checks = 0;
   readonly #onReady = () => {
     this.#sent.clear();
     void this.sync().catch((err) => console.warn(`bus: writing the screen directory failed: ${String(err)}`));
@@ -41,7 +49,7 @@ export class ScreenDirectory {
 
   constructor(
     private readonly redis: Redis,
-    private readonly deps: { screens: Pick<ScreenRepo, 'list' | 'get'>; screenTokens: Pick<ScreenTokenRepo, 'hashOf'> },
+    private readonly deps: { screens: Pick<ScreenRepo, 'list' | 'get' | 'getEver' | 'indexStamp'>; screenTokens: Pick<ScreenTokenRepo, 'hashOf' | 'hashes'> },
     private readonly options: ScreenDirectoryOptions = {},
   ) {
     this.keys = busKeys(options.prefix);
@@ -89,20 +97,32 @@ export class ScreenDirectory {
     return run;
   }
 
-  /** Everything again if Redis lost the directory (a restart it was not told of); else the changes. */
+  /**
+   * Everything again if Redis lost the directory (a restart it was not told of); else the
+   * changes — compared screen by screen only when the screens table changed since the last
+   * comparison, or every FULL_CHECK_EVERY checks (at 20,000 screens a comparison costs a few
+   * hundred ms; what routes change is touched and written at once anyway).
+   */
   async check(): Promise<number> {
     if (this.#sent.size && !(await this.redis.exists(this.keys.directory))) this.#sent.clear();
+    const stamp = this.deps.screens.indexStamp();
+    if (this.#sent.size && stamp === this.#checked && ++this.#checks % FULL_CHECK_EVERY !== 0) return 0;
+    this.#checked = stamp;
     return this.sync();
   }
 
   async #sync(ids?: string[]): Promise<number> {
     const records = ids ? ids.map((id) => [id, this.deps.screens.get(id)] as const) : this.deps.screens.list().map((s) => [s.id, s] as const);
+    // Every screen: the hashes in one query, and the comparison a share per turn of the event loop.
+    const hashes = ids ? null : this.deps.screenTokens.hashes();
+    let compared = 0;
     const changed: Record<string, DirectoryEntry | null> = {};
     const set: string[] = [];
     const gone: string[] = [];
     const added: string[] = [];
     for (const [id, record] of records) {
-      const hash = record && this.deps.screenTokens.hashOf(id);
+      if (++compared % COMPARED_PER_TURN === 0) await new Promise((resolve) => setImmediate(resolve));
+      const hash = record && (hashes ? (hashes.get(id) ?? null) : this.deps.screenTokens.hashOf(id));
       const entry = record && hash ? directoryEntry(record, hash) : null;
       const json = entry && JSON.stringify(entry);
       const before = this.#sent.get(id);
@@ -118,10 +138,12 @@ export class ScreenDirectory {
       for (const id of this.#sent.keys()) if (!present.has(id)) (changed[id] = null), gone.push(id);
     }
     if (!set.length && !gone.length) return 0;
+    // A retired screen is told apart from a revoked token: its player is closed with 4005.
+    const retired = gone.filter((id) => this.deps.screens.getEver(id)?.retiredAt != null);
     const multi = this.redis.multi();
     if (set.length) multi.hset(this.keys.directory, ...set);
     if (gone.length) multi.hdel(this.keys.directory, ...gone);
-    multi.publish(this.keys.control, JSON.stringify({ v: BUS_VERSION, type: 'screens', entries: changed }));
+    multi.publish(this.keys.control, JSON.stringify({ v: BUS_VERSION, type: 'screens', entries: changed, ...(retired.length ? { retired } : {}) }));
     await multi.exec();
     for (let i = 0; i < set.length; i += 2) this.#sent.set(set[i]!, set[i + 1]!);
     for (const id of gone) this.#sent.delete(id);

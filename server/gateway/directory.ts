@@ -2,8 +2,8 @@ import type { Redis } from 'ioredis';
 import { ControlMessage, DirectoryEntry, busKeys, parseBus, type BusKeys } from '../bus/messages.ts';
 import type { ScreenRecord } from '../repos/screens.ts';
 
-/** Told when a screen's entry changed (before and after; null: not there). */
-export type EntryListener = (screenId: string, before: DirectoryEntry | null, after: DirectoryEntry | null) => void;
+/** Told when a screen's entry changed (before and after; null: not there); `retired`: it left because it was retired. */
+export type EntryListener = (screenId: string, before: DirectoryEntry | null, after: DirectoryEntry | null, retired: boolean) => void;
 /** Told of a command control sent on the control channel. */
 export type CommandListener = (message: Extract<ControlMessage, { type: 'command' }>) => void;
 
@@ -97,11 +97,11 @@ export class GatewayDirectory {
     if (channel !== this.keys.control) return;
     const message = parseBus(ControlMessage, raw, 'control message');
     if (!message) return;
-    if (message.type === 'screens') return this.#apply(new Map(Object.entries(message.entries)));
+    if (message.type === 'screens') return this.#apply(new Map(Object.entries(message.entries)), new Set(message.retired));
     for (const listener of this.#commands) listener(message);
   };
 
-  #apply(entries: Map<string, DirectoryEntry | null>): void {
+  #apply(entries: Map<string, DirectoryEntry | null>, retired: ReadonlySet<string> = new Set()): void {
     for (const [id, after] of entries) {
       const before = this.#entries.get(id) ?? null;
       if (JSON.stringify(before) === JSON.stringify(after)) continue;
@@ -112,7 +112,7 @@ export class GatewayDirectory {
       } else this.#entries.delete(id);
       for (const listener of this.#listeners) {
         try {
-          listener(id, before, after);
+          listener(id, before, after, !after && retired.has(id));
         } catch (err) {
           console.error('bus: a directory listener failed', err);
         }

@@ -1,6 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { CloseCode } from '../../playlists/index.ts';
 import { until } from '../bus/test-fixtures.ts';
+import { canonicalJson } from '../canonical.ts';
 import { manualClock } from '../clock.ts';
 import { Fleet } from '../fleet/fleet.ts';
 import { slogan } from '../testing/helpers.ts';
@@ -31,7 +32,7 @@ describe.skipIf(!hasRedis())('player gateways (control + 2 gateways, real Redis)
   });
 
   let prefix = '';
-  async function setUp(screens: number) {
+  async function setUp(screens: number, options: { patches?: boolean } = {}) {
     prefix = `gw${++n}:`;
     control = await startControl(redis.url, prefix);
     const added = control.addScreens(screens);
@@ -39,7 +40,7 @@ describe.skipIf(!hasRedis())('player gateways (control + 2 gateways, real Redis)
     gateways = [await startGateway(redis.url, prefix, 'g1'), await startGateway(redis.url, prefix, 'g2')];
     const urls = gateways.map((g) => g.url);
     await until(() => gateways.every((g) => g.gateway.directory.size >= screens));
-    players = added.map((s, i) => new SimPlayer(s.token, urls, i % 2));
+    players = added.map((s, i) => new SimPlayer(s.token, urls, i % 2, options));
     for (const p of players) p.connect();
     await until(() => players.every((p) => p.version !== null));
     return added;
@@ -66,6 +67,54 @@ describe.skipIf(!hasRedis())('player gateways (control + 2 gateways, real Redis)
     for (const p of players) p.send({ type: 'shown', scheduleId: emergency.scheduleId, at: new Date().toISOString() });
     const receipts = () => (control.db.prepare('SELECT count(*) AS n FROM emergency_receipts WHERE schedule_id = ?').get(emergency.scheduleId) as { n: number }).n;
     await until(() => receipts() === 6);
+  });
+
+  it('sends a screen that acknowledged its version a patch of a one-item edit, the same bytes to each screen of a gateway [P4]', async () => {
+    const screens = await setUp(4, { patches: true });
+    // Every screen's ack reached its gateway: the version it holds is the base of the patch.
+    const holder = (i: number) => gateways[i % 2]!.gateway.hub;
+    await until(() => screens.every((s, i) => holder(i).live(s.id)?.ackedVersion === players[i]!.version));
+    const whole = players[0]!.manifests.at(-1)!;
+    expect(whole.kind).toBe('manifest');
+
+    const itemId = control.services.content.list()[0]!.item.id;
+    control.services.content.update(itemId, slogan('Học nghề – lập nghiệp'), control.clock.now());
+    control.services.reviews.approveAllCity(null, control.clock.now());
+    control.services.publisher.publish(null);
+    await until(() => screens.every((s, i) => players[i]!.version === expected(s.id)));
+    expect(players.map((p) => p.manifests.at(-1)!.kind)).toEqual(['patch', 'patch', 'patch', 'patch']);
+    expect(players.every((p) => p.resyncs === 0)).toBe(true);
+    // Made once per gateway: screens 0 and 2 are on g1, 1 and 3 on g2; one edit, the same patch.
+    const patch = (i: number) => players[i]!.manifests.at(-1)!.text;
+    expect(patch(2)).toBe(patch(0));
+    expect(patch(3)).toBe(patch(1));
+    expect(JSON.parse(patch(0)).patch.base).toBe(whole.version);
+    expect(patch(0).length * 3).toBeLessThan(whole.text.length);
+    // The manifest made from the patch is control's, byte for byte (canonical JSON) [P6].
+    const built = control.services.manifests.view();
+    const own = built.forAudience(built.audienceOf(control.services.screens.get(screens[0]!.id)!)).manifest;
+    expect(canonicalJson(players[0]!.held)).toBe(canonicalJson(own));
+  });
+
+  it('answers resync with the whole manifest, and a screen whose patch does not fit ends current [P5]', async () => {
+    const screens = await setUp(2, { patches: true });
+    await until(() => screens.every((s, i) => gateways[i]!.gateway.hub.live(s.id)?.ackedVersion === players[i]!.version));
+    // Screen 1 holds a manifest that is not what its version says: the patch will not check out.
+    players[1]!.held = { ...players[1]!.held!, items: [] };
+    const itemId = control.services.content.list()[0]!.item.id;
+    control.services.content.update(itemId, slogan('Tay nghề vững, tương lai vững'), control.clock.now());
+    control.services.reviews.approveAllCity(null, control.clock.now());
+    control.services.publisher.publish(null);
+    await until(() => screens.every((s, i) => players[i]!.version === expected(s.id)));
+    expect(players[0]!.manifests.at(-1)!.kind).toBe('patch');
+    expect(players[1]!.resyncs).toBe(1);
+    expect(players[1]!.manifests.at(-1)!.kind).toBe('manifest');
+
+    // A screen that asks again gets the whole manifest of its audience, as on the embedded hub.
+    const count = players[0]!.manifests.length;
+    players[0]!.send({ type: 'resync', version: players[0]!.version });
+    await until(() => players[0]!.manifests.length > count);
+    expect(players[0]!.manifests.at(-1)).toMatchObject({ kind: 'manifest', version: expected(screens[0]!.id) });
   });
 
   it('sends a command to a screen on either gateway, and its result comes back to control', async () => {
@@ -165,6 +214,28 @@ describe.skipIf(!hasRedis())('player gateways (control + 2 gateways, real Redis)
       expect(again.closedWith).toBe(CloseCode.unknownToken);
     }
     // The other screen plays on.
+    expect(players[1]!.connected).toBe(true);
+    expect(control.services.screens.get(b!.id)).toBeDefined();
+  });
+
+  it('closes a retired screen with 4005 on the gateway that holds it, as the embedded server does, and refuses its token everywhere', async () => {
+    const screens = await setUp(2);
+    const [a, b] = screens;
+    // What DELETE /api/screens/{id} does (routes/screen-retire.ts): revoke, retire, close.
+    control.db.transaction(() => {
+      control.services.screenTokens.revoke(a!.id);
+      control.services.screens.retire(a!.id, control.clock.now());
+    })();
+    control.hub.disconnect(a!.id, CloseCode.retired, 'screen retired');
+    await until(() => players[0]!.closedWith !== null, 1000);
+    expect(players[0]!.closedWith).toBe(CloseCode.retired);
+    for (const url of gateways.map((g) => g.url)) {
+      const again = new SimPlayer(a!.token, [url]);
+      players.push(again);
+      again.connect();
+      await until(() => again.closedWith !== null);
+      expect(again.closedWith).toBe(CloseCode.unknownToken);
+    }
     expect(players[1]!.connected).toBe(true);
     expect(control.services.screens.get(b!.id)).toBeDefined();
   });

@@ -3,8 +3,9 @@ import { Hono } from 'hono';
 import { Redis } from 'ioredis';
 import type { WebSocketServer } from 'ws';
 import { CloseCode } from '../../playlists/index.ts';
+import { benchSample } from '../bench-stats.ts';
 import { GatewayBus } from '../bus/gateway-bus.ts';
-import type { LiveOnBus } from '../bus/messages.ts';
+import { wallNow } from '../bus/messages.ts';
 import { Presence } from '../bus/presence.ts';
 import type { Clock } from '../clock.ts';
 import { systemClock } from '../clock.ts';
@@ -15,12 +16,10 @@ import { attachPlayerSockets, type UpgradeSource } from '../hub/upgrade.ts';
 import { NodeScheduler } from '../scheduler.ts';
 import { GatewayDirectory } from './directory.ts';
 import { gatewayHubDeps } from './hub-deps.ts';
+import { PresenceRenewal } from './presence-renewal.ts';
 import { proxyTo } from './proxy.ts';
 
 export const GATEWAY_VERSION = '0.1.0';
-
-/** WebSocket close code 1013 (RFC 6455 registry): try again later; players reconnect with backoff. */
-const TRY_AGAIN_LATER = 1013;
 
 /** Frames above this close the socket (ws answers 1009); a `plays` batch of 500 fits (as main.ts). */
 const MAX_FRAME_BYTES = 512 * 1024;
@@ -74,41 +73,38 @@ export function createGateway(options: GatewayOptions) {
   const hub = new Hub(gatewayHubDeps(clock, bus, directory), options.hub);
   const scheduler = new NodeScheduler();
 
-  // What control says reaches the screens held here.
-  bus.onChange(() => hub.pushManifests());
-  directory.onChange((screenId, before, after) => {
-    if (before && (!after || after.tokenHash !== before.tokenHash)) hub.disconnect(screenId, CloseCode.tokenRevoked, after ? 'token rotated' : 'screen removed');
+  // What control says reaches the screens held here. The bench reads how long the announce took
+  // to get here from control (both clocks are this machine's in the bench; wall time elsewhere).
+  bus.onChange((change) => {
+    if (change.announcedAt !== null) benchSample('redisHopMs', wallNow() - change.announcedAt);
+    hub.pushManifests();
+  });
+  directory.onChange((screenId, before, after, retired) => {
+    // Closed as on the embedded hub: 4005 for a retired screen (routes/screen-retire.ts), 4003 for a dead token.
+    if (retired) hub.disconnect(screenId, CloseCode.retired, 'screen retired');
+    else if (before && (!after || after.tokenHash !== before.tokenHash)) hub.disconnect(screenId, CloseCode.tokenRevoked, after ? 'token rotated' : 'screen removed');
     else if (after) hub.screenChanged(screenId);
   });
   directory.onCommand(({ screenId, id: commandId, action }) => hub.sendCommand(screenId, commandId, action));
   hub.onCommandResult((screenId, result) => bus.send(screenId, 'commandResult', result));
 
-  // Presence: the screens held here, renewed with a TTL; at once when one comes or goes.
-  const held = new Set<string>();
+  // Presence: the screens held here, renewed with a TTL (what changed, the whole list now and
+  // then); at once when one comes or goes.
+  const renewal = new PresenceRenewal(presence, id, hub);
+  commands.on('ready', () => renewal.wholeNext());
   let renewTimer: ReturnType<typeof setTimeout> | null = null;
   let stopped = false;
-  const renew = () => {
+  const renew = (quick = false) => {
     if (renewTimer) clearTimeout(renewTimer);
     renewTimer = null;
     if (stopped) return;
-    const screens: [string, LiveOnBus][] = [];
-    for (const screenId of held) {
-      const live = hub.live(screenId);
-      if (!live) {
-        held.delete(screenId);
-        continue;
-      }
-      const { lastSeenAt, ackedVersion, playerVersion, viewport, report } = live;
-      screens.push([screenId, { lastSeenAt, connectedAt: report.connectedAt, ackedVersion, playerVersion, viewport, device: report.device, playing: report.playing, uptimeMs: report.uptimeMs }]);
-    }
-    void presence.renew(id, screens).catch(() => undefined);
+    const t0 = wallNow();
+    void renewal.renew(quick).catch(() => undefined);
+    // What a renewal holds this gateway's event loop for at once (its first share of screens).
+    benchSample('presenceRenewMs', wallNow() - t0);
   };
   hub.watch((screenId) => {
-    const connected = hub.live(screenId) !== undefined;
-    if (connected === held.has(screenId)) return;
-    if (connected) held.add(screenId);
-    else held.delete(screenId);
-    renewTimer ??= setTimeout(renew, 100);
+    if (renewal.changed(screenId)) renewTimer ??= setTimeout(() => renew(true), 100);
   });
   let presenceTimer: ReturnType<typeof setInterval> | null = null;
 
@@ -138,7 +134,7 @@ export function createGateway(options: GatewayOptions) {
    */
   const accept = (socket: PlayerSocket): SocketHandlers => {
     if (directory.size > 0) return hub.accept(socket);
-    socket.close(TRY_AGAIN_LATER, 'gateway has no screens yet');
+    socket.close(CloseCode.tryAgainLater, 'gateway has no screens yet');
     return { message: () => {}, pong: () => {}, close: () => {} };
   };
 
@@ -169,7 +165,6 @@ export function createGateway(options: GatewayOptions) {
       for (const c of Object.values(conns)) c.disconnect();
       if (presenceTimer) clearInterval(presenceTimer);
       if (renewTimer) clearTimeout(renewTimer);
-      held.clear();
       scheduler.stop();
       wss?.close();
       directory.stop();

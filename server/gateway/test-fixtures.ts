@@ -8,7 +8,8 @@ import type { AddressInfo, Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { getRequestListener } from '@hono/node-server';
 import { WebSocket } from 'ws';
-import { CloseCode, PROTOCOL_VERSION, type PlayEvent } from '../../playlists/index.ts';
+import { CloseCode, PROTOCOL_VERSION, patchedManifest, type Manifest, type PlayEvent } from '../../playlists/index.ts';
+import { sha256Hex } from '../canonical.ts';
 import { createHub } from '../app.ts';
 import { ControlHub } from '../bus/control-hub.ts';
 import { controlServerBus, type ControlServerBus } from '../bus/control-server.ts';
@@ -153,11 +154,19 @@ export const play = (id: string, itemId: string, n: number): PlayEvent => ({
 /**
  * A player as player/connection.ts behaves on the wire: hello, ack each manifest, answer
  * commands, queue plays until `playsAck`, and on a dropped connection go to the next URL in its
- * list (resending what was not acknowledged). A token revoked or unknown ends it.
+ * list (resending what was not acknowledged). A token revoked, unknown or retired ends it.
+ * With `patches`, it asks for manifest patches and applies them as the player does
+ * (playlists/PROTOCOL.md [P4], [P5]): to the manifest it holds, checked against the version's
+ * hash; one that does not fit is answered with `resync`.
  */
 export class SimPlayer {
   ws: WebSocket | null = null;
-  readonly manifests: { version: string; at: number; text: string }[] = [];
+  /** Every manifest applied: whole (`manifest`) or made from a `patch` frame (`text`: the frame as it came). */
+  readonly manifests: { version: string; at: number; text: string; kind: 'manifest' | 'patch' }[] = [];
+  /** The manifest it holds (parsed), the base of the next patch. */
+  held: Manifest | null = null;
+  /** Patch frames it could not use (and answered with `resync`). */
+  resyncs = 0;
   readonly commands: string[] = [];
   /** Every `screen` message (its settings). */
   readonly settings: { name: string; theme: string }[] = [];
@@ -173,7 +182,7 @@ export class SimPlayer {
   onManifest: ((version: string) => void) | null = null;
   onAck: (() => void) | null = null;
 
-  constructor(readonly token: string, readonly urls: string[], start = 0) {
+  constructor(readonly token: string, readonly urls: string[], start = 0, readonly options: { patches?: boolean } = {}) {
     this.#url = start;
   }
 
@@ -190,7 +199,7 @@ export class SimPlayer {
     const ws = new WebSocket(this.urls[this.#url % this.urls.length]!);
     this.ws = ws;
     ws.on('open', () => {
-      ws.send(JSON.stringify({ type: 'hello', protocol: PROTOCOL_VERSION, token: this.token, manifestVersion: this.#manifestVersion, playerVersion: '0.1.0', viewport: { width: 1920, height: 1080 } }));
+      ws.send(JSON.stringify({ type: 'hello', protocol: PROTOCOL_VERSION, token: this.token, manifestVersion: this.#manifestVersion, playerVersion: '0.1.0', viewport: { width: 1920, height: 1080 }, patches: this.options.patches === true }));
     });
     ws.on('message', (data) => this.#onMessage(ws, String(data)));
     ws.on('error', () => undefined);
@@ -198,7 +207,7 @@ export class SimPlayer {
       if (this.ws !== ws) return;
       this.ws = null;
       this.closes.push(code);
-      if (code === CloseCode.tokenRevoked || code === CloseCode.unknownToken) {
+      if (code === CloseCode.tokenRevoked || code === CloseCode.unknownToken || code === CloseCode.retired) {
         this.closedWith = code;
         return;
       }
@@ -225,7 +234,7 @@ export class SimPlayer {
   }
 
   #onMessage(ws: WebSocket, raw: string): void {
-    const msg = JSON.parse(raw) as { type: string; manifest?: { version: string }; ids?: string[]; id?: string; action?: string; screen?: { name: string; theme: string } };
+    const msg = JSON.parse(raw) as { type: string; manifest?: Manifest; patch?: unknown; ids?: string[]; id?: string; action?: string; screen?: { name: string; theme: string } };
     switch (msg.type) {
       case 'screen':
         this.settings.push(msg.screen!);
@@ -234,12 +243,17 @@ export class SimPlayer {
         this.welcomed += 1;
         this.#flush();
         return;
-      case 'manifest': {
-        const version = msg.manifest!.version;
-        this.#manifestVersion = version;
-        this.manifests.push({ version, at: performance.now(), text: raw });
-        ws.send(JSON.stringify({ type: 'ack', version }));
-        this.onManifest?.(version);
+      case 'manifest':
+        return this.#apply(ws, msg.manifest!, raw, 'manifest');
+      case 'patch': {
+        const held = this.held;
+        const at = performance.now();
+        void (held ? patchedManifest(held, msg.patch, async (text) => sha256Hex(text)) : Promise.resolve(null)).then((next) => {
+          if (this.ws !== ws) return;
+          if (next) return this.#apply(ws, next, raw, 'patch', at);
+          this.resyncs += 1;
+          ws.send(JSON.stringify({ type: 'resync', version: this.#manifestVersion }));
+        });
         return;
       }
       case 'playsAck':
@@ -255,6 +269,15 @@ export class SimPlayer {
         return;
       default:
     }
+  }
+
+  #apply(ws: WebSocket, manifest: Manifest, raw: string, kind: 'manifest' | 'patch', at = performance.now()): void {
+    const version = manifest.version;
+    this.held = manifest;
+    this.#manifestVersion = version;
+    this.manifests.push({ version, at, text: raw, kind });
+    ws.send(JSON.stringify({ type: 'ack', version }));
+    this.onManifest?.(version);
   }
 
   stop(): void {

@@ -9,6 +9,7 @@ import type { Db } from '../db/connection.ts';
  */
 export class ScreenTokenRepo {
   readonly #get;
+  readonly #all;
   readonly #set;
   readonly #dropPairings;
   readonly #db: Db;
@@ -16,6 +17,7 @@ export class ScreenTokenRepo {
   constructor(db: Db) {
     this.#db = db;
     this.#get = db.prepare<[string], { token_hash: string }>('SELECT token_hash FROM screens WHERE id = ?');
+    this.#all = db.prepare<[], [string, string]>('SELECT id, token_hash FROM screens WHERE retired_at IS NULL').raw();
     this.#set = db.prepare('UPDATE screens SET token_hash = ? WHERE id = ?');
     this.#dropPairings = db.prepare('DELETE FROM pairings WHERE screen_id = ?');
   }
@@ -23,6 +25,11 @@ export class ScreenTokenRepo {
   /** The stored hash (or revocation marker); null if there is no such screen. */
   hashOf(screenId: string): string | null {
     return this.#get.get(screenId)?.token_hash ?? null;
+  }
+
+  /** Every screen in service's stored hash (or revocation marker), by id: one query for the gateways' directory. */
+  hashes(): Map<string, string> {
+    return new Map(this.#all.all());
   }
 
   /** Replaces the screen's token hash; false if there is no such screen. */
