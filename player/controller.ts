@@ -11,8 +11,7 @@ import { Playback } from './playback.ts';
 import { Receipts } from './receipts.ts';
 import { emergencyNow } from './emergency-now.ts';
 import { loadRenderers, loadRenderersNow } from './renderers.ts';
-import { PlayQueue, PlayRecorder } from './plays.ts';
-import type { PlaySender } from './play-sender.ts';
+import { proofOfPlay } from './proof-of-play.ts';
 import { mediaZones } from './media-files.ts';
 import { OfflineCache } from './offline.ts';
 import { PlayerStore, browserStorage, takeToken } from './store.ts';
@@ -67,27 +66,17 @@ export class PlayerController implements ReactiveController {
   private alive = false;
   private readonly outputStorage = browserStorage();
   /** Proof of play: events recorded as items leave the screen, queued until acknowledged. */
-  readonly plays = new PlayQueue(this.store);
-  /** How plays are recorded, in the main zone and the ticker strip alike. */
-  private readonly recording = {
-    queue: this.plays,
-    now: () => this.clock.now(),
-    monotonic: () => performance.now(),
-    screenId: () => this.screen?.id ?? null,
-    onRecorded: () => this.sender?.recorded(),
-  };
-  private readonly recorder = new PlayRecorder(this.recording);
-  private sender: PlaySender | null = null;
+  private readonly proof = proofOfPlay(this.store, () => this.clock.now(), () => this.screen?.id ?? null);
   /** Emergency receipts (`shown`), sent when an emergency first appears. */
   private readonly receipts = new Receipts((m) => this.connection?.send(m) ?? false, () => this.clock.now());
-  private readonly device = new DeviceProbe(this.plays, () => this.offline.report());
+  private readonly device = new DeviceProbe(this.proof.queue, () => this.offline.report());
   private readonly playback = new Playback(() => this.clock.now(), (play) => {
     // An item that left the screen without failing breaks a run of failures (watchdog-reload.ts).
     if (this.play?.item && this.play.since !== this.failedSince) this.watchdog?.succeeded();
     // A tab that another one replaced goes on showing content, but its plays are not counted;
     // nor is content hidden outside operating hours (the clock or black).
     this.hidden = this.hours?.hides(play) ?? false;
-    if (!this.replaced) this.recorder.showing(this.hidden ? null : play);
+    if (!this.replaced) this.proof.recorder.showing(this.hidden ? null : play);
     this.receipts.showing(play);
     this.play = play;
     this.ticker.sync();
@@ -114,21 +103,19 @@ export class PlayerController implements ReactiveController {
   private failedSince: number | null = null;
   /** The ticker strip zone; shown only where the layout has a strip (see layout.ts). */
   readonly ticker = new TickerZone({
-    recorder: this.recording,
+    recorder: this.proof.recording,
     now: () => this.clock.now(),
     layout: () => ({ strip: this.hidden ? null : (this.screen?.ticker ?? null), main: this.play }),
     counting: () => !this.replaced,
     onChange: () => this.host.requestUpdate(),
   });
   private readonly onPageHide = () => {
-    this.recorder.finish();
+    this.proof.recorder.finish();
     this.ticker.finish();
   };
   /** The target of remote actions, once the first came. */
   private commands: (CommandTarget & { stop(): void }) | null = null;
   private connection: Connection | null = null;
-  /** Sending plays: each `startSending` call makes a new sender, and only the newest takes over. */
-  private senders = 0;
   private pairing: PairingClient | null = null;
   /** Pairings started: one whose code loads after a newer one started never runs. */
   private pairingRuns = 0;
@@ -171,7 +158,7 @@ export class PlayerController implements ReactiveController {
 
   private hoursChanged(): void {
     const hidden = this.hours?.hides(this.play) ?? false;
-    if (hidden !== this.hidden && !this.replaced) this.recorder.showing(hidden ? null : this.play);
+    if (hidden !== this.hidden && !this.replaced) this.proof.recorder.showing(hidden ? null : this.play);
     this.hidden = hidden;
     this.ticker.sync();
     this.host.requestUpdate();
@@ -180,20 +167,6 @@ export class PlayerController implements ReactiveController {
   /** The ticker strip on screen now: null while the layout has none or it is collapsed. */
   get strip(): TickerStrip | null {
     return this.ticker.strip;
-  }
-
-  /** The play sender loads once the first content shows (play-sender.ts), then sends at once if online. */
-  private startSending(): void {
-    const run = ++this.senders;
-    void this.shown
-      .then(() => import('./play-sender.ts'))
-      .then(({ PlaySender }) => {
-        if (run !== this.senders) return;
-        this.sender?.stop();
-        this.sender = new PlaySender(this.plays, (events) => this.connection?.send({ type: 'plays', events }) ?? false);
-        if (this.status === 'online') this.sender.connected();
-      })
-      .catch((err: unknown) => console.warn('bangtin: play sender not loaded', err));
   }
 
   hostConnected(): void {
@@ -212,7 +185,7 @@ export class PlayerController implements ReactiveController {
     await loadRenderersNow(stored, this.clock.now()).catch((err: unknown) => console.warn('bangtin: renderers not loaded', err));
     if (!this.alive) return;
     this.hours = new HoursGate(() => this.clock.now(), () => this.hoursChanged());
-    this.plays.reload();
+    this.proof.queue.reload();
     const token = takeToken(location.href, this.store, (url) => history.replaceState(history.state, '', url));
     if (token === null) this.startPairing();
     else this.startPlaying(token);
@@ -278,7 +251,7 @@ export class PlayerController implements ReactiveController {
     this.playback.start(manifest);
     this.ticker.start(manifest);
     this.offline.start(manifest);
-    this.startSending();
+    this.proof.startSending(this.shown, (events) => this.connection?.send({ type: 'plays', events }) ?? false, () => this.status === 'online');
     this.connection = new Connection({
       urls: socketUrls(document.querySelector<HTMLMetaElement>('meta[name=bangtin-sockets]')?.content, location),
       token,
@@ -316,11 +289,10 @@ export class PlayerController implements ReactiveController {
         this.status = status;
         if (status === 'online') this.receipts.flush();
         if (status === 'online') this.offline.checkForUpdate();
-        if (status === 'online') this.sender?.connected();
-        else this.sender?.disconnected();
+        this.proof.online(status === 'online');
         this.host.requestUpdate();
       },
-      onPlaysAck: (ids) => this.sender?.acknowledged(ids),
+      onPlaysAck: (ids) => this.proof.acknowledged(ids),
       // Remote actions are rare: their code loads when one comes.
       onCommand: ({ id, action }) =>
         void import('./commands.ts').then(({ runCommand, commandTarget }) =>
@@ -331,7 +303,7 @@ export class PlayerController implements ReactiveController {
       onUnregistered: (retired) => this.unregister(retired),
       onReplaced: () => {
         this.replaced = true;
-        this.recorder.discard();
+        this.proof.recorder.discard();
         this.ticker.discard();
         this.host.requestUpdate();
       },
@@ -348,10 +320,9 @@ export class PlayerController implements ReactiveController {
     this.hours?.stop();
     this.daily?.stop();
     this.commands?.stop();
-    this.recorder.finish();
+    this.proof.recorder.finish();
     this.ticker.finish();
-    this.sender?.stop();
-    this.senders++;
+    this.proof.stopSending();
     this.pairing?.stop();
     this.pairing = null;
     this.connection?.stop();
@@ -406,13 +377,8 @@ export class PlayerController implements ReactiveController {
 
   private unregister(retired: boolean): void {
     this.retired = retired;
-    // Events queued for a screen the server no longer knows cannot be stored anywhere.
-    this.recorder.discard();
-    this.sender?.stop();
-    this.sender = null;
-    this.senders++;
+    this.proof.forget();
     this.store.forgetScreen();
-    this.plays.clear();
     this.playback.stop();
     this.ticker.stop();
     this.registered = false;
