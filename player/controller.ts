@@ -18,8 +18,7 @@ import { PlayerStore, browserStorage, takeToken } from './store.ts';
 import { TickerZone } from './ticker-zone.ts';
 import { openPlayerDb } from './store-db.ts';
 import { HoursGate, type HoursMode } from './hours.ts';
-import type { DailyReload } from './daily-reload.ts';
-import type { WatchdogReload } from './watchdog-reload.ts';
+import { pageReloads } from './page-reloads.ts';
 
 /** A corrected-clock move bigger than this re-resolves what is on screen at once. */
 const CLOCK_JUMP_MS = 1_000;
@@ -71,8 +70,7 @@ export class PlayerController implements ReactiveController {
   private readonly receipts = new Receipts((m) => this.connection?.send(m) ?? false, () => this.clock.now());
   private readonly device = new DeviceProbe(this.proof.queue, () => this.offline.report());
   private readonly playback = new Playback(() => this.clock.now(), (play) => {
-    // An item that left the screen without failing breaks a run of failures (watchdog-reload.ts).
-    if (this.play?.item && this.play.since !== this.failedSince) this.watchdog?.succeeded();
+    const left = this.play;
     // A tab that another one replaced goes on showing content, but its plays are not counted;
     // nor is content hidden outside operating hours (the clock or black).
     this.hidden = this.hours?.hides(play) ?? false;
@@ -82,9 +80,9 @@ export class PlayerController implements ReactiveController {
     this.ticker.sync();
     this.host.requestUpdate();
     // An item boundary: the one moment a new player build may take over (sw-client.ts), and
-    // the daily reload may happen.
+    // the page's own reloads may happen.
     this.offline.boundary();
-    this.daily?.boundary(play);
+    this.reloads.boundary(left, play);
     if (play?.item) void this.host.updateComplete.then(this.markShown);
   });
   /** Settles once an item is on screen (or after a while without one): what it does not need loads then. */
@@ -97,10 +95,8 @@ export class PlayerController implements ReactiveController {
   private hours: HoursGate | null = null;
   /** Content is off the screen outside operating hours (clock or black). */
   private hidden = false;
-  private daily: DailyReload | null = null;
-  private watchdog: WatchdogReload | null = null;
-  /** The slot of the last item that failed or stalled. */
-  private failedSince: number | null = null;
+  /** The daily reload and the watchdog's (page-reloads.ts). */
+  private readonly reloads = pageReloads();
   /** The ticker strip zone; shown only where the layout has a strip (see layout.ts). */
   readonly ticker = new TickerZone({
     recorder: this.proof.recording,
@@ -143,11 +139,7 @@ export class PlayerController implements ReactiveController {
 
   /** A main-zone item ended before its slot (a clip ended, stalled or failed): move on. */
   itemEnded(itemId: string, since: number, reason?: 'ended' | 'error' | 'stalled'): void {
-    if (reason === 'error' || reason === 'stalled') {
-      this.failedSince = since;
-      // Items keep failing: the page itself may be broken, and restarts from its cache.
-      if (this.watchdog?.failed()) return location.reload();
-    }
+    if ((reason === 'error' || reason === 'stalled') && this.reloads.failed(since)) return;
     this.playback.skip(itemId, since);
   }
 
@@ -196,16 +188,8 @@ export class PlayerController implements ReactiveController {
     if (!this.alive) return;
     loadRenderers(this.playback.manifest ?? stored).catch((err: unknown) => console.warn('bangtin: renderers not loaded', err));
     void this.offline.afterFirstContent();
-    const field = await import('./field.ts');
-    if (!this.alive) return;
-    this.daily = new field.DailyReload({
-      now: () => this.clock.now(),
-      uptime: () => performance.now(),
-      reloadAt: () => this.screen?.dailyReloadAt ?? null,
-      reload: () => location.reload(),
-    });
-    if (this.registered) this.daily.start();
-    this.watchdog = new field.WatchdogReload(sessionStorageOrNull());
+    await this.reloads.load(() => this.clock.now(), () => this.screen?.dailyReloadAt ?? null, sessionStorageOrNull());
+    if (this.alive && this.registered) this.reloads.start();
   }
 
   /**
@@ -247,7 +231,7 @@ export class PlayerController implements ReactiveController {
     this.screen = this.store.screen();
     if (this.screen) this.output = outputOf(this.screen);
     this.hours?.set(this.screen?.hours ?? null);
-    this.daily?.start();
+    this.reloads.start();
     this.playback.start(manifest);
     this.ticker.start(manifest);
     this.offline.start(manifest);
@@ -318,7 +302,7 @@ export class PlayerController implements ReactiveController {
     this.alive = false;
     this.offline.stop();
     this.hours?.stop();
-    this.daily?.stop();
+    this.reloads.stop();
     this.commands?.stop();
     this.proof.recorder.finish();
     this.ticker.finish();
