@@ -1,11 +1,12 @@
 import type { ZonePlay } from '../playlists/player.ts';
 import type { DailyReload } from './daily-reload.ts';
+import { sessionStorageOrNull, type PlayerView } from './session.ts';
 import type { WatchdogReload } from './watchdog-reload.ts';
 
 /** The page's own reloads, as the player wires them (controller.ts). */
 export interface PageReloads {
-  /** Loads both (field.ts): call once the first content shows. Until then they do nothing. */
-  load(now: () => number, reloadAt: () => string | null, session: Storage | null): Promise<void>;
+  /** Loads both (field.ts) for `player`: call once the first content shows. Until then they do nothing. */
+  load(player: Pick<PlayerView, 'clock' | 'screen'>): Promise<void>;
   /** Starts and stops the daily reload's check once a minute, for a screen with nothing on it. */
   start(): void;
   stop(): void;
@@ -25,10 +26,15 @@ export function pageReloads(): PageReloads {
   /** The slot of the last item that failed or stalled. */
   let failedSince: number | null = null;
   return {
-    load: async (now, reloadAt, session) => {
+    load: async (player) => {
       const field = await import('./field.ts');
-      daily = new field.DailyReload({ now, uptime: () => performance.now(), reloadAt, reload: () => location.reload() });
-      watchdog = new field.WatchdogReload(session);
+      daily = new field.DailyReload({
+        now: () => player.clock.now(),
+        uptime: () => performance.now(),
+        reloadAt: () => player.screen?.dailyReloadAt ?? null,
+        reload: () => location.reload(),
+      });
+      watchdog = new field.WatchdogReload(sessionStorageOrNull());
     },
     start: () => daily?.start(),
     stop: () => daily?.stop(),
