@@ -1,35 +1,32 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { toLocalIso, type Manifest, type ScreenSettings, type TickerStrip, type ZonePlay } from '../playlists/player.ts';
+import type { Manifest, ScreenSettings, TickerStrip, ZonePlay } from '../playlists/player.ts';
 import { Clock } from './clock.ts';
-import { Connection, type ConnectionStatus } from './connection.ts';
-import type { CommandHost, CommandTarget } from './commands.ts';
+import type { ConnectionStatus } from './connection.ts';
 import { DeviceProbe } from './device.ts';
-import { socketUrls } from './sockets.ts';
-import { WHOLE_OUTPUT, loadOutput, outputOf, saveOutput, type ScreenOutput } from './layout.ts';
+import { WHOLE_OUTPUT, loadOutput, outputOf, type ScreenOutput } from './layout.ts';
 import type { PairingClient, PairingStatus } from './pairing.ts';
 import { Playback } from './playback.ts';
 import { Receipts } from './receipts.ts';
 import { emergencyNow } from './emergency-now.ts';
 import { loadRenderers, loadRenderersNow } from './renderers.ts';
-import { PlayQueue, PlayRecorder } from './plays.ts';
-import type { PlaySender } from './play-sender.ts';
+import { proofOfPlay } from './proof-of-play.ts';
 import { mediaZones } from './media-files.ts';
 import { OfflineCache } from './offline.ts';
 import { PlayerStore, browserStorage, takeToken } from './store.ts';
 import { TickerZone } from './ticker-zone.ts';
 import { openPlayerDb } from './store-db.ts';
 import { HoursGate, type HoursMode } from './hours.ts';
-import type { DailyReload } from './daily-reload.ts';
-import type { WatchdogReload } from './watchdog-reload.ts';
+import { pageReloads } from './page-reloads.ts';
+import { playingSession, type Session } from './session.ts';
 
-/** A corrected-clock move bigger than this re-resolves what is on screen at once. */
-const CLOCK_JUMP_MS = 1_000;
 /** How long a screen with nothing to show waits before loading what the first content would wait for. */
 const SHOWN_WAIT_MS = 10_000;
 
 /**
  * Wires the player together for `<bt-player>`: token and storage, the corrected clock, the
- * playback schedule and the server connection. The host renders from its public fields.
+ * playback schedule and the server connection (session.ts). The host renders from its public
+ * fields and getters. Its parts (store, hours, playback, …) are public for the session's sake
+ * (`PlayerParts`); of them the host renders from `ticker` only.
  */
 export class PlayerController implements ReactiveController {
   /** Whether the player has a token; without one it shows a pairing code. */
@@ -57,45 +54,36 @@ export class PlayerController implements ReactiveController {
    */
   now = (): number => this.clock.now();
 
+  /** The connection to the server while registered, and what comes over it (session.ts). */
+  private readonly session: Session = playingSession(this);
   /** The token in localStorage; manifest, screen and plays in IndexedDB once loaded (store.ts). */
-  private readonly store = new PlayerStore(browserStorage(), openPlayerDb);
+  readonly store = new PlayerStore(browserStorage(), openPlayerDb);
   /** Service worker and verified media: a manifest applies once it can play offline. */
-  private readonly offline = new OfflineCache(
+  readonly offline = new OfflineCache(
     () => mediaZones(this.screen, { width: window.innerWidth, height: window.innerHeight }),
-    () => this.connection?.reportNow(),
+    this.session.reportNow,
   );
   private alive = false;
-  private readonly outputStorage = browserStorage();
+  readonly outputStorage = browserStorage();
   /** Proof of play: events recorded as items leave the screen, queued until acknowledged. */
-  readonly plays = new PlayQueue(this.store);
-  /** How plays are recorded, in the main zone and the ticker strip alike. */
-  private readonly recording = {
-    queue: this.plays,
-    now: () => this.clock.now(),
-    monotonic: () => performance.now(),
-    screenId: () => this.screen?.id ?? null,
-    onRecorded: () => this.sender?.recorded(),
-  };
-  private readonly recorder = new PlayRecorder(this.recording);
-  private sender: PlaySender | null = null;
+  readonly proof = proofOfPlay(this.store, () => this.clock.now(), () => this.screen?.id ?? null);
   /** Emergency receipts (`shown`), sent when an emergency first appears. */
-  private readonly receipts = new Receipts((m) => this.connection?.send(m) ?? false, () => this.clock.now());
-  private readonly device = new DeviceProbe(this.plays, () => this.offline.report());
-  private readonly playback = new Playback(() => this.clock.now(), (play) => {
-    // An item that left the screen without failing breaks a run of failures (watchdog-reload.ts).
-    if (this.play?.item && this.play.since !== this.failedSince) this.watchdog?.succeeded();
+  readonly receipts = new Receipts(this.session.send, () => this.clock.now());
+  readonly device = new DeviceProbe(this.proof.queue, () => this.offline.report());
+  readonly playback = new Playback(() => this.clock.now(), (play) => {
+    const left = this.play;
     // A tab that another one replaced goes on showing content, but its plays are not counted;
     // nor is content hidden outside operating hours (the clock or black).
-    this.hidden = this.hours?.hides(play) ?? false;
-    if (!this.replaced) this.recorder.showing(this.hidden ? null : play);
+    this.hidden = this.hours.hides(play);
+    if (!this.replaced) this.proof.recorder.showing(this.hidden ? null : play);
     this.receipts.showing(play);
     this.play = play;
     this.ticker.sync();
     this.host.requestUpdate();
     // An item boundary: the one moment a new player build may take over (sw-client.ts), and
-    // the daily reload may happen.
+    // the page's own reloads may happen.
     this.offline.boundary();
-    this.daily?.boundary(play);
+    this.reloads.boundary(left, play);
     if (play?.item) void this.host.updateComplete.then(this.markShown);
   });
   /** Settles once an item is on screen (or after a while without one): what it does not need loads then. */
@@ -103,37 +91,30 @@ export class PlayerController implements ReactiveController {
   private readonly shown = new Promise<void>((resolve) => (this.markShown = resolve));
   /**
    * Operating hours on corrected time (hours.ts; emergencies show at any hour): they decide the
-   * first content. The daily reload and the watchdog's reload (field.ts) load once it shows.
+   * first content. Open, with no hours, until a screen's are set.
    */
-  private hours: HoursGate | null = null;
+  readonly hours = new HoursGate(() => this.clock.now(), () => this.hoursChanged());
   /** Content is off the screen outside operating hours (clock or black). */
   private hidden = false;
-  private daily: DailyReload | null = null;
-  private watchdog: WatchdogReload | null = null;
-  /** The slot of the last item that failed or stalled. */
-  private failedSince: number | null = null;
+  /** The daily reload and the watchdog's (page-reloads.ts). */
+  private readonly reloads = pageReloads();
   /** The ticker strip zone; shown only where the layout has a strip (see layout.ts). */
   readonly ticker = new TickerZone({
-    recorder: this.recording,
+    recorder: this.proof.recording,
     now: () => this.clock.now(),
     layout: () => ({ strip: this.hidden ? null : (this.screen?.ticker ?? null), main: this.play }),
     counting: () => !this.replaced,
     onChange: () => this.host.requestUpdate(),
   });
   private readonly onPageHide = () => {
-    this.recorder.finish();
+    this.proof.recorder.finish();
     this.ticker.finish();
   };
-  /** The target of remote actions, once the first came. */
-  private commands: (CommandTarget & { stop(): void }) | null = null;
-  private connection: Connection | null = null;
-  /** Sending plays: each `startSending` call makes a new sender, and only the newest takes over. */
-  private senders = 0;
   private pairing: PairingClient | null = null;
   /** Pairings started: one whose code loads after a newer one started never runs. */
   private pairingRuns = 0;
 
-  constructor(private readonly host: ReactiveControllerHost) {
+  constructor(readonly host: ReactiveControllerHost) {
     host.addController(this);
   }
 
@@ -144,8 +125,8 @@ export class PlayerController implements ReactiveController {
 
   /** The schedule of the emergency on screen, if the main zone plays one (its look: components/emergency.ts). */
   get emergency(): Manifest['schedules'][number] | undefined {
-    const reason = this.play?.reason;
-    return reason?.tier === 'emergency' ? this.playback.manifest?.schedules.find((s) => s.id === reason.scheduleId) : undefined;
+    const play = this.play;
+    return play?.reason.tier === 'emergency' ? this.playback.manifest?.schedules.find((s) => s.id === play.reason.scheduleId) : undefined;
   }
 
   /** The item that follows the one on screen in the main zone, if the manifest has it. */
@@ -156,22 +137,18 @@ export class PlayerController implements ReactiveController {
 
   /** A main-zone item ended before its slot (a clip ended, stalled or failed): move on. */
   itemEnded(itemId: string, since: number, reason?: 'ended' | 'error' | 'stalled'): void {
-    if (reason === 'error' || reason === 'stalled') {
-      this.failedSince = since;
-      // Items keep failing: the page itself may be broken, and restarts from its cache.
-      if (this.watchdog?.failed()) return location.reload();
-    }
+    if ((reason === 'error' || reason === 'stalled') && this.reloads.failed(since)) return;
     this.playback.skip(itemId, since);
   }
 
   /** What the screen shows for its operating hours now (hours.ts). */
   get hoursMode(): HoursMode {
-    return (this.registered && this.hours?.mode(this.play)) || 'open';
+    return this.registered ? this.hours.mode(this.play) : 'open';
   }
 
   private hoursChanged(): void {
-    const hidden = this.hours?.hides(this.play) ?? false;
-    if (hidden !== this.hidden && !this.replaced) this.recorder.showing(hidden ? null : this.play);
+    const hidden = this.hours.hides(this.play);
+    if (hidden !== this.hidden && !this.replaced) this.proof.recorder.showing(hidden ? null : this.play);
     this.hidden = hidden;
     this.ticker.sync();
     this.host.requestUpdate();
@@ -180,20 +157,6 @@ export class PlayerController implements ReactiveController {
   /** The ticker strip on screen now: null while the layout has none or it is collapsed. */
   get strip(): TickerStrip | null {
     return this.ticker.strip;
-  }
-
-  /** The play sender loads once the first content shows (play-sender.ts), then sends at once if online. */
-  private startSending(): void {
-    const run = ++this.senders;
-    void this.shown
-      .then(() => import('./play-sender.ts'))
-      .then(({ PlaySender }) => {
-        if (run !== this.senders) return;
-        this.sender?.stop();
-        this.sender = new PlaySender(this.plays, (events) => this.connection?.send({ type: 'plays', events }) ?? false);
-        if (this.status === 'online') this.sender.connected();
-      })
-      .catch((err: unknown) => console.warn('bangtin: play sender not loaded', err));
   }
 
   hostConnected(): void {
@@ -211,8 +174,7 @@ export class PlayerController implements ReactiveController {
     const stored = this.store.manifest();
     await loadRenderersNow(stored, this.clock.now()).catch((err: unknown) => console.warn('bangtin: renderers not loaded', err));
     if (!this.alive) return;
-    this.hours = new HoursGate(() => this.clock.now(), () => this.hoursChanged());
-    this.plays.reload();
+    this.proof.queue.reload();
     const token = takeToken(location.href, this.store, (url) => history.replaceState(history.state, '', url));
     if (token === null) this.startPairing();
     else this.startPlaying(token);
@@ -223,16 +185,8 @@ export class PlayerController implements ReactiveController {
     if (!this.alive) return;
     loadRenderers(this.playback.manifest ?? stored).catch((err: unknown) => console.warn('bangtin: renderers not loaded', err));
     void this.offline.afterFirstContent();
-    const field = await import('./field.ts');
-    if (!this.alive) return;
-    this.daily = new field.DailyReload({
-      now: () => this.clock.now(),
-      uptime: () => performance.now(),
-      reloadAt: () => this.screen?.dailyReloadAt ?? null,
-      reload: () => location.reload(),
-    });
-    if (this.registered) this.daily.start();
-    this.watchdog = new field.WatchdogReload(sessionStorageOrNull());
+    await this.reloads.load(this);
+    if (this.alive && this.registered) this.reloads.start();
   }
 
   /**
@@ -271,119 +225,39 @@ export class PlayerController implements ReactiveController {
     // Play what was applied last before any connection: the server may be down after a reboot.
     const manifest = this.store.manifest();
     this.manifestVersion = manifest?.version ?? null;
-    this.screen = this.store.screen();
-    if (this.screen) this.output = outputOf(this.screen);
-    this.hours?.set(this.screen?.hours ?? null);
-    this.daily?.start();
+    const screen = (this.screen = this.store.screen());
+    if (screen) this.output = outputOf(screen);
+    this.hours.set(screen?.hours ?? null);
+    this.reloads.start();
     this.playback.start(manifest);
     this.ticker.start(manifest);
     this.offline.start(manifest);
-    this.startSending();
-    this.connection = new Connection({
-      urls: socketUrls(document.querySelector<HTMLMetaElement>('meta[name=bangtin-sockets]')?.content, location),
-      token,
-      clock: this.clock,
-      manifestVersion: () => this.manifestVersion,
-      heldManifest: () => this.store.manifest(),
-      subtle: globalThis.crypto?.subtle ?? null,
-      playing: () => {
-        const play = this.play;
-        return play?.item ? { itemId: play.item.id, since: toLocalIso(play.since) } : null;
-      },
-      viewport: () => ({ width: window.innerWidth, height: window.innerHeight }),
-      device: () => this.device.report(),
-      open: () => this.hours?.open ?? true,
-      onManifest: (m) => this.applyManifest(m),
-      onScreen: (screen) => {
-        this.screen = screen;
-        this.output = outputOf(screen);
-        this.store.saveScreen(screen);
-        saveOutput(this.outputStorage, this.output);
-        this.hours?.set(screen.hours);
-        this.ticker.sync();
-        this.offline.zonesChanged();
-        this.host.requestUpdate();
-      },
-      onClockSync: (delta) => {
-        if (Math.abs(delta) <= CLOCK_JUMP_MS) return;
-        this.now = () => this.clock.now();
-        this.hours?.refresh();
-        this.playback.refresh();
-        this.ticker.refresh();
-        this.host.requestUpdate();
-      },
-      onStatus: (status) => {
-        this.status = status;
-        if (status === 'online') this.receipts.flush();
-        if (status === 'online') this.offline.checkForUpdate();
-        if (status === 'online') this.sender?.connected();
-        else this.sender?.disconnected();
-        this.host.requestUpdate();
-      },
-      onPlaysAck: (ids) => this.sender?.acknowledged(ids),
-      // Remote actions are rare: their code loads when one comes.
-      onCommand: ({ id, action }) =>
-        void import('./commands.ts').then(({ runCommand, commandTarget }) =>
-          runCommand(action, (this.commands ??= commandTarget(this.commandHost)), (ok, error) =>
-            this.connection?.send({ type: 'commandResult', id, ok, ...(error ? { error } : {}) }),
-          ),
-        ),
-      onUnregistered: (retired) => this.unregister(retired),
-      onReplaced: () => {
-        this.replaced = true;
-        this.recorder.discard();
-        this.ticker.discard();
-        this.host.requestUpdate();
-      },
-      reload: () => location.reload(),
-      session: sessionStorageOrNull(),
-    });
-    this.connection.start();
+    this.proof.startSending(this.shown, (events) => this.session.send({ type: 'plays', events }), () => this.status === 'online');
+    this.session.start(token);
   }
 
   hostDisconnected(): void {
     window.removeEventListener('pagehide', this.onPageHide);
     this.alive = false;
     this.offline.stop();
-    this.hours?.stop();
-    this.daily?.stop();
-    this.commands?.stop();
-    this.recorder.finish();
+    this.hours.stop();
+    this.reloads.stop();
+    this.proof.recorder.finish();
     this.ticker.finish();
-    this.sender?.stop();
-    this.senders++;
+    this.proof.stopSending();
     this.pairing?.stop();
     this.pairing = null;
-    this.connection?.stop();
-    this.connection = null;
+    this.session.stop();
     this.playback.stop();
     this.ticker.stop();
   }
-
-  /** What remote actions change here (commands.ts builds their target from it when the first comes). */
-  private readonly commandHost: CommandHost = {
-    identify: (on) => {
-      this.identifying = on;
-      this.host.requestUpdate();
-    },
-    refetchManifest: () => {
-      // The manifest in memory plays on (never black) while a fresh copy is fetched.
-      this.store.forgetManifest();
-      this.manifestVersion = null;
-      const connection = this.connection;
-      setTimeout(() => {
-        connection?.stop();
-        connection?.start();
-      }, 0);
-    },
-  };
 
   /**
    * Applies a manifest once every medium it needs is cached and verified and its kinds'
    * renderers are loaded (DESIGN.md: applied, acknowledged, shown); until then the old one
    * plays. The connection acks when this settles.
    */
-  private async applyManifest(manifest: Manifest): Promise<void> {
+  async applyManifest(manifest: Manifest): Promise<void> {
     // An emergency on now goes on air at once; its picture shows when loaded, and the ack
     // still waits until every medium is cached (emergency-now.ts).
     const urgent = emergencyNow(manifest, this.clock.now());
@@ -404,31 +278,17 @@ export class PlayerController implements ReactiveController {
     if (urgent) await cached;
   }
 
-  private unregister(retired: boolean): void {
+  unregister(retired: boolean): void {
     this.retired = retired;
-    // Events queued for a screen the server no longer knows cannot be stored anywhere.
-    this.recorder.discard();
-    this.sender?.stop();
-    this.sender = null;
-    this.senders++;
+    this.proof.forget();
     this.store.forgetScreen();
-    this.plays.clear();
     this.playback.stop();
     this.ticker.stop();
     this.registered = false;
     this.play = null;
     this.manifestVersion = null;
     this.screen = null;
-    this.connection = null;
     this.startPairing();
     this.host.requestUpdate();
-  }
-}
-
-function sessionStorageOrNull(): Storage | null {
-  try {
-    return window.sessionStorage;
-  } catch {
-    return null;
   }
 }
