@@ -16,18 +16,18 @@ import type { AudienceScreen, ManifestBuilder } from '../publishing/manifests.ts
 import type { PlayRepo } from '../repos/plays.ts';
 import type { ReceiptRepo } from '../repos/receipts.ts';
 import type { ScreenRepo } from '../repos/screens.ts';
-import type { CommandResultListener, LiveScreen, ScreenWatcher } from './live.ts';
+import type { CommandResultListener, Connection, LiveScreen, ScreenWatcher } from './live.ts';
 import type { Job, Scheduler } from '../scheduler.ts';
 import type { StorageHealth } from '../storage/storage.ts';
 import { Audiences, type PushResult } from './audiences.ts';
 import { HubWrites, type PlayerWrites } from './hub-writes.ts';
 import { DEFAULT_HUB_OPTIONS, MANIFEST_REFRESH_AT, type HubOptions } from './options.ts';
-import { liveOf, newSession, sightingOf, type Session } from './session.ts';
+import { liveOf, Session, sightingOf, type SessionEvents } from './session.ts';
 import type { PlayerSocket } from './socket.ts';
 import { oversizedPlays, type PlayGuard } from './play-guard.ts';
 
 export { DEFAULT_HUB_OPTIONS, MANIFEST_REFRESH_AT, type HubOptions } from './options.ts';
-export type { CommandResultListener, LiveScreen, ScreenReport, ScreenWatcher } from './live.ts';
+export type { CommandResultListener, Connection, LiveScreen, ScreenReport, ScreenWatcher } from './live.ts';
 
 /** Screen sightings written per transaction (and turn of the event loop) by `flush`. */
 const SIGHTINGS_PER_TURN = 1_000;
@@ -111,19 +111,23 @@ export class Hub {
     for (const session of [...this.#byScreen.values()]) session.socket.close(1001, 'server shutting down');
   }
 
+  /** A new connection; the session answered is its socket's handlers (session.ts). */
   accept(socket: PlayerSocket): SocketHandlers {
-    const session = newSession(socket, this.deps.clock.now());
+    const session = new Session(socket, this.deps.clock.now(), this.#events);
     session.helloTimer = setTimeout(() => this.#close(session, CloseCode.badFrame, 'hello expected'), this.#options.helloTimeoutMs);
     session.helloTimer.unref?.();
-    return {
-      message: (data) => this.#onMessage(session, data),
-      pong: () => {
-        session.alive = true;
-        session.lastSeenAt = this.deps.clock.now();
-      },
-      close: () => this.#forget(session),
-    };
+    return session;
   }
+
+  /** Where every session's socket events go: one object for all of them. */
+  readonly #events: SessionEvents = {
+    message: (session, data) => this.#onMessage(session, data),
+    pong: (session) => {
+      session.alive = true;
+      session.lastSeenAt = this.deps.clock.now();
+    },
+    close: (session) => this.#forget(session),
+  };
 
   /** Calls `watcher` on every change to a screen's live state; returns the unsubscribe. */
   watch(watcher: ScreenWatcher): () => void {
@@ -188,6 +192,11 @@ export class Hub {
    * reported: the fleet list asks this of thousands of screens per request.
    */
   glance(screenId: string): { readonly lastSeenAt: number; readonly ackedVersion: string | null } | undefined {
+    return this.#byScreen.get(screenId);
+  }
+
+  /** When a connected screen's connection opened and when it was last heard from, without copying. */
+  connection(screenId: string): Connection | undefined {
     return this.#byScreen.get(screenId);
   }
 

@@ -1,8 +1,8 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { STATUS_CODES } from 'node:http';
-import { WebSocketServer, type RawData, type WebSocket } from 'ws';
-import type { Hub } from './hub.ts';
+import { WebSocket, WebSocketServer, type RawData } from 'ws';
+import type { Hub, SocketHandlers } from './hub.ts';
 import { wsPlayerSocket } from './socket.ts';
 
 /** The player WebSocket's path (DESIGN.md, public contracts). */
@@ -28,7 +28,9 @@ export interface UpgradeSource {
 export function attachPlayerSockets(server: UpgradeSource, hub: Pick<Hub, 'accept'>, options: { maxPayload: number }): WebSocketServer {
   // No tracking set (the hub knows its sessions) and no compression (the same manifest bytes
   // go to thousands of screens; deflating each copy would cost CPU and a zlib context per socket).
-  const wss = new WebSocketServer({ noServer: true, perMessageDeflate: false, clientTracking: false, maxPayload: options.maxPayload });
+  const wss = new WebSocketServer({
+    noServer: true, perMessageDeflate: false, clientTracking: false, maxPayload: options.maxPayload, WebSocket: PlayerWebSocket,
+  });
   wss.on('headers', (headers) => headers.push(...SECURITY_HEADERS));
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     socket.on('error', ignore);
@@ -37,20 +39,40 @@ export function attachPlayerSockets(server: UpgradeSource, hub: Pick<Hub, 'accep
     if (req.method !== 'GET') return refuse(socket, 405);
     wss.handleUpgrade(req, socket, head, (ws) => {
       socket.off('error', ignore);
-      connect(hub, ws);
+      connect(hub, ws as PlayerWebSocket);
     });
   });
   return wss;
 }
 
-function connect(hub: Pick<Hub, 'accept'>, ws: WebSocket): void {
-  const handlers = hub.accept(wsPlayerSocket(ws));
-  // Frames are JSON text; a binary frame reaches the hub as a non-string, a bad frame (4000).
-  ws.on('message', (data: RawData, isBinary: boolean) => handlers.message(isBinary ? data : data.toString()));
-  ws.on('pong', handlers.pong);
-  ws.on('close', handlers.close);
+/**
+ * A player's socket, holding the hub's handlers for it: the listeners below are shared by every
+ * socket and find them through `this`, so a connection keeps no closures of its own.
+ */
+class PlayerWebSocket extends WebSocket {
+  handlers: SocketHandlers | null = null;
+}
+
+function connect(hub: Pick<Hub, 'accept'>, ws: PlayerWebSocket): void {
+  ws.handlers = hub.accept(wsPlayerSocket(ws));
+  ws.on('message', onMessage);
+  ws.on('pong', onPong);
+  ws.on('close', onClose);
   // A reset connection or an oversized frame: `ws` closes the socket, and `close` follows.
   ws.on('error', ignore);
+}
+
+// Frames are JSON text; a binary frame reaches the hub as a non-string, a bad frame (4000).
+function onMessage(this: WebSocket, data: RawData, isBinary: boolean): void {
+  (this as PlayerWebSocket).handlers?.message(isBinary ? data : data.toString());
+}
+
+function onPong(this: WebSocket): void {
+  (this as PlayerWebSocket).handlers?.pong();
+}
+
+function onClose(this: WebSocket): void {
+  (this as PlayerWebSocket).handlers?.close();
 }
 
 function pathOf(url: string | undefined): string {
