@@ -1,6 +1,6 @@
 import type { Redis } from 'ioredis';
 import type { ClientMessage, CommandAction } from '../../playlists/index.ts';
-import { Hub, type CommandResultListener, type HubDeps, type HubOptions, type LiveScreen, type ScreenWatcher } from '../hub/hub.ts';
+import { Hub, type CommandResultListener, type Connection, type HubDeps, type HubOptions, type LiveScreen, type ScreenWatcher } from '../hub/hub.ts';
 import { BUS_VERSION, busKeys, type BusKeys, type LiveOnBus } from './messages.ts';
 import type { Presence, PresenceView } from './presence.ts';
 import type { ScreenDirectory } from './screen-directory.ts';
@@ -88,6 +88,10 @@ export class ControlHub extends Hub {
   /** The cheap look the fleet takes at every screen: a gateway's screen too (its presence). */
   override glance(screenId: string): { readonly lastSeenAt: number; readonly ackedVersion: string | null } | undefined {
     return super.glance(screenId) ?? this.#seen.get(screenId)?.live ?? undefined;
+  }
+
+  override connection(screenId: string): Connection | undefined {
+    return super.connection(screenId) ?? this.#seen.get(screenId)?.live ?? undefined;
   }
 
   override live(screenId: string): LiveScreen | undefined {

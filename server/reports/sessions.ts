@@ -1,12 +1,13 @@
 import type { Clock } from '../clock.ts';
 import type { Db } from '../db/connection.ts';
-import type { LiveScreen, ScreenWatcher } from '../hub/live.ts';
+import type { Connection, ScreenWatcher } from '../hub/live.ts';
 import type { StorageHealth } from '../storage/storage.ts';
 
 /** What the recorder needs of the hub: its change events and who is connected now. */
 export interface SessionSource {
   watch(watcher: ScreenWatcher): () => void;
-  live(screenId: string): Pick<LiveScreen, 'lastSeenAt' | 'report'> | undefined;
+  /** Asked at every change the hub reports (each ack and heartbeat): answers without copying. */
+  connection(screenId: string): Connection | undefined;
 }
 
 interface Pending {
@@ -30,7 +31,8 @@ export const SESSION_FLUSH_MS = 5_000;
 export class ConnectionSessions {
   /** The open connection of each screen, by its connectedAt. */
   readonly #open = new Map<string, Pending>();
-  readonly #dirty = new Map<string, Pending>();
+  /** Sessions changed since the last flush (each written as it is at the flush). */
+  readonly #dirty = new Set<Pending>();
   readonly #upsert;
   readonly #recover;
   readonly #unwatch: () => void;
@@ -74,33 +76,34 @@ export class ConnectionSessions {
   /** Writes what changed since the last flush; kept for the next one when the disk refuses it. */
   flush(): void {
     if (!this.#dirty.size) return;
-    const rows = [...this.#dirty.values()];
+    const rows = [...this.#dirty];
     const write = () => this.deps.db.transaction(() => {
       for (const r of rows) this.#upsert.run(r);
     })();
     this.#dirty.clear();
     const ok = this.deps.storage ? this.deps.storage.background('connection sessions', write) : (write(), true);
-    if (!ok) for (const r of rows) this.#dirty.set(`${r.screenId}|${r.connectedAt}`, r);
+    if (!ok) for (const r of rows) this.#dirty.add(r);
   }
 
   #seen(screenId: string, lastSeenAt: number): void {
-    const live = this.deps.hub.live(screenId);
+    const live = this.deps.hub.connection(screenId);
     const open = this.#open.get(screenId);
-    if (open && (!live || live.report.connectedAt !== open.connectedAt)) {
+    if (open && live && live.connectedAt === open.connectedAt) {
+      // The common case (an ack, a heartbeat): the open session was seen again.
+      open.lastSeenAt = Math.max(open.lastSeenAt, live.lastSeenAt);
+      this.#dirty.add(open);
+      return;
+    }
+    if (open) {
       // Gone, or replaced by a newer connection: closed at its last sign of life.
       open.closedAt = live ? open.lastSeenAt : Math.max(open.lastSeenAt, lastSeenAt);
       open.lastSeenAt = open.closedAt;
       this.#open.delete(screenId);
-      this.#mark(open);
+      this.#dirty.add(open);
     }
     if (!live) return;
-    const current = this.#open.get(screenId) ?? { screenId, connectedAt: live.report.connectedAt, lastSeenAt: live.lastSeenAt, closedAt: null };
-    current.lastSeenAt = Math.max(current.lastSeenAt, live.lastSeenAt);
+    const current = { screenId, connectedAt: live.connectedAt, lastSeenAt: live.lastSeenAt, closedAt: null };
     this.#open.set(screenId, current);
-    this.#mark(current);
-  }
-
-  #mark(p: Pending): void {
-    this.#dirty.set(`${p.screenId}|${p.connectedAt}`, { ...p });
+    this.#dirty.add(current);
   }
 }
