@@ -14,7 +14,11 @@ export class Generator {
   progress = { connected: 0, failed: 0 };
 
   constructor(readonly index: number) {
-    this.child = spawnNode(['--import', 'tsx', join(ROOT, 'bench/load-generator.ts')], {}, true);
+    // BANGTIN_BENCH_GEN_CPU_PROF=DIR: each load generator writes a V8 CPU profile into DIR when it
+    // closes (the simulated players share the machine's cores with the server).
+    const profileDir = process.env.BANGTIN_BENCH_GEN_CPU_PROF;
+    const profile = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
+    this.child = spawnNode([...profile, '--import', 'tsx', join(ROOT, 'bench/load-generator.ts')], {}, true);
     this.child.on('message', (raw) => {
       const msg = raw as ChildMessage;
       if (msg.type === 'progress') {
