@@ -55,17 +55,26 @@ export class FleetList {
     for (const entry of index.entries) {
       if (!scope.sees(entry.wardCode)) continue;
       if (entry.ward) wards.add(entry.ward);
-      const sighting = seen.get(entry.id);
-      const stored = sighting?.[2] ?? null;
-      const judged = this.deps.fleet.judge({ id: entry.id, lastSeenAt: sighting?.[1] ?? null, hours: entry.hours }, now);
+      // A connected screen is online and raises nothing (Fleet.judge): most of 10,000 screens
+      // are, and each request looks at all of them, so they are told apart without judging.
       const live = this.deps.hub.glance(entry.id);
-      const acked = live ? live.ackedVersion : stored;
+      let state: ScreenState = 'online';
+      let alertSince: number | null = null;
+      let acked: string | null;
+      if (live) acked = live.ackedVersion;
+      else {
+        const sighting = seen.get(entry.id);
+        acked = sighting?.[2] ?? null;
+        const judged = this.deps.fleet.judge({ id: entry.id, lastSeenAt: sighting?.[1] ?? null, hours: entry.hours }, now);
+        state = judged.state;
+        alertSince = judged.alertSince;
+      }
       const behind = acked !== null && acked !== expected(entry);
       counts.all += 1;
-      if (judged.state === 'offline' && !isOpen(entry.hours, now)) counts.closed += 1;
-      else counts[judged.state] += 1;
-      const row: Judged = { entry, state: judged.state, alertSince: judged.alertSince };
-      if (judged.alertSince !== null) {
+      if (state === 'offline' && !isOpen(entry.hours, now)) counts.closed += 1;
+      else counts[state] += 1;
+      const row: Judged = { entry, state, alertSince };
+      if (alertSince !== null) {
         counts.alerts += 1;
         alerted.push(row);
       }
