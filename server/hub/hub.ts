@@ -157,7 +157,7 @@ export class Hub {
    * publish (app.ts subscribes it to publishing's "published"), and at each day's new horizon.
    */
   pushManifests(): PushResult {
-    return this.#audiences.push(this.#byScreen.values(), (session, frame) => this.#send(session, frame), this.#options.fanoutChunk);
+    return this.#audiences.push(this.#byScreen.values(), (session, frame) => this.#send(session, frame), this.#options.fanoutChunk, this.#options.fanoutTurnMs);
   }
 
   /**
