@@ -26,6 +26,8 @@ export interface ControlHubBus {
  */
 export class ControlHub extends Hub {
   readonly #keys: BusKeys;
+  /** Presence reads that replaced `#seen` (membership). */
+  #reads = 0;
   #seen = new Map<string, { gateway: string; lastSeenAt: number; live: LiveOnBus | null }>();
   readonly #watchers = new Set<ScreenWatcher>();
   readonly #results = new Set<CommandResultListener>();
@@ -65,6 +67,7 @@ export class ControlHub extends Hub {
     for (const gateway of view.lost) console.warn(`bus: gateway ${gateway} stopped renewing its presence: its screens reconnect to another gateway`);
     const before = this.#seen;
     this.#seen = view.screens;
+    this.#reads += 1;
     for (const [id, now] of view.screens) {
       const was = before.get(id);
       if (!was || was.lastSeenAt !== now.lastSeenAt || JSON.stringify(was.live) !== JSON.stringify(now.live)) this.#tell(id, now.lastSeenAt);
@@ -86,6 +89,11 @@ export class ControlHub extends Hub {
   }
 
   /** The cheap look the fleet takes at every screen: a gateway's screen too (its presence). */
+  /** Gateways' screens are read anew at each presence read (their live objects too). */
+  override get membership(): number {
+    return super.membership + this.#reads;
+  }
+
   override glance(screenId: string): { readonly lastSeenAt: number; readonly ackedVersion: string | null } | undefined {
     return super.glance(screenId) ?? this.#seen.get(screenId)?.live ?? undefined;
   }

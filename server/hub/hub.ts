@@ -75,6 +75,8 @@ export class Hub {
   readonly #jobs: Job[] = [];
   readonly #options: HubOptions;
   readonly #writes: PlayerWrites;
+  /** Counts changes to which screens are connected (membership). */
+  #joins = 0;
   /** The next turn's share of sightings still to write (flush). */
   #moreSightings: ReturnType<typeof setImmediate> | null = null;
 
@@ -202,6 +204,15 @@ export class Hub {
   /** When a connected screen's connection opened and when it was last heard from, without copying. */
   connection(screenId: string): Connection | undefined {
     return this.#byScreen.get(screenId);
+  }
+
+  /**
+   * Changes whenever a screen connects or goes, so what `glance` answered for a screen (the live
+   * object itself, which follows the screen's acks) can be kept until then: the fleet list looks
+   * at 10,000 screens per request.
+   */
+  get membership(): number {
+    return this.#joins;
   }
 
   live(screenId: string): LiveScreen | undefined {
@@ -354,6 +365,7 @@ export class Hub {
     session.patches = hello.protocol >= 2 && hello.patches === true;
     session.report = { ...session.report, device: hello.device ?? null };
     this.#byScreen.set(screen.id, session);
+    this.#joins += 1;
     const built = this.#audiences.join(session, screen);
     this.#dirty.add(session);
 
@@ -398,6 +410,7 @@ export class Hub {
     if (session.helloTimer) clearTimeout(session.helloTimer);
     if (!session.screen) return;
     if (this.#byScreen.get(session.screen.id) === session) this.#byScreen.delete(session.screen.id);
+    this.#joins += 1;
     this.#audiences.leave(session);
     this.#dirty.add(session);
     this.#changed(session);
