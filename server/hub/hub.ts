@@ -29,12 +29,8 @@ import { oversizedPlays, type PlayGuard } from './play-guard.ts';
 export { DEFAULT_HUB_OPTIONS, MANIFEST_REFRESH_AT, type HubOptions } from './options.ts';
 export type { CommandResultListener, Connection, LiveScreen, ScreenReport, ScreenWatcher } from './live.ts';
 
-/**
- * Screen sightings written per transaction (and turn of the event loop) by `flush`: a thousand
- * held the loop 36–39 ms on a loaded machine (CPU profile of the 10,000-screen bench), more than
- * the fan-out's turns it shares the loop with; a commit costs ~0.2 ms.
- */
-const SIGHTINGS_PER_TURN = 250;
+/** Screen sightings written per transaction (and turn of the event loop) by `flush`. */
+const SIGHTINGS_PER_TURN = 1_000;
 
 /**
  * What the hub works from. The embedded server gives it the repositories themselves; a player
