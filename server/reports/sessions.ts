@@ -23,9 +23,10 @@ export const SESSION_FLUSH_MS = 5_000;
 /**
  * Sessions written per transaction (and turn of the event loop) by a flush; the rest on the next
  * turns. After a fan-out every screen acked, and writing 10,000 at once held the loop ~25 ms on
- * a loaded machine (CPU profile of the 10,000-screen bench).
+ * a loaded machine (CPU profile of the 10,000-screen bench). Not fewer: each transaction is a
+ * commit synced to disk (synchronous=FULL), which a busy disk makes slow.
  */
-const SESSIONS_PER_TURN = 500;
+const SESSIONS_PER_TURN = 2_500;
 
 /**
  * Screens' connection sessions for uptime (issue 14): a row per connection, opened when the hub
