@@ -298,7 +298,9 @@ export class Hub {
     this.#dirty.add(session);
     switch (msg.type) {
       case 'ack':
-        session.ackedVersion = msg.version;
+        // The version it was sent, as that one string: 10,000 screens acking a push then keep
+        // one string between them, not 10,000 copies of it for the garbage collector to promote.
+        session.ackedVersion = msg.version === session.sentVersion ? session.sentVersion : msg.version;
         this.#changed(session);
         return;
       case 'heartbeat':
