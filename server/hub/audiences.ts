@@ -89,7 +89,7 @@ export class Audiences<M extends AudienceMember> {
   push(members: Iterable<M>, send: (member: M, frame: Buffer) => boolean, chunk = Infinity, turnMs = Infinity): PushResult {
     const run = ++this.#run;
     const list = [...members];
-    const view = this.manifests.view();
+    const view = builtOnce(this.manifests.view());
     const result: PushResult = { audiences: 0, sent: 0 };
     let next = 0;
     const step = () => {
@@ -129,4 +129,20 @@ export class Audiences<M extends AudienceMember> {
     if (!members) this.#groups.set(audience, (members = new Set()));
     members.add(member);
   }
+}
+
+/**
+ * `view` with each audience's manifest looked up once: a push asks for it once per screen, and
+ * the builder's cache key is a string made anew each time.
+ */
+function builtOnce(view: ManifestView): ManifestView {
+  const built = new Map<AudienceKey, BuiltManifest>();
+  return {
+    audienceOf: (screen) => view.audienceOf(screen),
+    forAudience: (key) => {
+      let b = built.get(key);
+      if (!b) built.set(key, (b = view.forAudience(key)));
+      return b;
+    },
+  };
 }
