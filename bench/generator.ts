@@ -15,7 +15,11 @@ export class Generator {
 
   /** `script`: bench/load-generator.ts, or bench/storm-generator.ts for the reconnect storm. */
   constructor(readonly index: number, script = 'bench/load-generator.ts') {
-    this.child = spawnNode(['--import', 'tsx', join(ROOT, script)], {}, true);
+    // BANGTIN_BENCH_GEN_CPU_PROF=DIR: each load generator writes a V8 CPU profile into DIR when it
+    // closes (the simulated players share the machine's cores with the server).
+    const profileDir = process.env.BANGTIN_BENCH_GEN_CPU_PROF;
+    const profile = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
+    this.child = spawnNode([...profile, '--import', 'tsx', join(ROOT, script)], {}, true);
     this.child.on('message', (raw) => {
       const msg = raw as ChildMessage;
       if (msg.type === 'progress') {

@@ -40,10 +40,21 @@ export interface Target {
   adminProbe?: () => Promise<number>;
 }
 
-/** A dashboard's pace: the next admin request this long after the previous one answered. */
-const PROBE_GAP_MS = 100;
+/**
+ * Admin requests go back to back (the next as soon as the previous answered, after a timer's
+ * turn), so the admin rounds time enough of them for a p99: a dashboard's pace (one every 100 ms)
+ * in one round timed 3 in a whole run.
+ */
+const PROBE_GAP_MS = 0;
 
-/** Runs `probe` every PROBE_GAP_MS until stopped; answers the times it took. */
+/**
+ * Publish rounds with admin requests going, after the R rounds that time the fan-out alone (as
+ * the bare server, which has no admin API, is timed): they give `adminDuringFanoutP99Ms` and
+ * their loop delay, and their publish→ack times are reported apart (`adminRoundsP99Ms`).
+ */
+const ADMIN_ROUNDS = 3;
+
+/** Runs `probe` again and again, PROBE_GAP_MS apart, until stopped; answers the times it took. */
 function probing(probe: (() => Promise<number>) | undefined): () => Promise<number[]> {
   if (!probe) return async () => [];
   const times: number[] = [];
@@ -92,6 +103,8 @@ export interface EmergencyResult extends Summary {
 /** One target's figures: p50/p99/max and publishRequestMs are those of the median-p99 round. */
 export interface PhaseResult extends RoundResult {
   rounds: RoundResult[];
+  /** The publish rounds with admin requests going (after `rounds`; none where the target has no admin API). */
+  adminRounds: RoundResult[];
   connected: number;
   failed: number;
   connectErrors: Record<string, number>;
@@ -203,18 +216,20 @@ export async function measure(target: Target, tokens: string[], opts: Options): 
     log(`${target.name}: RSS ${(rssAfterKb / 1024).toFixed(1)} MB with sockets, ${rssPerConnectionKb.toFixed(1)} KB per connection`);
 
     const rounds: RoundResult[] = [];
+    const adminRounds: RoundResult[] = [];
+    const allRounds = opts.rounds + (target.adminProbe ? ADMIN_ROUNDS : 0);
     let closedAfterConnect: Record<string, number> = {};
     let newManifest: string | null = null;
     const ackBudget = 30_000 + 3 * n;
-    for (let round = 1; round <= opts.rounds; round++) {
+    for (let round = 1; round <= allRounds; round++) {
       if (round > 1) await sleep(1_000);
       await target.prepare(round);
       await arm(target, gens, round, false);
       await target.loopStats?.();
       const t0 = wallNow();
-      // Admin requests in the last round only: the others time the fan-out alone, as the bare
-      // server (which has no admin API) is timed, and the median round stands for the target.
-      const stopProbe = probing(round === opts.rounds ? target.adminProbe : undefined);
+      // Admin requests in the admin rounds only (ADMIN_ROUNDS).
+      const admin = round > opts.rounds;
+      const stopProbe = probing(admin ? target.adminProbe : undefined);
       await target.publish();
       const publishRequestMs = wallNow() - t0;
 
@@ -234,13 +249,13 @@ export async function measure(target: Target, tokens: string[], opts: Options): 
         missing += r.missing;
         for (const k of ['manifest', 'patch', 'resync'] as const) frames[k] += r.frames[k];
         if (r.patchBytes !== null) patchBytes = Math.max(patchBytes ?? 0, r.patchBytes);
-        if (round === opts.rounds) merge(closedAfterConnect, r.closedAfterConnect);
+        if (round === allRounds) merge(closedAfterConnect, r.closedAfterConnect);
         newManifest ??= r.newManifest;
       });
       const summary = summarize(latencies);
-      rounds.push({ ...summary, missing, publishRequestMs, loopDelayP99Ms, adminMs, frames, patchBytes });
+      (admin ? adminRounds : rounds).push({ ...summary, missing, publishRequestMs, loopDelayP99Ms, adminMs, frames, patchBytes });
       log(
-        `${target.name} round ${round}/${opts.rounds}: publish answered in ${publishRequestMs.toFixed(1)} ms; ` +
+        `${target.name} ${admin ? 'admin ' : ''}round ${round}/${allRounds}: publish answered in ${publishRequestMs.toFixed(1)} ms; ` +
           `${latencies.length}/${connectedCount} acked; p50 ${summary.p50Ms} ms, p99 ${summary.p99Ms} ms, max ${summary.maxMs} ms` +
           `; frames: ${frames.manifest} whole, ${frames.patch} patches${patchBytes !== null ? ` (${patchBytes} B)` : ''}` +
           (frames.resync ? `, ${frames.resync} resyncs` : '') +
@@ -253,7 +268,7 @@ export async function measure(target: Target, tokens: string[], opts: Options): 
     let emergency: EmergencyResult | null = null;
     if (target.emergency) {
       await sleep(1_000);
-      const round = opts.rounds + 1;
+      const round = allRounds + 1;
       await arm(target, gens, round, true);
       const t0 = wallNow();
       const scheduleId = await target.emergency.send();
@@ -295,11 +310,12 @@ export async function measure(target: Target, tokens: string[], opts: Options): 
     return {
       ...chosen,
       rounds,
+      adminRounds,
       connected: connectedCount,
       failed,
       connectErrors,
       connectMs,
-      missing: rounds.reduce((s, r) => s + r.missing, 0),
+      missing: [...rounds, ...adminRounds].reduce((s, r) => s + r.missing, 0),
       closedAfterConnect,
       rssBeforeKb,
       rssAfterKb,

@@ -6,6 +6,9 @@ export const BENCH_STATS_PREFIX = 'BENCH_STATS ';
 /** Figures a process records for the bench (benchSample), by name; null until startBenchStats. */
 let samples: Map<string, number[]> | null = null;
 
+/** How often the loop's delay is sampled, in ms. */
+const RESOLUTION_MS = 10;
+
 /**
  * Records one figure for the bench (e.g. a gateway's `redisHopMs`: control's announce to the
  * gateway holding it); printed in the next stats line, under `samples`. Nothing without
@@ -26,9 +29,11 @@ export function benchSample(name: string, value: number): void {
  */
 export function startBenchStats(): void {
   samples = new Map();
-  const delay = monitorEventLoopDelay({ resolution: 10 });
+  const delay = monitorEventLoopDelay({ resolution: RESOLUTION_MS });
   delay.enable();
-  const ms = (ns: number) => Math.round(ns / 1e4) / 100;
+  // The histogram holds the time between its timer's runs, the resolution included (an idle
+  // loop reads 10 ms): the delay is what goes beyond it.
+  const ms = (ns: number) => Math.max(0, Math.round((ns / 1e6 - RESOLUTION_MS) * 100) / 100);
   process.on('SIGUSR2', () => {
     const memory = process.memoryUsage();
     const cpu = process.cpuUsage();

@@ -1,6 +1,6 @@
 import type { Redis } from 'ioredis';
 import type { ClientMessage, CommandAction } from '../../playlists/index.ts';
-import { Hub, type CommandResultListener, type HubDeps, type HubOptions, type LiveScreen, type ScreenWatcher } from '../hub/hub.ts';
+import { Hub, type CommandResultListener, type Connection, type HubDeps, type HubOptions, type LiveScreen, type ScreenWatcher } from '../hub/hub.ts';
 import { benchSample } from '../bench-stats.ts';
 import { BUS_VERSION, busKeys, wallNow, type BusKeys, type LiveOnBus } from './messages.ts';
 import type { Presence, PresenceView } from './presence.ts';
@@ -27,6 +27,8 @@ export interface ControlHubBus {
  */
 export class ControlHub extends Hub {
   readonly #keys: BusKeys;
+  /** Presence reads that replaced `#seen` (membership). */
+  #reads = 0;
   #seen = new Map<string, { gateway: string; lastSeenAt: number; live: LiveOnBus | null }>();
   readonly #watchers = new Set<ScreenWatcher>();
   readonly #results = new Set<CommandResultListener>();
@@ -67,6 +69,7 @@ export class ControlHub extends Hub {
     for (const gateway of view.lost) console.warn(`bus: gateway ${gateway} stopped renewing its presence: its screens reconnect to another gateway`);
     const before = this.#seen;
     this.#seen = view.screens;
+    this.#reads += 1;
     for (const [id, now] of view.screens) {
       const was = before.get(id);
       // The same `live` object when its stored text did not change (Presence.read).
@@ -91,8 +94,17 @@ export class ControlHub extends Hub {
   }
 
   /** The cheap look the fleet takes at every screen: a gateway's screen too (its presence). */
+  /** Gateways' screens are read anew at each presence read (their live objects too). */
+  override get membership(): number {
+    return super.membership + this.#reads;
+  }
+
   override glance(screenId: string): { readonly lastSeenAt: number; readonly ackedVersion: string | null } | undefined {
     return super.glance(screenId) ?? this.#seen.get(screenId)?.live ?? undefined;
+  }
+
+  override connection(screenId: string): Connection | undefined {
+    return super.connection(screenId) ?? this.#seen.get(screenId)?.live ?? undefined;
   }
 
   override live(screenId: string): LiveScreen | undefined {

@@ -19,7 +19,7 @@ interface Index {
   entries: ScreenIndexEntry[];
 }
 
-/** One screen as the list judges it, before it is shown. */
+/** A screen with an alert, as the list judged it. */
 interface Judged {
   entry: ScreenIndexEntry;
   state: ScreenState;
@@ -27,6 +27,8 @@ interface Judged {
 }
 
 const collator = new Intl.Collator('vi');
+
+type Glance = NonNullable<ReturnType<Hub['glance']>>;
 
 /**
  * The fleet dashboard's list, paged on the server (`GET /api/screens`). Filtering, counting and
@@ -37,6 +39,8 @@ const collator = new Intl.Collator('vi');
  */
 export class FleetList {
   #index: Index | null = null;
+  /** What the hub's glance answered for each index entry, as long as no screen came or went. */
+  #lives: { index: Index; membership: number; lives: (Glance | undefined)[] } | null = null;
 
   constructor(private readonly deps: { screens: ScreenRepo; hub: Hub; fleet: Fleet }) {}
 
@@ -50,22 +54,37 @@ export class FleetList {
     const status = query.status ?? 'all';
     const noCache = status === 'no_offline_cache' ? this.deps.screens.withoutOfflineCache() : null;
     const wards = new Set<string>();
-    const matched: Judged[] = [];
+    // Matching screens by rank of attention (byAttention), each in name order as the index is:
+    // a row object and a sort only for the few with an alert, not for 10,000 screens a request.
+    const matchedAlerts: Judged[] = [];
+    const matchedOffline: ScreenIndexEntry[] = [];
+    const matchedRest: ScreenIndexEntry[] = [];
     const alerted: Judged[] = [];
-    for (const entry of index.entries) {
+    const lives = this.#livesOf(index);
+    for (let i = 0; i < index.entries.length; i++) {
+      const entry = index.entries[i]!;
       if (!scope.sees(entry.wardCode)) continue;
       if (entry.ward) wards.add(entry.ward);
-      const sighting = seen.get(entry.id);
-      const stored = sighting?.[2] ?? null;
-      const judged = this.deps.fleet.judge({ id: entry.id, lastSeenAt: sighting?.[1] ?? null, hours: entry.hours }, now);
-      const live = this.deps.hub.glance(entry.id);
-      const acked = live ? live.ackedVersion : stored;
+      // A connected screen is online and raises nothing (Fleet.judge): most of 10,000 screens
+      // are, and each request looks at all of them, so they are told apart without judging.
+      const live = lives[i];
+      let state: ScreenState = 'online';
+      let alertSince: number | null = null;
+      let acked: string | null;
+      if (live) acked = live.ackedVersion;
+      else {
+        const sighting = seen.get(entry.id);
+        acked = sighting?.[2] ?? null;
+        const judged = this.deps.fleet.judge({ id: entry.id, lastSeenAt: sighting?.[1] ?? null, hours: entry.hours }, now);
+        state = judged.state;
+        alertSince = judged.alertSince;
+      }
       const behind = acked !== null && acked !== expected(entry);
       counts.all += 1;
-      if (judged.state === 'offline' && !isOpen(entry.hours, now)) counts.closed += 1;
-      else counts[judged.state] += 1;
-      const row: Judged = { entry, state: judged.state, alertSince: judged.alertSince };
-      if (judged.alertSince !== null) {
+      if (state === 'offline' && !isOpen(entry.hours, now)) counts.closed += 1;
+      else counts[state] += 1;
+      const row: Judged | null = alertSince === null ? null : { entry, state, alertSince };
+      if (row) {
         counts.alerts += 1;
         alerted.push(row);
       }
@@ -73,23 +92,39 @@ export class FleetList {
       if (query.ward && (entry.ward ?? '') !== query.ward) continue;
       if (query.kind && entry.locationKind !== query.kind) continue;
       if (text && !entry.name.toLocaleLowerCase('vi').includes(text)) continue;
-      if (!matches(status, row, behind, noCache)) continue;
-      matched.push(row);
+      if (!matches(status, entry, state, alertSince, behind, noCache)) continue;
+      if (row) matchedAlerts.push(row);
+      else if (state === 'offline') matchedOffline.push(entry);
+      else matchedRest.push(entry);
     }
-    // The index is in name order already: a stable sort by attention keeps it within each rank.
-    matched.sort(byAttention);
-    alerted.sort(byAttention);
-    const shown = matched.slice(offset, offset + limit);
-    const records = new Map(this.deps.screens.getMany(shown.map((j) => j.entry.id)).map((r) => [r.id, r]));
+    // Alerts first, the longest first (a stable sort keeps name order among equals).
+    matchedAlerts.sort(bySince);
+    alerted.sort(bySince);
+    const shown = sliceOf([matchedAlerts.map((j) => j.entry), matchedOffline, matchedRest], offset, limit);
+    const records = new Map(this.deps.screens.getMany(shown.map((e) => e.id)).map((r) => [r.id, r]));
     return {
-      screens: this.deps.fleet.statuses(shown.flatMap((j) => records.get(j.entry.id) ?? [])),
-      total: matched.length,
+      screens: this.deps.fleet.statuses(shown.flatMap((e) => records.get(e.id) ?? [])),
+      total: matchedAlerts.length + matchedOffline.length + matchedRest.length,
       offset,
       limit,
       counts,
       wards: [...wards].sort(collator.compare),
       alerted: alerted.slice(0, ALERTS_LISTED).map((j) => ({ id: j.entry.id, name: j.entry.name, since: toLocalIso(j.alertSince!) })),
     };
+  }
+
+  /**
+   * The hub's live object of each index entry (undefined: not connected). Looked up again only
+   * when a screen came or went, or the index changed: during a fan-out every page request found
+   * them anew, 10,000 map lookups that took most of the request (CPU profile of the bench).
+   */
+  #livesOf(index: Index): (Glance | undefined)[] {
+    const membership = this.deps.hub.membership;
+    const kept = this.#lives;
+    if (kept?.index === index && kept.membership === membership) return kept.lives;
+    const lives = index.entries.map((e) => this.deps.hub.glance(e.id));
+    this.#lives = { index, membership, lives };
+    return lives;
   }
 
   /** Reads and sorts the index now, so the first page asked for does not wait for it. */
@@ -106,24 +141,43 @@ export class FleetList {
   }
 }
 
-const rank = (j: Judged) => (j.alertSince !== null ? 0 : j.state === 'offline' ? 1 : 2);
+/** Screens with an alert, the longest first. */
+const bySince = (a: Judged, b: Judged): number => (a.alertSince ?? 0) - (b.alertSince ?? 0);
 
-/** Alerts first (the longest first), then offline; otherwise as they came (by name). */
-function byAttention(a: Judged, b: Judged): number {
-  return rank(a) - rank(b) || (a.alertSince !== null && b.alertSince !== null ? a.alertSince - b.alertSince : 0);
+/** Rows `offset` to `offset + limit` of the lists one after the other, without joining them. */
+function sliceOf<T>(lists: readonly (readonly T[])[], offset: number, limit: number): T[] {
+  const out: T[] = [];
+  let skip = offset;
+  for (const list of lists) {
+    if (out.length >= limit) break;
+    if (skip >= list.length) {
+      skip -= list.length;
+      continue;
+    }
+    out.push(...list.slice(skip, skip + limit - out.length));
+    skip = 0;
+  }
+  return out;
 }
 
-function matches(status: NonNullable<ScreenPageQuery['status']>, j: Judged, behind: boolean, noCache: Set<string> | null): boolean {
+function matches(
+  status: NonNullable<ScreenPageQuery['status']>,
+  entry: ScreenIndexEntry,
+  state: ScreenState,
+  alertSince: number | null,
+  behind: boolean,
+  noCache: Set<string> | null,
+): boolean {
   switch (status) {
     case 'all':
       return true;
     case 'alert':
-      return j.alertSince !== null;
+      return alertSince !== null;
     case 'behind':
       return behind;
     case 'no_offline_cache':
-      return noCache?.has(j.entry.id) ?? false;
+      return noCache?.has(entry.id) ?? false;
     default:
-      return j.state === status;
+      return state === status;
   }
 }

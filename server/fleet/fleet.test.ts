@@ -150,4 +150,19 @@ describe('Fleet', () => {
     expect(batches).toHaveLength(2);
     expect(batches[1]![0]!.uptimeMs).toBe(90_000);
   });
+
+  it('sends a large change in batches of 500, one per turn of the event loop', async () => {
+    t.db.transaction(() => {
+      for (let i = 0; i < 1_100; i++) {
+        t.services.screens.insert({ id: `s_many${i}`, name: `Many ${i}`, ward: null, locationKind: 'park', tags: [] }, hashToken(`many-${i}`), t.clock.now());
+      }
+    })();
+    for (let i = 0; i < 1_100; i++) fleet.changed(`s_many${i}`);
+    fleet.flush();
+    expect(batches.map((b) => b.length)).toEqual([500]);
+    await new Promise((resolve) => setImmediate(resolve));
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(batches.map((b) => b.length)).toEqual([500, 500, 100]);
+    expect(new Set(batches.flat().map((s) => s.id)).size).toBe(1_100);
+  });
 });

@@ -23,8 +23,15 @@ export const DEFAULT_FLEET: FleetOptions = {
   volatileMs: 60_000,
 };
 
-/** Over this many changed screens, a dashboard batch reads all screens once rather than each. */
-const DIRTY_READ_ALL = 200;
+/** Over this many changed screens, a dashboard batch reads them in one query rather than each. */
+const DIRTY_READ_MANY = 200;
+
+/**
+ * Changed screens judged and sent to dashboards per turn of the event loop (flush): after a
+ * fan-out 10,000 screens acknowledge within a second, and judging them all at once (a read of
+ * every screen, 10,000 statuses and their keys) held the loop for a few hundred milliseconds.
+ */
+const FLUSH_PER_TURN = 500;
 
 /** A screen went offline for longer than the alert threshold (within its hours), or came back. */
 export interface AlertEvent {
@@ -72,6 +79,8 @@ export class Fleet {
   readonly #alerted = new Set<string>();
   #stamp: string | null = null;
   #batch: ReturnType<typeof setTimeout> | null = null;
+  /** The next turn's share of a flush (FLUSH_PER_TURN). */
+  #moreFlush: ReturnType<typeof setImmediate> | null = null;
   #tick: ReturnType<typeof setInterval> | null = null;
 
   constructor(
@@ -115,7 +124,8 @@ export class Fleet {
   stop(): void {
     if (this.#tick) clearInterval(this.#tick);
     if (this.#batch) clearTimeout(this.#batch);
-    this.#tick = this.#batch = null;
+    if (this.#moreFlush) clearImmediate(this.#moreFlush);
+    this.#tick = this.#batch = this.#moreFlush = null;
   }
 
   /**
@@ -228,22 +238,31 @@ export class Fleet {
     else run();
   }
 
-  /** Sends the changed statuses to every listener now. */
+  /**
+   * Sends the changed statuses to every listener: FLUSH_PER_TURN screens now, the rest in
+   * batches on the next turns of the event loop.
+   */
   flush(): void {
     if (this.#batch) clearTimeout(this.#batch);
-    this.#batch = null;
+    if (this.#moreFlush) clearImmediate(this.#moreFlush);
+    this.#batch = this.#moreFlush = null;
+    if (!this.#dirty.size) return;
     const now = this.deps.clock.now();
     const out: ScreenStatus[] = [];
     const expected = this.deps.hub.expectedVersions();
-    // After a fan-out thousands of screens acknowledged at once: one read of them all then.
-    const records = this.#dirty.size > DIRTY_READ_ALL
-      ? this.deps.screens.list().filter((r) => this.#dirty.has(r.id))
-      : [...this.#dirty].flatMap((id) => this.deps.screens.get(id) ?? []);
+    const ids: string[] = [];
+    for (const id of this.#dirty) {
+      ids.push(id);
+      if (ids.length >= FLUSH_PER_TURN) break;
+    }
+    for (const id of ids) this.#dirty.delete(id);
+    const records = ids.length > DIRTY_READ_MANY ? this.deps.screens.getMany(ids) : ids.flatMap((id) => this.deps.screens.get(id) ?? []);
     for (const record of records) {
       const status = this.status(record, expected);
       if (this.#remember(status, now)) out.push(status);
     }
-    this.#dirty.clear();
+    if (this.#dirty.size && this.#listeners.size) this.#moreFlush = setImmediate(() => this.#timed('fleet dashboard batch', () => this.flush()));
+    else this.#dirty.clear();
     if (out.length) for (const listener of this.#listeners) listener(out);
   }
 

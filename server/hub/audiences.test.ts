@@ -48,6 +48,21 @@ describe('Audiences: the chunked fan-out', () => {
     expect(state.views).toBe(1);
   });
 
+  it('ends a turn once its time is up, looking at the clock every 32 screens', async () => {
+    const { state, audiences, members, sent } = setUp(100);
+    state.version = 'v2';
+    // Each send takes 0.5 ms: a turn of 5 ms stops at the first look at the clock past it.
+    const slow = (m: AudienceMember, frame: Buffer) => {
+      const until = performance.now() + 0.5;
+      while (performance.now() < until);
+      sent.push(`${m.screen!.id}:${frame.toString()}`);
+      return true;
+    };
+    expect(audiences.push(members, slow, 500, 5)).toEqual({ audiences: 1, sent: 32 });
+    for (let i = 0; i < 4; i++) await turn();
+    expect(sent).toHaveLength(100);
+  });
+
   it('lets a newer push take over, sending each screen the newest version once', async () => {
     const { state, audiences, members, sent, send } = setUp(4);
     state.version = 'v2';

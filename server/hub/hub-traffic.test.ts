@@ -148,6 +148,28 @@ describe('Hub: after hello', () => {
     expect(t.hub.live('s_second')).toBeUndefined();
   });
 
+  it('pings for one turn of the fan-out at a time, the rest on the next turns', async () => {
+    const players = [connectPlayer(t), connectPlayer(t, { token: SECOND_TOKEN })];
+    t.db.transaction(() => {
+      for (let i = 0; i < 62; i++) t.services.screens.insert({ id: `s_ping${i}`, name: `Ping ${i}`, ward: null, locationKind: 'park', tags: [] }, hashToken(`ping-${i}`), t.clock.now());
+    })();
+    for (let i = 0; i < 62; i++) players.push(connectPlayer(t, { token: `ping-${i}` }));
+    // Each ping takes 0.5 ms: an 8 ms turn stops at its first look at the clock (32 sockets).
+    for (const p of players) {
+      const ping = p.socket.ping.bind(p.socket);
+      p.socket.ping = () => {
+        const until = performance.now() + 0.5;
+        while (performance.now() < until);
+        ping();
+      };
+    }
+    t.hub.sweep();
+    expect(players.filter((p) => p.socket.pings === 1)).toHaveLength(32);
+    await new Promise((resolve) => setImmediate(resolve));
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(players.every((p) => p.socket.pings === 1)).toBe(true);
+  });
+
   it('counts any frame as a sign of life between sweeps', () => {
     const a = connectPlayer(t);
     t.hub.sweep();

@@ -19,6 +19,13 @@ export interface PendingReceipt {
 /** Receipts kept while they cannot be written; far more than one emergency on every screen. */
 const MAX_PENDING_RECEIPTS = 100_000;
 
+/**
+ * Receipts gather this long and are written in one transaction. Written each turn of the event
+ * loop instead, an emergency to 10,000 screens made a commit synced to disk for every turn of
+ * its fan-out (some 100), each holding the loop while the disk was busy.
+ */
+const RECEIPTS_FLUSH_MS = 100;
+
 /** What the hub hands plays and receipts to: HubWrites here, the bus on a gateway. */
 export interface PlayerWrites {
   /** Stores a batch, then calls `ack` (the screen's playsAck), or `failed` when it was not stored. */
@@ -45,7 +52,7 @@ export class HubWrites implements PlayerWrites {
   #plays: PendingPlays[] = [];
   #timer: ReturnType<typeof setTimeout> | null = null;
   readonly #receipts = new Map<string, PendingReceipt>();
-  #receiptsQueued = false;
+  #receiptsTimer: ReturnType<typeof setTimeout> | null = null;
 
   constructor(
     private readonly deps: HubWritesDeps,
@@ -82,19 +89,16 @@ export class HubWrites implements PlayerWrites {
   }
 
   /**
-   * Receipts of one emergency arrive from thousands of screens within a second: those of one
-   * turn of the event loop are written together, one transaction (with `playsFlushMs` 0, at once).
+   * Receipts of one emergency arrive from thousands of screens within a second: those of
+   * RECEIPTS_FLUSH_MS are written together, one transaction (with `playsFlushMs` 0, at once).
    */
   receipt(r: PendingReceipt): void {
     this.#receipts.set(`${r.scheduleId}|${r.screenId}`, r);
     if (this.#receipts.size > MAX_PENDING_RECEIPTS) this.#receipts.delete(this.#receipts.keys().next().value!);
     if (this.playsFlushMs <= 0) return this.#flushReceipts();
-    if (this.#receiptsQueued) return;
-    this.#receiptsQueued = true;
-    setImmediate(() => {
-      this.#receiptsQueued = false;
-      this.#flushReceipts();
-    });
+    if (this.#receiptsTimer) return;
+    this.#receiptsTimer = setTimeout(() => this.#flushReceipts(), RECEIPTS_FLUSH_MS);
+    this.#receiptsTimer.unref?.();
   }
 
   /** Writes everything waiting: play events, and receipts an earlier write failed to save. */
@@ -104,6 +108,8 @@ export class HubWrites implements PlayerWrites {
   }
 
   #flushReceipts(): void {
+    if (this.#receiptsTimer) clearTimeout(this.#receiptsTimer);
+    this.#receiptsTimer = null;
     if (!this.#receipts.size) return;
     const pending = [...this.#receipts.values()];
     this.deps.storage.background('emergency receipts', () => {

@@ -16,18 +16,18 @@ import type { AudienceScreen, ManifestBuilder } from '../publishing/manifests.ts
 import type { PlayRepo } from '../repos/plays.ts';
 import type { ReceiptRepo } from '../repos/receipts.ts';
 import type { ScreenRepo } from '../repos/screens.ts';
-import type { CommandResultListener, LiveScreen, ScreenWatcher } from './live.ts';
+import type { CommandResultListener, Connection, LiveScreen, ScreenWatcher } from './live.ts';
 import type { Job, Scheduler } from '../scheduler.ts';
 import type { StorageHealth } from '../storage/storage.ts';
 import { Audiences, type PushResult } from './audiences.ts';
 import { HubWrites, type PlayerWrites } from './hub-writes.ts';
 import { DEFAULT_HUB_OPTIONS, MANIFEST_REFRESH_AT, type HubOptions } from './options.ts';
-import { liveOf, newSession, sightingOf, type Session } from './session.ts';
+import { liveOf, Session, sightingOf, type SessionEvents } from './session.ts';
 import type { PlayerSocket } from './socket.ts';
 import { oversizedPlays, type PlayGuard } from './play-guard.ts';
 
 export { DEFAULT_HUB_OPTIONS, MANIFEST_REFRESH_AT, type HubOptions } from './options.ts';
-export type { CommandResultListener, LiveScreen, ScreenReport, ScreenWatcher } from './live.ts';
+export type { CommandResultListener, Connection, LiveScreen, ScreenReport, ScreenWatcher } from './live.ts';
 
 /** Screen sightings written per transaction (and turn of the event loop) by `flush`. */
 const SIGHTINGS_PER_TURN = 1_000;
@@ -71,6 +71,10 @@ export class Hub {
   readonly #jobs: Job[] = [];
   readonly #options: HubOptions;
   readonly #writes: PlayerWrites;
+  /** Counts sweeps, so a newer one (or stop) ends one still going. */
+  #sweeps = 0;
+  /** Counts changes to which screens are connected (membership). */
+  #joins = 0;
   /** The next turn's share of sightings still to write (flush). */
   #moreSightings: ReturnType<typeof setImmediate> | null = null;
 
@@ -98,6 +102,7 @@ export class Hub {
 
   stop(): void {
     for (const t of this.#timers.splice(0)) clearInterval(t);
+    this.#sweeps += 1;
     for (const job of this.#jobs.splice(0)) job.cancel();
     this.flush();
     // Shutting down: the sightings left for later turns are written now.
@@ -111,19 +116,23 @@ export class Hub {
     for (const session of [...this.#byScreen.values()]) session.socket.close(1001, 'server shutting down');
   }
 
+  /** A new connection; the session answered is its socket's handlers (session.ts). */
   accept(socket: PlayerSocket): SocketHandlers {
-    const session = newSession(socket, this.deps.clock.now());
+    const session = new Session(socket, this.deps.clock.now(), this.#events);
     session.helloTimer = setTimeout(() => this.#close(session, CloseCode.badFrame, 'hello expected'), this.#options.helloTimeoutMs);
     session.helloTimer.unref?.();
-    return {
-      message: (data) => this.#onMessage(session, data),
-      pong: () => {
-        session.alive = true;
-        session.lastSeenAt = this.deps.clock.now();
-      },
-      close: () => this.#forget(session),
-    };
+    return session;
   }
+
+  /** Where every session's socket events go: one object for all of them. */
+  readonly #events: SessionEvents = {
+    message: (session, data) => this.#onMessage(session, data),
+    pong: (session) => {
+      session.alive = true;
+      session.lastSeenAt = this.deps.clock.now();
+    },
+    close: (session) => this.#forget(session),
+  };
 
   /** Calls `watcher` on every change to a screen's live state; returns the unsubscribe. */
   watch(watcher: ScreenWatcher): () => void {
@@ -153,7 +162,7 @@ export class Hub {
    * publish (app.ts subscribes it to publishing's "published"), and at each day's new horizon.
    */
   pushManifests(): PushResult {
-    return this.#audiences.push(this.#byScreen.values(), (session, frame) => this.#send(session, frame), this.#options.fanoutChunk);
+    return this.#audiences.push(this.#byScreen.values(), (session, frame) => this.#send(session, frame), this.#options.fanoutChunk, this.#options.fanoutTurnMs);
   }
 
   /**
@@ -191,6 +200,20 @@ export class Hub {
     return this.#byScreen.get(screenId);
   }
 
+  /** When a connected screen's connection opened and when it was last heard from, without copying. */
+  connection(screenId: string): Connection | undefined {
+    return this.#byScreen.get(screenId);
+  }
+
+  /**
+   * Changes whenever a screen connects or goes, so what `glance` answered for a screen (the live
+   * object itself, which follows the screen's acks) can be kept until then: the fleet list looks
+   * at 10,000 screens per request.
+   */
+  get membership(): number {
+    return this.#joins;
+  }
+
   live(screenId: string): LiveScreen | undefined {
     const s = this.#byScreen.get(screenId);
     return s && { ...liveOf(s), plays: this.deps.playGuard.tally(screenId) };
@@ -218,18 +241,38 @@ export class Hub {
     return this.#byScreen.size;
   }
 
-  /** Drops sockets that did not answer the last ping, and pings the rest. */
+  /**
+   * Drops sockets that did not answer the last ping, and pings the rest: for as long as a
+   * fan-out's turn (`fanoutTurnMs`) at a time, the rest on the next turns of the event loop.
+   * Pinging 10,000 sockets in one go held the loop some 200–500 ms every ping interval (a write
+   * to each socket), whatever else was going on (the bench's rounds around the 30 s mark).
+   */
   sweep(): void {
-    for (const session of [...this.#byScreen.values()]) {
-      if (!session.alive) {
-        session.socket.terminate();
-        // Last seen stays at its last pong or message: that is when it was known to be alive.
-        this.#forget(session, false);
-        continue;
+    const run = ++this.#sweeps;
+    const list = [...this.#byScreen.values()];
+    let next = 0;
+    const step = () => {
+      if (run !== this.#sweeps) return;
+      const until = performance.now() + this.#options.fanoutTurnMs;
+      while (next < list.length) {
+        const session = list[next++]!;
+        if (!session.closed) this.#sweepOne(session);
+        if (next % 32 === 0 && performance.now() >= until) break;
       }
-      session.alive = false;
-      session.socket.ping();
+      if (next < list.length) setImmediate(step);
+    };
+    step();
+  }
+
+  #sweepOne(session: Session): void {
+    if (!session.alive) {
+      session.socket.terminate();
+      // Last seen stays at its last pong or message: that is when it was known to be alive.
+      this.#forget(session, false);
+      return;
     }
+    session.alive = false;
+    session.socket.ping();
   }
 
   /**
@@ -278,7 +321,9 @@ export class Hub {
     this.#dirty.add(session);
     switch (msg.type) {
       case 'ack':
-        session.ackedVersion = msg.version;
+        // The version it was sent, as that one string: 10,000 screens acking a push then keep
+        // one string between them, not 10,000 copies of it for the garbage collector to promote.
+        session.ackedVersion = msg.version === session.sentVersion ? session.sentVersion : msg.version;
         this.#changed(session);
         return;
       case 'heartbeat':
@@ -341,6 +386,7 @@ export class Hub {
     session.patches = hello.protocol >= 2 && hello.patches === true;
     session.report = { ...session.report, device: hello.device ?? null };
     this.#byScreen.set(screen.id, session);
+    this.#joins += 1;
     const built = this.#audiences.join(session, screen);
     this.#dirty.add(session);
 
@@ -385,6 +431,7 @@ export class Hub {
     if (session.helloTimer) clearTimeout(session.helloTimer);
     if (!session.screen) return;
     if (this.#byScreen.get(session.screen.id) === session) this.#byScreen.delete(session.screen.id);
+    this.#joins += 1;
     this.#audiences.leave(session);
     this.#dirty.add(session);
     this.#changed(session);

@@ -20,6 +20,12 @@ export interface LiveScreen {
   plays?: PlayTally;
 }
 
+/** A connected screen's connection: when it opened and when the screen was last heard from. */
+export interface Connection {
+  readonly connectedAt: number;
+  readonly lastSeenAt: number;
+}
+
 /** Told when what the hub knows about a screen changed: connected, acknowledged, reported, gone. */
 export type ScreenWatcher = (screenId: string, lastSeenAt: number) => void;
 

@@ -12,8 +12,10 @@ export interface HubOptions {
   flushIntervalMs: number;
   /** Play events gather this long and are written in one transaction; 0 writes each batch at once. */
   playsFlushMs: number;
-  /** Screens sent a manifest per turn of the event loop during a push (audiences.ts). */
+  /** Screens sent a manifest per turn of the event loop during a push, at most (audiences.ts). */
   fanoutChunk: number;
+  /** How long one turn of a push may send for, at most, in ms (audiences.ts). */
+  fanoutTurnMs: number;
   /**
    * Whether a push after a publish waits for the next turn, so the publishing request answers
    * first; tests turn it off to see the push at once.
@@ -32,5 +34,6 @@ export const DEFAULT_HUB_OPTIONS: HubOptions = {
   flushIntervalMs: 5_000,
   playsFlushMs: 500,
   fanoutChunk: 500,
+  fanoutTurnMs: 8,
   deferPushes: true,
 };

@@ -1,39 +1,62 @@
 import type { ScreenRecord, ScreenSighting } from '../repos/screens.ts';
+import type { AudienceKey } from '../publishing/manifests.ts';
 import type { AudienceMember } from './audiences.ts';
 import type { LiveScreen, ScreenReport } from './live.ts';
 import type { PlayerSocket } from './socket.ts';
 
-/** One player connection, from accept to close. */
-export interface Session extends AudienceMember {
-  socket: PlayerSocket;
-  /** The screen whose token said hello; null before. */
-  screen: ScreenRecord | null;
-  playerVersion: string | null;
-  viewport: { width: number; height: number } | null;
-  lastSeenAt: number;
-  /** Answered since the last ping (or sent anything). */
-  alive: boolean;
-  closed: boolean;
-  helloTimer: ReturnType<typeof setTimeout> | null;
-  report: ScreenReport;
+/** What a session passes on to its hub: one object per hub, shared by all its sessions. */
+export interface SessionEvents {
+  message(session: Session, data: unknown): void;
+  pong(session: Session): void;
+  close(session: Session): void;
 }
 
-/** A connection just accepted, at `now`: no screen until its hello. */
-export const newSession = (socket: PlayerSocket, now: number): Session => ({
-  socket,
-  screen: null,
-  audience: null,
-  sentVersion: null,
-  ackedVersion: null,
-  patches: false,
-  playerVersion: null,
-  viewport: null,
-  lastSeenAt: now,
-  alive: true,
-  closed: false,
-  helloTimer: null,
-  report: { connectedAt: now, device: null, playing: null, uptimeMs: null },
-});
+/**
+ * One player connection, from accept to close; also the handlers the socket's events go to
+ * (hub.ts `accept`). A class, so that a connection holds its fields and no closures: the
+ * methods are shared, and 10,000 idle sockets each keep only this object.
+ */
+export class Session implements AudienceMember {
+  /** The screen whose token said hello; null before. */
+  screen: ScreenRecord | null = null;
+  audience: AudienceKey | null = null;
+  sentVersion: string | null = null;
+  ackedVersion: string | null = null;
+  patches = false;
+  playerVersion: string | null = null;
+  viewport: { width: number; height: number } | null = null;
+  lastSeenAt: number;
+  /** Answered since the last ping (or sent anything). */
+  alive = true;
+  closed = false;
+  helloTimer: ReturnType<typeof setTimeout> | null = null;
+  report: ScreenReport;
+
+  constructor(
+    readonly socket: PlayerSocket,
+    now: number,
+    private readonly events: SessionEvents,
+  ) {
+    this.lastSeenAt = now;
+    this.report = { connectedAt: now, device: null, playing: null, uptimeMs: null };
+  }
+
+  get connectedAt(): number {
+    return this.report.connectedAt;
+  }
+
+  message(data: unknown): void {
+    this.events.message(this, data);
+  }
+
+  pong(): void {
+    this.events.pong(this);
+  }
+
+  close(): void {
+    this.events.close(this);
+  }
+}
 
 /** What is written of a screen's connection at a flush (screens.last_seen_at and the rest). */
 export const sightingOf = (s: Session, screen: ScreenRecord): ScreenSighting => ({

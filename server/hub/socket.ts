@@ -12,14 +12,38 @@ export interface PlayerSocket {
   readonly bufferedAmount: number;
 }
 
+/** One options object for every send: frames are JSON text, also when given as a Buffer. */
+const TEXT_FRAME = { binary: false } as const;
+
+/**
+ * A `ws` socket as the hub sees it. A class rather than an object of arrow functions: one small
+ * object per connection, its methods shared by all (per-connection closures cost ~300 bytes
+ * each once named, and 10,000 sockets hold them for hours: bench/socket-heap.ts).
+ */
+class WsPlayerSocket implements PlayerSocket {
+  constructor(private readonly raw: WebSocket) {}
+
+  send(data: string | Buffer): void {
+    this.raw.send(data, TEXT_FRAME);
+  }
+
+  close(code: number, reason: string): void {
+    this.raw.close(code, reason);
+  }
+
+  terminate(): void {
+    this.raw.terminate();
+  }
+
+  ping(): void {
+    this.raw.ping();
+  }
+
+  get bufferedAmount(): number {
+    return this.raw.bufferedAmount;
+  }
+}
+
 export function wsPlayerSocket(raw: WebSocket): PlayerSocket {
-  return {
-    send: (data) => raw.send(data, { binary: false }),
-    close: (code, reason) => raw.close(code, reason),
-    terminate: () => raw.terminate(),
-    ping: () => raw.ping(),
-    get bufferedAmount() {
-      return raw.bufferedAmount;
-    },
-  };
+  return new WsPlayerSocket(raw);
 }

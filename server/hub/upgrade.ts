@@ -1,9 +1,9 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { STATUS_CODES } from 'node:http';
-import { WebSocketServer, type RawData, type WebSocket } from 'ws';
+import { WebSocket, WebSocketServer, type RawData } from 'ws';
 import { CloseCode } from '../../playlists/index.ts';
-import type { Hub } from './hub.ts';
+import type { Hub, SocketHandlers } from './hub.ts';
 import { wsPlayerSocket } from './socket.ts';
 
 /** The player WebSocket's path (DESIGN.md, public contracts). */
@@ -51,7 +51,9 @@ export interface PlayerSocketOptions {
 export function attachPlayerSockets(server: UpgradeSource, hub: Pick<Hub, 'accept'>, options: PlayerSocketOptions): WebSocketServer {
   // No tracking set (the hub knows its sessions) and no compression (the same manifest bytes
   // go to thousands of screens; deflating each copy would cost CPU and a zlib context per socket).
-  const wss = new WebSocketServer({ noServer: true, perMessageDeflate: false, clientTracking: false, maxPayload: options.maxPayload });
+  const wss = new WebSocketServer({
+    noServer: true, perMessageDeflate: false, clientTracking: false, maxPayload: options.maxPayload, WebSocket: PlayerWebSocket,
+  });
   wss.on('headers', (headers) => headers.push(...SECURITY_HEADERS));
   /** Sockets upgraded whose first frame has not been read yet. */
   const pending = new Set<WebSocket>();
@@ -63,8 +65,7 @@ export function attachPlayerSockets(server: UpgradeSource, hub: Pick<Hub, 'accep
     wss.handleUpgrade(req, socket, head, (ws) => {
       socket.off('error', ignore);
       if (pending.size >= (options.maxPendingHellos ?? Infinity)) return shed(ws, options.onShed);
-      pending.add(ws);
-      connect(hub, ws, pending);
+      connect(hub, ws as PlayerWebSocket, pending);
     });
   });
   return wss;
@@ -77,20 +78,49 @@ function shed(ws: WebSocket, onShed: (() => void) | undefined): void {
   onShed?.();
 }
 
-function connect(hub: Pick<Hub, 'accept'>, ws: WebSocket, pending: Set<WebSocket>): void {
-  const handlers = hub.accept(wsPlayerSocket(ws));
-  // Frames are JSON text; a binary frame reaches the hub as a non-string, a bad frame (4000).
-  ws.on('message', (data: RawData, isBinary: boolean) => {
-    handlers.message(isBinary ? data : data.toString());
-    pending.delete(ws);
-  });
-  ws.on('pong', handlers.pong);
-  ws.on('close', () => {
-    pending.delete(ws);
-    handlers.close();
-  });
+/**
+ * A player's socket, holding the hub's handlers for it: the listeners below are shared by every
+ * socket and find them through `this`, so a connection keeps no closures of its own. `pending`:
+ * the set of handshakes in flight it is in until its first frame (or its close).
+ */
+class PlayerWebSocket extends WebSocket {
+  handlers: SocketHandlers | null = null;
+  pending: Set<WebSocket> | null = null;
+}
+
+function connect(hub: Pick<Hub, 'accept'>, ws: PlayerWebSocket, pending: Set<WebSocket>): void {
+  pending.add(ws);
+  ws.pending = pending;
+  ws.handlers = hub.accept(wsPlayerSocket(ws));
+  ws.on('message', onMessage);
+  ws.on('pong', onPong);
+  ws.on('close', onClose);
   // A reset connection or an oversized frame: `ws` closes the socket, and `close` follows.
   ws.on('error', ignore);
+}
+
+// Frames are JSON text; a binary frame reaches the hub as a non-string, a bad frame (4000).
+function onMessage(this: WebSocket, data: RawData, isBinary: boolean): void {
+  const ws = this as PlayerWebSocket;
+  ws.handlers?.message(isBinary ? data : data.toString());
+  settled(ws);
+}
+
+function onPong(this: WebSocket): void {
+  (this as PlayerWebSocket).handlers?.pong();
+}
+
+function onClose(this: WebSocket): void {
+  const ws = this as PlayerWebSocket;
+  settled(ws);
+  ws.handlers?.close();
+}
+
+/** The socket's handshake is over (its first frame was read, or it closed). */
+function settled(ws: PlayerWebSocket): void {
+  if (!ws.pending) return;
+  ws.pending.delete(ws);
+  ws.pending = null;
 }
 
 function pathOf(url: string | undefined): string {

@@ -164,7 +164,9 @@ export class ScreenRepo {
     );
     this.#sightings = db.prepare<[], ScreenSightingRow>('SELECT id, last_seen_at, manifest_version FROM screens WHERE retired_at IS NULL').raw();
     this.#noOfflineCache = db.prepare<[], string>(`SELECT id FROM screens WHERE retired_at IS NULL AND ${NO_OFFLINE_CACHE}`).pluck();
-    this.#many = db.prepare<[string], Row>(`SELECT ${COLUMNS} FROM screens WHERE id IN (SELECT value FROM json_each(?)) AND retired_at IS NULL`);
+    // `+retired_at`: found by id (the primary key's index, ~0.2 ms for a page of 50), not by
+    // scanning every screen in service through the retired_at index (~1.5 ms at 10,000 screens).
+    this.#many = db.prepare<[string], Row>(`SELECT ${COLUMNS} FROM screens WHERE id IN (SELECT value FROM json_each(?)) AND +retired_at IS NULL`);
     this.#dataVersion = db.prepare<[], number>('PRAGMA data_version').pluck();
     this.#all = db.prepare<[], Row>(`SELECT ${COLUMNS} FROM screens WHERE retired_at IS NULL ORDER BY name, id`);
     this.#ever = db.prepare<[], Row>(`SELECT ${COLUMNS} FROM screens ORDER BY name, id`);

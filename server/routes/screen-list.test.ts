@@ -3,6 +3,7 @@ import { ScreenList } from '../../playlists/index.ts';
 import { hashToken } from '../ids.ts';
 import { addUser, addWard, sessionFor } from '../testing/accounts.ts';
 import { api, connectPlayer, createTestApp, errorOf, type TestApp } from '../testing/helpers.ts';
+import { DEFAULT_FLEET } from '../fleet/fleet.ts';
 
 const HOUR = 3_600_000;
 
@@ -79,6 +80,15 @@ describe('GET /api/screens (paged)', () => {
     expect(online.total).toBe(1);
     expect(online.screens[0]).toMatchObject({ connected: true, state: 'online' });
     expect(online.counts.online).toBe(1);
+  });
+
+  it('follows screens that connect and go after the first request', async () => {
+    expect((await list('?status=online')).total).toBe(0);
+    const player = connectPlayer(t);
+    expect((await list('?status=online')).total).toBe(1);
+    player.handlers.close();
+    t.clock.advance(DEFAULT_FLEET.graceMs + 1_000);
+    expect((await list('?status=online')).total).toBe(0);
   });
 
   it('counts a screen offline outside its operating hours as closed, not offline, and raises no alert for it', async () => {
