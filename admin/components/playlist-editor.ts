@@ -92,7 +92,10 @@ export class PlaylistEditor extends LitElement {
   /** The playlist to open at the next load (one just created or chosen in the bar). */
   private openId: string | null = null;
   /** The item open in the editor, or the add form. */
-  private readonly open = new OpenItem(this, () => this.flushOpen());
+  private readonly open = new OpenItem(this, () => this.flushOpen(), (id) => {
+    this.openId = id;
+    void this.load();
+  });
   @query('bt-confirm-dialog') private confirmDialog!: ConfirmDialog;
 
   override connectedCallback() {
