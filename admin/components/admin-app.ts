@@ -72,6 +72,7 @@ export class AdminApp extends LitElement {
     // `#content/<playlist>/<item>`: the content view keeps what is open after the view's name.
     const fromHash = viewOf(location.hash) as View;
     if (VIEWS.includes(fromHash)) this.view = fromHash;
+    addEventListener('popstate', this.onPopState);
     api.session()
       .then((s) => (this.session = s))
       .catch(() => (this.session = null))
@@ -152,6 +153,17 @@ export class AdminApp extends LitElement {
         return html`<bt-report-page .userRole=${role} .ward=${wardOf(this.session!)}></bt-report-page>`;
     }
   }
+
+  override disconnectedCallback() {
+    super.disconnectedCallback();
+    removeEventListener('popstate', this.onPopState);
+  }
+
+  /** Back or Forward to an entry of another view (an item opened before the view changed). */
+  private readonly onPopState = () => {
+    const view = viewOf(location.hash) as View;
+    if (VIEWS.includes(view) && view !== this.view) this.view = view;
+  };
 
   private go(view: View) {
     this.view = view;

@@ -1,4 +1,4 @@
-import { LitElement, html, css, nothing } from 'lit';
+import { LitElement, html, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { keyed } from 'lit/directives/keyed.js';
 import type { ContentEntry, ContentFields, MediaInfo, Pending, PlaylistEntry, Role, SessionWard } from '../../playlists/index.ts';
@@ -27,6 +27,7 @@ import { rememberedProfileId } from './profile-choice.ts';
 import './profile-choice.ts';
 import './playlist-bar.ts';
 import './ward-playlist-start.ts';
+import { playlistEditorStyles } from './playlist-editor-styles.ts';
 import { controls } from './styles.ts';
 
 const count = (p: Pending) =>
@@ -41,32 +42,7 @@ const count = (p: Pending) =>
  */
 @customElement('bt-playlist-editor')
 export class PlaylistEditor extends LitElement {
-  static override styles = [
-    controls,
-    css`
-      :host { display: grid; gap: 1rem; }
-      .bar { position: sticky; top: 0; z-index: 1; display: flex; gap: 1rem; align-items: center; background: #f4f6f9; padding: 0.75rem 0; }
-      .bar h2 { margin: 0; font-size: 1.2rem; flex: 1; }
-      .workspace { display: grid; gap: 1rem; align-items: start; }
-      .side { display: grid; gap: 0.5rem; align-content: start; min-width: 0; }
-      .side button[data-action='add-item'] { justify-self: start; }
-      .side button[aria-pressed='true'] { background: #e3effb; border-color: #0b5cad; }
-      .pane { min-width: 0; }
-      /*
-       * Wide screens: the list stays in sight beside the open editor (wide enough at 1280 px for
-       * its fields and preview side by side) and scrolls on its own, below the sticky bar even at
-       * the page's end (the main area's bottom padding is 4rem).
-       */
-      @media (min-width: 1280px) {
-        .workspace { grid-template-columns: minmax(18rem, 24rem) minmax(0, 1fr); }
-        .side { position: sticky; top: 4.5rem; max-height: calc(100vh - 10rem); overflow-y: auto; padding-right: 0.25rem; }
-        .side bt-item-order { --item-list-height: none; }
-      }
-      .ward-lists { display: flex; gap: 0.75rem; align-items: end; flex-wrap: wrap; }
-      .ward-lists label { display: flex; flex-direction: column; gap: 0.2rem; }
-      .ward-lists .hint { color: #5b6570; font-size: 0.9rem; flex: 1 1 20rem; }
-    `,
-  ];
+  static override styles = [controls, playlistEditorStyles];
 
   /** The ward the operator works for; null: the city's view. */
   @property({ attribute: false }) ward: SessionWard | null = null;
@@ -92,7 +68,10 @@ export class PlaylistEditor extends LitElement {
   /** The playlist to open at the next load (one just created or chosen in the bar). */
   private openId: string | null = null;
   /** The item open in the editor, or the add form. */
-  private readonly open = new OpenItem(this, () => this.flushOpen());
+  private readonly open = new OpenItem(this, () => this.flushOpen(), (id) => {
+    this.openId = id;
+    void this.load();
+  });
   @query('bt-confirm-dialog') private confirmDialog!: ConfirmDialog;
 
   override connectedCallback() {

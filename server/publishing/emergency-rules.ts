@@ -31,7 +31,10 @@ export function leftBehind(state: Referrers, candidates: Iterable<string>, kept:
 export const isAlert = (s: Schedule) => s.tier === 'emergency' || s.event !== undefined;
 
 /** An alert that may still run at or after `now` (on air, or still to come). */
-const isLive = (s: Schedule, now: number) => isAlert(s) && mayRunBetween(s.time, now, Number.POSITIVE_INFINITY);
+export const isLive = (s: Schedule, now: number) => isAlert(s) && mayRunBetween(s.time, now, Number.POSITIVE_INFINITY);
+
+/** An alert past its end time: history (the emergency panel), no longer a draft to edit. */
+export const hasEnded = (s: Schedule, now: number) => isAlert(s) && !isLive(s, now);
 
 /**
  * An earlier revision's content with the emergencies of now (issue 11): a rollback restores

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { resolve, toLocalIso, type EmergencyStatus } from '../../playlists/index.ts';
+import { resolve, toLocalIso, type EmergencyStatus, type ScheduleEntry } from '../../playlists/index.ts';
 import { api, connectPlayer, dumpDb, errorOf, type FakePlayer, lastManifest, slogan } from '../testing/helpers.ts';
 import { BD, OTHER_TOKEN, scheduleTestApp } from '../testing/schedule-fixtures.ts';
 
@@ -69,6 +69,20 @@ describe('emergency broadcast', () => {
     expect(lastManifest(station).schedules).toEqual([]);
     expect(await list()).toEqual([]);
     expect((await send('DELETE', `/api/emergencies/${scheduleId}`)).status).toBe(404);
+  });
+
+  it('leaves the drafts when it ends by time, and stays in the emergency history', async () => {
+    const ids = async () => ((await (await send('GET', '/api/schedules')).json()) as { schedules: ScheduleEntry[] }).schedules.map((e) => e.schedule.id);
+    const ending = (await (await send('POST', '/api/emergencies', { text: 'Tin khẩn ngắn', endsAt: toLocalIso(t.clock.now() + 60_000) })).json()) as { scheduleId: string };
+    const open = (await (await send('POST', '/api/emergencies', { text: 'Tin khẩn đến khi huỷ' })).json()) as { scheduleId: string };
+    expect(await ids()).toEqual(expect.arrayContaining([ending.scheduleId, open.scheduleId]));
+    t.clock.advance(60_000);
+    const after = await ids();
+    expect(after).toContain(open.scheduleId);
+    expect(after).not.toContain(ending.scheduleId);
+    expect(await list()).toEqual(expect.arrayContaining([expect.objectContaining({ scheduleId: ending.scheduleId, active: false })]));
+    // Still a draft underneath: it is published with each revision until cancelled, as before.
+    expect(t.services.schedules.get(ending.scheduleId)).toBeDefined();
   });
 
   it.each([

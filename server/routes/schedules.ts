@@ -5,6 +5,7 @@ import type { AuditLog } from '../audit/audit.ts';
 import type { SessionService } from '../auth/sessions.ts';
 import { scopeOf, type WardScope } from '../auth/ward-scope.ts';
 import type { Clock } from '../clock.ts';
+import { hasEnded } from '../publishing/emergency-rules.ts';
 import { scheduleState } from '../publishing/snapshot.ts';
 import { AppError, notFound } from '../errors.ts';
 import type { ManifestBuilder } from '../publishing/manifests.ts';
@@ -101,10 +102,15 @@ export function scheduleRoutes(deps: {
   app.openapi(
     createRoute({
       method: 'get', path: '/api/schedules', summary: 'Draft schedules and the ward share setting', tags,
+      description: 'Emergencies and broadcast alerts past their end time are left out: they are history, listed by GET /api/emergencies.',
       ...guarded(deps.auth.require('any')),
-      responses: { 200: jsonResponse(ScheduleList, 'All draft schedules'), ...commonErrors },
+      responses: { 200: jsonResponse(ScheduleList, 'The draft schedules the user sees, without ended alerts'), ...commonErrors },
     }),
-    (c) => c.json({ schedules: scopeOf(c).only(deps.schedules.list(), scheduleOwner).map(entry), wardShare: deps.manifests.wardShareSetting() }, 200),
+    (c) => {
+      const now = deps.clock.now();
+      const drafts = scopeOf(c).only(deps.schedules.list(), scheduleOwner).filter((s) => !hasEnded(s.schedule, now));
+      return c.json({ schedules: drafts.map(entry), wardShare: deps.manifests.wardShareSetting() }, 200);
+    },
   );
 
   app.openapi(
