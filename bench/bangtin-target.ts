@@ -15,7 +15,7 @@ import { measure, type EmergencyApi, type PhaseResult } from './measure.ts';
 import type { Options } from './options.ts';
 import { BENCH_STATS_PREFIX } from '../server/bench-stats.ts';
 import { wallNow } from './stats.ts';
-import { freePort, log, procLimitOpenFiles, sleep, spawnNode, stop, waitForLine } from './processes.ts';
+import { cpuProfileArgs, freePort, log, procLimitOpenFiles, sleep, spawnNode, stop, waitForLine } from './processes.ts';
 
 export interface SeededData {
   dir: string;
@@ -135,6 +135,21 @@ export function emergencyApi(api: Api): EmergencyApi {
   };
 }
 
+/**
+ * The bangtin server on the seeded data, printing its bench stats on SIGUSR2. With
+ * BANGTIN_BENCH_CPU_PROF=DIR it writes a V8 CPU profile into DIR when it stops (open it in
+ * Chrome DevTools, or read where the time went during the fan-out).
+ */
+export function spawnBangtinServer(data: SeededData, port: number, password: string): ChildProcess {
+  return spawnNode([...cpuProfileArgs('BANGTIN_BENCH_CPU_PROF'), '--import', 'tsx', 'server/main.ts'], {
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    BANGTIN_DATA_DIR: data.dir,
+    BANGTIN_ADMIN_PASSWORD: password,
+    BANGTIN_BENCH_STATS: '1',
+  }, false);
+}
+
 export async function runBangtin(data: SeededData, opts: Options): Promise<PhaseResult & { adminServerMs: number[]; adminServerCpuMs: number[] }> {
   /** The server's own time for each timed admin request (its Server-Timing), without the wait for its event loop. */
   const adminServerMs: number[] = [];
@@ -142,17 +157,7 @@ export async function runBangtin(data: SeededData, opts: Options): Promise<Phase
   const port = await freePort();
   const password = randomBytes(12).toString('base64url');
   log(`bangtin: starting server on 127.0.0.1:${port}`);
-  // BANGTIN_BENCH_CPU_PROF=DIR: the server writes a V8 CPU profile into DIR when it stops
-  // (open it in Chrome DevTools, or read where the time went during the fan-out).
-  const profileDir = process.env.BANGTIN_BENCH_CPU_PROF;
-  const profile = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
-  const server = spawnNode([...profile, '--import', 'tsx', 'server/main.ts'], {
-    PORT: String(port),
-    HOST: '127.0.0.1',
-    BANGTIN_DATA_DIR: data.dir,
-    BANGTIN_ADMIN_PASSWORD: password,
-    BANGTIN_BENCH_STATS: '1',
-  }, false);
+  const server = spawnBangtinServer(data, port, password);
   const statsLines = linesStartingWith(server, BENCH_STATS_PREFIX);
   try {
     await waitForLine(server, 'bangtin', /^Demo player: /, 60_000);

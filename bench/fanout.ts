@@ -105,6 +105,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runBangtin, seed } from './bangtin-target.ts';
 import { runBare } from './bare-target.ts';
+import { emergencyKeys } from './measure.ts';
 import { gatewayBench } from './gateways-target.ts';
 import { parseArgs, type Options } from './options.ts';
 import { SERVER_FD_HEADROOM, WANTED_OPEN_FILES, cleanup, fail, hardOpenFileLimit, log, run } from './processes.ts';
@@ -209,15 +210,7 @@ async function main(): Promise<void> {
     adminServerP50Ms: summarize(bangtin.adminServerMs).p50Ms,
     adminServerP99Ms: summarize(bangtin.adminServerMs).p99Ms,
     adminServerCpuP99Ms: summarize(bangtin.adminServerCpuMs).p99Ms,
-    emergencyP50Ms: emergency.p50Ms,
-    emergencyP99Ms: emergency.p99Ms,
-    emergencyMaxMs: emergency.maxMs,
-    emergencyShown: emergency.count,
-    emergencyAcked: emergency.acked,
-    emergencyMissing: emergency.missing,
-    emergencyReceipts: emergency.receipts,
-    emergencyRequestMs: round(emergency.requestMs),
-    emergencyP99VsBareWs: round(emergency.p99Ms / bare.p99Ms, 2),
+    ...emergencyKeys(emergency, bare.p99Ms),
     rounds: opts.rounds,
     roundsP99Ms: bangtin.rounds.map((r) => r.p99Ms),
     roundsLoopDelayP99Ms: bangtin.rounds.map((r) => r.loopDelayP99Ms),

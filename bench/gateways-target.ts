@@ -23,9 +23,9 @@ import { join } from 'node:path';
 import { BENCH_STATS_PREFIX } from '../server/bench-stats.ts';
 import { TestRedis } from '../server/testing/redis.ts';
 import { Api, DASHBOARD_PAGE, editSlogan, emergencyApi, linesStartingWith, type SeededData } from './bangtin-target.ts';
-import { measure, type PhaseResult, type Target } from './measure.ts';
+import { emergencyKeys, measure, type PhaseResult, type Target } from './measure.ts';
 import type { Options } from './options.ts';
-import { ROOT, freePort, log, procLimitOpenFiles, sleep, spawnNode, stop, waitForLine } from './processes.ts';
+import { ROOT, cpuProfileArgs, freePort, log, procLimitOpenFiles, sleep, spawnNode, stop, waitForLine } from './processes.ts';
 import { round, summarize, wallNow } from './stats.ts';
 
 interface Stats {
@@ -48,8 +48,7 @@ const loadAvg = () => loadavg().map((l) => round(l, 2));
 async function startNode(name: string, script: string, env: Record<string, string>, ready: RegExp, stats: boolean): Promise<Process> {
   const port = await freePort();
   // BANGTIN_BENCH_CPU_PROF=DIR: each bangtin process writes a V8 CPU profile into DIR when it stops.
-  const profileDir = stats ? process.env.BANGTIN_BENCH_CPU_PROF : undefined;
-  const profile = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${join(profileDir, name.replace(/\W+/g, '-'))}`] : [];
+  const profile = stats ? cpuProfileArgs('BANGTIN_BENCH_CPU_PROF', name) : [];
   const child = spawnNode([...profile, '--import', 'tsx', join(ROOT, script)], { PORT: String(port), HOST: '127.0.0.1', ...env, ...(stats ? { BANGTIN_BENCH_STATS: '1' } : {}) }, false);
   const lines = stats ? linesStartingWith(child, BENCH_STATS_PREFIX) : null;
   await waitForLine(child, name, ready, 60_000);
@@ -236,15 +235,7 @@ export async function gatewayBench(data: SeededData, opts: Options): Promise<{ r
     controlLoopDelayP99Ms: bangtin.controlLoopDelayP99Ms,
     adminDuringFanoutP99Ms: summarize(bangtin.rounds.flatMap((r) => r.adminMs)).p99Ms,
     adminServerP99Ms: summarize(bangtin.adminServerMs).p99Ms,
-    emergencyP50Ms: emergency.p50Ms,
-    emergencyP99Ms: emergency.p99Ms,
-    emergencyMaxMs: emergency.maxMs,
-    emergencyShown: emergency.count,
-    emergencyAcked: emergency.acked,
-    emergencyMissing: emergency.missing,
-    emergencyReceipts: emergency.receipts,
-    emergencyRequestMs: round(emergency.requestMs),
-    emergencyP99VsBareWs: round(emergency.p99Ms / bare.p99Ms, 2),
+    ...emergencyKeys(emergency, bare.p99Ms),
     // Presence at scale: screens control counts online before each round, and what presence costs.
     onlineCounted: bangtin.onlineCounted,
     presenceRenewP99Ms: summarize(bangtin.presenceRenewMs).p99Ms,

@@ -5,7 +5,7 @@
 import type { ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import type { ChildMessage, ParentMessage } from './generator-protocol.ts';
-import { ROOT, exited, spawnNode } from './processes.ts';
+import { ROOT, cpuProfileArgs, exited, spawnNode } from './processes.ts';
 
 export class Generator {
   readonly child: ChildProcess;
@@ -17,9 +17,7 @@ export class Generator {
   constructor(readonly index: number, script = 'bench/load-generator.ts') {
     // BANGTIN_BENCH_GEN_CPU_PROF=DIR: each load generator writes a V8 CPU profile into DIR when it
     // closes (the simulated players share the machine's cores with the server).
-    const profileDir = process.env.BANGTIN_BENCH_GEN_CPU_PROF;
-    const profile = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
-    this.child = spawnNode([...profile, '--import', 'tsx', join(ROOT, script)], {}, true);
+    this.child = spawnNode([...cpuProfileArgs('BANGTIN_BENCH_GEN_CPU_PROF'), '--import', 'tsx', join(ROOT, script)], {}, true);
     this.child.on('message', (raw) => {
       const msg = raw as ChildMessage;
       if (msg.type === 'progress') {

@@ -7,7 +7,7 @@ import type { ChildMessage, Samples } from './generator-protocol.ts';
 import { Generator } from './generator.ts';
 import type { Options } from './options.ts';
 import { log, rssKb, sleep } from './processes.ts';
-import { summarize, wallNow, type Summary } from './stats.ts';
+import { round, summarize, wallNow, type Summary } from './stats.ts';
 
 /** An emergency through the target's API: send, read the stored receipts, cancel. */
 export interface EmergencyApi {
@@ -98,6 +98,21 @@ export interface EmergencyResult extends Summary {
   /** Receipts the server stored for it, read back through its API. */
   receipts: number;
   requestMs: number;
+}
+
+/** The last line's emergency keys (bench/fanout.ts), its p99 set against the bare-ws floor's. */
+export function emergencyKeys(emergency: EmergencyResult, bareP99Ms: number) {
+  return {
+    emergencyP50Ms: emergency.p50Ms,
+    emergencyP99Ms: emergency.p99Ms,
+    emergencyMaxMs: emergency.maxMs,
+    emergencyShown: emergency.count,
+    emergencyAcked: emergency.acked,
+    emergencyMissing: emergency.missing,
+    emergencyReceipts: emergency.receipts,
+    emergencyRequestMs: round(emergency.requestMs),
+    emergencyP99VsBareWs: round(emergency.p99Ms / bareP99Ms, 2),
+  };
 }
 
 /** One target's figures: p50/p99/max and publishRequestMs are those of the median-p99 round. */

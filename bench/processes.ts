@@ -8,6 +8,7 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { wallNow } from './stats.ts';
 
@@ -82,6 +83,16 @@ export function rssKb(pid: number): number {
 }
 
 /** Starts `node <args>` with the open-file limit raised, the way the brief asks. */
+/**
+ * Node's flags for a V8 CPU profile written into the directory `env` names when the process
+ * stops (BANGTIN_BENCH_CPU_PROF for bangtin's processes, BANGTIN_BENCH_GEN_CPU_PROF for the load
+ * generators); none when it is unset. `sub`: a folder of its own under it, per process.
+ */
+export function cpuProfileArgs(env: 'BANGTIN_BENCH_CPU_PROF' | 'BANGTIN_BENCH_GEN_CPU_PROF', sub?: string): string[] {
+  const dir = process.env[env];
+  return dir ? ['--cpu-prof', `--cpu-prof-dir=${sub ? join(dir, sub.replace(/\W+/g, '-')) : dir}`] : [];
+}
+
 export function spawnNode(args: string[], env: NodeJS.ProcessEnv, ipc: boolean): ChildProcess {
   const limit = run.openFilesLimit;
   const quoted = args.map((a) => `'${a.replaceAll("'", `'\\''`)}'`).join(' ');

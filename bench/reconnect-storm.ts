@@ -19,11 +19,11 @@
 import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { BENCH_STATS_PREFIX } from '../server/bench-stats.ts';
-import { Api, linesStartingWith, type SeededData } from './bangtin-target.ts';
+import { Api, linesStartingWith, spawnBangtinServer, type SeededData } from './bangtin-target.ts';
 import { Generator } from './generator.ts';
 import { collectCurrent, expectRound, runIngest, type ServerStats } from './ingest-load.ts';
 import type { Options } from './options.ts';
-import { freePort, log, spawnNode, stop, waitForLine } from './processes.ts';
+import { freePort, log, stop, waitForLine } from './processes.ts';
 import { summarize, wallNow } from './stats.ts';
 
 const STORM_ROUND = 2_000;
@@ -36,15 +36,7 @@ interface Server {
 }
 
 async function startServer(data: SeededData, port: number, password: string): Promise<Server> {
-  const profileDir = process.env.BANGTIN_BENCH_CPU_PROF;
-  const profile = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
-  const child = spawnNode([...profile, '--import', 'tsx', 'server/main.ts'], {
-    PORT: String(port),
-    HOST: '127.0.0.1',
-    BANGTIN_DATA_DIR: data.dir,
-    BANGTIN_ADMIN_PASSWORD: password,
-    BANGTIN_BENCH_STATS: '1',
-  }, false);
+  const child = spawnBangtinServer(data, port, password);
   const lines = linesStartingWith(child, BENCH_STATS_PREFIX);
   await waitForLine(child, 'storm server', /^Demo player: /, 60_000);
   const readyAt = wallNow();
