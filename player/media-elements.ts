@@ -1,5 +1,6 @@
 import type { ContentFields, MediaInfo } from '../playlists/player.ts';
 import { mediaFile } from './media-files.ts';
+import { sharedVideo } from './shared-video.ts';
 import { storyLayout } from './story-layout.ts';
 
 /**
@@ -68,4 +69,23 @@ export function pictureFor(item: ContentFields, media: readonly MediaInfo[], wid
 export function prefetchPicture(item: ContentFields, media: readonly MediaInfo[], width: number, height: number): void {
   const url = pictureFor(item, media, width, height);
   if (url) decodeImage(url).catch(() => undefined);
+  if (item.kind === 'video') prefetchClip(item.media, media, width, height);
+}
+
+/**
+ * Loads the next clip into the player's one video element while something else shows, so its
+ * first frame is decoded when its slot starts: a clip loaded only then left the screen black
+ * for as long as it took (kill.spec saw it at readyState 1). Never while a clip is on screen:
+ * the element is then in use (it is in the page only while a `<bt-video>` shows it).
+ */
+function prefetchClip(id: string, media: readonly MediaInfo[], width: number, height: number): void {
+  const info = media.find((m) => m.id === id);
+  const video = sharedVideo();
+  if (!info || video.isConnected) return;
+  // The file `<bt-video>` picks for its zone (components/video.ts), the one the offline cache holds.
+  const url = mediaFile(info, { width: width || info.width, height: height || info.height }).url;
+  if (video.getAttribute('src') !== url) video.src = url;
+  // The same clip again: back to its start now, not when its slot begins (a seek leaves the
+  // element without a frame to paint until it completes).
+  else if (video.currentTime > 0.05) video.currentTime = 0;
 }

@@ -108,7 +108,10 @@ export class BtVideo extends LitElement {
     // A reload mid-slot joins the clip where the slot is, as the resolver laid it out.
     const late = this.since === null ? 0 : (this.now() - this.since) / 1000;
     const duration = (info.durationMs ?? 0) / 1000;
-    video.currentTime = late > 0.5 && (!duration || late < duration) ? late : 0;
+    const at = late > 0.5 && (!duration || late < duration) ? late : 0;
+    // A clip loaded ahead (media-elements.ts) is at its start already: seeking there again would
+    // throw away the frame it decoded.
+    if (Math.abs(video.currentTime - at) > 0.05) video.currentTime = at;
     video.play().catch(() => {
       // Interrupted by the next item's load (AbortError) or refused: only the current clip counts.
       if (!this.done && this.item === item && video.paused && !video.ended) this.end('error');
