@@ -5,7 +5,7 @@ import { createApp, createHub } from '../app.ts';
 import { createServices } from '../services.ts';
 import { connectPlayer, createTestApp, slogan, type FakePlayer, type TestApp } from '../testing/helpers.ts';
 import { hashToken } from '../ids.ts';
-import { PLAYS_BURST, PLAYS_PER_SECOND, SLOT_TOLERANCE_MS } from './play-guard.ts';
+import { PLAYS_BURST, PLAYS_PER_SECOND, SHORT_PLAYS_BURST, SLOT_TOLERANCE_MS } from './play-guard.ts';
 
 const STATION_TOKEN = 'station-token-0123456789';
 const MINUTE = 60_000;
@@ -123,12 +123,29 @@ describe('Hub: checking play events', () => {
     expect(stored()).toHaveLength(2);
   });
 
-  it('takes a second per play at least, so a box cannot pile up short plays', () => {
+  it('takes a second per play at least, past a few short ones, so a box cannot pile up short plays', () => {
     t.clock.advance(2 * HOUR_MS);
     const a = connectPlayer(t);
     const start = published + MINUTE;
+    // 100 plays of 10 ms over 10 s: one a second, and the few short plays an honest screen has.
     send(a, Array.from({ length: 100 }, (_, i) => event(fallback[0]!, start + i * 100, 10)));
-    expect(stored()).toHaveLength(10);
+    expect(stored()).toHaveLength(10 + SHORT_PLAYS_BURST);
+  });
+
+  it('keeps the short plays of an honest screen as they were: one cut by a publish, then one joined near its end', () => {
+    t.clock.advance(2 * HOUR_MS);
+    const a = connectPlayer(t);
+    const [first, second, third, fourth] = fallback;
+    let at = published + MINUTE;
+    const plays = [
+      event(first!, at, first!.durationMs),
+      event(second!, (at += first!.durationMs), 300),
+      event(third!, (at += 300), 400),
+      event(fourth!, (at += 400), fourth!.durationMs),
+    ];
+    send(a, plays);
+    expect(stored()).toEqual(plays.map((p) => ({ id: p.id, started_at: Date.parse(p.startedAt), duration_ms: p.durationMs })));
+    expect(t.hub.live(demoId)?.plays).toMatchObject({ accepted: 4, clamped: 0 });
   });
 
   it('refuses plays from before their item was published or later than now', () => {

@@ -13,8 +13,16 @@ export const SLOT_TOLERANCE_SHARE = 0.1;
  * them overlap a little, which is cut off the later one. More overlap than this is refused.
  */
 export const OVERLAP_TOLERANCE_MS = 2_000;
-/** Each play takes at least this much of its zone's time, so a box cannot pile up short plays. */
+/** Each play takes at least this much of its zone's time, so a box cannot pile up short plays… */
 export const MIN_PLAY_SPAN_MS = 1_000;
+/**
+ * …beyond the few an honest screen has: a boot joins a slot near its end, a publish that changes
+ * the item on screen cuts it short and the next one may be near its own end, a clip fails at
+ * once. That many short plays keep their true length and start, and one more for each
+ * SHORT_PLAY_EVERY_MS of the screen's play time; past them each takes MIN_PLAY_SPAN_MS.
+ */
+export const SHORT_PLAYS_BURST = 3;
+export const SHORT_PLAY_EVERY_MS = 10_000;
 /** How far a player's corrected clock may be off: no play ends later than now plus this. */
 export const CLOCK_TOLERANCE_MS = 5 * 60_000;
 /**
@@ -55,6 +63,9 @@ interface ScreenPlays {
   refilledAt: number;
   /** Where the latest accepted play of each zone ended; null until read from the database. */
   ends: Record<Zone, number> | null;
+  /** Short plays that may keep their true length (SHORT_PLAYS_BURST), as of play time `shortAt`. */
+  shortPlays: number;
+  shortAt: number;
   tally: PlayTally;
   loggedAt: number;
   unlogged: boolean;
@@ -147,7 +158,7 @@ export class PlayGuard {
         this.#refuse(state, screen.id, 'overlap');
         continue;
       }
-      ends[zone] = Math.max(end, start + MIN_PLAY_SPAN_MS);
+      ends[zone] = end - start >= MIN_PLAY_SPAN_MS || this.#shortAllowed(state, start) ? end : start + MIN_PLAY_SPAN_MS;
       state.tally.accepted += 1;
       if (start === reported && end - start === e.durationMs) {
         keep.push(e);
@@ -179,10 +190,24 @@ export class PlayGuard {
   #state(screenId: string): ScreenPlays {
     let state = this.#screens.get(screenId);
     if (!state) {
-      state = { tokens: PLAYS_BURST, refilledAt: this.deps.clock.now(), ends: null, tally: newTally(), loggedAt: -Infinity, unlogged: false };
+      state = {
+        tokens: PLAYS_BURST, refilledAt: this.deps.clock.now(), ends: null, shortPlays: SHORT_PLAYS_BURST, shortAt: -Infinity,
+        tally: newTally(), loggedAt: -Infinity, unlogged: false,
+      };
       this.#screens.set(screenId, state);
     }
     return state;
+  }
+
+  /** Whether a short play starting at `start` keeps its true length (SHORT_PLAYS_BURST), taking one. */
+  #shortAllowed(state: ScreenPlays, start: number): boolean {
+    if (start > state.shortAt) {
+      state.shortPlays = Math.min(SHORT_PLAYS_BURST, state.shortPlays + (start - state.shortAt) / SHORT_PLAY_EVERY_MS);
+      state.shortAt = start;
+    }
+    if (state.shortPlays < 1) return false;
+    state.shortPlays -= 1;
+    return true;
   }
 
   #storedEnds(screenId: string, window: PlayWindow): Record<Zone, number> {

@@ -3,7 +3,6 @@ import type { PlayEvent } from '../../playlists/index.ts';
 import { ApiClient } from './api.ts';
 import { expect, newPlayer, readyOffline, test } from './fixtures.ts';
 import { queuedPlays } from './player-storage.ts';
-import { MIN_PLAY_SPAN_MS } from '../../server/hub/play-guard.ts';
 import { BangtinServer } from './server.ts';
 
 let server: BangtinServer;
@@ -98,10 +97,7 @@ test('play events recorded through a server crash reach the server once each, th
     // first began after it booted; it overlaps the reload's time (and no other gap does).
     const gapFrom = rows[i - 1]!.started_at + rows[i - 1]!.duration_ms;
     const acrossReload = gapFrom <= reloadDoneAt && rows[i]!.started_at >= reloadedAt;
-    // The play guard counts a play shorter than MIN_PLAY_SPAN_MS as that long (no more plays than
-    // seconds), so the play after one cut short (the first after a boot) is stored from there.
-    const reserved = Math.max(0, MIN_PLAY_SPAN_MS - rows[i - 1]!.duration_ms);
-    expect(Math.abs(gap), `gap before event ${i}; ${reload}`).toBeLessThan((acrossReload ? 2_500 : 500) + reserved);
+    expect(Math.abs(gap), `gap before event ${i}; ${reload}`).toBeLessThan(acrossReload ? 2_500 : 500);
   }
   // Shown for whole 2 s slots, apart from the first (joined mid-slot) and around the reload.
   expect(rows.filter((r) => r.completed).length).toBeGreaterThanOrEqual(offline.length);
