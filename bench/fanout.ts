@@ -88,7 +88,9 @@
  * through control's API; the floor is G bare ws processes with N/G screens each. Its last line
  * has the same fan-out keys plus `gateways`, `redisHopP50Ms` (control's announce → the entry in a
  * gateway's hands, stamped by the gateways: `redisHopMs` in their BANGTIN_BENCH_STATS lines),
- * `controlLoopDelayP99Ms` (`loopDelayP99Ms` is the gateways'), `onlineCounted` (what GET
+ * `controlLoopDelayP99Ms` (`loopDelayP99Ms` is the gateways'), `emergencyLoopDelayP99Ms` (the
+ * gateways' from the emergency's POST to its receipts stored; the hop samples cover the
+ * emergency's and its cancel's announces, not the sockets closing after the run), `onlineCounted` (what GET
  * /api/screens on control counts online before each round: presence across gateways),
  * `presenceRenewP99Ms`/`presenceReadP99Ms` and `loadAvgBefore`/`loadAvgAfter` (the machine's
  * load: figures from a busy machine are not comparable). No reports bench in that run.

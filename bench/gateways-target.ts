@@ -107,7 +107,16 @@ export async function runGateways(data: SeededData, opts: Options) {
     const presenceRenewMs: number[] = [];
     const presenceReadMs: number[] = [];
     let controlLoopDelayP99Ms = 0;
+    let emergencyLoopDelayP99Ms = Number.NaN;
     const onlineCounted: number[] = [];
+    /** One stats line of each process: the gateways' hop samples kept; their loop delay answered. */
+    const collect = async () => {
+      const [, ...theirs] = await statsOf([control, ...gateways]);
+      for (const s of theirs) redisHopMs.push(...(s.samples?.redisHopMs ?? []));
+      return Math.max(...theirs.map((s) => s.loopDelayP99Ms));
+    };
+    const revisions = async () => Promise.all(gateways.map(async (g) => ((await (await fetch(`${g.base}/healthz`)).json()) as { revision: number }).revision));
+    const emergency = emergencyApi(api);
     const target: Target = {
       name: `bangtin over ${opts.gateways} gateway(s)`,
       wsUrl: gateways[0]!.ws,
@@ -125,7 +134,27 @@ export async function runGateways(data: SeededData, opts: Options) {
       publish: async () => {
         await api.expect('POST', '/api/publish', 201);
       },
-      emergency: emergencyApi(api),
+      // The emergency round is bracketed by stats lines of its own, and its cancel's announce is
+      // read once every gateway holds it: the stats line after the run would also hold the
+      // 20,000 sockets closing (seconds of a gateway's loop that are the bench's, not the emergency's).
+      emergency: {
+        send: async () => {
+          await collect();
+          return emergency.send();
+        },
+        receipts: async (scheduleId, expected) => {
+          const stored = await emergency.receipts(scheduleId, expected);
+          emergencyLoopDelayP99Ms = await collect();
+          return stored;
+        },
+        cancel: async (scheduleId) => {
+          const before = await revisions();
+          await emergency.cancel(scheduleId);
+          const deadline = wallNow() + 10_000;
+          while (!(await revisions()).every((r, i) => r !== before[i]) && wallNow() < deadline) await sleep(100);
+          await collect();
+        },
+      },
       loopStats: async () => {
         const [own, ...theirs] = await statsOf([control, ...gateways]);
         controlLoopDelayP99Ms = Math.max(controlLoopDelayP99Ms, own!.loopDelayP99Ms);
@@ -144,10 +173,7 @@ export async function runGateways(data: SeededData, opts: Options) {
       },
     };
     const result = await measure(target, data.tokens, opts);
-    // The emergency round's announce (loopStats brackets only the publish rounds).
-    const [, ...last] = await statsOf([control, ...gateways]);
-    for (const s of last) redisHopMs.push(...(s.samples?.redisHopMs ?? []));
-    return { ...result, adminServerMs, redisHopMs, presenceRenewMs, presenceReadMs, controlLoopDelayP99Ms, onlineCounted };
+    return { ...result, adminServerMs, redisHopMs, presenceRenewMs, presenceReadMs, controlLoopDelayP99Ms, emergencyLoopDelayP99Ms, onlineCounted };
   } finally {
     for (const p of procs.reverse()) await stop(p.child, 'bench process');
     await redis.stop();
@@ -232,6 +258,8 @@ export async function gatewayBench(data: SeededData, opts: Options): Promise<{ r
     fullBytes: Buffer.byteLength(frames.nextManifest),
     roundsFrames: bangtin.rounds.map((r) => r.frames),
     loopDelayP99Ms: Math.max(...bangtin.rounds.map((r) => r.loopDelayP99Ms)),
+    // The gateways' loop delay from the emergency's POST to its receipts stored (the worst gateway).
+    emergencyLoopDelayP99Ms: bangtin.emergencyLoopDelayP99Ms,
     controlLoopDelayP99Ms: bangtin.controlLoopDelayP99Ms,
     adminDuringFanoutP99Ms: summarize(bangtin.rounds.flatMap((r) => r.adminMs)).p99Ms,
     adminServerP99Ms: summarize(bangtin.adminServerMs).p99Ms,
