@@ -16,7 +16,6 @@ import { attachPlayerSockets, type UpgradeSource } from '../hub/upgrade.ts';
 import { NodeScheduler } from '../scheduler.ts';
 import { GatewayDirectory } from './directory.ts';
 import { gatewayHubDeps } from './hub-deps.ts';
-import { PingPacer } from './ping-pacer.ts';
 import { PresenceRenewal } from './presence-renewal.ts';
 import { proxyTo } from './proxy.ts';
 
@@ -133,9 +132,8 @@ export function createGateway(options: GatewayOptions) {
    * again, or nothing read yet), a token cannot be judged: "unknown token" would make players
    * forget theirs and show pairing. They are asked to come back (1013, try again later) instead.
    */
-  const pings = new PingPacer();
   const accept = (socket: PlayerSocket): SocketHandlers => {
-    if (directory.size > 0) return hub.accept(pings.wrap(socket));
+    if (directory.size > 0) return hub.accept(socket);
     socket.close(CloseCode.tryAgainLater, 'gateway has no screens yet');
     return { message: () => {}, pong: () => {}, close: () => {} };
   };
@@ -168,7 +166,6 @@ export function createGateway(options: GatewayOptions) {
       if (presenceTimer) clearInterval(presenceTimer);
       if (renewTimer) clearTimeout(renewTimer);
       scheduler.stop();
-      pings.stop();
       wss?.close();
       directory.stop();
       await bus.stop();
@@ -181,7 +178,6 @@ export function createGateway(options: GatewayOptions) {
       if (renewTimer) clearTimeout(renewTimer);
       hub.stop();
       scheduler.stop();
-      pings.stop();
       wss?.close();
       directory.stop();
       await presence.leave(id).catch(() => undefined);
