@@ -42,9 +42,15 @@ export class Audiences<M extends AudienceMember> {
   readonly #groups = new Map<AudienceKey, Set<M>>();
   /** The running push; a newer one stops it. */
   #run = 0;
+  #pushing = false;
   readonly #deltas = new Deltas();
 
   constructor(private readonly manifests: Pick<ManifestBuilder, 'view'>) {}
+
+  /** Whether a push still has members to send to (on later turns of the event loop). */
+  get pushing(): boolean {
+    return this.#pushing;
+  }
 
   /** A screen that said hello: puts it in its audience and answers the manifest it should have (counted as sent). */
   join(member: M, screen: AudienceScreen): BuiltManifest {
@@ -88,6 +94,7 @@ export class Audiences<M extends AudienceMember> {
    */
   push(members: Iterable<M>, send: (member: M, frame: Buffer) => boolean, chunk = Infinity, turnMs = Infinity): PushResult {
     const run = ++this.#run;
+    this.#pushing = true;
     const list = [...members];
     const view = builtOnce(this.manifests.view());
     const result: PushResult = { audiences: 0, sent: 0 };
@@ -103,6 +110,7 @@ export class Audiences<M extends AudienceMember> {
         if (next % CLOCK_EVERY === 0 && performance.now() >= until) break;
       }
       if (next < list.length) setImmediate(step);
+      else this.#pushing = false;
     };
     step();
     result.audiences = this.#groups.size;

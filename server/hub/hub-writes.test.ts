@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { PlayEvent } from '../../playlists/index.ts';
 import { connectPlayer, createTestApp, type FakePlayer, type TestApp } from '../testing/helpers.ts';
 import { hashToken } from '../ids.ts';
+import { HubWrites, PLAYS_HOLD_MS, PLAYS_RECHECK_MS } from './hub-writes.ts';
 
 // What the hub writes as screens talk (hub-writes.ts): play events batched per flush and
 // acknowledged only once stored, and what a failing disk must not take down (issue 11).
@@ -131,5 +132,51 @@ describe('Hub writes', () => {
     expect(acks(b)).toEqual([]);
     expect(t.services.plays.count()).toBe(1);
     expect(warnings.join('\n')).toMatch(/play events of screen s_second not stored: FOREIGN KEY/);
+  });
+});
+
+describe('Hub writes during a push', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  /** HubWrites over a recording play store, with a push going out while `pushing.now`. */
+  function writes() {
+    const written: string[][] = [];
+    const pushing = { now: false };
+    const deps = {
+      plays: { insertBatches: (batches: { events: PlayEvent[] }[]) => (written.push(batches.flatMap((b) => b.events.map((e) => e.id))), batches.map(() => null)) },
+      receipts: { recordMany: () => undefined },
+      storage: { background: (_what: string, write: () => void) => (write(), true) },
+    };
+    const hubWrites = new HubWrites(deps as unknown as ConstructorParameters<typeof HubWrites>[0], 500, () => pushing.now);
+    const acked: string[] = [];
+    const send = (id: string) => hubWrites.plays({ screenId: 's_a', events: [play(id, 'c_item')] } as Parameters<HubWrites['plays']>[0], () => acked.push(id));
+    return { written, pushing, acked, send };
+  }
+
+  it('waits for a push to go out before writing due play events, then writes and acknowledges them', () => {
+    vi.useFakeTimers();
+    const w = writes();
+    w.pushing.now = true;
+    w.send('play-a-000001');
+    vi.advanceTimersByTime(500 + 300);
+    expect(w.written).toEqual([]);
+    expect(w.acked).toEqual([]);
+    w.pushing.now = false;
+    vi.advanceTimersByTime(PLAYS_RECHECK_MS);
+    expect(w.written).toEqual([['play-a-000001']]);
+    expect(w.acked).toEqual(['play-a-000001']);
+  });
+
+  it('waits PLAYS_HOLD_MS at most, whatever the pushes', () => {
+    vi.useFakeTimers();
+    const w = writes();
+    w.pushing.now = true;
+    w.send('play-a-000001');
+    vi.advanceTimersByTime(500 + PLAYS_HOLD_MS - PLAYS_RECHECK_MS);
+    expect(w.written).toEqual([]);
+    vi.advanceTimersByTime(2 * PLAYS_RECHECK_MS);
+    expect(w.written).toEqual([['play-a-000001']]);
   });
 });

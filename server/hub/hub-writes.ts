@@ -35,6 +35,10 @@ export interface PlayerWrites {
   flush(): void;
 }
 
+/** The longest due play writes wait for a push to go out, and how often they look again. */
+export const PLAYS_HOLD_MS = 2_000;
+export const PLAYS_RECHECK_MS = 10;
+
 export interface HubWritesDeps {
   plays: Pick<PlayRepo, 'insertBatches'>;
   receipts: Pick<ReceiptRepo, 'recordMany'>;
@@ -54,24 +58,47 @@ export class HubWrites implements PlayerWrites {
   readonly #receipts = new Map<string, PendingReceipt>();
   #receiptsTimer: ReturnType<typeof setTimeout> | null = null;
 
+  /** Since when due play writes have waited for a push to go out (null: they are not waiting). */
+  #heldSince: number | null = null;
+
   constructor(
     private readonly deps: HubWritesDeps,
     /** 0 writes each batch at once (tests); otherwise batches gather this long. */
     private readonly playsFlushMs: number,
+    /** Whether a push is going out (Audiences.pushing): due play writes wait for its end. */
+    private readonly pushing: () => boolean = () => false,
   ) {}
 
   plays(batch: PlayBatch, ack: () => void, failed: () => void = () => {}): void {
     this.#plays.push({ ...batch, ack, failed });
     if (this.playsFlushMs <= 0) return this.flushPlays();
     if (this.#timer) return;
-    this.#timer = setTimeout(() => this.flushPlays(), this.playsFlushMs);
+    this.#timer = setTimeout(this.#flushDue, this.playsFlushMs);
     this.#timer.unref?.();
   }
+
+  /**
+   * The batching delay is over: writes the plays, unless a push is going out. A transaction of
+   * thousands of plays (a city's screens flushing their queues) would hold the push's turns up
+   * (fan-out during ingest, bench/ingest-load.ts), so they wait for its end, PLAYS_HOLD_MS at
+   * most, checking every PLAYS_RECHECK_MS. They are acknowledged only once written, as always.
+   */
+  readonly #flushDue = (): void => {
+    this.#timer = null;
+    const now = Date.now();
+    if (this.pushing() && now - (this.#heldSince ??= now) < PLAYS_HOLD_MS) {
+      this.#timer = setTimeout(this.#flushDue, PLAYS_RECHECK_MS);
+      this.#timer.unref?.();
+      return;
+    }
+    this.flushPlays();
+  };
 
   /** Writes the waiting play events in one transaction and acknowledges those stored. */
   flushPlays(): void {
     if (this.#timer) clearTimeout(this.#timer);
     this.#timer = null;
+    this.#heldSince = null;
     const pending = this.#plays;
     if (!pending.length) return;
     this.#plays = [];

@@ -83,7 +83,7 @@ export class Hub {
     options: Partial<HubOptions> = {},
   ) {
     this.#options = { ...DEFAULT_HUB_OPTIONS, ...options };
-    this.#writes = deps.writes ?? new HubWrites(deps, this.#options.playsFlushMs);
+    this.#writes = deps.writes ?? new HubWrites(deps, this.#options.playsFlushMs, () => this.#audiences.pushing);
     this.#audiences = new Audiences(deps.manifests);
   }
 
