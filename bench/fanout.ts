@@ -107,7 +107,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runBangtin, seed } from './bangtin-target.ts';
 import { runBare } from './bare-target.ts';
-import { emergencyKeys } from './measure.ts';
+import { bareKeys, emergencyKeys } from './measure.ts';
 import { gatewayBench } from './gateways-target.ts';
 import { parseArgs, type Options } from './options.ts';
 import { SERVER_FD_HEADROOM, WANTED_OPEN_FILES, cleanup, fail, hardOpenFileLimit, log, run } from './processes.ts';
@@ -183,16 +183,7 @@ async function main(): Promise<void> {
     p99Ms: bangtin.p99Ms,
     maxMs: bangtin.maxMs,
     rssPerConnectionKb: round(bangtin.rssPerConnectionKb),
-    bareWs: {
-      p50Ms: bare.p50Ms,
-      p99Ms: bare.p99Ms,
-      maxMs: bare.maxMs,
-      rssPerConnectionKb: round(bare.rssPerConnectionKb),
-      connectMs: Math.round(bare.connectMs),
-      acked: bare.count,
-      missing: bare.missing,
-      roundsP99Ms: bare.rounds.map((r) => r.p99Ms),
-    },
+    bareWs: bareKeys(bare),
     p99VsBareWs: round(ratio, 2),
     // A one-item edit (playlists/PROTOCOL.md [P4]): the patch frame screens got, and the whole
     // manifest frame it stands for (what the bare ws reference sends).

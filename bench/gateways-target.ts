@@ -23,7 +23,7 @@ import { join } from 'node:path';
 import { BENCH_STATS_PREFIX } from '../server/bench-stats.ts';
 import { TestRedis } from '../server/testing/redis.ts';
 import { Api, DASHBOARD_PAGE, editSlogan, emergencyApi, linesStartingWith, type SeededData } from './bangtin-target.ts';
-import { emergencyKeys, measure, type PhaseResult, type Target } from './measure.ts';
+import { bareKeys, emergencyKeys, measure, type PhaseResult, type Target } from './measure.ts';
 import type { Options } from './options.ts';
 import { ROOT, cpuProfileArgs, freePort, log, procLimitOpenFiles, sleep, spawnNode, stop, waitForLine } from './processes.ts';
 import { round, summarize, wallNow } from './stats.ts';
@@ -235,17 +235,7 @@ export async function gatewayBench(data: SeededData, opts: Options): Promise<{ r
     p99Ms: bangtin.p99Ms,
     maxMs: bangtin.maxMs,
     rssPerConnectionKb: round(bangtin.rssPerConnectionKb),
-    bareWs: {
-      processes: opts.gateways,
-      p50Ms: bare.p50Ms,
-      p99Ms: bare.p99Ms,
-      maxMs: bare.maxMs,
-      rssPerConnectionKb: round(bare.rssPerConnectionKb),
-      connectMs: Math.round(bare.connectMs),
-      acked: bare.count,
-      missing: bare.missing,
-      roundsP99Ms: bare.rounds.map((r) => r.p99Ms),
-    },
+    bareWs: { processes: opts.gateways, ...bareKeys(bare) },
     p99VsBareWs: round(bangtin.p99Ms / bare.p99Ms, 2),
     rssVsBareWs: round(bangtin.rssPerConnectionKb / bare.rssPerConnectionKb, 2),
     // Control's announce → the entry in a gateway's hands (frames fetched), over every announce and gateway.

@@ -100,6 +100,20 @@ export interface EmergencyResult extends Summary {
   requestMs: number;
 }
 
+/** The last line's `bareWs` keys (bench/fanout.ts): the floor the run is set against. */
+export function bareKeys(bare: PhaseResult) {
+  return {
+    p50Ms: bare.p50Ms,
+    p99Ms: bare.p99Ms,
+    maxMs: bare.maxMs,
+    rssPerConnectionKb: round(bare.rssPerConnectionKb),
+    connectMs: Math.round(bare.connectMs),
+    acked: bare.count,
+    missing: bare.missing,
+    roundsP99Ms: bare.rounds.map((r) => r.p99Ms),
+  };
+}
+
 /** The last line's emergency keys (bench/fanout.ts), its p99 set against the bare-ws floor's. */
 export function emergencyKeys(emergency: EmergencyResult, bareP99Ms: number) {
   return {
