@@ -2,7 +2,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { PlayEvent } from '../../playlists/index.ts';
 import { connectPlayer, createTestApp, type FakePlayer, type TestApp } from '../testing/helpers.ts';
 import { hashToken } from '../ids.ts';
-import { HubWrites, PLAYS_HOLD_MS, PLAYS_RECHECK_MS } from './hub-writes.ts';
+import { HubWrites } from './hub-writes.ts';
+import { WRITES_HOLD_MS, WRITES_RECHECK_MS } from './push-hold.ts';
 
 // What the hub writes as screens talk (hub-writes.ts): play events batched per flush and
 // acknowledged only once stored, and what a failing disk must not take down (issue 11).
@@ -143,16 +144,18 @@ describe('Hub writes during a push', () => {
   /** HubWrites over a recording play store, with a push going out while `pushing.now`. */
   function writes() {
     const written: string[][] = [];
+    const receipts: string[][] = [];
     const pushing = { now: false };
     const deps = {
       plays: { insertBatches: (batches: { events: PlayEvent[] }[]) => (written.push(batches.flatMap((b) => b.events.map((e) => e.id))), batches.map(() => null)) },
-      receipts: { recordMany: () => undefined },
+      receipts: { recordMany: (rs: { screenId: string }[]) => void receipts.push(rs.map((r) => r.screenId)) },
       storage: { background: (_what: string, write: () => void) => (write(), true) },
     };
     const hubWrites = new HubWrites(deps as unknown as ConstructorParameters<typeof HubWrites>[0], 500, () => pushing.now);
     const acked: string[] = [];
     const send = (id: string) => hubWrites.plays({ screenId: 's_a', events: [play(id, 'c_item')] } as Parameters<HubWrites['plays']>[0], () => acked.push(id));
-    return { written, pushing, acked, send };
+    const show = (screenId: string) => hubWrites.receipt({ scheduleId: 'sch_a', screenId, shownAt: 1, receivedAt: 2 });
+    return { written, receipts, pushing, acked, send, show, hubWrites };
   }
 
   it('waits for a push to go out before writing due play events, then writes and acknowledges them', () => {
@@ -164,19 +167,50 @@ describe('Hub writes during a push', () => {
     expect(w.written).toEqual([]);
     expect(w.acked).toEqual([]);
     w.pushing.now = false;
-    vi.advanceTimersByTime(PLAYS_RECHECK_MS);
+    vi.advanceTimersByTime(WRITES_RECHECK_MS);
     expect(w.written).toEqual([['play-a-000001']]);
     expect(w.acked).toEqual(['play-a-000001']);
   });
 
-  it('waits PLAYS_HOLD_MS at most, whatever the pushes', () => {
+  it('waits WRITES_HOLD_MS at most, whatever the pushes', () => {
     vi.useFakeTimers();
     const w = writes();
     w.pushing.now = true;
     w.send('play-a-000001');
-    vi.advanceTimersByTime(500 + PLAYS_HOLD_MS - PLAYS_RECHECK_MS);
+    vi.advanceTimersByTime(500 + WRITES_HOLD_MS - WRITES_RECHECK_MS);
     expect(w.written).toEqual([]);
-    vi.advanceTimersByTime(2 * PLAYS_RECHECK_MS);
+    vi.advanceTimersByTime(2 * WRITES_RECHECK_MS);
     expect(w.written).toEqual([['play-a-000001']]);
+  });
+
+  it('holds an emergency\'s receipts while its fan-out goes out, then writes them in one transaction', () => {
+    vi.useFakeTimers();
+    const w = writes();
+    w.pushing.now = true;
+    w.show('s_a');
+    vi.advanceTimersByTime(100 + 300);
+    w.show('s_b');
+    vi.advanceTimersByTime(300);
+    expect(w.receipts).toEqual([]);
+    w.pushing.now = false;
+    vi.advanceTimersByTime(WRITES_RECHECK_MS);
+    expect(w.receipts).toEqual([['s_a', 's_b']]);
+  });
+
+  it('writes everything at once on a forced flush (shutdown), push or not; the timed flush waits', () => {
+    vi.useFakeTimers();
+    const w = writes();
+    w.pushing.now = true;
+    w.send('play-a-000001');
+    w.show('s_a');
+    w.hubWrites.flushDue();
+    expect(w.written).toEqual([]);
+    expect(w.receipts).toEqual([]);
+    w.hubWrites.flush();
+    expect(w.written).toEqual([['play-a-000001']]);
+    expect(w.receipts).toEqual([['s_a']]);
+    vi.advanceTimersByTime(WRITES_HOLD_MS);
+    expect(w.written).toHaveLength(1);
+    expect(w.receipts).toHaveLength(1);
   });
 });

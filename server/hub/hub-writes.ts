@@ -1,6 +1,7 @@
 import type { PlayBatch, PlayRepo } from '../repos/plays.ts';
 import type { ReceiptRepo } from '../repos/receipts.ts';
 import type { StorageHealth } from '../storage/storage.ts';
+import { HeldTask } from './push-hold.ts';
 
 interface PendingPlays extends PlayBatch {
   /** Sends the batch's `playsAck`, once it is stored. */
@@ -31,13 +32,11 @@ export interface PlayerWrites {
   /** Stores a batch, then calls `ack` (the screen's playsAck), or `failed` when it was not stored. */
   plays(batch: PlayBatch, ack: () => void, failed?: () => void): void;
   receipt(r: PendingReceipt): void;
-  /** Writes whatever is waiting (at each hub flush and at shutdown). */
+  /** Writes whatever is waiting, now (at shutdown, and at each hub flush when there is no `flushDue`). */
   flush(): void;
+  /** The hub's timed flush: writes what is due unless a push is going out (push-hold.ts). */
+  flushDue?(): void;
 }
-
-/** The longest due play writes wait for a push to go out, and how often they look again. */
-export const PLAYS_HOLD_MS = 2_000;
-export const PLAYS_RECHECK_MS = 10;
 
 export interface HubWritesDeps {
   plays: Pick<PlayRepo, 'insertBatches'>;
@@ -57,48 +56,41 @@ export class HubWrites implements PlayerWrites {
   #timer: ReturnType<typeof setTimeout> | null = null;
   readonly #receipts = new Map<string, PendingReceipt>();
   #receiptsTimer: ReturnType<typeof setTimeout> | null = null;
-
-  /** Since when due play writes have waited for a push to go out (null: they are not waiting). */
-  #heldSince: number | null = null;
+  /**
+   * Due writes wait for a push going out (push-hold.ts): a transaction of thousands of plays (a
+   * city's screens flushing their queues) held the push's turns up (fan-out during ingest,
+   * bench/ingest-load.ts), and an emergency's receipts its own fan-out's.
+   */
+  readonly #playsDue: HeldTask;
+  readonly #receiptsDue: HeldTask;
 
   constructor(
     private readonly deps: HubWritesDeps,
     /** 0 writes each batch at once (tests); otherwise batches gather this long. */
     private readonly playsFlushMs: number,
-    /** Whether a push is going out (Audiences.pushing): due play writes wait for its end. */
-    private readonly pushing: () => boolean = () => false,
-  ) {}
+    /** Whether a push is going out (Audiences.pushing): due writes wait for its end. */
+    pushing: () => boolean = () => false,
+  ) {
+    this.#playsDue = new HeldTask(pushing, () => this.flushPlays());
+    this.#receiptsDue = new HeldTask(pushing, () => this.#flushReceipts());
+  }
 
   plays(batch: PlayBatch, ack: () => void, failed: () => void = () => {}): void {
     this.#plays.push({ ...batch, ack, failed });
     if (this.playsFlushMs <= 0) return this.flushPlays();
-    if (this.#timer) return;
-    this.#timer = setTimeout(this.#flushDue, this.playsFlushMs);
+    if (this.#timer || this.#playsDue.waiting) return;
+    this.#timer = setTimeout(() => {
+      this.#timer = null;
+      this.#playsDue.due();
+    }, this.playsFlushMs);
     this.#timer.unref?.();
   }
-
-  /**
-   * The batching delay is over: writes the plays, unless a push is going out. A transaction of
-   * thousands of plays (a city's screens flushing their queues) would hold the push's turns up
-   * (fan-out during ingest, bench/ingest-load.ts), so they wait for its end, PLAYS_HOLD_MS at
-   * most, checking every PLAYS_RECHECK_MS. They are acknowledged only once written, as always.
-   */
-  readonly #flushDue = (): void => {
-    this.#timer = null;
-    const now = Date.now();
-    if (this.pushing() && now - (this.#heldSince ??= now) < PLAYS_HOLD_MS) {
-      this.#timer = setTimeout(this.#flushDue, PLAYS_RECHECK_MS);
-      this.#timer.unref?.();
-      return;
-    }
-    this.flushPlays();
-  };
 
   /** Writes the waiting play events in one transaction and acknowledges those stored. */
   flushPlays(): void {
     if (this.#timer) clearTimeout(this.#timer);
     this.#timer = null;
-    this.#heldSince = null;
+    this.#playsDue.cancel();
     const pending = this.#plays;
     if (!pending.length) return;
     this.#plays = [];
@@ -123,20 +115,30 @@ export class HubWrites implements PlayerWrites {
     this.#receipts.set(`${r.scheduleId}|${r.screenId}`, r);
     if (this.#receipts.size > MAX_PENDING_RECEIPTS) this.#receipts.delete(this.#receipts.keys().next().value!);
     if (this.playsFlushMs <= 0) return this.#flushReceipts();
-    if (this.#receiptsTimer) return;
-    this.#receiptsTimer = setTimeout(() => this.#flushReceipts(), RECEIPTS_FLUSH_MS);
+    if (this.#receiptsTimer || this.#receiptsDue.waiting) return;
+    this.#receiptsTimer = setTimeout(() => {
+      this.#receiptsTimer = null;
+      this.#receiptsDue.due();
+    }, RECEIPTS_FLUSH_MS);
     this.#receiptsTimer.unref?.();
   }
 
-  /** Writes everything waiting: play events, and receipts an earlier write failed to save. */
+  /** Writes everything waiting now, push or not (shutdown): play events and receipts. */
   flush(): void {
     this.flushPlays();
     this.#flushReceipts();
   }
 
+  /** Writes what is due unless a push is going out (the hub's timed flush); held writes follow it. */
+  flushDue(): void {
+    this.#playsDue.due();
+    this.#receiptsDue.due();
+  }
+
   #flushReceipts(): void {
     if (this.#receiptsTimer) clearTimeout(this.#receiptsTimer);
     this.#receiptsTimer = null;
+    this.#receiptsDue.cancel();
     if (!this.#receipts.size) return;
     const pending = [...this.#receipts.values()];
     this.deps.storage.background('emergency receipts', () => {

@@ -22,15 +22,13 @@ import type { StorageHealth } from '../storage/storage.ts';
 import { Audiences, type PushResult } from './audiences.ts';
 import { HubWrites, type PlayerWrites } from './hub-writes.ts';
 import { DEFAULT_HUB_OPTIONS, MANIFEST_REFRESH_AT, type HubOptions } from './options.ts';
-import { liveOf, Session, sightingOf, type SessionEvents } from './session.ts';
+import { liveOf, Session, type SessionEvents } from './session.ts';
+import { Sightings } from './sightings.ts';
 import type { PlayerSocket } from './socket.ts';
 import { oversizedPlays, type PlayGuard } from './play-guard.ts';
 
 export { DEFAULT_HUB_OPTIONS, MANIFEST_REFRESH_AT, type HubOptions } from './options.ts';
 export type { CommandResultListener, Connection, LiveScreen, ScreenReport, ScreenWatcher } from './live.ts';
-
-/** Screen sightings written per transaction (and turn of the event loop) by `flush`. */
-const SIGHTINGS_PER_TURN = 1_000;
 
 /**
  * What the hub works from. The embedded server gives it the repositories themselves; a player
@@ -64,7 +62,7 @@ export interface SocketHandlers {
 export class Hub {
   readonly #byScreen = new Map<string, Session>();
   readonly #audiences: Audiences<Session>;
-  readonly #dirty = new Set<Session>();
+  readonly #sightings: Sightings;
   readonly #watchers = new Set<ScreenWatcher>();
   readonly #results = new Set<CommandResultListener>();
   readonly #timers: ReturnType<typeof setInterval>[] = [];
@@ -75,15 +73,15 @@ export class Hub {
   #sweeps = 0;
   /** Counts changes to which screens are connected (membership). */
   #joins = 0;
-  /** The next turn's share of sightings still to write (flush). */
-  #moreSightings: ReturnType<typeof setImmediate> | null = null;
 
   constructor(
     private readonly deps: HubDeps,
     options: Partial<HubOptions> = {},
   ) {
     this.#options = { ...DEFAULT_HUB_OPTIONS, ...options };
-    this.#writes = deps.writes ?? new HubWrites(deps, this.#options.playsFlushMs, () => this.#audiences.pushing);
+    const pushing = () => this.#audiences.pushing;
+    this.#writes = deps.writes ?? new HubWrites(deps, this.#options.playsFlushMs, pushing);
+    this.#sightings = new Sightings(deps, pushing);
     this.#audiences = new Audiences(deps.manifests);
   }
 
@@ -104,15 +102,9 @@ export class Hub {
     for (const t of this.#timers.splice(0)) clearInterval(t);
     this.#sweeps += 1;
     for (const job of this.#jobs.splice(0)) job.cancel();
-    this.flush();
-    // Shutting down: the sightings left for later turns are written now.
-    for (let left = this.#dirty.size; left > 0; ) {
-      this.#flushSightings();
-      if (this.#dirty.size >= left) break;
-      left = this.#dirty.size;
-    }
-    if (this.#moreSightings) clearImmediate(this.#moreSightings);
-    this.#moreSightings = null;
+    // Shutting down: everything waiting is written now, a push going out or not.
+    this.#writes.flush();
+    this.#sightings.flushAll();
     for (const session of [...this.#byScreen.values()]) session.socket.close(1001, 'server shutting down');
   }
 
@@ -276,33 +268,18 @@ export class Hub {
   }
 
   /**
-   * Writes what was learnt about screens since the last flush, and any play events and receipts
-   * waiting. Sightings go SIGHTINGS_PER_TURN to a transaction, the rest on the next turns of the
-   * event loop (after a fan-out 10,000 screens acked at once: one transaction of them all held
-   * the loop ~150 ms); `stop()` writes them all at once. What cannot be written (a full disk) is
-   * kept for the next flush.
+   * Writes what was learnt about screens since the last flush (sightings.ts), and any play events
+   * and receipts waiting; writes due while a push goes out wait for its end (push-hold.ts).
    */
   flush(): void {
-    this.#writes.flush();
-    this.#flushSightings();
+    if (this.#writes.flushDue) this.#writes.flushDue();
+    else this.#writes.flush();
+    this.#sightings.flush();
   }
 
-  #flushSightings(): void {
-    if (this.#moreSightings) clearImmediate(this.#moreSightings);
-    this.#moreSightings = null;
-    if (!this.#dirty.size) return;
-    const dirty: Session[] = [];
-    for (const s of this.#dirty) {
-      dirty.push(s);
-      if (dirty.length >= SIGHTINGS_PER_TURN) break;
-    }
-    for (const s of dirty) this.#dirty.delete(s);
-    const sightings = dirty.flatMap((s) => (s.screen ? [sightingOf(s, s.screen)] : []));
-    if (!this.deps.storage.background('screen sightings', () => this.deps.screens.recordSightings(sightings))) {
-      for (const s of dirty) this.#dirty.add(s);
-      return;
-    }
-    if (this.#dirty.size) this.#moreSightings = setImmediate(() => this.#flushSightings());
+  /** Whether a push is still going out (on later turns of the event loop): timed writes wait for it. */
+  get pushing(): boolean {
+    return this.#audiences.pushing;
   }
 
   #onMessage(session: Session, data: unknown): void {
@@ -318,7 +295,7 @@ export class Hub {
     session.lastSeenAt = this.deps.clock.now();
     if (msg.type === 'hello') return this.#onHello(session, msg);
     if (!session.screen) return this.#close(session, CloseCode.badFrame, 'hello expected');
-    this.#dirty.add(session);
+    this.#sightings.add(session);
     switch (msg.type) {
       case 'ack':
         // The version it was sent, as that one string: 10,000 screens acking a push then keep
@@ -388,7 +365,7 @@ export class Hub {
     this.#byScreen.set(screen.id, session);
     this.#joins += 1;
     const built = this.#audiences.join(session, screen);
-    this.#dirty.add(session);
+    this.#sightings.add(session);
 
     const now = this.deps.clock.now();
     this.#sendMessage(session, {
@@ -433,7 +410,7 @@ export class Hub {
     if (this.#byScreen.get(session.screen.id) === session) this.#byScreen.delete(session.screen.id);
     this.#joins += 1;
     this.#audiences.leave(session);
-    this.#dirty.add(session);
+    this.#sightings.add(session);
     this.#changed(session);
   }
 }

@@ -2,12 +2,15 @@ import type { Clock } from '../clock.ts';
 import type { Db } from '../db/connection.ts';
 import type { Connection, ScreenWatcher } from '../hub/live.ts';
 import type { StorageHealth } from '../storage/storage.ts';
+import { HeldTask } from '../hub/push-hold.ts';
 
 /** What the recorder needs of the hub: its change events and who is connected now. */
 export interface SessionSource {
   watch(watcher: ScreenWatcher): () => void;
   /** Asked at every change the hub reports (each ack and heartbeat): answers without copying. */
   connection(screenId: string): Connection | undefined;
+  /** Whether a push is going out: the timed flush waits for its end (hub/push-hold.ts). */
+  readonly pushing?: boolean;
 }
 
 interface Pending {
@@ -47,6 +50,8 @@ export class ConnectionSessions {
   #timer: ReturnType<typeof setInterval> | null = null;
   /** The next turn's share of a flush. */
   #more: ReturnType<typeof setImmediate> | null = null;
+  /** The timed flush, and its next turns, held while a push goes out. */
+  readonly #due: HeldTask;
 
   constructor(
     private readonly deps: { db: Db; clock: Clock; hub: SessionSource; storage?: Pick<StorageHealth, 'background'> },
@@ -64,6 +69,7 @@ export class ConnectionSessions {
        WHERE closed_at IS NULL`,
     );
     this.#unwatch = deps.hub.watch((screenId, lastSeenAt) => this.#seen(screenId, lastSeenAt));
+    this.#due = new HeldTask(() => deps.hub.pushing ?? false, () => this.flush());
   }
 
   /** Closes sessions left open by a previous run. Call before the hub accepts connections. */
@@ -72,13 +78,14 @@ export class ConnectionSessions {
   }
 
   start(): void {
-    this.#timer ??= setInterval(() => this.flush(), SESSION_FLUSH_MS);
+    this.#timer ??= setInterval(this.#due.due, SESSION_FLUSH_MS);
     this.#timer.unref?.();
   }
 
   stop(): void {
     if (this.#timer) clearInterval(this.#timer);
     this.#timer = null;
+    this.#due.cancel();
     this.#unwatch();
     // Stopping: everything left is written now, open sessions with their last sign of life.
     for (const open of this.#open.values()) this.#dirty.add(open);
@@ -92,11 +99,12 @@ export class ConnectionSessions {
 
   /**
    * Writes what changed since the last flush, SESSIONS_PER_TURN rows now and the rest on the next
-   * turns; rows the disk refused are kept for the next flush.
+   * turns (each waiting for a push going out); rows the disk refused are kept for the next flush.
    */
   flush(): void {
     if (this.#more) clearImmediate(this.#more);
     this.#more = null;
+    this.#due.cancel();
     if (!this.#dirty.size) return;
     const rows: Pending[] = [];
     for (const r of this.#dirty) {
@@ -112,7 +120,7 @@ export class ConnectionSessions {
       for (const r of rows) this.#dirty.add(r);
       return;
     }
-    if (this.#dirty.size) this.#more = setImmediate(() => this.flush());
+    if (this.#dirty.size) this.#more = setImmediate(this.#due.due);
   }
 
   #seen(screenId: string, lastSeenAt: number): void {
