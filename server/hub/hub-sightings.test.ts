@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { hashToken } from '../ids.ts';
 import { connectPlayer, createTestApp } from '../testing/helpers.ts';
-import { WRITES_HOLD_MS, WRITES_RECHECK_MS } from './push-hold.ts';
+import { WRITES_HOLD_MS, WRITES_RECHECK_MS } from '../storage/write-hold.ts';
 import type { Session } from './session.ts';
 import { Sightings } from './sightings.ts';
 

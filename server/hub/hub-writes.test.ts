@@ -3,7 +3,7 @@ import type { PlayEvent } from '../../playlists/index.ts';
 import { connectPlayer, createTestApp, type FakePlayer, type TestApp } from '../testing/helpers.ts';
 import { hashToken } from '../ids.ts';
 import { HubWrites } from './hub-writes.ts';
-import { WRITES_HOLD_MS, WRITES_RECHECK_MS } from './push-hold.ts';
+import { WRITES_HOLD_MS, WRITES_RECHECK_MS } from '../storage/write-hold.ts';
 
 // What the hub writes as screens talk (hub-writes.ts): play events batched per flush and
 // acknowledged only once stored, and what a failing disk must not take down (issue 11).

@@ -1,7 +1,7 @@
 import type { PlayBatch, PlayRepo } from '../repos/plays.ts';
 import type { ReceiptRepo } from '../repos/receipts.ts';
 import type { StorageHealth } from '../storage/storage.ts';
-import { HeldTask } from './push-hold.ts';
+import { HeldTask } from '../storage/write-hold.ts';
 
 interface PendingPlays extends PlayBatch {
   /** Sends the batch's `playsAck`, once it is stored. */
@@ -34,7 +34,7 @@ export interface PlayerWrites {
   receipt(r: PendingReceipt): void;
   /** Writes whatever is waiting, now (at shutdown, and at each hub flush when there is no `flushDue`). */
   flush(): void;
-  /** The hub's timed flush: writes what is due unless a push is going out (push-hold.ts). */
+  /** The hub's timed flush: writes what is due unless a push is going out (storage/write-hold.ts). */
   flushDue?(): void;
 }
 
@@ -57,7 +57,7 @@ export class HubWrites implements PlayerWrites {
   readonly #receipts = new Map<string, PendingReceipt>();
   #receiptsTimer: ReturnType<typeof setTimeout> | null = null;
   /**
-   * Due writes wait for a push going out (push-hold.ts): a transaction of thousands of plays (a
+   * Due writes wait for a push going out (storage/write-hold.ts): a transaction of thousands of plays (a
    * city's screens flushing their queues) held the push's turns up (fan-out during ingest,
    * bench/ingest-load.ts), and an emergency's receipts its own fan-out's.
    */

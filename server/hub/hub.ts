@@ -269,7 +269,7 @@ export class Hub {
 
   /**
    * Writes what was learnt about screens since the last flush (sightings.ts), and any play events
-   * and receipts waiting; writes due while a push goes out wait for its end (push-hold.ts).
+   * and receipts waiting; writes due while a push goes out wait for its end (storage/write-hold.ts).
    */
   flush(): void {
     if (this.#writes.flushDue) this.#writes.flushDue();

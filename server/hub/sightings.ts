@@ -1,6 +1,6 @@
 import type { ScreenRepo } from '../repos/screens.ts';
 import type { StorageHealth } from '../storage/storage.ts';
-import { HeldTask } from './push-hold.ts';
+import { HeldTask } from '../storage/write-hold.ts';
 import { sightingOf, type Session } from './session.ts';
 
 /** Screen sightings written per transaction (and turn of the event loop). */
@@ -15,7 +15,7 @@ export interface SightingsDeps {
  * What the hub learnt about screens (last seen, version acked, player, viewport, health) and
  * has not written yet. Written SIGHTINGS_PER_TURN to a transaction, the rest on the next turns
  * of the event loop: after a fan-out 10,000 screens acked at once, and one transaction of them
- * all held the loop ~150 ms. A timed write waits for a push going out (push-hold.ts). What
+ * all held the loop ~150 ms. A timed write waits for a push going out (storage/write-hold.ts). What
  * cannot be written (a full disk) is kept for the next flush.
  */
 export class Sightings {

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { WRITES_HOLD_MS, WRITES_RECHECK_MS } from '../hub/push-hold.ts';
+import { WRITES_HOLD_MS, WRITES_RECHECK_MS } from '../storage/write-hold.ts';
 import type { ScreenWatcher } from '../hub/live.ts';
 import { createTestApp, type TestApp } from '../testing/helpers.ts';
 import { ConnectionSessions, SESSION_FLUSH_MS } from './sessions.ts';

@@ -2,14 +2,14 @@ import type { Clock } from '../clock.ts';
 import type { Db } from '../db/connection.ts';
 import type { Connection, ScreenWatcher } from '../hub/live.ts';
 import type { StorageHealth } from '../storage/storage.ts';
-import { HeldTask } from '../hub/push-hold.ts';
+import { HeldTask } from '../storage/write-hold.ts';
 
 /** What the recorder needs of the hub: its change events and who is connected now. */
 export interface SessionSource {
   watch(watcher: ScreenWatcher): () => void;
   /** Asked at every change the hub reports (each ack and heartbeat): answers without copying. */
   connection(screenId: string): Connection | undefined;
-  /** Whether a push is going out: the timed flush waits for its end (hub/push-hold.ts). */
+  /** Whether a push is going out: the timed flush waits for its end (storage/write-hold.ts). */
   readonly pushing?: boolean;
 }
 
