@@ -307,6 +307,7 @@ export async function measure(target: Target, tokens: string[], opts: Options): 
       let acked = 0;
       let missing = 0;
       let otherSchedule = 0;
+      const frames = { manifest: 0, patch: 0, resync: 0 };
       closedAfterConnect = {};
       results.forEach((r, i) => {
         if (!r) {
@@ -317,12 +318,14 @@ export async function measure(target: Target, tokens: string[], opts: Options): 
         acked += r.ackTimes.length;
         missing += r.shownMissing;
         for (const [id, count] of Object.entries(r.shownSchedules)) if (id !== scheduleId) otherSchedule += count;
+        for (const k of ['manifest', 'patch', 'resync'] as const) frames[k] += r.frames[k];
         merge(closedAfterConnect, r.closedAfterConnect);
       });
       const summary = summarize(latencies);
       log(
         `${target.name} emergency ${scheduleId}: request answered in ${requestMs.toFixed(1)} ms; ` +
           `${latencies.length}/${connectedCount} shown, ${acked} acked; p50 ${summary.p50Ms} ms, p99 ${summary.p99Ms} ms, max ${summary.maxMs} ms` +
+          `; frames: ${frames.manifest} whole, ${frames.patch} patches` + (frames.resync ? `, ${frames.resync} resyncs` : '') +
           (missing ? `; ${missing} did NOT show it within ${ackBudget / 1000} s` : '') +
           (otherSchedule ? `; ${otherSchedule} shown for another schedule` : ''),
       );
