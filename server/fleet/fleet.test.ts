@@ -1,4 +1,5 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { WRITES_RECHECK_MS } from '../storage/write-hold.ts';
 import type { DeviceReport, ScreenStatus } from '../../playlists/index.ts';
 import { Fleet, type AlertEvent } from './fleet.ts';
 import { hashToken } from '../ids.ts';
@@ -164,5 +165,34 @@ describe('Fleet', () => {
     await new Promise((resolve) => setImmediate(resolve));
     expect(batches.map((b) => b.length)).toEqual([500, 500, 100]);
     expect(new Set(batches.flat().map((s) => s.id)).size).toBe(1_100);
+  });
+
+  describe('dashboard batches during a push', () => {
+    afterEach(() => {
+      vi.useRealTimers();
+    });
+
+    it('sends a batch due while a push goes out once the push has gone', () => {
+      vi.useFakeTimers();
+      const pushing = { now: false };
+      // The test app's hub, pushing while `pushing.now`.
+      const hub = new Proxy(t.hub, {
+        get: (target, key) => {
+          if (key === 'pushing') return pushing.now;
+          const value = Reflect.get(target, key, target) as unknown;
+          return typeof value === 'function' ? value.bind(target) : value;
+        },
+      });
+      const held = new Fleet({ ...t.services, hub }, { graceMs: GRACE, alertAfterMs: ALERT, batchMs: 100 });
+      const got: ScreenStatus[][] = [];
+      held.subscribe((b) => got.push(b));
+      pushing.now = true;
+      held.changed(demoId);
+      vi.advanceTimersByTime(100 + 500);
+      expect(got).toEqual([]);
+      pushing.now = false;
+      vi.advanceTimersByTime(WRITES_RECHECK_MS);
+      expect(got.flat().map((s) => s.id)).toEqual([demoId]);
+    });
   });
 });

@@ -5,6 +5,7 @@ import { FleetList } from './fleet-list.ts';
 import type { Hub } from '../hub/hub.ts';
 import type { ScreenRecord, ScreenRepo } from '../repos/screens.ts';
 import type { StorageHealth } from '../storage/storage.ts';
+import { HeldTask } from '../storage/write-hold.ts';
 
 export interface FleetOptions extends FleetSettings {
   /** How often time-driven changes (grace over, alert due) are looked for. */
@@ -81,6 +82,12 @@ export class Fleet {
   #batch: ReturnType<typeof setTimeout> | null = null;
   /** The next turn's share of a flush (FLUSH_PER_TURN). */
   #moreFlush: ReturnType<typeof setImmediate> | null = null;
+  /**
+   * A dashboard batch due while a push goes out waits for its end (storage/write-hold.ts): the
+   * operator who just published watches the dashboard, and its batches of 500 statuses (each a
+   * read of the screens) would otherwise go between the push's turns, while screens still wait.
+   */
+  readonly #batchDue: HeldTask;
   #tick: ReturnType<typeof setInterval> | null = null;
 
   constructor(
@@ -97,6 +104,7 @@ export class Fleet {
   ) {
     this.options = { ...DEFAULT_FLEET, ...options };
     this.#startedAt = deps.clock.now();
+    this.#batchDue = new HeldTask(() => deps.hub.pushing, () => this.#timed('fleet dashboard batch', () => this.flush()));
     this.commands = new CommandDesk({ clock: deps.clock, hub: deps.hub, changed: (id) => this.changed(id) });
     this.pages = new FleetList({ screens: deps.screens, hub: deps.hub, fleet: this });
     deps.hub.watch((screenId, lastSeenAt) => {
@@ -229,7 +237,7 @@ export class Fleet {
   changed(screenId: string): void {
     this.#dirty.add(screenId);
     if (this.#batch || !this.#listeners.size) return;
-    this.#batch = setTimeout(() => this.#timed('fleet dashboard batch', () => this.flush()), this.options.batchMs);
+    this.#batch = setTimeout(this.#batchDue.due, this.options.batchMs);
     this.#batch.unref?.();
   }
 
@@ -246,6 +254,7 @@ export class Fleet {
     if (this.#batch) clearTimeout(this.#batch);
     if (this.#moreFlush) clearImmediate(this.#moreFlush);
     this.#batch = this.#moreFlush = null;
+    this.#batchDue.cancel();
     if (!this.#dirty.size) return;
     const now = this.deps.clock.now();
     const out: ScreenStatus[] = [];
@@ -261,7 +270,7 @@ export class Fleet {
       const status = this.status(record, expected);
       if (this.#remember(status, now)) out.push(status);
     }
-    if (this.#dirty.size && this.#listeners.size) this.#moreFlush = setImmediate(() => this.#timed('fleet dashboard batch', () => this.flush()));
+    if (this.#dirty.size && this.#listeners.size) this.#moreFlush = setImmediate(this.#batchDue.due);
     else this.#dirty.clear();
     if (out.length) for (const listener of this.#listeners) listener(out);
   }

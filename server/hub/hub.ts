@@ -21,6 +21,7 @@ import type { Job, Scheduler } from '../scheduler.ts';
 import type { StorageHealth } from '../storage/storage.ts';
 import { Audiences, type PushResult } from './audiences.ts';
 import { HubWrites, type PlayerWrites } from './hub-writes.ts';
+import { inTurns } from './in-turns.ts';
 import { DEFAULT_HUB_OPTIONS, MANIFEST_REFRESH_AT, type HubOptions } from './options.ts';
 import { liveOf, Session, type SessionEvents } from './session.ts';
 import { Sightings } from './sightings.ts';
@@ -234,26 +235,14 @@ export class Hub {
   }
 
   /**
-   * Drops sockets that did not answer the last ping, and pings the rest: for as long as a
-   * fan-out's turn (`fanoutTurnMs`) at a time, the rest on the next turns of the event loop.
-   * Pinging 10,000 sockets in one go held the loop some 200–500 ms every ping interval (a write
-   * to each socket), whatever else was going on (the bench's rounds around the 30 s mark).
+   * Drops sockets that did not answer the last ping, and pings the rest, a fan-out's turn
+   * (`fanoutTurnMs`) at a time, waiting for a push going out (in-turns.ts). Pinging 10,000
+   * sockets in one go held the loop some 200–500 ms every ping interval (a write to each socket).
    */
   sweep(): void {
     const run = ++this.#sweeps;
-    const list = [...this.#byScreen.values()];
-    let next = 0;
-    const step = () => {
-      if (run !== this.#sweeps) return;
-      const until = performance.now() + this.#options.fanoutTurnMs;
-      while (next < list.length) {
-        const session = list[next++]!;
-        if (!session.closed) this.#sweepOne(session);
-        if (next % 32 === 0 && performance.now() >= until) break;
-      }
-      if (next < list.length) setImmediate(step);
-    };
-    step();
+    const sweepOne = (session: Session) => session.closed || this.#sweepOne(session);
+    inTurns([...this.#byScreen.values()], this.#options.fanoutTurnMs, () => run === this.#sweeps, () => this.#audiences.pushing, sweepOne);
   }
 
   #sweepOne(session: Session): void {
