@@ -17,7 +17,7 @@ function fakeManifests(state: { version: string; views: number }) {
 }
 
 const screen = (id: string) => ({ id, wardCode: null, locationKind: 'park', tags: [] }) as unknown as AudienceScreen;
-const member = (): AudienceMember => ({ screen: null, audience: null, sentVersion: null, ackedVersion: null, patches: false });
+const member = (): AudienceMember => ({ screen: null, audience: null, sentVersion: null, ackedVersion: null, patches: false, resyncedVersion: null });
 const turn = () => new Promise((resolve) => setImmediate(resolve));
 
 describe('Audiences: the chunked fan-out', () => {

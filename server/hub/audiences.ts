@@ -13,6 +13,8 @@ export interface AudienceMember {
   ackedVersion: string | null;
   /** It takes manifest patches (playlists/PROTOCOL.md [P4]). */
   patches: boolean;
+  /** The version last sent whole in answer to `resync` (one answer per version). */
+  resyncedVersion: string | null;
 }
 
 /** A push looks at the clock once per this many screens (a send takes some 20 µs). */
@@ -63,13 +65,20 @@ export class Audiences<M extends AudienceMember> {
     return built;
   }
 
-  /** The whole manifest of `member`'s audience, for a screen that could not use a patch ([P5]). */
+  /**
+   * The whole manifest of `member`'s audience, for a screen that could not use a patch ([P5]);
+   * once per version: a screen asking again for the version it was just sent whole gets nothing
+   * (a patch it could not use cannot come between), so a player looping on `resync` cannot make
+   * the server send 6 KB for every 30 bytes it sends.
+   */
   resend(member: M, send: (member: M, frame: Buffer) => boolean): boolean {
     if (!member.screen || !member.audience) return false;
     const view = this.manifests.view();
     const audience = view.audienceOf(member.screen);
     if (audience !== member.audience) this.#move(member, audience);
     const built = view.forAudience(audience);
+    if (member.resyncedVersion === built.version && member.sentVersion === built.version) return false;
+    member.resyncedVersion = built.version;
     member.sentVersion = built.version;
     this.#deltas.remember(built);
     return send(member, built.frame);

@@ -83,6 +83,15 @@ describe('Hub: manifest patches [P3] [P4] [P5]', () => {
     const [msg] = framesSince(a, n);
     expect(msg?.type).toBe('manifest');
     expect(canonicalJson(lastManifest(a))).toBe(expected(t));
+    // Asked again for the version it was just sent whole: nothing more, however often.
+    const m = a.socket.frames.length;
+    for (let i = 0; i < 5; i++) a.send({ type: 'resync', version: null });
+    expect(framesSince(a, m)).toEqual([]);
+    // The next version it cannot patch is answered again.
+    publishEdit(t, 1, 'Tin hai');
+    const k = a.socket.frames.length;
+    a.send({ type: 'resync', version: null });
+    expect(framesSince(a, k).map((f) => f.type)).toEqual(['manifest']);
   });
 });
 

@@ -23,6 +23,7 @@ export class Session implements AudienceMember {
   sentVersion: string | null = null;
   ackedVersion: string | null = null;
   patches = false;
+  resyncedVersion: string | null = null;
   playerVersion: string | null = null;
   viewport: { width: number; height: number } | null = null;
   lastSeenAt: number;
