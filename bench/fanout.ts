@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --screens N] [--generators K] [--concurrency C] [--rounds R] [--storm 0] [--reports 0] [--gateways G]`
+ * `npm run bench [-- --screens N] [--generators K] [--concurrency C] [--rounds R] [--storm 0] [--outage S] [--reports 0] [--gateways G]`
  *
  * Publish→ack fan-out: opens N simulated players over loopback (default 1,000), publishes an
  * edit and measures, for every screen, the time from the publish request to the screen's ack of
@@ -35,7 +35,8 @@
  * Then (skipped with `--storm 0`) play ingest and the reconnect storm, on bangtin only, against a
  * fresh server on the same data (bench/reconnect-storm.ts, bench/ingest-load.ts, simulated
  * players in bench/storm-generator.ts that reconnect by themselves with the real player's close
- * rules and full-jitter backoff, player/retry.ts):
+ * rules and full-jitter backoff, player/retry.ts; `--outage S` keeps the server down S seconds
+ * more before it starts again, so the backoff reaches its cap):
  * - ingest: 5,000 screens (or all of a smaller run) each flush a backlog of 50 plays in one
  *   `plays` batch, starting at random within 10 s, a tenth of them twice (a lost ack); an edit is
  *   published a third of the way in. `playEventsPerSec` (events stored / first batch sent → last

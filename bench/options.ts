@@ -15,6 +15,8 @@ export interface Options {
   storm: boolean;
   /** Player gateway processes over Redis (bench/gateways-target.ts); 0: the one embedded server. */
   gateways: number;
+  /** Seconds the storm's server stays down before it starts again (`--outage`), beyond its restart. */
+  outageS: number;
 }
 
 export function parseArgs(argv: string[]): Options {
@@ -49,6 +51,7 @@ export function parseArgs(argv: string[]): Options {
   const rounds = int('rounds', 3, 1);
   const reports = int('reports', 1, 0) > 0;
   const storm = int('storm', 1, 0) > 0;
+  const outageS = int('outage', 0, 0);
   if (values.size) throw new Error(`unknown option --${[...values.keys()][0]}`);
-  return { screens, generators: Math.min(generators, screens), concurrency, rounds, reports, storm, gateways };
+  return { screens, generators: Math.min(generators, screens), concurrency, rounds, reports, storm, gateways, outageS };
 }

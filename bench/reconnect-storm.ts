@@ -23,7 +23,7 @@ import { Api, linesStartingWith, spawnBangtinServer, type SeededData } from './b
 import { Generator } from './generator.ts';
 import { collectCurrent, expectRound, runIngest, type ServerStats } from './ingest-load.ts';
 import type { Options } from './options.ts';
-import { freePort, log, stop, waitForLine } from './processes.ts';
+import { freePort, log, stop, waitForLine, sleep } from './processes.ts';
 import { summarize, wallNow } from './stats.ts';
 
 const STORM_ROUND = 2_000;
@@ -78,6 +78,11 @@ export async function runStorm(data: SeededData, opts: Options): Promise<Record<
     // With BANGTIN_BENCH_CPU_PROF the server is stopped with SIGTERM (it closes every socket with
     // 1001, which players treat alike), so it writes its profile of the ingest.
     await stop(server.child, 'storm server', process.env.BANGTIN_BENCH_CPU_PROF ? 'SIGTERM' : 'SIGKILL');
+    // A longer outage (--outage): the players' backoff grows to its cap meanwhile.
+    if (opts.outageS) {
+      log(`storm: the server stays down ${opts.outageS} s`);
+      await sleep(opts.outageS * 1_000);
+    }
     server = await startServer(data, port, password);
     const downtimeMs = server.readyAt - killedAt;
     const atReady = await server.stats();
