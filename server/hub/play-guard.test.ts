@@ -69,6 +69,18 @@ describe('Hub: checking play events', () => {
 
   const stored = () => t.db.prepare<[], { id: string; duration_ms: number; started_at: number }>('SELECT id, duration_ms, started_at FROM play_events ORDER BY started_at').all();
 
+  it('stores a batch sent again after its ack was lost once, acknowledges it again and refuses none of it', () => {
+    const player = connectPlayer(t);
+    t.clock.advance(10 * MINUTE);
+    const first = honest(4, published);
+    const later = honest(2, published + first.reduce((ms, e) => ms + e.durationMs, 0));
+    expect(send(player, first)).toHaveLength(4);
+    // The ack was lost: the same batch again, then the next plays, in one batch.
+    expect(send(player, [...first, ...later])).toHaveLength(6);
+    expect(stored().map((r) => r.id)).toEqual([...first, ...later].map((e) => e.id));
+    expect(t.hub.live(demoId)?.plays).toMatchObject({ accepted: 6, clamped: 0, refused: { overlap: 0 } });
+  });
+
   it('refuses plays of an item that does not exist, acknowledging them so the player drops them', () => {
     const a = connectPlayer(t);
     const forged = Array.from({ length: 3 }, (_, i) => event({ id: `c_forged${i}`, revision: 1, theme: 1 }, published + i * 1_000, 1_000));

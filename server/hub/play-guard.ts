@@ -37,6 +37,8 @@ const LOG_EVERY_MS = 60_000;
 /** Stored plays read back to find where a screen's last plays ended (after a restart). */
 const RECENT_PLAYS = 200;
 
+const NONE_STORED: ReadonlySet<string> = new Set();
+
 /** The event count of a `plays` frame over PLAYS_BATCH_MAX (the protocol's schema refuses it); 0 for any other frame. */
 export function oversizedPlays(data: unknown): number {
   if (typeof data !== 'string') return 0;
@@ -130,11 +132,12 @@ export class PlayGuard {
     const now = this.deps.clock.now();
     const window = this.#windows.at(now);
     const ends = (state.ends ??= this.#storedEnds(screen.id, window));
-    const stored = this.deps.basis.stored(events.map((e) => e.id));
-    const fresh = events
-      .filter((e) => !stored.has(e.id))
-      .map((e) => ({ e, start: Date.parse(e.startedAt) }))
-      .sort((a, b) => a.start + a.e.durationMs - (b.start + b.e.durationMs));
+    const zoneOf = (e: PlayEvent): Zone => (e.scheduleId !== null && window.zones.get(e.scheduleId)) || 'main';
+    const all = events.map((e) => ({ e, start: Date.parse(e.startedAt) }));
+    // An event already stored ended by its zone's last end, so it starts before it: a batch with
+    // none that does (a first sending, not a resend after a lost ack) needs no look-up.
+    const stored = all.some(({ e, start }) => start < ends[zoneOf(e)]) ? this.deps.basis.stored(events.map((e) => e.id)) : NONE_STORED;
+    const fresh = all.filter(({ e }) => !stored.has(e.id)).sort((a, b) => a.start + a.e.durationMs - (b.start + b.e.durationMs));
     const keep: PlayEvent[] = [];
     for (const { e, start: reported } of fresh) {
       const slot = window.slotFor(e.itemId, e.itemRevision, screen);
@@ -152,7 +155,7 @@ export class PlayGuard {
         this.#refuse(state, screen.id, 'future');
         continue;
       }
-      const zone = (e.scheduleId !== null && window.zones.get(e.scheduleId)) || 'main';
+      const zone = zoneOf(e);
       const start = Math.max(reported, ends[zone]);
       if (start - reported > OVERLAP_TOLERANCE_MS || end <= start) {
         this.#refuse(state, screen.id, 'overlap');
