@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { CloseCode, DAY_MS, toLocalIso, toLocalIsoMs, type PlayEvent } from '../../playlists/index.ts';
 import { connectPlayer, createTestApp, slogan, type FakePlayer, type TestApp } from '../testing/helpers.ts';
+import { ackFrameOf } from './ack-frames.ts';
 import { ManualScheduler } from '../scheduler.ts';
 import { hashToken } from '../ids.ts';
 
@@ -74,6 +75,24 @@ describe('Hub: after hello', () => {
     const a = connectPlayer(t);
     const msg = a.socket.messages[2]!;
     expect(msg.type === 'manifest' && msg.manifest.revision).toBe(2);
+  });
+
+  it('takes an ack written as the player writes it, or any other way the schema accepts, and closes on one it does not', () => {
+    const version = t.hub.expectedVersion(t.services.screens.get(demoId)!);
+    // As the player writes it (the hub recognises this text without parsing it).
+    const a = connectPlayer(t);
+    expect(JSON.stringify({ type: 'ack', version })).toBe(ackFrameOf(version).text);
+    a.handlers.message(ackFrameOf(version).text);
+    expect(t.hub.live(demoId)?.ackedVersion).toBe(version);
+    // Spaced and reordered: parsed, and the same.
+    const b = connectPlayer(t);
+    b.handlers.message(`{ "version": "${version}", "type": "ack" }`);
+    expect(b.socket.closed).toBeNull();
+    expect(t.hub.live(demoId)?.ackedVersion).toBe(version);
+    // An unknown field: refused by the schema, as before.
+    const c = connectPlayer(t);
+    c.handlers.message(`{"type":"ack","version":"${version}","extra":1}`);
+    expect(c.socket.closed?.code).toBe(CloseCode.badFrame);
   });
 
   it('records an ack and writes it to the database at the next flush', () => {

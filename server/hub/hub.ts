@@ -22,6 +22,7 @@ import type { StorageHealth } from '../storage/storage.ts';
 import { Audiences, type PushResult } from './audiences.ts';
 import { HubWrites, type PlayerWrites } from './hub-writes.ts';
 import { inTurns } from './in-turns.ts';
+import { ackFrameOf } from './ack-frames.ts';
 import { DEFAULT_HUB_OPTIONS, MANIFEST_REFRESH_AT, type HubOptions } from './options.ts';
 import { liveOf, Session, type SessionEvents } from './session.ts';
 import { Sightings } from './sightings.ts';
@@ -273,7 +274,8 @@ export class Hub {
 
   #onMessage(session: Session, data: unknown): void {
     if (session.closed) return;
-    const msg = parseFrame(ClientMessage, data);
+    const ack = session.sentVersion === null ? null : ackFrameOf(session.sentVersion);
+    const msg = ack && data === ack.text ? ack.msg : parseFrame(ClientMessage, data);
     if (!msg) {
       const over = session.screen ? oversizedPlays(data) : 0;
       if (!over) return this.#close(session, CloseCode.badFrame, 'bad frame');
