@@ -1,5 +1,5 @@
 import type { Clock } from '../clock.ts';
-import type { Db } from '../db/connection.ts';
+import { unsynced, type Db } from '../db/connection.ts';
 import type { Connection, ScreenWatcher } from '../hub/live.ts';
 import type { StorageHealth } from '../storage/storage.ts';
 import { HeldTask } from '../storage/write-hold.ts';
@@ -112,9 +112,11 @@ export class ConnectionSessions {
       if (rows.length >= SESSIONS_PER_TURN) break;
     }
     for (const r of rows) this.#dirty.delete(r);
-    const write = () => this.deps.db.transaction(() => {
+    // Not synced on its own (db/connection.ts `unsynced`): a power cut loses the last seconds,
+    // and recovery closes the session at the last sign of life that reached the disk.
+    const write = () => unsynced(this.deps.db, () => this.deps.db.transaction(() => {
       for (const r of rows) this.#upsert.run(r);
-    })();
+    })());
     const ok = this.deps.storage ? this.deps.storage.background('connection sessions', write) : (write(), true);
     if (!ok) {
       for (const r of rows) this.#dirty.add(r);

@@ -11,7 +11,7 @@ import {
   type ScreenSettings,
   type ScreenSettingsInput,
 } from '../../playlists/index.ts';
-import type { Db } from '../db/connection.ts';
+import { unsynced, type Db } from '../db/connection.ts';
 
 export interface ScreenRecord extends ScreenSettings {
   /** The ward the screen belongs to, by code; null for screens not linked to one yet. */
@@ -328,12 +328,14 @@ export class ScreenRepo {
 
   /** Writes many sightings in one transaction. */
   recordSightings(sightings: ScreenSighting[]): void {
-    this.#db.transaction(() => {
+    // Not synced to disk on its own (db/connection.ts `unsynced`): a power cut loses the last
+    // seconds of sightings, which were only in memory a moment before anyway.
+    unsynced(this.#db, () => this.#db.transaction(() => {
       for (const s of sightings) {
         this.#sighting.run(s.lastSeenAt, s.manifestVersion, s.playerVersion, s.viewport ? JSON.stringify(s.viewport) : null,
           s.health ? JSON.stringify(s.health) : null, s.id);
       }
-    })();
+    })());
     const rows = this.#seen?.rows;
     if (rows) {
       for (const s of sightings) {
