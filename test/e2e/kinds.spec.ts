@@ -82,9 +82,14 @@ interface Overflow {
   clientHeight: number;
 }
 
-/** Every `[data-fit]` element in the renderer's shadow root that overflows, and whether the fitted block leaves its box. */
-async function measure(player: Page, tag: string) {
-  return player.locator(tag).evaluate((host) => {
+/**
+ * Every `[data-fit]` element in the shadow root of the renderer that shows `itemId` which
+ * overflows, and whether the fitted block leaves its box. By the item's id, not the tag alone:
+ * the rotation holds another notice (the QR one), and the first `bt-policy-notice` in the page
+ * could be it (a CI run measured the QR notice's text instead).
+ */
+async function measure(player: Page, tag: string, itemId: string) {
+  return player.locator(`${tag}[data-item-id="${itemId}"]`).evaluate((host) => {
     const root = host.shadowRoot!;
     const overflows: Overflow[] = [];
     const fitted = Array.from(root.querySelectorAll<HTMLElement>('[data-fit]'));
@@ -119,10 +124,10 @@ for (const size of sizes) {
     for (const [kind, tag] of [['notice', 'bt-policy-notice'], ['clock', 'bt-clock']] as const) {
       const el = player.locator(`${tag}[data-item-id="${ids[kind]}"]`);
       await expect(el).toBeVisible({ timeout: 15_000 });
-      await expect.poll(async () => (await measure(player, tag)).fitSize).toBeGreaterThan(0);
+      await expect.poll(async () => (await measure(player, tag, ids[kind])).fitSize).toBeGreaterThan(0);
       // Let a font swap and the resulting refit settle before measuring.
       await player.waitForTimeout(300);
-      const m = await measure(player, tag);
+      const m = await measure(player, tag, ids[kind]);
       await player.screenshot({ path: `${SHOTS}/${kind}-${size.width}x${size.height}.png` });
       expect(m.count, 'fitted text elements').toBeGreaterThan(1);
       expect(m.overflows, `overflowing [data-fit] elements in ${tag}`).toEqual([]);
