@@ -10,16 +10,12 @@ import {
   type ScreenSettings,
   type ServerMessage,
 } from '../../playlists/index.ts';
-import type { Clock } from '../clock.ts';
 import { hashToken } from '../ids.ts';
-import type { AudienceScreen, ManifestBuilder } from '../publishing/manifests.ts';
-import type { PlayRepo } from '../repos/plays.ts';
-import type { ReceiptRepo } from '../repos/receipts.ts';
-import type { ScreenRepo } from '../repos/screens.ts';
+import type { AudienceScreen } from '../publishing/manifests.ts';
 import type { CommandResultListener, Connection, LiveScreen, ScreenWatcher } from './live.ts';
 import type { Job, Scheduler } from '../scheduler.ts';
-import type { StorageHealth } from '../storage/storage.ts';
 import { Audiences, type PushResult } from './audiences.ts';
+import type { HubDeps, SocketHandlers } from './hub-deps.ts';
 import { HubWrites, type PlayerWrites } from './hub-writes.ts';
 import { inTurns } from './in-turns.ts';
 import { ackFrameOf } from './ack-frames.ts';
@@ -27,33 +23,11 @@ import { DEFAULT_HUB_OPTIONS, MANIFEST_REFRESH_AT, type HubOptions } from './opt
 import { liveOf, Session, type SessionEvents } from './session.ts';
 import { Sightings } from './sightings.ts';
 import type { PlayerSocket } from './socket.ts';
-import { oversizedPlays, type PlayGuard } from './play-guard.ts';
+import { oversizedPlays } from './play-guard.ts';
 
 export { DEFAULT_HUB_OPTIONS, MANIFEST_REFRESH_AT, type HubOptions } from './options.ts';
 export type { CommandResultListener, Connection, LiveScreen, ScreenReport, ScreenWatcher } from './live.ts';
-
-/**
- * What the hub works from. The embedded server gives it the repositories themselves; a player
- * gateway (server/gateway) gives it the same shapes over the bus: screens and manifests as
- * control published them, and `writes` that hand plays and receipts to control's stream.
- */
-export interface HubDeps {
-  clock: Clock;
-  screens: Pick<ScreenRepo, 'byTokenHash' | 'get' | 'recordSightings'>;
-  plays: Pick<PlayRepo, 'insertBatches'>;
-  manifests: Pick<ManifestBuilder, 'view'>;
-  receipts: Pick<ReceiptRepo, 'recordMany'>;
-  playGuard: Pick<PlayGuard, 'admit' | 'check' | 'forgetEnds' | 'tally' | 'refuseOversized'>;
-  storage: Pick<StorageHealth, 'background'>;
-  /** Where plays and receipts go; by default written to `plays` and `receipts` (hub-writes.ts). */
-  writes?: PlayerWrites;
-}
-
-export interface SocketHandlers {
-  message(data: unknown): void;
-  pong(): void;
-  close(): void;
-}
+export type { HubDeps, SocketHandlers } from './hub-deps.ts';
 
 /**
  * Connected screens: their connections (hello, messages, pings, what they report) and the
